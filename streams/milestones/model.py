@@ -1,0 +1,50 @@
+"""``MilestoneEvent``: one milestone (e.g. city-breach) at one place, found in one article.
+
+Produced by the detector, published on the milestones topic, and turned into an ``alerts.Alert``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+Severity = Literal["info", "warning", "critical"]
+Status = Literal["confirmed", "claimed", "contested"]
+
+
+class Evidence(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    text: str  # the sentence (or clause) that fired
+    start: int  # sentence offsets in the tagged text
+    end: int
+    trigger_start: int
+    trigger_end: int
+    place_start: int
+    place_end: int
+
+
+class MilestoneEvent(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    milestone: str
+    title: str
+    severity: Severity
+    place: str
+    geonameid: int | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    actors: list[str] = []
+    status: Status = "confirmed"
+    confidence: float
+    evidence: Evidence
+    article_id: str
+    source: str | None = None
+    published_at: datetime | None = None
+
+    @property
+    def dedup_key(self) -> str:
+        """Same milestone at the same place is one story, whichever outlet reports it."""
+        where = str(self.geonameid) if self.geonameid is not None else self.place.casefold()
+        return f"{self.milestone}:{where}"
