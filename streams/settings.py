@@ -1,0 +1,180 @@
+"""Settings: one pydantic-settings object, from ``WIREWATCH_*`` env vars and an optional YAML file.
+
+Nested sections use ``__`` in env names: ``WIREWATCH_KAFKA__BOOTSTRAP_SERVERS=host:9092``,
+``WIREWATCH_TOPICS__PARTITIONS=8``. A YAML file is read from ``WIREWATCH_CONFIG`` (or the CLI's
+``--config``); env vars win over the file. Build once at start-up and pass down explicitly;
+tests construct ``Settings(...)`` directly.
+
+    >>> s = Settings(kafka={"bootstrap_servers": "127.0.0.1:19092"})
+    >>> s.kafka.bootstrap_servers
+    '127.0.0.1:19092'
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+from streams.errors import ConfigError
+
+_Frozen = ConfigDict(frozen=True, extra="forbid")
+
+
+class KafkaSettings(BaseModel):
+    model_config = _Frozen
+    bootstrap_servers: str = Field(
+        default_factory=lambda: f"127.0.0.1:{os.environ.get('WIREWATCH_KAFKA_PORT', '9092')}"
+    )
+    security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
+    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = None
+    sasl_username: str | None = None
+    sasl_password: SecretStr | None = None
+    ssl_cafile: Path | None = None
+    ssl_certfile: Path | None = None
+    ssl_keyfile: Path | None = None
+
+    def kafka_python_options(self) -> dict[str, Any]:
+        """Options for kafka-python clients (producer, consumer, admin)."""
+        opts: dict[str, Any] = {"bootstrap_servers": self.bootstrap_servers.split(","),
+                                "security_protocol": self.security_protocol}
+        if self.sasl_mechanism:
+            opts.update(sasl_mechanism=self.sasl_mechanism, sasl_plain_username=self.sasl_username,
+                        sasl_plain_password=self.sasl_password.get_secret_value() if self.sasl_password else None)
+        for key in ("ssl_cafile", "ssl_certfile", "ssl_keyfile"):
+            if getattr(self, key):
+                opts[key] = str(getattr(self, key))
+        return opts
+
+
+class TopicSettings(BaseModel):
+    model_config = _Frozen
+    articles: str = "wirewatch.articles"
+    milestones: str = "wirewatch.milestones"
+    alerts: str = "wirewatch.alerts"
+    deadletter: str = "wirewatch.deadletter"
+    partitions: int = Field(default=4, ge=1, le=1000)
+    replication_factor: int = Field(default=1, ge=1, le=10)
+
+
+class LimitSettings(BaseModel):
+    model_config = _Frozen
+    max_article_bytes: int = Field(default=1024 * 1024, ge=256)
+
+
+class WorkerSettings(BaseModel):
+    model_config = _Frozen
+    app_id: str = "wirewatch"
+    web_host: str = "127.0.0.1"
+    web_port: int = Field(default=6066, ge=1, le=65535)
+    data_dir: Path = Path(".wirewatch/worker")
+    store: str = "memory://"  # "rocksdb://" for RocksDB tables (needs faust-streaming[rocksdict])
+    processing_guarantee: Literal["at_least_once", "exactly_once"] = "at_least_once"
+
+
+class WebhookReceiverSettings(BaseModel):
+    """A webhook receiver: where alerts are POSTed as JSON, signed with HMAC-SHA256 when a secret is set."""
+
+    model_config = _Frozen
+    name: str = Field(min_length=1, pattern=r"^[A-Za-z0-9_.-]+$")
+    url: str
+    secret: SecretStr | None = None
+    timeout_seconds: float = Field(default=5.0, gt=0, le=120)
+    max_attempts: int = Field(default=5, ge=1, le=50)
+    milestones: list[str] = Field(default_factory=list, description="only these milestones; empty = all")
+    min_severity: Literal["info", "warning", "critical"] = "info"
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, v: str) -> str:
+        if not v.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return v
+
+
+class AlertSettings(BaseModel):
+    model_config = _Frozen
+    webhooks: list[WebhookReceiverSettings] = Field(default_factory=list)
+    retry_initial_seconds: float = Field(default=0.5, ge=0)
+    retry_max_seconds: float = Field(default=30.0, ge=0)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="WIREWATCH_", env_nested_delimiter="__", frozen=True,
+                                      extra="forbid")
+
+    kafka: KafkaSettings = Field(default_factory=KafkaSettings)
+    topics: TopicSettings = Field(default_factory=TopicSettings)
+    limits: LimitSettings = Field(default_factory=LimitSettings)
+    worker: WorkerSettings = Field(default_factory=WorkerSettings)
+    alerts: AlertSettings = Field(default_factory=AlertSettings)
+    rules: Path | None = None  # milestone rule pack; None = the default pack in seeds/rules/
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return init_settings, env_settings, _YamlSource(settings_cls)
+
+    def masked(self) -> dict[str, Any]:
+        """Effective settings as plain data, secrets shown as '***'."""
+        return _mask(self.model_dump(mode="python"))
+
+
+class _YamlSource(PydanticBaseSettingsSource):
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        path = os.environ.get("WIREWATCH_CONFIG")
+        return read_yaml_config(Path(path)) if path else {}
+
+
+def read_yaml_config(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError("config file not found", source=str(path)) from None
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise ConfigError(f"invalid YAML: {getattr(e, 'problem', e)}", source=where) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError("top level must be a mapping", source=str(path))
+    return data
+
+
+def load_settings(config: Path | None = None, **overrides: Any) -> Settings:
+    """Build the settings, turning validation errors into a one-line ``ConfigError``."""
+    if config is not None:
+        os.environ["WIREWATCH_CONFIG"] = str(config)
+    try:
+        return Settings(**overrides)
+    except ValidationError as e:
+        err = e.errors()[0]
+        field = ".".join(str(p) for p in err["loc"])
+        source = os.environ.get("WIREWATCH_CONFIG") or "settings"
+        raise ConfigError(err["msg"], source=source, field=field) from None
+
+
+def _mask(value: Any) -> Any:
+    if isinstance(value, SecretStr):
+        return "***"
+    if isinstance(value, dict):
+        return {k: _mask(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_mask(v) for v in value]
+    if isinstance(value, Path):
+        return str(value)
+    return value
