@@ -12,6 +12,7 @@ tests construct ``Settings(...)`` directly.
 
 from __future__ import annotations
 
+import contextvars
 import os
 from pathlib import Path
 from typing import Any, Literal
@@ -22,6 +23,8 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, Settings
 
 from streams.errors import ConfigError
 
+# The YAML file named by --config for the Settings() call in progress (else WIREWATCH_CONFIG).
+_config_path: contextvars.ContextVar[str | None] = contextvars.ContextVar("wirewatch_config", default=None)
 _Frozen = ConfigDict(frozen=True, extra="forbid")
 
 
@@ -135,7 +138,7 @@ class _YamlSource(PydanticBaseSettingsSource):
         return None, field_name, False
 
     def __call__(self) -> dict[str, Any]:
-        path = os.environ.get("WIREWATCH_CONFIG")
+        path = _config_path.get() or os.environ.get("WIREWATCH_CONFIG")
         return read_yaml_config(Path(path)) if path else {}
 
 
@@ -157,15 +160,16 @@ def read_yaml_config(path: Path) -> dict[str, Any]:
 
 def load_settings(config: Path | None = None, **overrides: Any) -> Settings:
     """Build the settings, turning validation errors into a one-line ``ConfigError``."""
-    if config is not None:
-        os.environ["WIREWATCH_CONFIG"] = str(config)
+    token = _config_path.set(str(config) if config is not None else None)
     try:
         return Settings(**overrides)
     except ValidationError as e:
         err = e.errors()[0]
         field = ".".join(str(p) for p in err["loc"])
-        source = os.environ.get("WIREWATCH_CONFIG") or "settings"
+        source = _config_path.get() or os.environ.get("WIREWATCH_CONFIG") or "settings"
         raise ConfigError(err["msg"], source=source, field=field) from None
+    finally:
+        _config_path.reset(token)
 
 
 def _mask(value: Any) -> Any:

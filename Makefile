@@ -1,0 +1,39 @@
+# wirewatch developer entry points. Each target installs what it needs into .venv first.
+#   make demo   — local broker + worker + webhook receiver; ingests seeds/ and shows the alerts
+#   make test   — lint, unit tests, and integration tests on a real Kafka broker (started and stopped)
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: demo test unit integration lint bench broker-start broker-stop clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/wirewatch demo
+
+test: $(STAMP) lint
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not integration"
+
+integration: $(STAMP)
+	$(BIN)/python -m pytest -q -m integration
+
+lint: $(STAMP)
+	$(BIN)/ruff check streams alerts tests bench
+
+broker-start:
+	deploy/kafka/local-kafka start
+
+broker-stop:
+	deploy/kafka/local-kafka stop
+
+clean:
+	rm -rf $(VENV) .wirewatch .pytest_cache
