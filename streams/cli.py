@@ -51,7 +51,10 @@ def _read_records(path: str) -> Iterator[tuple[str, str, Any]]:
     """JSONL input for ``tag``/``detect``: yields (id, text to analyse, article or None)."""
     from streams.parsing import parse_record
 
-    stream: IO[bytes] = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+    try:
+        stream: IO[bytes] = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+    except OSError as e:
+        raise InputError(e.strerror or "cannot open", source=path) from None
     with stream:
         for lineno, line in enumerate(stream, 1):
             if not line.strip():
