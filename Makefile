@@ -27,7 +27,7 @@ integration: $(STAMP)
 	$(BIN)/python -m pytest -q -m integration
 
 lint: $(STAMP)
-	$(BIN)/ruff check streams alerts tests bench
+	$(BIN)/ruff check .
 
 broker-start:
 	deploy/kafka/local-kafka start
