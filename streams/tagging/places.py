@@ -28,15 +28,12 @@ from collections.abc import Sequence
 
 import ahocorasick
 
-from streams.tagging.gazetteer import COMMON, EXACT_CASE, PRIMARY, Gazetteer
+from streams.tagging.features import extend, features
+from streams.tagging.gazetteer import COMMON, EXACT_CASE, Gazetteer
 from streams.tagging.model import PlaceMention, PlaceRole, Sentence
+from streams.tagging.resolve import Context, resolve
 from streams.tagging.text import find_dateline, fold, headline_end
 from streams.tagging.words import BLOCKED, FUNCTION_WORDS, PERSON_TITLES, PLACE_TYPE_WORDS
-
-_KIND_PRIOR = {"country": 9.0, "continent": 9.0, "admin1": 5.0, "district": 4.5, "city": 0.0, "region": 5.0}
-_US_STATE_PRIOR = 6.5
-# Names whose usual news sense is not the one the population prior picks.
-_PREFERRED = {"washington": 4140963}  # the capital (and US government), not the state
 _QUALIFIER_BEFORE = frozenset(
     """northern southern eastern western central north south east west northeastern northwestern
     southeastern southwestern northeast northwest southeast southwest downtown greater upstate rural
@@ -49,9 +46,11 @@ _QUALIFIER_AFTER = re.compile(
 )
 _CONNECTORS = frozenset("of de del la le les du des al el upon on the and y da do das dos di am an der".split())
 _ARABIC_ARTICLES = frozenset("al el ad ar as ash at az an ad-".split())
+_TRAILING_OK = re.compile(r"(?:City|County|Parish|Township|Valley|River|Lake|Bay|Island|Street|St\.|Avenue|Ave\.|"
+                          r"Road|Rd\.|Boulevard|Blvd\.|Drive|Highway)$")
+_OLD_CITY = re.compile(r"\bOld City\b")
 _TOKEN = re.compile(r"[\w.'’]+")
-_NOT_PLACE_PHRASES = frozenset({"old city", "new city", "central command"})
-_MAX_KM = 20039.0
+_NOT_PLACE_PHRASES = frozenset({"old city", "new city", "central command", "white house", "middle east"})
 
 
 class PlaceResolver:
@@ -81,34 +80,55 @@ class PlaceResolver:
             out.append((end - n - 1, end - 1, key))
         return out
 
-    def find(self, text: str, sentences: Sequence[Sentence], folded: str | None = None) -> list[PlaceMention]:
+    def find(self, text: str, sentences: Sequence[Sentence], folded: str | None = None,
+             not_places: Sequence[tuple[int, int]] = ()) -> list[PlaceMention]:
+        """Places in ``text``. ``not_places`` are spans known to name something else (an actor keyword
+        such as "Hamas"): a place hit covering exactly such a span is dropped."""
         if folded is None:
             folded = fold(text)
         hits = self.scan(f" {folded} ")
         if not hits:
             return []
+        gaz = self.gaz
         dateline = find_dateline(text)
         starts = _sentence_starts(text, sentences)
-        countries: dict[str, float] = {}
+        ctx = Context()
         accepted: list[tuple[int, int, str]] = []
-        rejected_surfaces: set[str] = set()
+        persons: set[str] = set()
+        blocked = set(not_places)
         for start, end, key in hits:
-            if key in self.gaz.demonyms and text[start].isupper():
-                iso = self.gaz.demonyms[key]
-                countries[iso] = countries.get(iso, 0.0) + 0.5
-            if key not in self.gaz.names:
+            if key in gaz.demonyms and text[start].isupper():
+                ctx.add_country(gaz.demonyms[key], 1.0)
+            if key not in gaz.names or (start, end) in blocked:
                 continue
             in_dateline = dateline is not None and dateline[0] <= start and end <= dateline[1]
-            verdict = in_dateline or self._keep(text, start, end, key, starts)
+            verdict = True if in_dateline else self._keep(text, start, end, key, starts)
             if verdict:
                 accepted.append((start, end, key))
             elif verdict is None:
-                rejected_surfaces.add(key)  # a person's name: drop the name everywhere in this text
-        spans = _longest_non_overlapping([a for a in accepted if a[2] not in rejected_surfaces])
+                persons.add(key)  # a person's name: drop the name everywhere in this text
+        spans = _longest_non_overlapping([a for a in accepted if a[2] not in persons])
         if not spans:
             return []
-        senses = self._resolve(text, spans, countries, dateline)
-        return self._mentions(text, spans, senses, dateline)
+        comma: dict[str, tuple[str, str | None]] = {}
+        extra: list[PlaceMention] = []
+        for start, end, key in spans:
+            found = self._comma_context(text, end)
+            if found:
+                comma[key] = found
+                ctx.add_country(found[0], 1.0)
+                ctx.add_state(found[0], found[1], 1.0)
+                abbrev = self._state_abbreviation(text, end)
+                if abbrev is not None:
+                    extra.append(abbrev)
+            if dateline is not None and dateline[0] <= start and end <= dateline[1]:
+                best = max(gaz.names[key], key=lambda v: gaz.population[v >> 3])
+                ctx.add_country(gaz.country[best >> 3], 1.0)
+        senses = resolve(gaz, {k for _, _, k in spans}, ctx, comma)
+        mentions = self._mentions(text, spans, senses, dateline) + extra
+        mentions.extend(self._features(text, mentions))
+        mentions.sort(key=lambda p: p.start)
+        return mentions
 
     # -- filters ----------------------------------------------------------------------------------
 
@@ -128,22 +148,33 @@ class PlaceResolver:
             return False
         if len(surface) <= 4 and surface.isupper() and not _upper_line(text, start):
             return False  # an acronym ("NICE", "MOB"), not a place
+        names = self.gaz.names
         if start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum():
-            prev = _prev_token(text, start - 1)
-            if prev.lower() not in _ARABIC_ARTICLES:
-                return False
+            before = _prev_token(text, start - 1)
+            if before.lower() not in _ARABIC_ARTICLES and fold(before).strip() not in names:
+                return False  # "T-Mobile"; but "Fargo-Moorhead" and "Al-Raqqa" are fine
+        if end + 1 < len(text) and text[end] == "-" and text[end + 1].isupper():
+            after = _TOKEN.match(text, end + 1)
+            if after and fold(after.group()).strip() not in names:
+                return False  # "Wal-Mart"; but "US-led" and "Fargo-Moorhead" are fine
         prev = _prev_token(text, start)
         nxt = _next_token(text, end)
-        big = self._best_population(cands) >= 100_000 or self._has_admin_sense(cands)
-        if prev.rstrip(".").lower() in PERSON_TITLES and not big:
+        admin = self._has_admin_sense(cands)
+        big = admin or self._best_population(cands) >= 100_000
+        low_prev = prev.rstrip(".").lower()
+        if low_prev in PERSON_TITLES and not admin:
             return None
-        if nxt in ("said", "says", "told") and not big:
-            return None
-        if " " not in key and prev and prev[0].isupper() and start not in starts and text[start - 1] == " ":
-            low = prev.rstrip(".").lower()
-            if (low not in FUNCTION_WORDS and low not in _QUALIFIER_BEFORE and low not in self.gaz.demonyms
-                    and fold(prev).strip() not in self.gaz.names and not big):
-                return None  # "Raquel Henry": a surname
+        if not big and (nxt in ("said", "says", "told") or (low_prev in ("said", "says") and text[end:end + 1] in ",.")):
+            return None  # "Jones said", "said Jones."
+        single = " " not in key
+        if single and not admin and prev[:1].isupper() and start not in starts and text[start - 1] == " ":
+            if (low_prev not in FUNCTION_WORDS and low_prev not in _QUALIFIER_BEFORE
+                    and low_prev not in self.gaz.demonyms and not self._is_admin_name(prev)):
+                return None  # "Raquel Henry", "Elizabeth Fairfield": a surname
+        if single and not admin and nxt[:1].isupper() and end < len(text) and text[end] == " ":
+            if (nxt.lower() not in PLACE_TYPE_WORDS and nxt.lower() not in FUNCTION_WORDS
+                    and not _TRAILING_OK.match(nxt) and fold(nxt).strip() not in names):
+                return False  # "Scott Walker", "Lincoln Center"
         if all(f & COMMON for f in flags_all):
             if self._comma_context(text, end) is not None:
                 return True
@@ -163,6 +194,9 @@ class PlaceResolver:
                 return 10**9
             best = max(best, gaz.population[i])
         return best
+
+    def _is_admin_name(self, word: str) -> bool:
+        return self._has_admin_sense(self.gaz.names.get(fold(word).strip(), ()))
 
     def _has_admin_sense(self, cands: tuple[int, ...]) -> bool:
         return any(self.gaz.kind[v >> 3] in ("country", "continent", "admin1") for v in cands)
@@ -189,85 +223,6 @@ class PlaceResolver:
                     return gaz.country[i] or "", gaz.admin1[i]
         return None
 
-    # -- resolution -------------------------------------------------------------------------------
-
-    def _resolve(self, text: str, spans: list[tuple[int, int, str]], countries: dict[str, float],
-                 dateline: tuple[int, int] | None) -> dict[str, tuple[int, float]]:
-        gaz = self.gaz
-        states: dict[tuple[str, str], float] = {}
-        comma: dict[str, tuple[str, str | None]] = {}
-        keys = {key for _, _, key in spans}
-        for start, end, key in spans:
-            ctx = self._comma_context(text, end)
-            if ctx:
-                comma[key] = ctx
-                countries[ctx[0]] = countries.get(ctx[0], 0.0) + 1.0
-                if ctx[1]:
-                    states[(ctx[0], ctx[1])] = states.get((ctx[0], ctx[1]), 0.0) + 1.0
-        # Pass 1: countries and first-level areas named outright are context for everything else.
-        for key in keys:
-            kinds = [(gaz.kind[v >> 3], v >> 3) for v in gaz.names[key]]
-            for kind, i in kinds:
-                if kind == "country" and gaz.country[i]:
-                    countries[gaz.country[i] or ""] = countries.get(gaz.country[i] or "", 0.0) + 1.0
-                elif kind == "admin1" and gaz.country[i] and gaz.admin1[i] and len(kinds) <= 3:
-                    states[(gaz.country[i] or "", gaz.admin1[i] or "")] = 1.0
-                    countries[gaz.country[i] or ""] = countries.get(gaz.country[i] or "", 0.0) + 0.5
-        senses = {key: self._best(key, countries, states, comma.get(key), None) for key in keys}
-        # Pass 2: the countries of the confidently resolved places, and proximity to them.
-        anchors: list[tuple[float, float]] = []
-        for key, (i, margin) in senses.items():
-            if i >= 0 and margin >= 2.0 and gaz.lat[i] is not None and gaz.kind[i] != "country":
-                anchors.append((gaz.lat[i] or 0.0, gaz.lon[i] or 0.0))
-                c = gaz.country[i]
-                if c:
-                    countries[c] = countries.get(c, 0.0) + 0.5
-                if gaz.kind[i] == "city" and c and gaz.admin1[i]:
-                    states[(c, gaz.admin1[i] or "")] = states.get((c, gaz.admin1[i] or ""), 0.0) + 0.5
-        final = {}
-        for key in keys:
-            i, margin = self._best(key, countries, states, comma.get(key), anchors)
-            if i >= 0:
-                final[key] = (i, margin)
-        return final
-
-    def _best(self, key: str, countries: dict[str, float], states: dict[tuple[str, str], float],
-              comma: tuple[str, str | None] | None,
-              anchors: list[tuple[float, float]] | None) -> tuple[int, float]:
-        gaz = self.gaz
-        scored: list[tuple[float, int]] = []
-        preferred = _PREFERRED.get(key)
-        for v in gaz.names[key]:
-            i, flags = v >> 3, v & 7
-            kind = gaz.kind[i]
-            c = gaz.country[i] or ""
-            if kind == "city":
-                s = math.log10(gaz.population[i] + 1)
-            elif kind == "admin1" and c == "US":
-                s = _US_STATE_PRIOR
-            else:
-                s = _KIND_PRIOR[kind]
-            if not flags & PRIMARY:
-                s -= 2.0
-            if c in countries and kind != "country":
-                s += 2.0 + min(countries[c], 3.0) * 0.5
-            if (c, gaz.admin1[i] or "") in states and kind in ("city", "district"):
-                s += 2.5
-            if comma is not None and c == comma[0] and kind != "country":
-                s += 4.0 + (4.0 if comma[1] and gaz.admin1[i] == comma[1] else 0.0)
-            if preferred == gaz.geonameid[i]:
-                s += 3.0
-            if anchors and kind == "city" and gaz.lat[i] is not None:
-                near = min(_km(gaz.lat[i] or 0.0, gaz.lon[i] or 0.0, a, b) for a, b in anchors)
-                if near < 250:
-                    s += 1.0
-            scored.append((s, i))
-        if not scored:
-            return -1, 0.0
-        scored.sort(reverse=True)
-        margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 5.0
-        return scored[0][1], margin
-
     # -- output -----------------------------------------------------------------------------------
 
     def _mentions(self, text: str, spans: list[tuple[int, int, str]], senses: dict[str, tuple[int, float]],
@@ -278,17 +233,57 @@ class PlaceResolver:
         for start, end, key in spans:
             i, margin = senses.get(key, (-1, 0.0))
             if i < 0:
-                continue
+                continue  # unresolvable: this name alone is dropped
             role: PlaceRole = "body"
             if dateline is not None and dateline[0] <= start and end <= dateline[1]:
                 role = "dateline"
             elif start < head_end:
                 role = "headline"
+            qualifier = _qualifier(text, start, end) if gaz.kind[i] == "city" else None
+            if role != "dateline":
+                start, end = extend(text, start, end)
             out.append(PlaceMention(
                 start=start, end=end, text=text[start:end], name=gaz.name[i], geonameid=gaz.geonameid[i],
                 country=gaz.country[i], lat=gaz.lat[i], lon=gaz.lon[i], kind=gaz.kind[i], role=role,
-                score=round(1.0 / (1.0 + math.exp(-margin)), 3), qualifier=_qualifier(text, start, end) if gaz.kind[i] == "city" else None,
+                score=round(1.0 / (1.0 + math.exp(-margin)), 3), qualifier=qualifier,
             ))
+        return out
+
+    def _state_abbreviation(self, text: str, end: int) -> PlaceMention | None:
+        """The "Ala." of "Mobile, Ala." as a state mention (AP abbreviations only follow a town)."""
+        m = _TOKEN.match(text, end + 2)
+        if not m or not m.group().endswith("."):
+            return None
+        word = m.group()
+        code = self.gaz.us_state_abbrev.get(fold(word).strip())
+        i = self.gaz.admin1_index.get(("US", code)) if code else None
+        if i is None:
+            return None
+        gaz = self.gaz
+        return PlaceMention(start=m.start(), end=m.end(), text=word, name=gaz.name[i], geonameid=gaz.geonameid[i],
+                            country="US", lat=gaz.lat[i], lon=gaz.lon[i], kind="admin1", role="body", score=0.9)
+
+    def _features(self, text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """Streets/rivers/lakes (placed at the article's focus town) and bare "Old City" references."""
+        out: list[PlaceMention] = []
+        towns = [p for p in mentions if p.kind in ("city", "district") and p.lat is not None]
+        taken = [(p.start, p.end) for p in mentions]
+        if towns:
+            counts: dict[str, int] = {}
+            for p in towns:
+                counts[p.name] = counts.get(p.name, 0) + 1
+            focus = max(towns, key=lambda p: (counts[p.name], -p.start))
+            for s, e in features(text, taken):
+                out.append(PlaceMention(start=s, end=e, text=text[s:e], name=text[s:e], geonameid=None,
+                                        country=focus.country, lat=focus.lat, lon=focus.lon, kind="district",
+                                        role="body", score=0.3, qualifier=focus.name))
+        anchor = next((p for p in mentions if p.qualifier == "Old City"), None)
+        if anchor is not None:
+            for m in _OLD_CITY.finditer(text):
+                if not any(m.start() < b and a < m.end() for a, b in taken) and not text[:m.start()].endswith(
+                        ("'s ", "’s ")):
+                    out.append(anchor.model_copy(update={"start": m.start(), "end": m.end(), "text": m.group(),
+                                                         "kind": "district", "role": "body", "score": 0.6}))
         return out
 
 

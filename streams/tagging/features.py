@@ -1,0 +1,63 @@
+"""Local features that no gazetteer lists: streets, roads, rivers, lakes ("Memphis St.", "County Road 43",
+"Red River", "Lake Vermont"), and the span extensions around gazetteer names ("South Los Angeles",
+"Kanawha City", "Wichita Street").
+
+Called by ``PlaceResolver.find`` after resolution. A feature has no GeoNames id; it is placed at the
+article's *focus* (its most-mentioned resolved town, else its dateline), which is where local news
+streets and rivers are; without a focus it is not reported.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CAP = r"(?:[A-Z][a-z]+(?:['’][a-z]+)?|[A-Z]{2,}|Mc[A-Z][a-z]+|\d{1,4}(?:st|nd|rd|th))"
+_STREET_SUFFIX = (r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Dr\.|Lane|Ln\.|Parkway|Pkwy\.|"
+                  r"Highway|Hwy\.|Pike|Place|Court|Terrace|Trail|Square)")
+_NATURAL_SUFFIX = r"(?:River|Creek|Lake|Valley|Bay|Island|Mountains?|Canyon|Harbor|Harbour)"
+_DIRECTION = r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest)"
+FEATURE = re.compile(
+    rf"\b(?:(?:{_DIRECTION} )?{_CAP}(?: {_CAP}){{0,2}} {_STREET_SUFFIX}(?: {_DIRECTION}\b)?"
+    rf"|(?:County Road|Highway|Interstate|Route|State Road|U\.S\. Highway|State Route) \d{{1,4}}\b"
+    rf"|(?:{_CAP} ){{0,2}}{_CAP} {_NATURAL_SUFFIX}\b"
+    rf"|Lake {_CAP}(?: {_CAP})?\b|Mount {_CAP}\b)"
+)
+# After a gazetteer name, these words belong to the same toponym ("Kanawha City", "Orange County").
+TRAILING = re.compile(rf" (?:City|County|Parish|Township|Valley|River|Lake|Bay|Island|{_STREET_SUFFIX})(?![\w-])")
+LEADING_DIRECTION = re.compile(
+    r"(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Northeast|Northwest|Southeast|"
+    r"Southwest|Downtown|Greater|Upstate|Metro) $"
+)
+_NOT_FEATURE_START = frozenset(
+    """The A An In On At Of For And But If When While After Before During From To By With Our This That
+    These Those Its His Her Their Main""".split()
+)
+
+
+def features(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of street/road/river/lake names that do not overlap ``taken`` spans."""
+    out = []
+    for m in FEATURE.finditer(text):
+        s, e = m.span()
+        first = m.group().split(" ", 1)[0]
+        if first in _NOT_FEATURE_START:
+            s = s + len(first) + 1
+            if e - s < 4 or not text[s].isupper():
+                continue
+        if any(s < b and a < e for a, b in taken):
+            continue
+        out.append((s, e))
+    return out
+
+
+def extend(text: str, start: int, end: int) -> tuple[int, int]:
+    """Grow a gazetteer span over a capitalised direction before it and a feature word after it."""
+    m = TRAILING.match(text, end)
+    if m:
+        end = m.end()
+    elif end < len(text) and text[end] == "." and "." in text[start:end]:
+        end += 1  # "U.S." and "D.C." keep their final period
+    before = LEADING_DIRECTION.search(text, max(0, start - 12), start)
+    if before and (before.start() == 0 or not text[before.start() - 1].isalnum()):
+        start = before.start()
+    return start, end

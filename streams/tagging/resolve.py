@@ -1,0 +1,140 @@
+"""Disambiguation: pick one GeoNames sense for every distinct place name in an article.
+
+Called by ``PlaceResolver.find`` after recognition, with the accepted spans. One sense per name per
+article ("one sense per discourse"). Each sense is scored as
+
+    prior (log10 population for towns; fixed for countries, continents, states, counties)
+    - 2 for an alternate rather than the primary name
+    + country context: countries named outright, demonyms ("Iraqi"), the dateline, "X, State" commas,
+      and the *support* of the other names — the share of their likely senses that lie in a country
+      (an article naming Pineville and Cottonport supports the US for Alexandria)
+    + state context for towns and counties in a first-level area named in the article
+    + 1 when near (< 250 km) a place resolved with a clear margin in the first pass
+
+A name's own senses never count as its own context. The margin between the best and second-best sense
+becomes the mention's ``score``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+from streams.tagging.gazetteer import PRIMARY, Gazetteer
+
+_PRIOR = {"country": 10.0, "continent": 10.0, "admin1": 5.0, "district": 4.5, "region": 5.0}
+_US_STATE_PRIOR = 6.5
+# Names whose usual news sense is not the one the population prior picks.
+_PREFERRED = {"washington": 4140963}  # the capital (and metonym for the US government), not the state
+_MAX_SENSES = 60  # keep the most likely senses of very common names ("Springfield")
+
+
+def _prior(gaz: Gazetteer, i: int, flags: int) -> float:
+    kind = gaz.kind[i]
+    if kind == "city":
+        p = math.log10(gaz.population[i] + 1)
+    elif kind == "admin1" and gaz.country[i] == "US":
+        p = _US_STATE_PRIOR
+    else:
+        p = _PRIOR.get(kind, 5.0)
+    return p if flags & PRIMARY else p - 2.0
+
+
+class Context:
+    """Country/state evidence of one article, with each name's own contribution kept apart."""
+
+    def __init__(self) -> None:
+        self.countries: dict[str, float] = defaultdict(float)
+        self.states: dict[tuple[str, str], float] = defaultdict(float)
+        self.own_countries: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        self.own_states: dict[str, dict[tuple[str, str], float]] = defaultdict(lambda: defaultdict(float))
+
+    def add_country(self, iso: str | None, w: float, key: str | None = None) -> None:
+        if iso:
+            self.countries[iso] += w
+            if key is not None:
+                self.own_countries[key][iso] += w
+
+    def add_state(self, country: str | None, admin1: str | None, w: float, key: str | None = None) -> None:
+        if country and admin1:
+            self.states[(country, admin1)] += w
+            if key is not None:
+                self.own_states[key][(country, admin1)] += w
+
+    def country(self, key: str, iso: str) -> float:
+        return self.countries.get(iso, 0.0) - self.own_countries.get(key, {}).get(iso, 0.0)
+
+    def state(self, key: str, country: str, admin1: str) -> float:
+        return self.states.get((country, admin1), 0.0) - self.own_states.get(key, {}).get((country, admin1), 0.0)
+
+
+def resolve(gaz: Gazetteer, keys: set[str], ctx: Context,
+            comma: dict[str, tuple[str, str | None]]) -> dict[str, tuple[int, float]]:
+    """``{folded name: (place index, margin)}``; names without any sense are simply absent."""
+    senses: dict[str, list[tuple[float, int]]] = {}
+    for key in keys:
+        cands = [(_prior(gaz, v >> 3, v & 7), v >> 3) for v in gaz.names.get(key, ())]
+        if not cands:
+            continue
+        cands.sort(reverse=True)
+        cands = cands[:_MAX_SENSES]
+        senses[key] = cands
+        top = cands[0][0]
+        weights = [10 ** max(-6.0, p - top) for p, _ in cands]
+        total = sum(weights)
+        for (_, i), w in zip(cands, weights, strict=True):
+            share = w / total
+            kind = gaz.kind[i]
+            if kind == "country":
+                ctx.add_country(gaz.country[i], 2.0 * share, key)
+            elif kind == "admin1":
+                ctx.add_country(gaz.country[i], 1.5 * share, key)
+                ctx.add_state(gaz.country[i], gaz.admin1[i], 2.0 * share, key)
+            elif kind == "district":
+                ctx.add_country(gaz.country[i], 1.0 * share, key)
+                ctx.add_state(gaz.country[i], gaz.admin1[i], 1.0 * share, key)
+            elif share > 0.01:
+                ctx.add_country(gaz.country[i], share, key)
+    first = {key: _pick(gaz, key, cands, ctx, comma.get(key), None) for key, cands in senses.items()}
+    anchors = [(gaz.lat[i] or 0.0, gaz.lon[i] or 0.0) for i, m in first.values()
+               if m >= 2.0 and gaz.lat[i] is not None and gaz.kind[i] in ("city", "district")]
+    if not anchors:
+        return first
+    return {key: _pick(gaz, key, cands, ctx, comma.get(key), anchors) for key, cands in senses.items()}
+
+
+def _pick(gaz: Gazetteer, key: str, cands: list[tuple[float, int]], ctx: Context,
+          comma: tuple[str, str | None] | None, anchors: list[tuple[float, float]] | None) -> tuple[int, float]:
+    preferred = _PREFERRED.get(key)
+    best: list[tuple[float, int]] = []
+    for prior, i in cands:
+        kind = gaz.kind[i]
+        c = gaz.country[i] or ""
+        s = prior
+        cc = ctx.country(key, c) if c else 0.0
+        if kind == "country":
+            s += 0.5 * min(cc, 4.0)
+        else:
+            s += 1.5 * min(cc, 4.0)
+        if kind in ("city", "district") and gaz.admin1[i]:
+            s += 2.5 * min(ctx.state(key, c, gaz.admin1[i] or ""), 1.5)
+        if comma is not None and c == comma[0] and kind != "country":
+            s += 4.0 + (4.0 if comma[1] and gaz.admin1[i] == comma[1] else 0.0)
+        if preferred == gaz.geonameid[i]:
+            s += 3.0
+        if anchors and kind == "city" and gaz.lat[i] is not None:
+            lat, lon = gaz.lat[i] or 0.0, gaz.lon[i] or 0.0
+            if any(km(lat, lon, a, b) < 250 for a, b in anchors):
+                s += 1.0
+        best.append((s, i))
+    best.sort(reverse=True)
+    margin = best[0][0] - best[1][0] if len(best) > 1 else 5.0
+    return best[0][1], margin
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
