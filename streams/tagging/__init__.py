@@ -54,8 +54,9 @@ class Tagger:
     def tag(self, text: str) -> Tagging:
         folded = fold(text)
         sentences = split_sentences(text)
-        places = self.places.find(text, sentences, folded)
         keywords = self.keywords.find(text, folded)
+        actors = [(k.start, k.end) for k in keywords if k.group == "actor"]
+        places = self.places.find(text, sentences, folded, not_places=actors)
         dateline = next((p.text for p in places if p.role == "dateline"), None)
         if dateline is None and (span := find_dateline(text)) is not None:
             dateline = text[span[0]:span[1]]

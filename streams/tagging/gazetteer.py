@@ -34,7 +34,7 @@ from streams.tagging.model import PlaceKind
 from streams.tagging.text import fold, fold_pattern
 from streams.tagging.words import is_common_word
 
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 DEFAULT_MIN_POPULATION = 1000
 # Alternate names (other spellings, exonyms) are only taken from places at least this large: small
 # places carry many historic/odd alternates ("Liverpool" for a town in Indiana).
@@ -69,10 +69,35 @@ _COUNTRY_ALIASES = {
 }
 # GeoNames points for GB's constituent countries (admin1 in GeoNames).
 _GB_NATIONS = {
-    "England": (6269131, 52.16045, -0.70312),
-    "Scotland": (2638360, 56.5, -4.0),
-    "Wales": (2634895, 52.5, -3.5),
-    "Northern Ireland": (2641364, 54.5, -6.5),
+    "England": (6269131, 52.16045, -0.70312, 56_000_000),
+    "Scotland": (2638360, 56.5, -4.0, 5_400_000),
+    "Wales": (2634895, 52.5, -3.5, 3_100_000),
+    "Northern Ireland": (2641364, 54.5, -6.5, 1_900_000),
+}
+# Oceans, seas and regions that news names as places; points as on their Wikipedia pages.
+_REGIONS = {
+    "Atlantic Ocean": (0.0, -25.0, ["Atlantic"]),
+    "Pacific Ocean": (0.0, -160.0, ["Pacific"]),
+    "Indian Ocean": (-20.0, 80.0, []),
+    "Arctic Ocean": (90.0, 0.0, ["Arctic"]),
+    "Mediterranean Sea": (35.0, 18.0, ["Mediterranean"]),
+    "Caribbean": (14.5, -75.0, ["Caribbean Sea"]),
+    "Middle East": (29.0, 41.0, ["Mideast"]),
+    "Persian Gulf": (26.0, 52.0, []),
+    "Gulf of Mexico": (25.0, -90.0, []),
+    "Red Sea": (22.0, 38.0, []),
+    "Black Sea": (44.0, 35.0, []),
+    "Baltic Sea": (58.0, 20.0, []),
+    "North Sea": (56.0, 3.0, []),
+    "Southeast Asia": (5.0, 115.0, ["South-East Asia"]),
+    "Balkans": (42.0, 22.0, []),
+    "Scandinavia": (62.0, 14.0, []),
+    "West Africa": (13.0, -2.0, []),
+    "East Africa": (0.0, 38.0, []),
+    "Latin America": (-14.0, -60.0, []),
+    "Central America": (12.8, -85.0, []),
+    "Sub-Saharan Africa": (0.0, 20.0, []),
+    "Kurdistan": (36.5, 44.0, []),
 }
 
 
@@ -228,9 +253,12 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
         idx = b.add_place(Place(int(c["geonameId"]), c["name"], None, float(c["lat"]), float(c["lng"]),
                                 "continent", int(c.get("population") or 0)))
         b.add_name(c["name"], idx, PRIMARY)
-    for name, (gid, lat, lon) in _GB_NATIONS.items():
-        b.add_name(name, b.add_place(Place(gid, name, "GB", lat, lon, "admin1", 1_000_000, name[:3].upper())),
-                   PRIMARY)
+    for name, (gid, lat, lon, pop) in _GB_NATIONS.items():
+        b.add_name(name, b.add_place(Place(gid, name, "GB", lat, lon, "admin1", pop, name[:3].upper())), PRIMARY)
+    for name, (lat, lon, aliases) in _REGIONS.items():
+        idx = b.add_place(Place(None, name, None, lat, lon, "region", 0))
+        for alias in [name, *aliases]:
+            b.add_name(alias, idx, PRIMARY)
 
     cities = list(gc.get_cities().values())
     by_admin1: dict[tuple[str, str], list[tuple[float, float]]] = {}
@@ -270,16 +298,25 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
         idx = b.add_place(Place(None, county["name"], "US", lat, lon, "district", 0, state))
         b.add_name(county["name"], idx, PRIMARY)
 
-    for sub in pycountry.subdivisions:
-        if sub.parent_code is not None or sub.country_code == "US" or not _latin(sub.name):
+    # ISO 3166-2: first level as admin1, lower levels (GB/IE counties, PH provinces...) as districts.
+    # GeoNames admin1 codes are not ISO codes, so a subdivision is placed at its same-name town, else at
+    # its parent's point, else at its country's point.
+    sub_point: dict[str, tuple[float | None, float | None]] = {}
+    for sub in sorted(pycountry.subdivisions, key=lambda x: x.parent_code is not None):
+        if sub.country_code == "US" or not _latin(sub.name):
             continue
         city = city_by_name.get((sub.country_code, fold_pattern(sub.name)))
         if city is not None:
             lat, lon = b.places[city].lat, b.places[city].lon
+        elif sub.parent_code and sub.parent_code in sub_point:
+            lat, lon = sub_point[sub.parent_code]
         else:
             country = country_index.get(sub.country_code)
             lat, lon = (b.places[country].lat, b.places[country].lon) if country is not None else (None, None)
-        idx = b.add_place(Place(None, sub.name, sub.country_code, lat, lon, "admin1", 0, sub.code))
+        sub_point[sub.code] = (lat, lon)
+        kind: PlaceKind = "admin1" if sub.parent_code is None else "district"
+        pop = 1 if city is not None else 0
+        idx = b.add_place(Place(None, sub.name, sub.country_code, lat, lon, kind, pop, sub.code))
         b.add_name(sub.name, idx, PRIMARY)
 
     from streams.tagging.words import US_STATE_ABBREVIATIONS

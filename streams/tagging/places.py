@@ -230,10 +230,20 @@ class PlaceResolver:
         gaz = self.gaz
         head_end = headline_end(text)
         out: list[PlaceMention] = []
+        # A US county has no point of its own here: put it amid the towns of its state that the article
+        # names (local news names towns of the same county), else at its state's point.
+        towns: dict[str | None, list[tuple[float, float]]] = {}
+        for i, _ in senses.values():
+            if gaz.kind[i] == "city" and gaz.country[i] == "US":
+                towns.setdefault(gaz.admin1[i], []).append((gaz.lat[i] or 0.0, gaz.lon[i] or 0.0))
         for start, end, key in spans:
             i, margin = senses.get(key, (-1, 0.0))
             if i < 0:
                 continue  # unresolvable: this name alone is dropped
+            lat, lon = gaz.lat[i], gaz.lon[i]
+            if gaz.kind[i] == "district" and gaz.geonameid[i] is None and gaz.admin1[i] in towns:
+                pts = towns[gaz.admin1[i]]
+                lat, lon = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
             role: PlaceRole = "body"
             if dateline is not None and dateline[0] <= start and end <= dateline[1]:
                 role = "dateline"
@@ -244,7 +254,7 @@ class PlaceResolver:
                 start, end = extend(text, start, end)
             out.append(PlaceMention(
                 start=start, end=end, text=text[start:end], name=gaz.name[i], geonameid=gaz.geonameid[i],
-                country=gaz.country[i], lat=gaz.lat[i], lon=gaz.lon[i], kind=gaz.kind[i], role=role,
+                country=gaz.country[i], lat=lat, lon=lon, kind=gaz.kind[i], role=role,
                 score=round(1.0 / (1.0 + math.exp(-margin)), 3), qualifier=qualifier,
             ))
         return out

@@ -22,8 +22,10 @@ from collections import defaultdict
 
 from streams.tagging.gazetteer import PRIMARY, Gazetteer
 
-_PRIOR = {"country": 10.0, "continent": 10.0, "admin1": 5.0, "district": 4.5, "region": 5.0}
-_US_STATE_PRIOR = 6.5
+_PRIOR = {"country": 8.5, "continent": 10.0, "district": 4.5, "region": 8.0}
+_US_STATE_PRIOR = 8.5
+_ADMIN1_PRIOR = 5.5
+_ADMIN1_NAMED_AFTER_CITY = 4.0  # "Idlib" the governorate loses to "Idlib" the city (same point)
 # Names whose usual news sense is not the one the population prior picks.
 _PREFERRED = {"washington": 4140963}  # the capital (and metonym for the US government), not the state
 _MAX_SENSES = 60  # keep the most likely senses of very common names ("Springfield")
@@ -33,8 +35,16 @@ def _prior(gaz: Gazetteer, i: int, flags: int) -> float:
     kind = gaz.kind[i]
     if kind == "city":
         p = math.log10(gaz.population[i] + 1)
-    elif kind == "admin1" and gaz.country[i] == "US":
-        p = _US_STATE_PRIOR
+    elif kind == "admin1":
+        pop = gaz.population[i]
+        if gaz.country[i] == "US":
+            p = _US_STATE_PRIOR
+        elif pop == 1:
+            p = _ADMIN1_NAMED_AFTER_CITY
+        else:
+            p = max(_ADMIN1_PRIOR, math.log10(pop + 1))
+    elif kind == "district" and gaz.population[i] == 1:
+        p = _ADMIN1_NAMED_AFTER_CITY
     else:
         p = _PRIOR.get(kind, 5.0)
     return p if flags & PRIMARY else p - 2.0
@@ -115,9 +125,9 @@ def _pick(gaz: Gazetteer, key: str, cands: list[tuple[float, int]], ctx: Context
         if kind == "country":
             s += 0.5 * min(cc, 4.0)
         else:
-            s += 1.5 * min(cc, 4.0)
+            s += 2.5 * min(cc, 1.0)
         if kind in ("city", "district") and gaz.admin1[i]:
-            s += 2.5 * min(ctx.state(key, c, gaz.admin1[i] or ""), 1.5)
+            s += 2.0 * min(ctx.state(key, c, gaz.admin1[i] or ""), 1.0)
         if comma is not None and c == comma[0] and kind != "country":
             s += 4.0 + (4.0 if comma[1] and gaz.admin1[i] == comma[1] else 0.0)
         if preferred == gaz.geonameid[i]:
