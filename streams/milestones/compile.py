@@ -1,0 +1,125 @@
+"""Compile a validated rule pack into what the detector runs: patterns with their checks, and one
+trigger index (an Aho-Corasick automaton over every inflected trigger form of every rule).
+
+The index is why detection cost does not grow with the number of rules: the text is scanned once,
+whatever the pack size, and only rules whose trigger actually occurs are evaluated.
+Called once by ``Detector.load``; the result is read-only and shared by every ``detect`` call.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from streams.milestones.filters import Check, LexiconCheck, build_check
+from streams.milestones.lexicon import compile_phrases, phrase_forms, phrase_regex, split_gaps
+from streams.milestones.rules import (
+    FilterList,
+    Gap,
+    LexiconFilter,
+    LoadedPack,
+    MatchPattern,
+    MilestoneRule,
+    Role,
+    expand_refs,
+)
+
+
+@dataclass(frozen=True)
+class CompiledGap:
+    max_gap: int
+    stop: re.Pattern[str] | None
+    only: frozenset[str] | None
+    require: re.Pattern[str] | None
+
+
+@dataclass
+class CompiledPattern:
+    rule: MilestoneRule
+    spec: MatchPattern
+    label: str  # "city-captured/active" for explain
+    kinds: frozenset[str]
+    fallback_kinds: frozenset[str]
+    after: CompiledGap | None
+    before: CompiledGap | None
+    checks: list[Check] = field(default_factory=list)
+
+
+@dataclass(frozen=True, eq=False)
+class TriggerEntry:
+    pattern: CompiledPattern
+    trigger: str  # as written in the rule
+    verify: re.Pattern[str] | None  # for triggers with '*' gaps: the full phrase, matched at the hit
+
+
+@dataclass
+class CompiledPack:
+    path: str
+    rules: list[MilestoneRule]
+    patterns: list[CompiledPattern]
+    index: ahocorasick.Automaton
+    entries: dict[str, list[TriggerEntry]]  # first-anchor form → patterns it triggers
+    lists: dict[str, FilterList]
+
+    @property
+    def form_count(self) -> int:
+        return len(self.entries)
+
+
+def _gap(gap: Gap | None, lists: dict[str, FilterList]) -> CompiledGap | None:
+    if gap is None:
+        return None
+    only = None
+    if gap.only is not None:
+        words: set[str] = set()
+        for phrase in expand_refs(gap.only, lists):
+            words.update(phrase.lstrip("=~").lower().split())
+        only = frozenset(words)
+    return CompiledGap(gap.max_gap, compile_phrases(expand_refs(gap.stop, lists)), only,
+                       compile_phrases(expand_refs(gap.require, lists)))
+
+
+def _role_check(role: Role, name: str, effect: str, lists: dict[str, FilterList]) -> Check:
+    spec = LexiconFilter(name=name, phrases=role.phrases, window=role.window, effect=effect)  # type: ignore[arg-type]
+    return LexiconCheck.build(spec, lists)
+
+
+def compile_pack(loaded: LoadedPack) -> CompiledPack:
+    lists = loaded.lists
+    defaults = loaded.pack.default_filters
+    automaton = ahocorasick.Automaton()
+    entries: dict[str, list[TriggerEntry]] = {}
+    patterns: list[CompiledPattern] = []
+    seen: set[tuple[int, str, str]] = set()
+    for rule in loaded.milestones:
+        shared = [build_check(f, lists) for f in defaults if f.label not in rule.disable_filters]
+        rule_checks = [build_check(f, lists) for f in rule.filters]
+        for pi, spec in enumerate(rule.match):
+            checks: list[Check] = []
+            if spec.object is not None:
+                checks.append(_role_check(spec.object, "object", "require", lists))
+            if spec.exclude is not None:
+                checks.append(_role_check(spec.exclude, "exclude", "block", lists))
+            checks += [build_check(f, lists) for f in spec.filters] + rule_checks + shared
+            pat = CompiledPattern(
+                rule=rule, spec=spec, label=f"{rule.id}/{spec.name or pi}",
+                kinds=frozenset(spec.place.kinds), fallback_kinds=frozenset(spec.place.fallback_kinds),
+                after=_gap(spec.place.after, lists), before=_gap(spec.place.before, lists), checks=checks)
+            patterns.append(pat)
+            for trigger in spec.triggers:
+                anchors = split_gaps(trigger.lstrip("="))
+                literal = "=" if trigger.startswith("=") else ""
+                verify = re.compile(phrase_regex(trigger)) if len(anchors) > 1 else None
+                for form in phrase_forms(literal + anchors[0]):
+                    if (id(pat), trigger, form) in seen:
+                        continue
+                    seen.add((id(pat), trigger, form))
+                    if form not in entries:
+                        entries[form] = []
+                        automaton.add_word(form, form)
+                    entries[form].append(TriggerEntry(pat, trigger, verify))
+    if entries:
+        automaton.make_automaton()
+    return CompiledPack(loaded.path, list(loaded.milestones), patterns, automaton, entries, lists)

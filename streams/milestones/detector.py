@@ -1,0 +1,394 @@
+"""The detector: one scan for triggers, then per trigger hit — find the place, run the filters, emit.
+
+Called by the Faust worker (and ``wirewatch detect``) once per tagged article:
+
+    >>> from streams.milestones import Detector
+    >>> from streams.tagging import Tagger
+    >>> d = Detector.load()
+    >>> t = Tagger.load().tag("Syrian rebels breached the walls of Aleppo on Tuesday.")
+    >>> [(e.milestone, e.place) for e in d.detect(t, article_id="a1")]
+    [('city-breach', 'Aleppo')]
+
+``explain`` runs the same steps and returns every candidate with its verdict (fired, or which role or
+filter stopped it) — the basis of ``wirewatch rules explain``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+from streams.milestones.compile import CompiledGap, CompiledPack, CompiledPattern, TriggerEntry, compile_pack
+from streams.milestones.filters import FilterHit, Probe
+from streams.milestones.model import Evidence, MilestoneEvent, Status
+from streams.milestones.rules import load_pack
+from streams.milestones.text import ArticleView, SentenceView
+from streams.tagging.model import PlaceMention, Tagging
+
+Verdict = Literal["fired", "blocked", "no-place", "no-actor"]
+Via = Literal["inside", "after", "before", "nearest", "fallback"]
+
+_ANAPHOR = re.compile(
+    r"(?<![\w-])(?:the|its)\s+(?:(?:[\w]+-(?:held|controlled)|besieged|embattled|strategic|northern|southern|"
+    r"eastern|western|central|key|ancient|historic|old|entire|whole|same|militant|rebel|jihadist|border|"
+    r"frontline|port|coastal|desert|largest|second|devastated|ruined)\s+){0,2}"
+    r"(?:old city|city centre|city center|city|town|village)(?![\w-])(?!\s+(?:of|council|hall|'s\s+\w+\s+of)\b)"
+)
+_COORD = re.compile(r"^(?:'s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?"
+                    r"(?:(?:nearby\s+)?(?:towns?|cit(?:y|ies)|villages?|districts?)\s+of\s+)?$")
+_LOCATIVE = re.compile(r"(?:^|\s)(?:in|across|throughout|for|over|of|on|against|into|to)\s+(?:the\s+)?$")
+_STATUS_RANK: dict[Status, int] = {"confirmed": 0, "claimed": 1, "contested": 2}
+
+
+@dataclass(frozen=True)
+class PlaceChoice:
+    mention: PlaceMention  # the place the event is about
+    start: int  # where the place is referred to (the mention itself, or an anaphor such as "the city")
+    end: int
+    via: Via
+    anaphora: bool = False
+
+
+@dataclass
+class Candidate:
+    """One trigger hit for one pattern, and what became of it (returned by ``Detector.explain``)."""
+
+    milestone: str
+    pattern: str
+    trigger: str  # the rule's trigger phrase
+    trigger_text: str  # as written in the article
+    trigger_start: int
+    trigger_end: int
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    verdict: Verdict = "fired"
+    reason: str = ""
+    places: list[PlaceChoice] = field(default_factory=list)
+    hits: list[FilterHit] = field(default_factory=list)
+    status: Status = "confirmed"
+    confidence: float = 0.0
+    actors: list[str] = field(default_factory=list)
+
+    @property
+    def fired(self) -> bool:
+        return self.verdict == "fired"
+
+
+class Detector:
+    """Runs a compiled rule pack over ``Tagging``s. Build with ``Detector.load``; safe to share."""
+
+    def __init__(self, pack: CompiledPack) -> None:
+        self.pack = pack
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Detector:
+        """Load a rule pack (default: ``$WIREWATCH_RULES`` or ``seeds/rules/conflict.yaml``).
+        Raises ``RuleError`` naming file, line and field."""
+        return cls(compile_pack(load_pack(path)))
+
+    @property
+    def rules_path(self) -> str:
+        return self.pack.path
+
+    def detect(self, tagging: Tagging, *, article_id: str, source: str | None = None,
+               published_at: datetime | None = None) -> list[MilestoneEvent]:
+        """Milestone events of one article, one per (milestone, place), strongest evidence kept."""
+        best: dict[str, MilestoneEvent] = {}
+        for cand in self._candidates(tagging, published_at, explain=False):
+            if not cand.fired:
+                continue
+            for event in self._events(cand, article_id, source, published_at):
+                key = event.dedup_key
+                old = best.get(key)
+                if old is None:
+                    best[key] = event
+                    continue
+                status = max(old.status, event.status, key=_STATUS_RANK.__getitem__)
+                keep = event if event.confidence > old.confidence else old
+                best[key] = keep if keep.status == status else keep.model_copy(update={"status": status})
+        return list(best.values())
+
+    def explain(self, tagging: Tagging, *, published_at: datetime | None = None) -> list[Candidate]:
+        """Every candidate (trigger × pattern), fired or not, in text order."""
+        return list(self._candidates(tagging, published_at, explain=True))
+
+    # -- the steps ---------------------------------------------------------------------------------
+
+    def _hits(self, article: ArticleView) -> list[tuple[int, int, TriggerEntry]]:
+        norm = article.norm
+        out: list[tuple[int, int, TriggerEntry]] = []
+        if not self.pack.entries:
+            return out
+        n = len(norm)
+        for end_idx, form in self.pack.index.iter(norm):
+            start = end_idx - len(form) + 1
+            end = end_idx + 1
+            if (start > 0 and (norm[start - 1].isalnum() or norm[start - 1] == "-")) or (
+                    end < n and norm[end].isalnum()):
+                continue
+            for entry in self.pack.entries[form]:
+                if entry.verify is not None:
+                    m = entry.verify.match(norm, start)
+                    if m is None:
+                        continue
+                    out.append((start, m.end(), entry))
+                else:
+                    out.append((start, end, entry))
+        out.sort(key=lambda h: (h[0], h[1]))
+        return out
+
+    def _candidates(self, tagging: Tagging, published_at: datetime | None, *, explain: bool) -> list[Candidate]:
+        article = ArticleView(tagging, published_at)
+        if not tagging.sentences:
+            return []
+        out = []
+        for start, end, entry in self._hits(article):
+            view = article.view(article.sentence_index(start))
+            if end > view.end:
+                continue  # a '*' gap that ran into the next sentence
+            cand = self._evaluate(article, view, entry, start, end, explain)
+            if cand is not None:
+                out.append(cand)
+        return out
+
+    def _evaluate(self, article: ArticleView, view: SentenceView, entry: TriggerEntry, start: int, end: int,
+                  explain: bool) -> Candidate | None:
+        pat = entry.pattern
+        cand = Candidate(
+            milestone=pat.rule.id, pattern=pat.label, trigger=entry.trigger,
+            trigger_text=article.tagging.text[start:end], trigger_start=start, trigger_end=end,
+            sentence=view.sentence.text, sentence_start=view.start, sentence_end=view.end)
+        places = find_places(article, view, pat, start, end)
+        if not places:
+            cand.verdict, cand.reason = "no-place", f"no place of kind {'/'.join(sorted(pat.kinds))} linked"
+            return cand if explain else None
+        cand.places = places
+        probe = Probe(article, view, start, end, places[0].mention)
+        status: Status = "confirmed"
+        for check in pat.checks:
+            hit = check.find(probe)
+            if hit is not None:
+                cand.hits.append(hit)
+            if check.effect == "block" and hit is not None:
+                cand.verdict, cand.reason = "blocked", f"{check.name}: '{hit.phrase}'"
+                return cand
+            if check.effect == "require" and hit is None:
+                cand.verdict, cand.reason = "blocked", f"{check.name}: required words not found"
+                return cand
+            if check.effect == "contest" and hit is not None:
+                status = "contested"
+            if check.effect == "claim" and hit is not None and status == "confirmed":
+                status = "claimed"
+        cand.actors = _actors(article, view, pat.spec.actor.groups)
+        if pat.spec.actor.required and not cand.actors:
+            cand.verdict, cand.reason = "no-actor", f"no actor of group {'/'.join(pat.spec.actor.groups)}"
+            return cand
+        cand.status = status
+        cand.confidence = _confidence(pat, places[0], status)
+        return cand
+
+    def _events(self, cand: Candidate, article_id: str, source: str | None,
+                published_at: datetime | None) -> list[MilestoneEvent]:
+        rule = next(p.rule for p in self.pack.patterns if p.label == cand.pattern)
+        events = []
+        for choice in cand.places:
+            p = choice.mention
+            conf = cand.confidence if choice is cand.places[0] else round(cand.confidence * 0.95, 2)
+            events.append(MilestoneEvent(
+                milestone=rule.id, title=rule.title.format(place=p.name, country=p.country or "", milestone=rule.id),
+                severity=rule.severity, place=p.name, geonameid=p.geonameid, country=p.country, lat=p.lat,
+                lon=p.lon, actors=cand.actors, status=cand.status, confidence=conf,
+                evidence=Evidence(text=cand.sentence, start=cand.sentence_start, end=cand.sentence_end,
+                                  trigger_start=cand.trigger_start, trigger_end=cand.trigger_end,
+                                  place_start=choice.start, place_end=choice.end),
+                article_id=article_id, source=source, published_at=published_at))
+        return events
+
+
+def _actors(article: ArticleView, view: SentenceView, groups: list[str]) -> list[str]:
+    out: list[str] = []
+    for k in article.tagging.keywords:
+        if view.start <= k.start < view.end and k.group in groups and k.term not in out:
+            out.append(k.term)
+    return out
+
+
+def _confidence(pat: CompiledPattern, choice: PlaceChoice, status: Status) -> float:
+    conf = pat.spec.confidence
+    conf *= {"inside": 1.0, "after": 1.0, "before": 1.0, "nearest": 0.9, "fallback": 0.8}[choice.via]
+    if choice.anaphora:
+        conf *= 0.8
+    conf *= 0.75 + 0.25 * min(1.0, max(0.0, choice.mention.score))
+    conf *= {"confirmed": 1.0, "claimed": 0.85, "contested": 0.5}[status]
+    return round(min(0.99, max(0.01, conf)), 2)
+
+
+# -- linking a trigger to its place -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Item:
+    start: int
+    end: int
+    mention: PlaceMention
+    anaphora: bool
+
+
+_SPEAKER_AFTER = re.compile(
+    r"^\s+(?:(?:and|,|the|its|his|her|their|[a-z]+'s|[a-z-]+)\s+){0,3}?(?:said|says|say|claimed|claims|"
+    r"announced|announces|denied|denies|stated|told|reported|warned|accused|insisted|insists|confirmed|"
+    r"confirms|added|urged|urges|called|believes|wants|hopes|fears|condemned|condemns|welcomed|welcomes|"
+    r"backed|backs|supports|supported|sent|has said|have said)(?![\w-])"
+)
+_NOT_SPEAKER_BEFORE = re.compile(r"(?:^|\s)(?:in|of|from|near|to|into|at|on|around|outside|inside|across|"
+                                 r"over|for|toward|towards)\s+(?:the\s+)?$")
+
+
+_ATTRIBUTIVE = re.compile(
+    r"^(?:-based|-backed|-led)?\s+(?:forces|fighters|troops|militants|rebels|police|militia|militias|army|"
+    r"soldiers|tribesmen|tribes|officials|authorities|government|commanders?|units|brigades?|"
+    r"jihadists|insurgents|volunteers|allies|planes|jets|warplanes|aircraft|drones|embassy|"
+    r"spokesman|spokeswoman|ministry)(?![\w-])"
+)
+
+
+def _is_speaker(article: ArticleView, p: PlaceMention) -> bool:
+    """A capital that speaks ("Washington and the SDF said", "Moscow denied") or a name used as an
+    attribute of an armed group ("Arab fighters", "Kurdish-led forces") is an actor, not a place."""
+    after = article.norm[p.end:p.end + 60]
+    if _ATTRIBUTIVE.match(after):
+        return True
+    if not _SPEAKER_AFTER.match(after) or after.startswith("'s"):
+        return False
+    return not _NOT_SPEAKER_BEFORE.search(article.norm[max(0, p.start - 20):p.start])
+
+
+def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds: frozenset[str]) -> list[_Item]:
+    items = [_Item(p.start, p.end, p, False) for p in view.places if p.kind in kinds and not _is_speaker(article, p)]
+    if pat.spec.place.anaphora and kinds & {"city", "district"}:
+        city_kinds = kinds & frozenset({"city", "district"})
+        for m in _ANAPHOR.finditer(view.norm):
+            a, b = view.start + m.start(), view.start + m.end()
+            if any(p.start < b and a < p.end for p in view.places):
+                continue  # "the city of Mosul": the name itself is there
+            target = article.places_before(a, sentences_back=3, kinds=city_kinds)
+            if target is not None:
+                items.append(_Item(a, b, target, True))
+        items.sort(key=lambda it: it.start)
+    return items
+
+
+def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: PlaceMention) -> int | None:
+    """Word count of the gap [a, b) if the place may be linked across it, else None."""
+    words = view.words_between(a, b)
+    qualifier = set((mention.qualifier or "").casefold().split())
+    kept = []
+    for w in words:
+        if w in ("'s", "'") or w in qualifier:
+            continue
+        if not (w[0].isalnum()) and w != "-":
+            return None  # punctuation: the place belongs to another phrase
+        kept.append(w)
+    if len(kept) > gap.max_gap:
+        return None
+    joined = " ".join(kept)
+    if gap.stop is not None and gap.stop.search(joined):
+        return None
+    if gap.only is not None and any(w not in gap.only for w in kept):
+        return None
+    if gap.require is not None and not gap.require.search(joined):
+        return None
+    return len(kept)
+
+
+def find_places(article: ArticleView, view: SentenceView, pat: CompiledPattern, t_start: int,
+                t_end: int) -> list[PlaceChoice]:
+    """The place(s) a trigger is about, by the pattern's place role; coordinated places follow."""
+    role = pat.spec.place
+    items = _items(article, view, pat, pat.kinds)
+    choice = _positional(view, pat, items, t_start, t_end)
+    if choice is None and role.nearest:
+        choice = _nearest(view, role.scope, items, t_start, t_end, "nearest")
+    if choice is None and pat.fallback_kinds:
+        fb = [it for it in _items(article, view, pat, pat.fallback_kinds)
+              if not it.anaphora and _LOCATIVE.search(article.norm[max(view.start, it.start - 20):it.start])]
+        choice = _nearest(view, role.scope, fb, t_start, t_end, "fallback")
+    if choice is None:
+        return []
+    chosen = [choice]
+    if role.coordination and not choice.anaphora:
+        chosen += _coordinated(article, items, choice, forward=choice.start >= t_start)
+    return chosen
+
+
+def _positional(view: SentenceView, pat: CompiledPattern, items: list[_Item], t_start: int,
+                t_end: int) -> PlaceChoice | None:
+    role = pat.spec.place
+    if role.inside:
+        for it in items:
+            if t_start <= it.start and it.end <= t_end:
+                return PlaceChoice(it.mention, it.start, it.end, "inside", it.anaphora)
+    best: tuple[int, int, PlaceChoice] | None = None
+    if pat.after is not None:
+        for it in items:
+            if it.start < t_end:
+                continue
+            n = _gap_ok(view, pat.after, t_end, it.start, it.mention)
+            if n is not None:
+                best = (n, 0, PlaceChoice(it.mention, it.start, it.end, "after", it.anaphora))
+                break
+            if len(view.words_between(t_end, it.start)) > pat.after.max_gap + 4:
+                break
+    if pat.before is not None:
+        for it in reversed(items):
+            if it.end > t_start:
+                continue
+            n = _gap_ok(view, pat.before, it.end, t_start, it.mention)
+            if n is not None:
+                if best is None or n < best[0]:
+                    best = (n, 1, PlaceChoice(it.mention, it.start, it.end, "before", it.anaphora))
+                break
+            if len(view.words_between(it.end, t_start)) > pat.before.max_gap + 4:
+                break
+    return best[2] if best else None
+
+
+def _nearest(view: SentenceView, scope: str, items: list[_Item], t_start: int, t_end: int,
+             via: Via) -> PlaceChoice | None:
+    seg = view.segment_of(t_start)
+    lo, hi = seg if scope == "segment" else (view.start, view.end)
+
+    def distance(it: _Item) -> tuple[int, int, int]:
+        same_seg = seg[0] <= it.start < seg[1]
+        d = it.start - t_end if it.start >= t_end else t_start - it.end
+        return (0 if same_seg else 1, int(it.anaphora), d)
+
+    pool = [it for it in items if lo <= it.start < hi and not (t_start <= it.start < t_end)]
+    if not pool:
+        return None
+    it = min(pool, key=distance)
+    return PlaceChoice(it.mention, it.start, it.end, via, it.anaphora)
+
+
+def _coordinated(article: ArticleView, items: list[_Item], choice: PlaceChoice, *, forward: bool) -> list[PlaceChoice]:
+    out: list[PlaceChoice] = []
+    real = [it for it in items if not it.anaphora]
+    idx = next((i for i, it in enumerate(real) if it.start == choice.start), None)
+    if idx is None:
+        return out
+    step = 1 if forward else -1
+    cur = real[idx]
+    j = idx + step
+    while 0 <= j < len(real):
+        nxt = real[j]
+        between = article.norm[cur.end:nxt.start] if forward else article.norm[nxt.end:cur.start]
+        if not _COORD.match(between):
+            break
+        if nxt.mention.geonameid != choice.mention.geonameid or nxt.mention.name != choice.mention.name:
+            out.append(PlaceChoice(nxt.mention, nxt.start, nxt.end, choice.via))
+        cur = nxt
+        j += step
+    return out

@@ -1,0 +1,122 @@
+"""Phrases as written in rule files → forms to match, and the text normalisation both sides share.
+
+Phrase syntax (triggers, filter lists, objects, gap words):
+
+- ``break into``   in a trigger, inflected: every content word gets its forms (broke into, broken into,
+  breaking into…); function words ("into", "of", "the") stay as written;
+- ``=stormed``     literal: exactly these words (the default for filter, role and gap phrases);
+- ``~deny``        inflected even where phrases are literal by default (filters, roles);
+- ``drive * out of``  ``*`` stands for up to four words in between (anchors are matched, the gap is free);
+- ``re:since\\s+(19|20)\\d\\d``  a regular expression over the case-folded text (filters only);
+- ``@prepositions`` splices the shared list of that name (resolved by ``rules.py``).
+
+Inflection uses ``streams.tagging.keywords.expand_inflections`` when the tagger provides it, so tagger
+keywords and milestone triggers agree on forms; lemminflect directly otherwise.
+Matching is on ``normalise(text)``: case-folded, curly quotes and whitespace made plain, same length as
+the original so offsets carry over unchanged.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+# Words that are never inflected inside a phrase (prepositions, particles, determiners, auxiliaries).
+FUNCTION_WORDS = frozenset(
+    "a an the of to into in on at by for from with out over under through up down off onto upon "
+    "and or as its their his her our your my this that these those it they we he she is are was were "
+    "be been being has have had will would could should may might must can not no back own way".split()
+)
+
+_TRANSLATE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\n": " ", "\t": " ", "\r": " ",
+                            "\u00a0": " ", "–": "-", "—": "-"})
+
+
+def normalise(text: str) -> str:
+    """Case-folded text with the same length as ``text`` (offsets stay valid)."""
+    low = text.translate(_TRANSLATE).lower()
+    if len(low) != len(text):  # rare: a character whose lower case is longer (e.g. 'İ')
+        low = "".join(c.lower()[:1] or c for c in text.translate(_TRANSLATE))
+    return low
+
+
+def _lemminflect_forms(word: str) -> set[str]:
+    from lemminflect import getAllInflections, getAllLemmas
+
+    forms = {word}
+    lemmas = {word}
+    for group in getAllLemmas(word).values():
+        lemmas.update(group)
+    for lemma in lemmas:
+        for group in getAllInflections(lemma).values():
+            forms.update(group)
+    return {f.lower() for f in forms}
+
+
+@lru_cache(maxsize=1)
+def _tagger_expander() -> Callable[[str], Iterable[str]] | None:
+    """The tagger's ``expand_inflections`` (verb-first, noun-last), so keywords and triggers agree."""
+    try:
+        from streams.tagging.keywords import expand_inflections
+    except ImportError:  # the tagger is optional here: fall back to lemminflect
+        return None
+    return expand_inflections
+
+
+@lru_cache(maxsize=8192)
+def phrase_forms(phrase: str, *, limit: int = 256) -> tuple[str, ...]:
+    """Surface forms of one gap-free phrase, e.g. ``take control of`` → took control of, …"""
+    literal = phrase.startswith("=")
+    text = " ".join(phrase.lstrip("=").lower().split())
+    if literal:
+        return (text,)
+    expander = _tagger_expander()
+    if expander is not None:
+        return tuple(sorted({f.lower() for f in expander(text)}))
+    options = [[w] if w in FUNCTION_WORDS or not w.isalpha() else sorted(_lemminflect_forms(w))
+               for w in text.split()]
+    return tuple(" ".join(c) for c in itertools.islice(itertools.product(*options), limit))
+
+
+def split_gaps(phrase: str) -> list[str]:
+    """``drive * out of`` → ``["drive", "out of"]`` (anchors around ``*`` gaps)."""
+    parts = [p.strip() for p in phrase.split("*")]
+    return [p for p in parts if p]
+
+
+def _alt(form: str) -> str:
+    body = r"\s+".join(re.escape(w) for w in form.split())
+    left = r"(?<![\w-])" if form[:1].isalnum() else ""
+    right = r"(?![\w])" if form[-1:].isalnum() else ""
+    return left + body + right
+
+
+GAP = r"(?:\s+\S+){0,4}?\s+"
+
+
+def phrase_regex(phrase: str, *, inflect: bool = True) -> str:
+    """One regular expression (over ``normalise``d text) for a phrase in the syntax above.
+
+    Triggers inflect unless written ``=x``; filter and role phrases (``inflect=False``) are literal
+    unless written ``~x``."""
+    if phrase.startswith("re:"):
+        return f"(?:{phrase[3:]})"
+    if phrase.startswith("~"):
+        phrase, inflect = phrase[1:], True
+    literal = phrase.startswith("=") or not inflect
+    anchors = split_gaps(phrase.lstrip("="))
+    parts = []
+    for anchor in anchors:
+        forms = phrase_forms(("=" if literal else "") + anchor)
+        parts.append("(?:" + "|".join(_alt(f) for f in sorted(forms, key=len, reverse=True)) + ")")
+    return GAP.join(parts)
+
+
+def compile_phrases(phrases: Iterable[str], *, inflect: bool = False) -> re.Pattern[str] | None:
+    """Union of phrases as one pattern; ``None`` for an empty list. Raises ``re.error`` on a bad ``re:``."""
+    alts = [phrase_regex(p, inflect=inflect) for p in phrases]
+    if not alts:
+        return None
+    return re.compile("|".join(alts))

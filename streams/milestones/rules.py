@@ -1,0 +1,360 @@
+"""The rule format: pydantic models for a rule pack, its shared filter lists and its milestones.
+
+A pack (``seeds/rules/conflict.yaml``) names the filter-list files it uses, the filters every milestone
+gets by default, and the milestones. Each milestone has one or more match patterns: trigger phrases,
+the place role (kinds, where it sits relative to the trigger), optional object and actor roles, and
+extra filters. Filters are typed by ``kind`` through ``FILTER_KINDS`` (a registry feeding a pydantic
+discriminated union), so a new filter kind is one class here and one in ``filters.py``.
+
+Called by ``Detector.load`` and ``check_rules`` through ``load_pack``; every error is a ``RuleError``
+that names file, line and field, e.g.
+``seeds/rules/conflict.yaml:41 (milestones[2].match[0].triggers): list should have at least 1 item``.
+
+    >>> pack = load_pack(DEFAULT_RULES)
+    >>> [m.id for m in pack.milestones][:2]
+    ['city-breach', 'city-captured']
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from streams.errors import RuleError
+from streams.milestones.lexicon import compile_phrases
+from streams.milestones.model import Severity
+from streams.milestones.source import YamlDocument, load_yaml
+
+DEFAULT_RULES = Path(__file__).resolve().parents[2] / "seeds" / "rules" / "conflict.yaml"
+PlaceKind = Literal["city", "district", "admin1", "country", "continent", "region"]
+Effect = Literal["block", "require", "contest", "claim"]
+
+_WINDOW = re.compile(r"^(before|after|near|segment|sentence|context|following|article)(?::(\d+))?$")
+
+
+class Window(BaseModel):
+    """Where a filter looks, relative to the trigger.
+
+    ``before:N`` / ``after:N`` / ``near:N``: N words before/after/around the trigger, within its segment
+    (a clause-like piece of the sentence cut at commas, dashes and connectives such as "as", "while");
+    ``segment``; ``sentence``; ``context:N``: the sentence and the N before it; ``following:N``: the
+    sentence and the N after it (a later sentence counts only if it names the same place or refers
+    back: "the claim", "this"); ``article``.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    scope: Literal["before", "after", "near", "segment", "sentence", "context", "following", "article"]
+    size: int = 0
+
+    @model_validator(mode="before")
+    @classmethod
+    def _parse(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            m = _WINDOW.match(value.strip())
+            if not m:
+                raise ValueError(f"window '{value}' is not one of before:N, after:N, near:N, segment, "
+                                 "sentence, context:N, following:N, article")
+            return {"scope": m.group(1), "size": int(m.group(2) or 0)}
+        return value
+
+    def __str__(self) -> str:
+        return f"{self.scope}:{self.size}" if self.size else self.scope
+
+
+class FilterList(BaseModel):
+    """A shared list of phrases (modality, negation, denial, history, …) kept in data."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    description: str = ""
+    window: Window = Window(scope="segment")
+    phrases: list[str] = Field(min_length=1)
+    unless: list[str] = []  # longer phrases that cancel a hit they contain ("managed to" vs "to")
+
+
+class _FilterBase(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    name: str | None = None  # how explain() and disable_filters refer to it; defaults to the list name
+    effect: Effect = "block"
+
+
+class LexiconFilter(_FilterBase):
+    """Fires when a phrase from a shared list (``list``) and/or inline ``phrases`` is in the window."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    kind: Literal["lexicon"] = "lexicon"
+    list_name: str | None = Field(default=None, alias="list")
+    phrases: list[str] = []
+    unless: list[str] = []
+    window: Window | None = None  # default: the list's window, else the segment
+
+    @model_validator(mode="after")
+    def _has_phrases(self) -> LexiconFilter:
+        if self.list_name is None and not self.phrases:
+            raise ValueError("a lexicon filter needs 'list' or 'phrases'")
+        return self
+
+    @property
+    def label(self) -> str:
+        return self.name or self.list_name or "lexicon"
+
+
+class DatedFilter(_FilterBase):
+    """Fires when the window names a date (``June 2014``, ``2014``) older than ``max_age_days`` before
+    the article's publication (or, without one, before the latest year the article mentions)."""
+
+    kind: Literal["dated"] = "dated"
+    max_age_days: int = Field(default=180, ge=0)
+    window: Window = Window(scope="segment")
+
+    @property
+    def label(self) -> str:
+        return self.name or "dated"
+
+
+# The registry: filter kind → config class. filters.py maps the same names to runtime checks.
+FILTER_KINDS: dict[str, type[_FilterBase]] = {"lexicon": LexiconFilter, "dated": DatedFilter}
+FilterSpec = Annotated[LexiconFilter | DatedFilter, Field(discriminator="kind")]
+
+
+class Gap(BaseModel):
+    """How a place may sit on one side of the trigger: at most ``max_gap`` words between them, none of
+    them in ``stop``; if ``only`` is given every gap word must be in it; if ``require`` is given one must
+    be (e.g. a passive auxiliary for "Mosul was retaken")."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    max_gap: int = Field(default=6, ge=0, le=40)
+    stop: list[str] = []
+    only: list[str] | None = None
+    require: list[str] = []
+
+
+class PlaceRole(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kinds: list[PlaceKind] = Field(default=["city", "district"], min_length=1)
+    # used only when no place of ``kinds`` qualifies, and only after a locative preposition ("in Syria")
+    fallback_kinds: list[PlaceKind] = []
+    after: Gap | None = None  # place follows the trigger ("captured Mosul")
+    before: Gap | None = None  # place precedes it ("Mosul fell to")
+    inside: bool = False  # place sits in the trigger's gap ("declared Mosul liberated")
+    nearest: bool = False  # any place in scope, nearest first (object-anchored patterns)
+    scope: Literal["segment", "sentence"] = "sentence"
+    anaphora: bool = True  # "the city", "the town" → the latest city named before it
+    coordination: bool = True  # "captured Manbij and Jarablus" → both
+
+    @model_validator(mode="after")
+    def _some_position(self) -> PlaceRole:
+        if not (self.after or self.before or self.inside or self.nearest):
+            raise ValueError("place needs at least one of after, before, inside, nearest")
+        return self
+
+
+class Role(BaseModel):
+    """An object ("wall", "defences") or actor role: phrases that must appear in ``window``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    phrases: list[str] = Field(min_length=1)
+    window: Window = Window(scope="sentence")
+
+
+class ActorRole(BaseModel):
+    """Actors come from the tagger's keyword mentions of these groups; ``required`` makes one mandatory."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    groups: list[str] = ["actor"]
+    required: bool = False
+
+
+class MatchPattern(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    name: str | None = None
+    triggers: list[str] = Field(min_length=1)
+    place: PlaceRole
+    object: Role | None = None
+    actor: ActorRole = ActorRole()
+    exclude: Role | None = None  # phrases that, in ``window``, mean this is not the event ("breach of contract")
+    filters: list[FilterSpec] = []
+    confidence: float = Field(default=0.75, gt=0, le=1)
+
+    @field_validator("triggers")
+    @classmethod
+    def _non_empty(cls, v: list[str]) -> list[str]:
+        for t in v:
+            if not t.strip("=* ").strip():
+                raise ValueError("empty trigger phrase")
+            if t.startswith("re:"):
+                raise ValueError("triggers cannot be regular expressions (they are indexed); use phrases")
+        return v
+
+
+class MilestoneRule(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    title: str  # template: {place}, {country}, {milestone}
+    severity: Severity
+    description: str = ""
+    forward_looking: bool = False  # true for milestones about what is expected (imminent-fall)
+    cameo: str | None = None  # CAMEO event code this maps to, where one exists
+    acled: str | None = None  # ACLED event type / sub-event type
+    filters: list[FilterSpec] = []  # added to the pack's default filters
+    disable_filters: list[str] = []  # names of default filters this milestone switches off
+    match: list[MatchPattern] = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _single_match(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("match"), dict):
+            return {**data, "match": [data["match"]]}
+        return data
+
+    @field_validator("title")
+    @classmethod
+    def _template(cls, v: str) -> str:
+        try:
+            v.format(place="p", country="c", milestone="m")
+        except (KeyError, IndexError, ValueError) as exc:
+            raise ValueError(f"title template: unknown or malformed placeholder {exc}") from None
+        return v
+
+
+class RulePack(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    version: int = 1
+    filter_lists: list[str] = []  # YAML files (relative to the pack) with a top-level 'lists' mapping
+    lists: dict[str, FilterList] = {}  # inline lists; override file lists of the same name
+    default_filters: list[FilterSpec] = []
+    milestones: list[MilestoneRule] = Field(min_length=1)
+
+
+class FilterListFile(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    lists: dict[str, FilterList]
+
+
+class LoadedPack(BaseModel):
+    """A validated pack with its filter lists merged in; ``documents`` keeps lines for later errors."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    path: str
+    pack: RulePack
+    lists: dict[str, FilterList]
+    documents: dict[str, YamlDocument]
+
+    @property
+    def milestones(self) -> list[MilestoneRule]:
+        return self.pack.milestones
+
+    def error(self, message: str, path: tuple[str | int, ...]) -> RuleError:
+        return self.documents[self.path].error(message, path)
+
+
+def resolve_rules_path(path: Path | None) -> Path:
+    if path is not None:
+        return Path(path)
+    env = os.environ.get("WIREWATCH_RULES")
+    return Path(env) if env else DEFAULT_RULES
+
+
+def load_pack(path: Path | None = None) -> LoadedPack:
+    """Load and validate a pack and its filter-list files; semantic checks (list names, phrase syntax,
+    duplicate ids) run here too so that a pack that loads is a pack that compiles."""
+    path = resolve_rules_path(path)
+    doc = load_yaml(path)
+    if not isinstance(doc.data, dict):
+        raise RuleError("a rule pack is a mapping with 'milestones'", source=doc.source, line=1)
+    pack = doc.validate(RulePack)
+    documents = {doc.source: doc}
+    lists: dict[str, FilterList] = {}
+    for i, rel in enumerate(pack.filter_lists):
+        list_path = (path.parent / rel).resolve()
+        if not list_path.exists():
+            raise doc.error(f"filter-list file not found: {list_path}", ("filter_lists", i))
+        ldoc = load_yaml(list_path)
+        documents[ldoc.source] = ldoc
+        lists.update(ldoc.validate(FilterListFile).lists)
+        for name, flist in ldoc.validate(FilterListFile).lists.items():
+            _check_phrases(ldoc, [*flist.phrases, *flist.unless], ("lists", name, "phrases"), lists)
+    lists.update(pack.lists)
+    loaded = LoadedPack(path=doc.source, pack=pack, lists=lists, documents=documents)
+    _check_pack(loaded, doc)
+    return loaded
+
+
+def _check_pack(loaded: LoadedPack, doc: YamlDocument) -> None:
+    pack, lists = loaded.pack, loaded.lists
+    for name, flist in pack.lists.items():
+        _check_phrases(doc, [*flist.phrases, *flist.unless], ("lists", name, "phrases"), lists)
+    default_names = set()
+    for i, f in enumerate(pack.default_filters):
+        _check_filter(doc, f, ("default_filters", i), lists)
+        default_names.add(f.label)
+    seen: dict[str, int] = {}
+    for mi, rule in enumerate(pack.milestones):
+        base: tuple[str | int, ...] = ("milestones", mi)
+        if rule.id in seen:
+            raise doc.error(f"duplicate milestone id '{rule.id}' (first at milestones[{seen[rule.id]}])",
+                            (*base, "id"))
+        seen[rule.id] = mi
+        for j, name in enumerate(rule.disable_filters):
+            if name not in default_names:
+                raise doc.error(f"no default filter named '{name}' (have: {', '.join(sorted(default_names))})",
+                                (*base, "disable_filters", j))
+        for fi, f in enumerate(rule.filters):
+            _check_filter(doc, f, (*base, "filters", fi), lists)
+        for pi, pat in enumerate(rule.match):
+            pbase = (*base, "match", pi)
+            _check_phrases(doc, pat.triggers, (*pbase, "triggers"), lists, allow_regex=False)
+            for role in ("object", "exclude"):
+                r = getattr(pat, role)
+                if r is not None:
+                    _check_phrases(doc, r.phrases, (*pbase, role, "phrases"), lists)
+            for side in ("after", "before"):
+                gap = getattr(pat.place, side)
+                if gap is not None:
+                    for attr in ("stop", "only", "require"):
+                        _check_phrases(doc, getattr(gap, attr) or [], (*pbase, "place", side, attr), lists)
+            for fi, f in enumerate(pat.filters):
+                _check_filter(doc, f, (*pbase, "filters", fi), lists)
+
+
+def _check_filter(doc: YamlDocument, f: Any, path: tuple[str | int, ...], lists: dict[str, FilterList]) -> None:
+    if isinstance(f, LexiconFilter):
+        if f.list_name is not None and f.list_name not in lists:
+            raise doc.error(f"unknown filter list '{f.list_name}' (have: {', '.join(sorted(lists))})", (*path, "list"))
+        _check_phrases(doc, [*f.phrases, *f.unless], (*path, "phrases"), lists)
+
+
+def expand_refs(phrases: list[str], lists: dict[str, FilterList]) -> list[str]:
+    """Splice ``@name`` references to shared lists."""
+    out: list[str] = []
+    for p in phrases:
+        if p.startswith("@"):
+            out.extend(expand_refs(lists[p[1:]].phrases, lists) if p[1:] in lists else [p])
+        else:
+            out.append(p)
+    return out
+
+
+def _check_phrases(doc: YamlDocument, phrases: list[str], path: tuple[str | int, ...],
+                   lists: dict[str, FilterList], *, allow_regex: bool = True) -> None:
+    for i, p in enumerate(phrases):
+        if p.startswith("@") and p[1:] not in lists:
+            raise doc.error(f"unknown list reference '{p}'", (*path, i))
+        if p.startswith("re:") and not allow_regex:
+            raise doc.error("regular expressions are not allowed here", (*path, i))
+    try:
+        compile_phrases(expand_refs(phrases, lists))
+    except re.error as exc:
+        bad = next((i for i, p in enumerate(phrases) if p.startswith("re:") and _bad_regex(p[3:])), None)
+        raise doc.error(f"invalid regular expression: {exc}", path if bad is None else (*path, bad)) from None
+
+
+def _bad_regex(pattern: str) -> bool:
+    try:
+        re.compile(pattern)
+    except re.error:
+        return True
+    return False
