@@ -136,6 +136,8 @@ class PlaceResolver:
         """True to keep the hit, False to drop it, None to drop every hit of this name (a person)."""
         surface = text[start:end]
         cands = self.gaz.names[key]
+        if not cands:
+            return False  # a name without any sense cannot be resolved; it alone is dropped
         flags_all = [v & 7 for v in cands]
         if all(f & EXACT_CASE for f in flags_all):
             return surface.replace(".", "").replace(" ", "").isupper()
@@ -144,7 +146,7 @@ class PlaceResolver:
             return False
         if any(not (w[0].isupper() or w[0].isdigit() or w.lower() in _CONNECTORS) for w in words[1:]):
             return False
-        if key in BLOCKED:
+        if key in BLOCKED or key in self.gaz.demonyms:
             return False
         if len(surface) <= 4 and surface.isupper() and not _upper_line(text, start):
             return False  # an acronym ("NICE", "MOB"), not a place

@@ -141,9 +141,10 @@ def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
 # --- article layout: dateline and headline -------------------------------------------------------
 
 # "beirut - ", "BEIRUT (Reuters) - ", "WASHINGTON, D.C. — ", "LONDON, June 5 (AFP) -" at a paragraph start.
+_L = r"[^\W\d_]"  # any letter
 _DATELINE = re.compile(
-    r"[ \t]*(?P<place>[A-Za-z][A-Za-z.'\-]*(?:[ \t][A-Za-z][A-Za-z.'\-]*){0,3})"
-    r"(?:,[ \t]*(?P<region>[A-Za-z][A-Za-z.]*(?:[ \t][A-Za-z][A-Za-z.]*)?))?"
+    rf"[ \t]*(?P<place>{_L}[\w.'\-]*(?:[ \t]{_L}[\w.'\-]*){{0,3}})"
+    rf"(?:,[ \t]*(?P<region>{_L}[\w.]*(?:[ \t]{_L}[\w.]*)?))?"
     r"(?:,?[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
     r"(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*(?:--?|–|—|:)[ \t]"
 )

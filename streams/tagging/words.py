@@ -30,7 +30,10 @@ MONTHS_DAYS = frozenset(
 BLOCKED = MONTHS_DAYS | FUNCTION_WORDS | frozenset(
     """said says god man mary john paul james george david michael mark luke peter jack
     university college school church police county city state district region province street road
-    north south east west northern southern eastern western central new old""".split()
+    north south east west northern southern eastern western central new old
+    arab arabs kurd kurds kurdish jew jews jewish christian christians muslim muslims sunni sunnis shia
+    shiite shiites druze alawite alawites yazidi yazidis turkmen bedouin latino hispanic
+    jesus christ allah toyota honda""".split()
 )
 # A capitalised word right before a name that makes the name a person ("Mr. Henry", "President Lincoln").
 PERSON_TITLES = frozenset(

@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from streams.tagging import Tagger
+
+RAQQA, MOSUL, BEIRUT, WASHINGTON_DC = 172955, 99072, 276781, 4140963
+
+
+def test_seed_article_places_roles_and_metonymy(tagger: Tagger, seed_path: Path) -> None:
+    tagging = tagger.tag(seed_path.read_text(encoding="utf-8"))
+    by_text: dict[str, set[tuple[int | None, str | None, str]]] = {}
+    for p in tagging.places:
+        by_text.setdefault(p.text, set()).add((p.geonameid, p.country, p.kind))
+    assert by_text["Raqqa"] == {(RAQQA, "SY", "city")}
+    assert by_text["Mosul"] == {(MOSUL, "IQ", "city")}
+    assert by_text["Syria"] == {(163843, "SY", "country")}
+    assert by_text["Iraq"] == {(99237, "IQ", "country")}
+    dateline = [p for p in tagging.places if p.role == "dateline"]
+    assert [(p.text, p.geonameid) for p in dateline] == [("beirut", BEIRUT)]
+    assert tagging.dateline == "beirut"
+    # "Washington ... said": the US capital (government), never a small town called Washington
+    assert {p.geonameid for p in tagging.places if p.text == "Washington"} == {WASHINGTON_DC}
+    assert all(p.text not in ("Arab", "Old City") or p.kind == "district" for p in tagging.places)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mobile phone sales rose sharply this year.",
+        "Nice work, the coach told his players.",
+        "He spoke of the plan along the river in March.",
+        "Reading the report, officials said nothing.",
+        "They agreed to split the bill and take a bath.",
+        "THE END of the war was declared.",
+        "Officials said the SDF advanced.",
+        "May was the wettest month.",
+    ],
+)
+def test_common_words_are_not_places(places, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert places(text) == []
+
+
+def test_false_friends_are_places_with_evidence(places) -> None:  # type: ignore[no-untyped-def]
+    assert ("Mobile", "Mobile", "US", "city") in places("She moved to Mobile, Ala., last year.")
+    assert places("The festival in Nice drew large crowds.") == [("Nice", "Nice", "FR", "city")]
+    assert places("He commutes from Reading to London every day.")[0][1:3] == ("Reading", "GB")
+
+
+def test_alternate_names_do_not_match_codes_or_words(places) -> None:  # type: ignore[no-untyped-def]
+    got = places("THE militants and SDF fighters met the press. The city of Louisville voted.")
+    assert [(t, c) for t, _, c, _ in got] == [("Louisville", "US")]
+    assert not any(name == "Teresina" for _, name, _, _ in got)
+
+
+def test_possessive_and_qualifiers(tagger: Tagger) -> None:
+    tagging = tagger.tag("Fighters broke into Raqqa's Old City while troops pushed into eastern Mosul.")
+    got = [(p.text, p.geonameid, p.qualifier) for p in tagging.places]
+    assert got == [("Raqqa", RAQQA, "Old City"), ("Mosul", MOSUL, "eastern")]
+
+
+def test_multi_word_names_win_over_their_parts(places) -> None:  # type: ignore[no-untyped-def]
+    got = places("Flights from New York City and Rio de Janeiro landed in Salt Lake City.")
+    assert [t for t, *_ in got] == ["New York City", "Rio de Janeiro", "Salt Lake City"]
+
+
+def test_dateline_and_headline_roles(tagger: Tagger) -> None:
+    tagging = tagger.tag("Clashes near Aleppo\n\nBEIRUT (Reuters) - Rebels shelled Homs on Monday.")
+    roles = {p.text: p.role for p in tagging.places}
+    assert roles == {"Aleppo": "headline", "BEIRUT": "dateline", "Homs": "body"}
+
+
+def test_country_and_state_context_disambiguate(tagger: Tagger) -> None:
+    def alexandria(text: str) -> tuple[str | None, str | None]:
+        p = next(p for p in tagger.tag(text).places if p.text == "Alexandria")
+        return p.country, p.name
+
+    assert alexandria("Protesters gathered in Alexandria on Friday.") == ("EG", "Alexandria")
+    louisiana = "Alexandria police arrested two men, the Rapides Parish sheriff in Louisiana said."
+    assert alexandria(louisiana)[0] == "US"
+    p = next(p for p in tagger.tag("Paris, Texas, was hit by a tornado.").places if p.text == "Paris")
+    assert (p.country, round(p.lat or 0)) == ("US", 34)
+
+
+def test_population_prior_without_context(places) -> None:  # type: ignore[no-untyped-def]
+    assert places("Thousands marched in Birmingham.")[0][2] == "GB"
+
+
+def test_person_names_are_not_places(places) -> None:  # type: ignore[no-untyped-def]
+    text = "Chiquita Raquel Henry, 19, was arrested. Henry was released on bail, Mr. Jackson said."
+    assert places(text) == []
+
+
+def test_exact_case_aliases(places) -> None:  # type: ignore[no-untyped-def]
+    assert places("Give us the money, they told us.") == []
+    assert places("The US and the U.S. Navy agreed.") == [
+        ("US", "United States", "US", "country"), ("U.S.", "United States", "US", "country")]
+
+
+def test_actor_names_are_not_places(places) -> None:  # type: ignore[no-untyped-def]
+    assert places("Hamas said the talks in Cairo had stalled.") == [("Cairo", "Cairo", "EG", "city")]
+
+
+def test_offsets_point_into_the_original_text(tagger: Tagger) -> None:
+    text = "Ḩalab — São Paulo's mayor visited Zürich and Raqqa’s Old City."
+    for p in tagger.tag(text).places:
+        assert text[p.start:p.end] == p.text
+    got = [(p.text, p.role) for p in tagger.tag(text).places]
+    assert got == [("Ḩalab", "dateline"), ("São Paulo", "body"), ("Zürich", "body"), ("Raqqa", "body")]
