@@ -39,7 +39,18 @@ _ANAPHOR = re.compile(
 )
 _COORD = re.compile(r"^(?:'s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?"
                     r"(?:(?:nearby\s+)?(?:towns?|cit(?:y|ies)|villages?|districts?)\s+of\s+)?$")
-_LOCATIVE = re.compile(r"(?:^|\s)(?:in|across|throughout|for|over|of|on|against|into|to)\s+(?:the\s+)?$")
+_LOCATIVE = re.compile(
+    r"(?:^|\s)(?:in|across|throughout|for|over|of|on|against|into|to|at|near|around|inside|outside|from)\s+"
+    r"(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?\s+)?$"
+)
+# where talks are held is not where the war is: "talks in Minsk", "a summit in Tehran"
+_VENUE = re.compile(
+    r"(?:talks|summit|meeting|meetings|conference|negotiations|visit|trip|rally|speech|hearing|court|"
+    r"tribunal|ceremony|forum|sponsored|hosted|mediated|brokered)\s+(?:held\s+|hosted\s+)?(?:in|at|by)\s+"
+    r"(?:the\s+)?$"
+)
+_PROVINCE_AFTER = re.compile(r"^(?:'s)?\s+(?:province|governorate|region|state|oblast|county|prefecture|district)\b")
 _STATUS_RANK: dict[Status, int] = {"confirmed": 0, "claimed": 1, "contested": 2}
 
 
@@ -266,8 +277,24 @@ def _is_speaker(article: ArticleView, p: PlaceMention) -> bool:
     return not _NOT_SPEAKER_BEFORE.search(article.norm[max(0, p.start - 20):p.start])
 
 
+def _usable(article: ArticleView, p: PlaceMention, provinces: bool) -> bool:
+    """Whether a mention can be an event place here (not a speaker, a venue, or a bare country name)."""
+    if _is_speaker(article, p):
+        return False
+    before = article.norm[max(0, p.start - 40):p.start]
+    if _VENUE.search(before):
+        return False
+    if p.kind == "country" and not _LOCATIVE.search(before):
+        return False  # "Russia and Turkey agreed" are actors; "in Syria" is a place
+    if not provinces and p.kind == "admin1" and _PROVINCE_AFTER.match(article.norm[p.end:p.end + 20]):
+        return False  # "Idlib province" is not the city of Idlib
+    return True
+
+
 def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds: frozenset[str]) -> list[_Item]:
-    items = [_Item(p.start, p.end, p, False) for p in view.places if p.kind in kinds and not _is_speaker(article, p)]
+    provinces = pat.spec.place.provinces
+    items = [_Item(p.start, p.end, p, False) for p in view.places
+             if p.kind in kinds and _usable(article, p, provinces)]
     if pat.spec.place.anaphora and kinds & {"city", "district"}:
         city_kinds = kinds & frozenset({"city", "district"})
         for m in _ANAPHOR.finditer(view.norm):
@@ -281,9 +308,14 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
     return items
 
 
-def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: PlaceMention) -> int | None:
-    """Word count of the gap [a, b) if the place may be linked across it, else None."""
+def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: PlaceMention, *,
+            appositive: bool = False) -> int | None:
+    """Word count of the gap [a, b) if the place may be linked across it, else None. With ``appositive``
+    (place before the trigger), one parenthetical right after the place is skipped:
+    "Kandahar, Afghanistan's second-largest city, is expected to fall"."""
     words = view.words_between(a, b)
+    if appositive and words[:1] == [","] and "," in words[1:15]:
+        words = words[words.index(",", 1) + 1:]
     qualifier = set((mention.qualifier or "").casefold().split())
     kept = []
     for w in words:
@@ -346,12 +378,12 @@ def _positional(view: SentenceView, pat: CompiledPattern, items: list[_Item], t_
         for it in reversed(items):
             if it.end > t_start:
                 continue
-            n = _gap_ok(view, pat.before, it.end, t_start, it.mention)
+            n = _gap_ok(view, pat.before, it.end, t_start, it.mention, appositive=True)
             if n is not None:
                 if best is None or n < best[0]:
                     best = (n, 1, PlaceChoice(it.mention, it.start, it.end, "before", it.anaphora))
                 break
-            if len(view.words_between(it.end, t_start)) > pat.before.max_gap + 4:
+            if len(view.words_between(it.end, t_start)) > pat.before.max_gap + 16:
                 break
     return best[2] if best else None
 
@@ -361,12 +393,17 @@ def _nearest(view: SentenceView, scope: str, items: list[_Item], t_start: int, t
     seg = view.segment_of(t_start)
     lo, hi = seg if scope == "segment" else (view.start, view.end)
 
-    def distance(it: _Item) -> tuple[int, int, int]:
-        same_seg = seg[0] <= it.start < seg[1]
-        d = it.start - t_end if it.start >= t_end else t_start - it.end
-        return (0 if same_seg else 1, int(it.anaphora), d)
+    norm = view.norm
 
-    pool = [it for it in items if lo <= it.start < hi and not (t_start <= it.start < t_end)]
+    def distance(it: _Item) -> tuple[int, int, int, int]:
+        same_seg = seg[0] <= it.start < seg[1]
+        inside = t_start <= it.start < t_end
+        d = 0 if inside else (it.start - t_end if it.start >= t_end else t_start - it.end)
+        rel = it.start - view.start
+        locative = inside or bool(_LOCATIVE.search(norm[max(0, rel - 40):rel]))
+        return (0 if same_seg or inside else 1, int(it.anaphora), 0 if locative else 1, d)
+
+    pool = [it for it in items if lo <= it.start < hi]
     if not pool:
         return None
     it = min(pool, key=distance)

@@ -142,6 +142,7 @@ class PlaceRole(BaseModel):
     inside: bool = False  # place sits in the trigger's gap ("declared Mosul liberated")
     nearest: bool = False  # any place in scope, nearest first (object-anchored patterns)
     scope: Literal["segment", "sentence"] = "sentence"
+    provinces: bool = True  # false: "Idlib province" does not count, only the city "Idlib"
     anaphora: bool = True  # "the city", "the town" → the latest city named before it
     coordination: bool = True  # "captured Manbij and Jarablus" → both
 

@@ -26,6 +26,11 @@ _CONNECTIVES = frozenset(
     "but while whereas although though as after before since when because which who whom where until "
     "unless if despite amid".split()
 )
+_TIME_WORDS = frozenset(
+    "years year months month weeks week days day hours hour decades decade shortly soon long just "
+    "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty a few several "
+    "many some".split()
+)
 _SEG_PUNCT = frozenset(',;:()[]"') | {"-"}
 GENERIC_SUBCITY = frozenset({"old city", "city center", "town center", "downtown", "the old city", "medina",
                              "old town", "city centre", "historic center", "inner city"})
@@ -39,23 +44,34 @@ class SentenceView:
     norm: str  # normalise(sentence.text); offsets relative to sentence.start
     places: list[PlaceMention]  # event-place candidates in this sentence (datelines removed)
     token_spans: list[tuple[int, int]] = field(default_factory=list)  # absolute offsets
-    segments: list[tuple[int, int]] = field(default_factory=list)  # absolute offsets
+    segments: list[tuple[int, int]] = field(default_factory=list)  # cut at punctuation and connectives
+    clauses: list[tuple[int, int]] = field(default_factory=list)  # cut at punctuation only
 
     @classmethod
     def build(cls, index: int, sentence: Sentence, places: list[PlaceMention]) -> SentenceView:
         norm = normalise(sentence.text)
         base = sentence.start
         spans = [(base + m.start(), base + m.end()) for m in _TOKEN.finditer(norm)]
-        cuts = [base]
-        for i, (s, e) in enumerate(spans):
-            tok = norm[s - base:e - base]
-            if tok in _SEG_PUNCT and (tok != "-" or _spaced(norm, s - base, e - base)):
-                cuts.append(e)
+        toks = [norm[s - base:e - base] for s, e in spans]
+        hard = [base]
+        soft = [base]
+        for i, tok in enumerate(toks):
+            if tok in _SEG_PUNCT and (tok != "-" or _spaced(norm, spans[i][0] - base, spans[i][1] - base)):
+                hard.append(spans[i][1])
+                soft.append(spans[i][1])
             elif tok in _CONNECTIVES and i > 0:
-                cuts.append(s)
-        cuts.append(base + len(sentence.text))
-        segments = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
-        return cls(index, sentence, norm, places, spans, segments)
+                # "ten years after IS seized the city": the time phrase belongs to the clause it dates
+                j = i
+                while j > 0 and i - j < 3 and (toks[j - 1] in _TIME_WORDS or toks[j - 1].isdigit()):
+                    j -= 1
+                soft.append(spans[j][0])
+        end = base + len(sentence.text)
+        hard.append(end)
+        soft.append(end)
+        soft = sorted(set(soft))
+        segments = [(a, b) for a, b in zip(soft, soft[1:], strict=False) if b > a]
+        clauses = [(a, b) for a, b in zip(hard, hard[1:], strict=False) if b > a]
+        return cls(index, sentence, norm, places, spans, segments, clauses)
 
     @property
     def start(self) -> int:
@@ -69,10 +85,12 @@ class SentenceView:
         """Index of the first token starting at or after ``pos``."""
         return bisect_left(self.token_spans, (pos, -1))
 
-    def segment_of(self, pos: int) -> tuple[int, int]:
-        starts = [s for s, _ in self.segments]
+    def segment_of(self, pos: int, *, hard: bool = False) -> tuple[int, int]:
+        """The segment (or, with ``hard``, the punctuation-delimited clause) containing ``pos``."""
+        pieces = self.clauses if hard else self.segments
+        starts = [s for s, _ in pieces]
         i = max(0, bisect_right(starts, pos) - 1)
-        return self.segments[i] if self.segments else (self.start, self.end)
+        return pieces[i] if pieces else (self.start, self.end)
 
     def words_between(self, a: int, b: int) -> list[str]:
         """Normalised tokens fully inside [a, b)."""
@@ -88,9 +106,12 @@ class SentenceView:
         """Character span of a word-counted window (before/after/near/segment/sentence) around a trigger."""
         if window.scope == "sentence":
             return self.start, self.end
-        seg_s, seg_e = self.segment_of(t_start)
         if window.scope == "segment":
+            seg_s, seg_e = self.segment_of(t_start)
             return seg_s, max(seg_e, t_end)
+        # word-counted windows may cross a connective ("only a matter of time before X is encircled")
+        # but not punctuation
+        seg_s, seg_e = self.segment_of(t_start, hard=True)
         i = self.token_index(t_start)
         j = self.token_index(t_end)  # first token after the trigger
         lo, hi = t_start, t_end
