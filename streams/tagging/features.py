@@ -34,20 +34,36 @@ _NOT_FEATURE_START = frozenset(
 )
 
 
+_QUICK = re.compile(rf" {_STREET_SUFFIX}| {_NATURAL_SUFFIX}|\b(?:County Road|Highway|Interstate|Route|State Road|"
+                    r"U\.S\. Highway|State Route|Lake|Mount) ")
+
+
 def features(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of street/road/river/lake names that do not overlap ``taken`` spans."""
-    out = []
-    for m in FEATURE.finditer(text):
-        s, e = m.span()
-        first = m.group().split(" ", 1)[0]
-        if first in _NOT_FEATURE_START:
-            s = s + len(first) + 1
-            if e - s < 4 or not text[s].isupper():
-                continue
-        if any(s < b and a < e for a, b in taken):
+    out: list[tuple[int, int]] = []
+    last = -1
+    for q in _QUICK.finditer(text):
+        lo = max(last, q.start() - 60)
+        m = FEATURE.search(text, lo, q.end() + 40)
+        while m is not None and m.end() <= q.start():
+            m = FEATURE.search(text, m.end(), q.end() + 40)
+        if m is None or m.start() < last:
             continue
-        out.append((s, e))
+        last = m.end()
+        out.extend(_accept(text, m, taken))
     return out
+
+
+def _accept(text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    s, e = m.span()
+    first = m.group().split(" ", 1)[0]
+    if first in _NOT_FEATURE_START:
+        s = s + len(first) + 1
+        if e - s < 4 or not text[s].isupper():
+            return []
+    if any(s < b and a < e for a, b in taken):
+        return []
+    return [(s, e)]
 
 
 def extend(text: str, start: int, end: int) -> tuple[int, int]:

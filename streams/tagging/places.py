@@ -31,9 +31,10 @@ import ahocorasick
 from streams.tagging.features import extend, features
 from streams.tagging.gazetteer import COMMON, EXACT_CASE, Gazetteer
 from streams.tagging.model import PlaceMention, PlaceRole, Sentence
-from streams.tagging.resolve import Context, resolve
+from streams.tagging.resolve import Context, SenseCache, resolve
 from streams.tagging.text import find_dateline, fold, headline_end
 from streams.tagging.words import BLOCKED, FUNCTION_WORDS, PERSON_TITLES, PLACE_TYPE_WORDS
+
 _QUALIFIER_BEFORE = frozenset(
     """northern southern eastern western central north south east west northeastern northwestern
     southeastern southwestern northeast northwest southeast southwest downtown greater upstate rural
@@ -66,6 +67,8 @@ class PlaceResolver:
             if key not in gazetteer.names:
                 self.automaton.add_word(f" {key} ", key)
         self.automaton.make_automaton()
+        self._infos: dict[str, tuple[bool, bool, bool, int]] = {}
+        self._senses = SenseCache(gazetteer)
 
     @property
     def pattern_count(self) -> int:
@@ -86,22 +89,27 @@ class PlaceResolver:
         such as "Hamas"): a place hit covering exactly such a span is dropped."""
         if folded is None:
             folded = fold(text)
-        hits = self.scan(f" {folded} ")
-        if not hits:
-            return []
         gaz = self.gaz
         dateline = find_dateline(text)
-        starts = _sentence_starts(text, sentences)
+        d0, d1 = dateline if dateline is not None else (-1, -1)
+        starts: set[int] | None = None
         ctx = Context()
         accepted: list[tuple[int, int, str]] = []
         persons: set[str] = set()
         blocked = set(not_places)
-        for start, end, key in hits:
-            if key in gaz.demonyms and text[start].isupper():
-                ctx.add_country(gaz.demonyms[key], 1.0)
-            if key not in gaz.names or (start, end) in blocked:
+        demonyms, names = gaz.demonyms, gaz.names
+        for stop, key in self.automaton.iter(f" {folded} "):
+            start = stop - len(key) - 1
+            end = stop - 1
+            in_dateline = d0 <= start and end <= d1
+            if not text[start].isupper() and not in_dateline:
+                continue  # most hits: lower-case words ("nice", "reading", "of")
+            if key in demonyms:
+                ctx.add_country(demonyms[key], 1.0)
+            if key not in names or (start, end) in blocked:
                 continue
-            in_dateline = dateline is not None and dateline[0] <= start and end <= dateline[1]
+            if starts is None:
+                starts = _sentence_starts(text, sentences)
             verdict = True if in_dateline else self._keep(text, start, end, key, starts)
             if verdict:
                 accepted.append((start, end, key))
@@ -124,7 +132,7 @@ class PlaceResolver:
             if dateline is not None and dateline[0] <= start and end <= dateline[1]:
                 best = max(gaz.names[key], key=lambda v: gaz.population[v >> 3])
                 ctx.add_country(gaz.country[best >> 3], 1.0)
-        senses = resolve(gaz, {k for _, _, k in spans}, ctx, comma)
+        senses = resolve(gaz, {k for _, _, k in spans}, ctx, comma, self._senses)
         mentions = self._mentions(text, spans, senses, dateline) + extra
         mentions.extend(self._features(text, mentions))
         mentions.sort(key=lambda p: p.start)
@@ -132,21 +140,33 @@ class PlaceResolver:
 
     # -- filters ----------------------------------------------------------------------------------
 
+    def _info(self, key: str) -> tuple[bool, bool, bool, int]:
+        """Per-name facts, computed once per worker: (all exact-case, all common words, has an
+        admin/country sense, best population)."""
+        info = self._infos.get(key)
+        if info is None:
+            cands = self.gaz.names[key]
+            flags = [v & 7 for v in cands]
+            info = (all(f & EXACT_CASE for f in flags), all(f & COMMON for f in flags),
+                    self._has_admin_sense(cands), self._best_population(cands))
+            self._infos[key] = info
+        return info
+
     def _keep(self, text: str, start: int, end: int, key: str, starts: set[int]) -> bool | None:
         """True to keep the hit, False to drop it, None to drop every hit of this name (a person)."""
-        surface = text[start:end]
         cands = self.gaz.names[key]
         if not cands:
             return False  # a name without any sense cannot be resolved; it alone is dropped
-        flags_all = [v & 7 for v in cands]
-        if all(f & EXACT_CASE for f in flags_all):
+        exact, common, admin, best_pop = self._info(key)
+        surface = text[start:end]
+        if exact:
             return surface.replace(".", "").replace(" ", "").isupper()
-        words = surface.split()
-        if not words[0][0].isupper():
-            return False
-        if any(not (w[0].isupper() or w[0].isdigit() or w.lower() in _CONNECTORS) for w in words[1:]):
-            return False
+        if not surface[0].isupper():
+            return False  # the bulk of hits: lower-case words ("nice", "reading", "of")
         if key in BLOCKED or key in self.gaz.demonyms:
+            return False
+        if " " in key and any(not (w[0].isupper() or w[0].isdigit() or w.lower() in _CONNECTORS)
+                              for w in surface.split()[1:]):
             return False
         if len(surface) <= 4 and surface.isupper() and not _upper_line(text, start):
             return False  # an acronym ("NICE", "MOB"), not a place
@@ -161,12 +181,12 @@ class PlaceResolver:
                 return False  # "Wal-Mart"; but "US-led" and "Fargo-Moorhead" are fine
         prev = _prev_token(text, start)
         nxt = _next_token(text, end)
-        admin = self._has_admin_sense(cands)
-        big = admin or self._best_population(cands) >= 100_000
+        big = admin or best_pop >= 100_000
         low_prev = prev.rstrip(".").lower()
         if low_prev in PERSON_TITLES and not admin:
             return None
-        if not big and (nxt in ("said", "says", "told") or (low_prev in ("said", "says") and text[end:end + 1] in ",.")):
+        said_after = low_prev in ("said", "says") and text[end:end + 1] in ",."
+        if not big and (nxt in ("said", "says", "told") or said_after):
             return None  # "Jones said", "said Jones."
         single = " " not in key
         if single and not admin and prev[:1].isupper() and start not in starts and text[start - 1] == " ":
@@ -177,14 +197,14 @@ class PlaceResolver:
             if (nxt.lower() not in PLACE_TYPE_WORDS and nxt.lower() not in FUNCTION_WORDS
                     and not _TRAILING_OK.match(nxt) and fold(nxt).strip() not in names):
                 return False  # "Scott Walker", "Lincoln Center"
-        if all(f & COMMON for f in flags_all):
+        if common:
             if self._comma_context(text, end) is not None:
                 return True
             if start in starts or (prev[:1].isupper() and prev.lower() not in FUNCTION_WORDS):
                 return False
             if nxt[:1].isupper() and nxt.lower() not in PLACE_TYPE_WORDS:
                 return False  # "Reading Room", "Mobile Command"
-            return self._best_population(cands) >= 50_000 or self._has_admin_sense(cands)
+            return best_pop >= 50_000 or admin
         return True
 
     def _best_population(self, cands: tuple[int, ...]) -> int:
@@ -311,11 +331,9 @@ def _qualifier(text: str, start: int, end: int) -> str | None:
 
 def _longest_non_overlapping(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     taken: list[tuple[int, int, str]] = []
-    used: set[int] = set()
     for s in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
-        if not any(p in used for p in range(s[0], s[1])):
+        if all(s[1] <= t[0] or s[0] >= t[1] for t in taken):
             taken.append(s)
-            used.update(range(s[0], s[1]))
     taken.sort()
     return taken
 
@@ -346,11 +364,11 @@ def _next_token(text: str, end: int) -> str:
 
 
 def _upper_line(text: str, pos: int) -> bool:
-    a = text.rfind("\n", 0, pos) + 1
+    """True inside an all-capitals stretch (a shouted headline or dateline), judged on ±40 characters."""
+    a = max(text.rfind("\n", 0, pos) + 1, pos - 40)
     b = text.find("\n", pos)
-    line = text[a:b if b >= 0 else len(text)]
-    letters = [c for c in line if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    seg = text[a:min(b if b >= 0 else len(text), pos + 40)]
+    return seg.upper() == seg and seg.lower() != seg
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

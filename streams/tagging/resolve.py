@@ -28,7 +28,8 @@ _ADMIN1_PRIOR = 5.5
 _ADMIN1_NAMED_AFTER_CITY = 4.0  # "Idlib" the governorate loses to "Idlib" the city (same point)
 # Names whose usual news sense is not the one the population prior picks.
 _PREFERRED = {"washington": 4140963}  # the capital (and metonym for the US government), not the state
-_MAX_SENSES = 60  # keep the most likely senses of very common names ("Springfield")
+_MAX_SENSES = 60
+_MAX_BONUS = 2.5 + 2.0 + 3.0 + 1.0  # country + state + preferred + proximity (see _pick)  # keep the most likely senses of very common names ("Springfield")
 
 
 def _prior(gaz: Gazetteer, i: int, flags: int) -> float:
@@ -78,22 +79,42 @@ class Context:
         return self.states.get((country, admin1), 0.0) - self.own_states.get(key, {}).get((country, admin1), 0.0)
 
 
-def resolve(gaz: Gazetteer, keys: set[str], ctx: Context,
-            comma: dict[str, tuple[str, str | None]]) -> dict[str, tuple[int, float]]:
+class SenseCache:
+    """Per-name senses sorted by prior, with their shares, computed once per worker."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self._cache: dict[str, list[tuple[float, int, float]]] = {}
+
+    def get(self, key: str) -> list[tuple[float, int, float]]:
+        """``[(prior, place index, share of the name's likelihood)]``, most likely first."""
+        got = self._cache.get(key)
+        if got is None:
+            gaz = self.gaz
+            cands = sorted(((_prior(gaz, v >> 3, v & 7), v >> 3) for v in gaz.names.get(key, ())), reverse=True)
+            cands = cands[:_MAX_SENSES]
+            if cands:
+                top = cands[0][0]
+                weights = [10 ** max(-6.0, p - top) for p, _ in cands]
+                total = sum(weights)
+                got = [(p, i, w / total) for (p, i), w in zip(cands, weights, strict=True)]
+            else:
+                got = []
+            self._cache[key] = got
+        return got
+
+
+def resolve(gaz: Gazetteer, keys: set[str], ctx: Context, comma: dict[str, tuple[str, str | None]],
+            cache: SenseCache | None = None) -> dict[str, tuple[int, float]]:
     """``{folded name: (place index, margin)}``; names without any sense are simply absent."""
-    senses: dict[str, list[tuple[float, int]]] = {}
+    cache = cache or SenseCache(gaz)
+    senses: dict[str, list[tuple[float, int, float]]] = {}
     for key in keys:
-        cands = [(_prior(gaz, v >> 3, v & 7), v >> 3) for v in gaz.names.get(key, ())]
+        cands = cache.get(key)
         if not cands:
             continue
-        cands.sort(reverse=True)
-        cands = cands[:_MAX_SENSES]
         senses[key] = cands
-        top = cands[0][0]
-        weights = [10 ** max(-6.0, p - top) for p, _ in cands]
-        total = sum(weights)
-        for (_, i), w in zip(cands, weights, strict=True):
-            share = w / total
+        for _, i, share in cands:
             kind = gaz.kind[i]
             if kind == "country":
                 ctx.add_country(gaz.country[i], 2.0 * share, key)
@@ -105,19 +126,28 @@ def resolve(gaz: Gazetteer, keys: set[str], ctx: Context,
                 ctx.add_state(gaz.country[i], gaz.admin1[i], 1.0 * share, key)
             elif share > 0.01:
                 ctx.add_country(gaz.country[i], share, key)
+            elif share < 1e-4:
+                break
     first = {key: _pick(gaz, key, cands, ctx, comma.get(key), None) for key, cands in senses.items()}
     anchors = [(gaz.lat[i] or 0.0, gaz.lon[i] or 0.0) for i, m in first.values()
                if m >= 2.0 and gaz.lat[i] is not None and gaz.kind[i] in ("city", "district")]
     if not anchors:
         return first
-    return {key: _pick(gaz, key, cands, ctx, comma.get(key), anchors) for key, cands in senses.items()}
+    return {key: _pick(gaz, key, cands, ctx, comma.get(key), anchors) if len(cands) > 1 else first[key]
+            for key, cands in senses.items()}
 
 
-def _pick(gaz: Gazetteer, key: str, cands: list[tuple[float, int]], ctx: Context,
+def _pick(gaz: Gazetteer, key: str, cands: list[tuple[float, int, float]], ctx: Context,
           comma: tuple[str, str | None] | None, anchors: list[tuple[float, float]] | None) -> tuple[int, float]:
+    if len(cands) == 1:
+        return cands[0][1], 5.0
     preferred = _PREFERRED.get(key)
     best: list[tuple[float, int]] = []
-    for prior, i in cands:
+    ceiling = _MAX_BONUS + (8.0 if comma is not None else 0.0)
+    top = -1e9
+    for prior, i, _ in cands:
+        if prior + ceiling < top:
+            break  # sorted by prior: no later sense can catch up, whatever the context
         kind = gaz.kind[i]
         c = gaz.country[i] or ""
         s = prior
@@ -134,9 +164,12 @@ def _pick(gaz: Gazetteer, key: str, cands: list[tuple[float, int]], ctx: Context
             s += 3.0
         if anchors and kind == "city" and gaz.lat[i] is not None:
             lat, lon = gaz.lat[i] or 0.0, gaz.lon[i] or 0.0
-            if any(km(lat, lon, a, b) < 250 for a, b in anchors):
+            if any(abs(lat - a) < 2.3 and km(lat, lon, a, b) < 250 for a, b in anchors):
                 s += 1.0
         best.append((s, i))
+        top = max(top, s)
+    if len(best) == 1:
+        best.append((top - 5.0, -1))
     best.sort(reverse=True)
     margin = best[0][0] - best[1][0] if len(best) > 1 else 5.0
     return best[0][1], margin

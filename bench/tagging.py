@@ -1,0 +1,184 @@
+"""Tagging throughput, side by side, in one run on one core.
+
+    .venv/bin/python bench/tagging.py [--repeat N] [--no-spacy] [--no-flashtext]
+
+Tags the article texts of the four geoparsing corpora (read at run time from
+``$WIREWATCH_SHARED/benchmarks/geoparsing``, default ``<repo>/../shared``) with:
+
+* **wirewatch** — ``Tagger.tag`` with full semantics (fold, sentences, places resolved, keywords);
+* **raw aho** — the same place automaton (same pattern set) over the same folded text, only counting
+  hits: the ceiling for dictionary scanning from Python;
+* **flashtext** — ``KeywordProcessor`` over the same names;
+* **spaCy** — ``PhraseMatcher(attr="LOWER")`` over the same names on ``spacy.blank("en")``.
+
+Prints articles/s, MB/s, hits/article and the ratios, the pattern-set size, build times, the cached
+start time and the peak RSS of a fresh worker process (load + tag everything). Needs the ``bench``
+extra (flashtext, spacy, psutil) for the comparison columns.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from streams.tagging import Tagger  # noqa: E402
+from streams.tagging.text import fold  # noqa: E402
+
+CORPORA = ["lgl", "geovirus", "geowebnews", "trnews"]
+
+_WORKER = """
+import json, sys, time
+t0 = time.perf_counter()
+from streams.tagging import Tagger
+tagger = Tagger.load()
+load = time.perf_counter() - t0
+for text in json.load(open(sys.argv[1], encoding="utf-8")):
+    tagger.tag(text)
+# VmHWM is this process's own high-water mark (ru_maxrss would include the parent's before exec)
+hwm = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(json.dumps({"load_s": load, "peak_rss_mb": hwm / 1024}))
+"""
+
+
+def shared_dir() -> Path:
+    return Path(os.environ.get("WIREWATCH_SHARED", REPO.parent / "shared")).resolve()
+
+
+def load_texts() -> list[str]:
+    texts = []
+    for name in CORPORA:
+        path = shared_dir() / "benchmarks" / "geoparsing" / f"{name}.jsonl"
+        with path.open(encoding="utf-8") as fh:
+            texts.extend(json.loads(line)["text"] for line in fh if line.strip())
+    return texts
+
+
+def timed(fn: Callable[[str], int], texts: list[str], repeat: int) -> tuple[float, int]:
+    """Best-of-``repeat`` seconds for one pass over ``texts``, and hits in that pass."""
+    best = float("inf")
+    hits = 0
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        hits = 0
+        for t in texts:
+            hits += fn(t)
+        best = min(best, time.perf_counter() - t0)
+    return best, hits
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--repeat", type=int, default=3, help="passes per engine (best is kept)")
+    ap.add_argument("--no-spacy", action="store_true")
+    ap.add_argument("--no-flashtext", action="store_true")
+    args = ap.parse_args(argv)
+
+    texts = load_texts()
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    print(f"corpus: {len(texts)} articles, {mb:.2f} MB (lgl+geovirus+geowebnews+trnews), one core\n")
+
+    from streams.tagging import gazetteer as gz
+
+    t0 = time.perf_counter()
+    gaz = gz.build()
+    gaz_build = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    tagger = Tagger.load()
+    load = time.perf_counter() - t0
+    automaton = tagger.places.automaton
+    names = [k for k in gaz.names]
+    print(f"gazetteer build from GeoNames data: {gaz_build:.2f} s; Tagger.load() in this process: {load:.2f} s")
+    print(f"place pattern set: {len(automaton):,} names (min population {gz.DEFAULT_MIN_POPULATION:,}); "
+          f"keyword patterns: {tagger.keywords.pattern_count:,}\n")
+
+    rows: list[tuple[str, float, int, int, float]] = []  # name, seconds, hits, patterns, build s
+
+    def full(text: str) -> int:
+        t = tagger.tag(text)
+        return len(t.places) + len(t.keywords)
+
+    secs, hits = timed(full, texts, args.repeat)
+    rows.append(("wirewatch Tagger.tag (full)", secs, hits, len(automaton), load))
+
+    def raw(text: str) -> int:
+        n = 0
+        for _ in automaton.iter(f" {fold(text)} "):
+            n += 1
+        return n
+
+    secs, hits = timed(raw, texts, args.repeat)
+    rows.append(("raw pyahocorasick scan (count)", secs, hits, len(automaton), 0.0))
+
+    if not args.no_flashtext:
+        try:
+            from flashtext import KeywordProcessor
+        except ImportError:
+            print("flashtext not installed: skipped (pip install flashtext)")
+        else:
+            t0 = time.perf_counter()
+            kp = KeywordProcessor(case_sensitive=False)
+            for n in names:
+                kp.add_keyword(n)
+            build = time.perf_counter() - t0
+            secs, hits = timed(lambda t: len(kp.extract_keywords(t)), texts, 1)
+            rows.append(("flashtext KeywordProcessor", secs, hits, len(kp), build))
+
+    if not args.no_spacy:
+        try:
+            import spacy
+            from spacy.matcher import PhraseMatcher
+        except ImportError:
+            print("spaCy not installed: skipped (pip install spacy)")
+        else:
+            t0 = time.perf_counter()
+            nlp = spacy.blank("en")
+            matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+            batch = list(nlp.tokenizer.pipe(names, batch_size=2000))
+            matcher.add("PLACE", batch)
+            build = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            hits = 0
+            for doc in nlp.pipe(texts, batch_size=64):
+                hits += len(matcher(doc))
+            secs = time.perf_counter() - t0
+            rows.append(("spaCy PhraseMatcher (blank en)", secs, hits, len(names), build))
+
+    print(f"{'engine':<32} {'art/s':>8} {'MB/s':>7} {'hits/art':>9} {'patterns':>9} {'build s':>8} "
+          f"{'full ÷ this':>11}")
+    full_rate = len(texts) / rows[0][1]
+    for name, secs, hits, patterns, build in rows:
+        rate = len(texts) / secs
+        print(f"{name:<32} {rate:>8.0f} {mb / secs:>7.2f} {hits / len(texts):>9.1f} {patterns:>9,} "
+              f"{build:>8.2f} {full_rate / rate:>10.2f}×")
+    ratios = {name: full_rate / (len(texts) / secs) for name, secs, *_ in rows}
+    print()
+    raw_ratio = ratios["raw pyahocorasick scan (count)"]
+    print(f"full tagger vs raw scan: {raw_ratio:.2f}× (target ≥ 0.5)")
+    if "spaCy PhraseMatcher (blank en)" in ratios:
+        print(f"full tagger vs spaCy PhraseMatcher: {ratios['spaCy PhraseMatcher (blank en)']:.1f}× (target ≥ 7)")
+
+    # A fresh worker: cached start and peak RSS with the gazetteer loaded and all texts tagged.
+    tmp = Path(os.environ.get("TMPDIR", "/tmp")) / f"wirewatch-bench-{os.getpid()}.json"
+    tmp.write_text(json.dumps(texts), encoding="utf-8")
+    try:
+        res = subprocess.run([sys.executable, "-c", _WORKER, str(tmp)], capture_output=True, text=True,
+                             check=True, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)})
+    finally:
+        tmp.unlink(missing_ok=True)
+    worker = json.loads(res.stdout.strip().splitlines()[-1])
+    print(f"fresh worker: cached start (import + Tagger.load) {worker['load_s']:.2f} s (target ≤ 3); "
+          f"peak RSS {worker['peak_rss_mb']:.0f} MB (target ≤ 600)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
