@@ -34,7 +34,7 @@ from streams.tagging.model import PlaceKind
 from streams.tagging.text import fold, fold_pattern
 from streams.tagging.words import is_common_word
 
-FORMAT_VERSION = 8
+FORMAT_VERSION = 10
 DEFAULT_MIN_POPULATION = 1000
 # Alternate names (other spellings, exonyms) are only taken from places at least this large: small
 # places carry many historic/odd alternates ("Liverpool" for a town in Indiana).
@@ -73,6 +73,16 @@ _GB_NATIONS = {
     "Scotland": (2638360, 56.5, -4.0, 5_400_000),
     "Wales": (2634895, 52.5, -3.5, 3_100_000),
     "Northern Ireland": (2641364, 54.5, -6.5, 1_900_000),
+}
+# Points for first-level areas of federations that news names often and that have no same-name town
+# (approximate geographic middles); other ISO subdivisions fall back as described in build().
+_SUBDIVISION_POINTS = {
+    "CA-ON": (49.25, -84.5), "CA-QC": (52.0, -72.0), "CA-BC": (54.0, -125.0), "CA-AB": (55.0, -115.0),
+    "CA-SK": (54.0, -106.0), "CA-MB": (55.0, -97.0), "CA-NS": (45.0, -63.0), "CA-NB": (46.5, -66.0),
+    "CA-NL": (52.0, -56.0), "CA-PE": (46.25, -63.0), "CA-YT": (63.0, -136.0), "CA-NT": (64.8, -124.8),
+    "CA-NU": (70.0, -90.0),
+    "AU-NSW": (-33.0, 146.0), "AU-VIC": (-37.0, 144.0), "AU-QLD": (-20.0, 145.0), "AU-WA": (-25.0, 122.0),
+    "AU-SA": (-30.0, 135.0), "AU-TAS": (-42.0, 147.0), "AU-NT": (-20.0, 134.0), "AU-ACT": (-35.5, 149.0),
 }
 # Oceans, seas and regions that news names as places; points as on their Wikipedia pages.
 _REGIONS = {
@@ -261,7 +271,7 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
             b.add_name(alias, idx, PRIMARY)
 
     cities = list(gc.get_cities().values())
-    by_admin1: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    by_admin1: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
     city_by_name: dict[tuple[str, str], int] = {}
     for c in cities:
         pop = int(c.get("population") or 0)
@@ -270,7 +280,7 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
         idx = b.add_place(Place(int(c["geonameid"]), c["name"], c["countrycode"], float(c["latitude"]),
                                 float(c["longitude"]), "city", pop, c.get("admin1code") or None))
         by_admin1.setdefault((c["countrycode"], c.get("admin1code") or ""), []).append(
-            (float(c["latitude"]), float(c["longitude"])))
+            (float(c["latitude"]), float(c["longitude"]), pop))
         b.add_name(c["name"], idx, PRIMARY)
         city_by_name.setdefault((c["countrycode"], fold_pattern(c["name"])), idx)
         if pop < ALT_NAME_MIN_POPULATION:
@@ -306,7 +316,10 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
         if sub.country_code == "US" or not _latin(sub.name):
             continue
         city = city_by_name.get((sub.country_code, fold_pattern(sub.name)))
-        if city is not None:
+        if sub.code in _SUBDIVISION_POINTS:
+            lat, lon = _SUBDIVISION_POINTS[sub.code]
+            city = None
+        elif city is not None:
             lat, lon = b.places[city].lat, b.places[city].lon
         elif sub.parent_code and sub.parent_code in sub_point:
             lat, lon = sub_point[sub.parent_code]
@@ -336,11 +349,15 @@ def _city_file_population(min_population: int) -> int:
     return 500
 
 
-def _middle(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
-    """Middle of the 2nd–98th percentile box of a state's towns: close to GeoNames' state point."""
+def _middle(points: list[tuple[float, float, int]]) -> tuple[float | None, float | None]:
+    """A state's point: halfway between the middle of the 2nd–98th percentile box of its towns (its
+    geographic middle) and their population-weighted mean (where people, and GeoNames' point, lean)."""
     if not points:
         return None, None
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
     lo, hi = int(len(points) * 0.02), max(0, int(len(points) * 0.98) - 1)
-    return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
+    box = ((lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2)
+    total = sum(p[2] for p in points) or 1
+    mean = (sum(p[0] * p[2] for p in points) / total, sum(p[1] * p[2] for p in points) / total)
+    return round((box[0] + mean[0]) / 2, 4), round((box[1] + mean[1]) / 2, 4)

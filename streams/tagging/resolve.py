@@ -126,6 +126,8 @@ def resolve(gaz: Gazetteer, keys: set[str], ctx: Context, comma: dict[str, tuple
                 ctx.add_state(gaz.country[i], gaz.admin1[i], 1.0 * share, key)
             elif share > 0.01:
                 ctx.add_country(gaz.country[i], share, key)
+                if share > 0.3:
+                    ctx.add_state(gaz.country[i], gaz.admin1[i], 0.5 * share, key)
             elif share < 1e-4:
                 break
     first = {key: _pick(gaz, key, cands, ctx, comma.get(key), None) for key, cands in senses.items()}
