@@ -50,7 +50,16 @@ _VENUE = re.compile(
     r"tribunal|ceremony|forum|sponsored|hosted|mediated|brokered)\s+(?:held\s+|hosted\s+)?(?:in|at|by)\s+"
     r"(?:the\s+)?$"
 )
+_NOT_SUBJECT = re.compile(r"(?:^|\s)(?:in|at|near|from|to|on|for|with|by|across|into|inside|outside|around|"
+                          r"and|or)\s+(?:the\s+)?$")
 _PROVINCE_AFTER = re.compile(r"^(?:'s)?\s+(?:province|governorate|region|state|oblast|county|prefecture|district)\b")
+# "the Rafah crossing", "Mosul airport", "Raqqa dam": the name modifies a facility, not the town itself
+_FACILITY_AFTER = re.compile(
+    r"^\s+(?:border\s+)?(?:crossing|airport|airbase|air\s+base|military\s+base|base|dam|refinery|prison|"
+    r"highway|road|bridge|checkpoint|port|harbour|harbor|power\s+plant|oil\s+field|oilfield|camp|university|"
+    r"hospital|stadium|mosque|palace|road|junction|roundabout|front|frontline|pocket|countryside|plain|plains|"
+    r"valley|river|mountains?|hills?|desert|outskirts|suburbs)(?![\w-])"
+)
 _STATUS_RANK: dict[Status, int] = {"confirmed": 0, "claimed": 1, "contested": 2}
 
 
@@ -286,8 +295,12 @@ def _usable(article: ArticleView, p: PlaceMention, provinces: bool) -> bool:
         return False
     if p.kind == "country" and not _LOCATIVE.search(before):
         return False  # "Russia and Turkey agreed" are actors; "in Syria" is a place
-    if not provinces and p.kind == "admin1" and _PROVINCE_AFTER.match(article.norm[p.end:p.end + 20]):
-        return False  # "Idlib province" is not the city of Idlib
+    if not provinces:
+        after = article.norm[p.end:p.end + 30]
+        if p.kind == "admin1" and _PROVINCE_AFTER.match(after):
+            return False  # "Idlib province" is not the city of Idlib
+        if _FACILITY_AFTER.match(after):
+            return False
     return True
 
 
@@ -378,6 +391,9 @@ def _positional(view: SentenceView, pat: CompiledPattern, items: list[_Item], t_
         for it in reversed(items):
             if it.end > t_start:
                 continue
+            rel = it.start - view.start
+            if _NOT_SUBJECT.search(view.norm[max(0, rel - 30):rel]):
+                continue  # "samples from ducks in Pennsylvania were taken": the place is not the subject
             n = _gap_ok(view, pat.before, it.end, t_start, it.mention, appositive=True)
             if n is not None:
                 if best is None or n < best[0]:

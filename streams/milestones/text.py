@@ -26,8 +26,9 @@ _CONNECTIVES = frozenset(
     "but while whereas although though as after before since when because which who whom where until "
     "unless if despite amid".split()
 )
+_TIME_UNITS = frozenset("years year months month weeks week days day hours hour decades decade shortly soon "
+                        "long just".split())
 _TIME_WORDS = frozenset(
-    "years year months month weeks week days day hours hour decades decade shortly soon long just "
     "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty a few several "
     "many some".split()
 )
@@ -62,8 +63,10 @@ class SentenceView:
             elif tok in _CONNECTIVES and i > 0:
                 # "ten years after IS seized the city": the time phrase belongs to the clause it dates
                 j = i
-                while j > 0 and i - j < 3 and (toks[j - 1] in _TIME_WORDS or toks[j - 1].isdigit()):
+                if j > 1 and toks[j - 1] in _TIME_UNITS:
                     j -= 1
+                    while j > 0 and i - j < 3 and (toks[j - 1] in _TIME_WORDS or toks[j - 1].isdigit()):
+                        j -= 1
                 soft.append(spans[j][0])
         end = base + len(sentence.text)
         hard.append(end)
