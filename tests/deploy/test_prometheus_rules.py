@@ -3,6 +3,7 @@ expression uses metrics the workers really expose."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -81,3 +82,23 @@ def test_metric_name_lexer(metric_names):
     expr = ('histogram_quantile(0.95, sum by (le) (rate(a_bucket{job="x", q=~"$i"}[$__rate_interval])))'
             ' / on (job) group_left (x) b offset 5m or c:rec unless vector(1) > 1e3 and d')
     assert metric_names(expr) == {"a_bucket", "b", "c:rec", "d"}
+
+
+def test_milestone_alert_severities_match_the_rule_pack(deploy_dir):
+    pack = yaml.safe_load((deploy_dir.parent / "seeds" / "rules" / "conflict.yaml").read_text())
+    by_severity: dict[str, set[str]] = {}
+    for m in pack["milestones"]:
+        by_severity.setdefault(m["severity"], set()).add(m["id"])
+    rules = {r["labels"]["severity"]: r["expr"] for r in load_rules(deploy_dir)
+             if r.get("alert") == "WirewatchMilestoneDetected"}
+    # The critical and warning rules list their milestones; the info rule takes everything else.
+    listed: dict[str, set[str]] = {}
+    for severity, expr in rules.items():
+        lists = set(re.findall(r'milestone(=~|!~)"([^"]+)"', expr))
+        assert len(lists) == 1, f"{severity}: one milestone matcher, used consistently"
+        op, names = lists.pop()
+        listed[severity] = set(names.split("|"))
+        assert op == ("!~" if severity == "info" else "=~"), severity
+    assert listed["critical"] == by_severity.get("critical", set())
+    assert listed["warning"] == by_severity.get("warning", set())
+    assert listed["info"] == listed["critical"] | listed["warning"]
