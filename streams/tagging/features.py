@@ -13,7 +13,7 @@ import re
 
 _CAP = r"(?:[A-Z][a-z]+(?:['’][a-z]+)?|[A-Z]{2,}|Mc[A-Z][a-z]+|\d{1,4}(?:st|nd|rd|th))"
 _STREET_SUFFIX = (r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Dr\.|Lane|Ln\.|Parkway|Pkwy\.|"
-                  r"Highway|Hwy\.|Pike|Place|Court|Terrace|Trail|Square)")
+                  r"Pike|Terrace|Trail)")
 _NATURAL_SUFFIX = r"(?:River|Creek|Lake|Valley|Bay|Island|Mountains?|Canyon|Harbor|Harbour)"
 _DIRECTION = r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest)"
 FEATURE = re.compile(
@@ -23,14 +23,14 @@ FEATURE = re.compile(
     rf"|Lake {_CAP}(?: {_CAP})?\b|Mount {_CAP}\b)"
 )
 # After a gazetteer name, these words belong to the same toponym ("Kanawha City", "Orange County").
-TRAILING = re.compile(rf" (?:City|County|Parish|Township|Valley|River|Lake|Bay|Island|{_STREET_SUFFIX})(?![\w-])")
+TRAILING = re.compile(rf" (?:County|Parish|Township|Valley|River|Lake|Bay|Island|{_STREET_SUFFIX})(?![\w-])")
 LEADING_DIRECTION = re.compile(
     r"(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Northeast|Northwest|Southeast|"
     r"Southwest|Downtown|Greater|Upstate|Metro) $"
 )
 _NOT_FEATURE_START = frozenset(
     """The A An In On At Of For And But If When While After Before During From To By With Our This That
-    These Those Its His Her Their Main""".split()
+    These Those Its His Her Their County City State""".split()
 )
 
 
@@ -59,21 +59,22 @@ def _accept(text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> list[t
     first = m.group().split(" ", 1)[0]
     if first in _NOT_FEATURE_START:
         s = s + len(first) + 1
-        if e - s < 4 or not text[s].isupper():
-            return []
+        if " " not in text[s:e] or not text[s].isupper():
+            return []  # "The Street" is not a street name
     if any(s < b and a < e for a, b in taken):
         return []
     return [(s, e)]
 
 
-def extend(text: str, start: int, end: int) -> tuple[int, int]:
-    """Grow a gazetteer span over a capitalised direction before it and a feature word after it."""
+def extend(text: str, start: int, end: int, town: bool = True) -> tuple[int, int]:
+    """Grow a gazetteer span over a feature word after it and, for a town, a capitalised direction before
+    it ("South Los Angeles"; but "East Texas" stays "Texas")."""
     m = TRAILING.match(text, end)
     if m:
         end = m.end()
     elif end < len(text) and text[end] == "." and "." in text[start:end]:
         end += 1  # "U.S." and "D.C." keep their final period
-    before = LEADING_DIRECTION.search(text, max(0, start - 12), start)
+    before = LEADING_DIRECTION.search(text, max(0, start - 12), start) if town else None
     if before and (before.start() == 0 or not text[before.start() - 1].isalnum()):
         start = before.start()
     return start, end

@@ -34,7 +34,7 @@ from streams.tagging.model import PlaceKind
 from streams.tagging.text import fold, fold_pattern
 from streams.tagging.words import is_common_word
 
-FORMAT_VERSION = 10
+FORMAT_VERSION = 11
 DEFAULT_MIN_POPULATION = 1000
 # Alternate names (other spellings, exonyms) are only taken from places at least this large: small
 # places carry many historic/odd alternates ("Liverpool" for a town in Indiana).
@@ -108,6 +108,16 @@ _REGIONS = {
     "Central America": (12.8, -85.0, []),
     "Sub-Saharan Africa": (0.0, 20.0, []),
     "Kurdistan": (36.5, 44.0, []),
+    "Gaza Strip": (31.42, 34.36, ["Gaza"]),
+    "West Bank": (32.0, 35.25, []),
+    "Golan Heights": (33.0, 35.75, ["Golan"]),
+    "Darfur": (13.5, 23.5, []),
+    "Kashmir": (34.0, 76.0, []),
+    "Tibet": (31.0, 88.0, []),
+    "Chechnya": (43.4, 45.7, []),
+    "Crimea": (45.0, 34.0, []),
+    "Sinai": (29.5, 33.8, ["Sinai Peninsula"]),
+    "Siberia": (60.0, 100.0, []),
 }
 
 

@@ -33,7 +33,7 @@ from streams.tagging.gazetteer import COMMON, EXACT_CASE, Gazetteer
 from streams.tagging.model import PlaceMention, PlaceRole, Sentence
 from streams.tagging.resolve import Context, SenseCache, resolve
 from streams.tagging.text import find_dateline, fold, headline_end
-from streams.tagging.words import BLOCKED, FUNCTION_WORDS, PERSON_TITLES, PLACE_TYPE_WORDS
+from streams.tagging.words import BLOCKED, FUNCTION_WORDS, ORG_WORDS, PERSON_TITLES, PLACE_TYPE_WORDS
 
 _QUALIFIER_BEFORE = frozenset(
     """northern southern eastern western central north south east west northeastern northwestern
@@ -50,6 +50,7 @@ _ARABIC_ARTICLES = frozenset("al el ad ar as ash at az an ad-".split())
 _TRAILING_OK = re.compile(r"(?:City|County|Parish|Township|Valley|River|Lake|Bay|Island|Street|St\.|Avenue|Ave\.|"
                           r"Road|Rd\.|Boulevard|Blvd\.|Drive|Highway)$")
 _OLD_CITY = re.compile(r"\bOld City\b")
+_PARTIES = frozenset({"R", "D", "I", "DFL", "GOP"})  # "Rep. Torrey Westrom, R-Elbow Lake"
 _TOKEN = re.compile(r"[\w.'’]+")
 _NOT_PLACE_PHRASES = frozenset({"old city", "new city", "central command", "white house", "middle east"})
 
@@ -173,8 +174,9 @@ class PlaceResolver:
         names = self.gaz.names
         if start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum():
             before = _prev_token(text, start - 1)
-            if before.lower() not in _ARABIC_ARTICLES and fold(before).strip() not in names:
-                return False  # "T-Mobile"; but "Fargo-Moorhead" and "Al-Raqqa" are fine
+            if (before.lower() not in _ARABIC_ARTICLES and before not in _PARTIES
+                    and fold(before).strip() not in names):
+                return False  # "T-Mobile"; but "Fargo-Moorhead", "Al-Raqqa" and "R-Marshall" are fine
         if end + 1 < len(text) and text[end] == "-" and text[end + 1].isupper():
             after = _TOKEN.match(text, end + 1)
             if after and fold(after.group()).strip() not in names:
@@ -194,9 +196,12 @@ class PlaceResolver:
                     and low_prev not in self.gaz.demonyms and not self._is_admin_name(prev)):
                 return None  # "Raquel Henry", "Elizabeth Fairfield": a surname
         if single and not admin and nxt[:1].isupper() and end < len(text) and text[end] == " ":
-            if (nxt.lower() not in PLACE_TYPE_WORDS and nxt.lower() not in FUNCTION_WORDS
-                    and not _TRAILING_OK.match(nxt) and fold(nxt).strip() not in names):
-                return False  # "Scott Walker", "Lincoln Center"
+            low_next = nxt.rstrip(".").lower()
+            if (low_next not in PLACE_TYPE_WORDS and low_next not in FUNCTION_WORDS and low_next not in ORG_WORDS
+                    and not _TRAILING_OK.match(nxt)):
+                return False if big else None  # "Scott Walker"; but "Fargo Mayor", "Alexandria Police"
+        if text[end:end + 1] == "." and text[start - 2:start] == ", " and key in self.gaz.us_state_abbrev:
+            return False  # the "Kan." of "Kansas City, Kan." is reported as a state abbreviation
         if common:
             if self._comma_context(text, end) is not None:
                 return True
@@ -273,7 +278,7 @@ class PlaceResolver:
                 role = "headline"
             qualifier = _qualifier(text, start, end) if gaz.kind[i] == "city" else None
             if role != "dateline":
-                start, end = extend(text, start, end)
+                start, end = extend(text, start, end, town=gaz.kind[i] == "city")
             out.append(PlaceMention(
                 start=start, end=end, text=text[start:end], name=gaz.name[i], geonameid=gaz.geonameid[i],
                 country=gaz.country[i], lat=lat, lon=lon, kind=gaz.kind[i], role=role,

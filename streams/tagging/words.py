@@ -47,6 +47,16 @@ PERSON_TITLES = frozenset(
 PLACE_TYPE_WORDS = frozenset(
     """county parish city province governorate state district region township borough village town""".split()
 )
+# Capitalised words after a place name that make an organisation named *after* the place, in which the
+# place still counts as a toponym ("Fargo Mayor", "Alexandria Police", "Cottonport Fire Station").
+ORG_WORDS = frozenset(
+    """police mayor council county city state school schools high university college fire department
+    sheriff sheriff's commonwealth country public community hospital airport chamber board commission
+    commissioner office library church club zoo museum symphony orchestra area region regional metro
+    municipal district court jail prison police's fire's port harbor harbour bridge station center centre
+    convention park parks library's city's county's state's government governor legislature assembly
+    senate house army navy times post herald tribune journal gazette news daily press""".split()
+)
 # AP-style US state abbreviations used in "Mobile, Ala." — context only, never emitted as places.
 US_STATE_ABBREVIATIONS = {
     "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO", "Conn.": "CT", "Del.": "DE",
