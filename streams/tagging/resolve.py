@@ -28,8 +28,8 @@ _ADMIN1_PRIOR = 5.5
 _ADMIN1_NAMED_AFTER_CITY = 4.0  # "Idlib" the governorate loses to "Idlib" the city (same point)
 # Names whose usual news sense is not the one the population prior picks.
 _PREFERRED = {"washington": 4140963}  # the capital (and metonym for the US government), not the state
-_MAX_SENSES = 60
-_MAX_BONUS = 2.5 + 2.0 + 3.0 + 1.0  # country + state + preferred + proximity (see _pick)  # keep the most likely senses of very common names ("Springfield")
+_MAX_SENSES = 60  # keep the most likely senses of very common names ("Springfield")
+_MAX_BONUS = 2.5 + 2.0 + 3.0 + 1.0  # country + state + preferred + proximity (see _pick)
 
 
 def _prior(gaz: Gazetteer, i: int, flags: int) -> float:
