@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo test unit integration lint bench broker-start broker-stop clean
+.PHONY: demo test unit integration lint bench broker-start broker-stop clean system-deps
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,13 +17,18 @@ $(STAMP): pyproject.toml constraints.txt
 demo: $(STAMP)
 	$(BIN)/wirewatch demo
 
-test: $(STAMP) lint
+# Debian's prometheus and prometheus-alertmanager (promtool, amtool, and the servers the integration
+# tests start on loopback); does nothing when they are already installed.
+system-deps:
+	deploy/prometheus/install-tools
+
+test: $(STAMP) lint system-deps
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 unit: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not integration"
 
-integration: $(STAMP)
+integration: $(STAMP) system-deps
 	$(BIN)/python -m pytest -q -m integration
 
 lint: $(STAMP)

@@ -92,6 +92,7 @@ def build_app(
         web_port=w.web_port,
         web_bind=w.web_host,
         processing_guarantee=w.processing_guarantee,
+        broker_session_timeout=w.session_timeout_seconds,
         producer_max_request_size=settings.limits.max_article_bytes * 2 + 4096,
         consumer_max_fetch_size=settings.limits.max_article_bytes * 2 + 4096,
         **_faust_broker_options(settings),
@@ -149,6 +150,11 @@ def build_app(
     @app.page("/metrics")
     async def metrics_page(web: Any, request: Any) -> Any:
         return web.bytes(generate_latest(registry), content_type=CONTENT_TYPE_LATEST.split(";")[0])
+
+    @app.on_partitions_assigned.connect
+    async def _count_assigned(app_: faust.App, assigned: set[Any], **kwargs: Any) -> None:
+        for topic in (t.articles, t.milestones):
+            stream_metrics.assigned_partitions.labels(topic).set(sum(1 for tp in assigned if tp.topic == topic))
 
     @app.on_before_shutdown.connect
     async def _close_notifiers(app_: faust.App, **kwargs: Any) -> None:

@@ -5,7 +5,7 @@ Label values come from bounded sets: milestone ids, rejection reasons, ISO count
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 
 class StreamMetrics:
@@ -21,3 +21,6 @@ class StreamMetrics:
                                             "Time to tag and detect milestones in one article",
                                             registry=registry,
                                             buckets=(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1))
+        self.assigned_partitions = Gauge("wirewatch_assigned_partitions",
+                                         "Partitions of each wirewatch topic assigned to this worker",
+                                         ["topic"], registry=registry)

@@ -77,6 +77,8 @@ class WorkerSettings(BaseModel):
     data_dir: Path = Path(".wirewatch/worker")
     store: str = "memory://"  # "rocksdb://" for RocksDB tables (needs faust-streaming[rocksdict])
     processing_guarantee: Literal["at_least_once", "exactly_once"] = "at_least_once"
+    # How long the group waits for a silent (crashed) worker before moving its partitions elsewhere.
+    session_timeout_seconds: float = Field(default=30.0, ge=6, le=300)
 
 
 class WebhookReceiverSettings(BaseModel):

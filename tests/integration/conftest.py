@@ -144,6 +144,7 @@ def flow_env(kafka: str, receiver: ThreadedReceiver, tmp_path: Path, request: py
         WIREWATCH_WORKER__APP_ID=f"wirewatch-{run}",
         WIREWATCH_WORKER__WEB_PORT=str(free_port()),
         WIREWATCH_WORKER__DATA_DIR=str(tmp_path / "worker"),
+        WIREWATCH_WORKER__SESSION_TIMEOUT_SECONDS="8",
         WIREWATCH_TOPICS__ARTICLES=f"{run}.articles",
         WIREWATCH_TOPICS__MILESTONES=f"{run}.milestones",
         WIREWATCH_TOPICS__ALERTS=f"{run}.alerts",
