@@ -305,8 +305,9 @@ def _check_pack(loaded: LoadedPack, doc: YamlDocument) -> None:
                                 (*base, "disable_filters", j))
         for fi, f in enumerate(rule.filters):
             _check_filter(doc, f, (*base, "filters", fi), lists)
+        single = isinstance(doc.data["milestones"][mi].get("match"), dict)  # `match:` written as one mapping
         for pi, pat in enumerate(rule.match):
-            pbase = (*base, "match", pi)
+            pbase = (*base, "match") if single else (*base, "match", pi)
             _check_phrases(doc, pat.triggers, (*pbase, "triggers"), lists, allow_regex=False)
             for role in ("object", "exclude"):
                 r = getattr(pat, role)

@@ -1,0 +1,77 @@
+"""Backtest of the default pack on the labelled development set, and the report's format."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from streams.errors import InvalidArticleError
+from streams.milestones import BacktestReport, Detector, backtest, load_corpus
+from streams.milestones.backtest import DEV_SET
+from streams.tagging import Tagger
+
+MILESTONES = {"city-breach", "city-captured", "offensive-launched", "siege", "airstrike", "civilians-at-risk",
+              "ceasefire", "imminent-fall"}
+
+
+@pytest.fixture(scope="module")
+def report(tagger: Tagger, detector: Detector) -> BacktestReport:
+    return backtest(None, DEV_SET, tagger=tagger, detector=detector)
+
+
+def test_dev_set_is_broad_and_has_traps() -> None:
+    corpus = load_corpus(DEV_SET)
+    assert len(corpus) >= 80
+    negatives = [a for a in corpus if not a.milestones]
+    assert len(negatives) >= len(corpus) / 3
+    per_milestone = Counter(lb.milestone for a in corpus for lb in a.milestones)
+    assert set(per_milestone) == MILESTONES and min(per_milestone.values()) >= 5
+    places = {lb.place for a in corpus for lb in a.milestones}
+    assert len(places) >= 40
+
+
+def test_backtest_precision_and_recall(report: BacktestReport) -> None:
+    total = report.total
+    assert total.precision >= 0.93, report.format()
+    assert total.recall >= 0.80, report.format()
+    for milestone in ("city-breach", "city-captured", "siege", "imminent-fall"):
+        assert report.scores[milestone].precision >= 0.9, report.format()
+
+
+def test_backtest_report_format(report: BacktestReport) -> None:
+    text = report.format()
+    lines = text.splitlines()
+    assert lines[0].startswith("backtest of ") and f"({report.articles} articles)" in lines[0]
+    assert lines[1].split() == ["milestone", "tp", "fp", "fn", "precision", "recall", "f1"]
+    assert any(line.startswith("all ") for line in lines)
+    for d in report.disagreements:
+        assert (d.kind in ("false-positive", "missed")) and d.article_id in text
+
+
+def test_backtest_matches_by_geonameid_else_name(tmp_path: Path, tagger: Tagger, detector: Detector) -> None:
+    corpus = tmp_path / "c.jsonl"
+    rows = [
+        {"id": "a", "text": "Iraqi forces recaptured Mosul on Sunday.",
+         "milestones": [{"milestone": "city-captured", "place": "Al Mawsil", "geonameid": 99072}]},
+        {"id": "b", "text": "Iraqi forces recaptured Mosul on Sunday.",
+         "milestones": [{"milestone": "city-captured", "place": "mosul"}]},
+        {"id": "c", "text": "Iraqi forces recaptured Mosul on Sunday.",
+         "milestones": [{"milestone": "city-captured", "place": "Mosul", "geonameid": 1}]},
+        {"id": "d", "text": "The weather was fine.", "milestones": []},
+    ]
+    corpus.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    rep = backtest(None, corpus, tagger=tagger, detector=detector)
+    s = rep.scores["city-captured"]
+    assert (s.tp, s.fp, s.fn) == (2, 1, 1)
+    assert {(d.article_id, d.kind) for d in rep.disagreements} == {("c", "false-positive"), ("c", "missed")}
+
+
+def test_corpus_errors_name_the_line(tmp_path: Path) -> None:
+    corpus = tmp_path / "bad.jsonl"
+    corpus.write_text('{"id": "a", "text": "x"}\n{"id": "b"}\n', encoding="utf-8")
+    with pytest.raises(InvalidArticleError) as info:
+        load_corpus(corpus)
+    assert str(info.value).startswith(f"{corpus}:2")

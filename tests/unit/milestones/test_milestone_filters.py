@@ -1,0 +1,125 @@
+"""Every shared filter and milestone-specific filter, each with a text it stops and one it lets through.
+
+Each case is ``(filter, text, expected)`` where ``expected`` lists ``(milestone, place, status)``; the
+"passes" case shows the same construction firing without the filtered words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from streams.milestones import Detector
+from streams.tagging import Tagger
+
+Found = list[tuple[str, str, str]]
+DATE = "2017-07-04T12:00:00"
+
+CASES: list[tuple[str, str, Found]] = [
+    # forecast: blocks completed milestones...
+    ("forecast", "Iraqi forces are expected to recapture Tikrit within days.", []),
+    ("forecast", "Iraqi forces recaptured Tikrit on Tuesday.", [("city-captured", "Tikrit", "confirmed")]),
+    # ...and imminent-fall requires it
+    ("forecast (required)", "Kandahar is expected to fall to the Taliban within days, officials said.",
+     [("imminent-fall", "Kandahar", "confirmed")]),
+    ("forecast (required)", "Kandahar fell to the Taliban on Friday, officials said.",
+     [("city-captured", "Kandahar", "confirmed")]),
+    # intent: vows, plans, and the infinitive of purpose
+    ("intent", "The prime minister vowed to retake Mosul from the militants.", []),
+    ("intent", "Government troops launched an offensive to retake Mosul from the militants.",
+     [("offensive-launched", "Mosul", "confirmed")]),
+    ("intent (unless)", "Government troops managed to retake Mosul from the militants on Sunday.",
+     [("city-captured", "Mosul", "confirmed")]),
+    # hypothetical: modals and conditionals, before the trigger or (for noun triggers) after it
+    ("hypothetical", "Rebels could capture Idlib if supply lines hold, a commander said.", []),
+    ("hypothetical", "Rebels captured the city of Idlib on Saturday, a commander said.",
+     [("city-captured", "Idlib", "confirmed")]),
+    ("hypothetical-after", "Saudi-led air strikes could resume in Sanaa if the Houthis break the truce.", []),
+    ("hypothetical-after", "Saudi-led air strikes resumed in Sanaa after the Houthis broke the truce.",
+     [("airstrike", "Sanaa", "confirmed")]),
+    # negation
+    ("negation", "Kirkuk has not fallen to the militants, the governor insisted.", []),
+    ("negation", "Kirkuk has fallen to the militants, the governor said.", [("city-captured", "Kirkuk", "confirmed")]),
+    # failure: tried and pushed back, anywhere in the sentence
+    ("failure", "Islamic State fighters tried to break into the centre of Kobani but were repelled.", []),
+    ("failure", "Islamic State fighters failed to breach the walls of Kobani.", []),
+    ("failure", "Islamic State fighters breached the walls of Kobani on Monday.",
+     [("city-breach", "Kobani", "confirmed")]),
+    # history: background and anniversaries
+    ("history", "Islamic State has held Raqqa since it captured the city in 2014.", []),
+    ("history", "Residents marked the anniversary of the liberation of Mosul on Tuesday.", []),
+    ("history", "Ten years after Islamic State fighters overran Mosul, the city is rebuilding.", []),
+    ("history", "Islamic State fighters overran Mosul on Tuesday, officials said.",
+     [("city-captured", "Mosul", "confirmed")]),
+    ("history (since dawn)", "Syrian troops have besieged Douma since dawn, a monitor said.",
+     [("siege", "Douma", "confirmed")]),
+    ("history-sentence", "Twenty years ago, U.S. air strikes on Baghdad opened the invasion of Iraq.", []),
+    # dated: a date well before publication
+    ("dated", "Aleppo fell to government forces in December 2016 after a long siege.", []),
+    ("dated", "Aleppo fell to government forces in June 2017 after a long siege.",
+     [("city-captured", "Aleppo", "confirmed")]),
+    # metaphor and non-conflict uses
+    ("metaphor", "Chicago sued the contractor in Chicago for breach of contract.", []),
+    ("metaphor", "Critics accused the mayor of Paris of a siege mentality.", []),
+    ("metaphor", "Shares in London fell sharply on Thursday.", []),
+    ("non-conflict", "Democrats captured Pittsburgh in the mayoral election with 60 percent of the vote.", []),
+    # denial: a claim, then a denial, is contested
+    ("denial", "Rebels said they had captured the town of Palmyra. The army denied the claim.",
+     [("city-captured", "Palmyra", "contested")]),
+    ("denial", "Rebels captured the town of Palmyra. The army confirmed the withdrawal.",
+     [("city-captured", "Palmyra", "confirmed")]),
+    # claim: explicitly unverified
+    ("claim", "Islamic State reportedly seized the town of Kobani, a claim that could not be verified.",
+     [("city-captured", "Kobani", "claimed")]),
+    # disaster: people trapped by an earthquake are not a conflict milestone
+    ("disaster", "Thousands of civilians remain trapped in Antakya after the earthquake flattened buildings.", []),
+    ("disaster", "Thousands of civilians remain trapped in Aleppo as militants shell the city.",
+     [("civilians-at-risk", "Aleppo", "confirmed")]),
+    # conflict-context: deaths from disease, or a publicity campaign, are not milestones
+    ("conflict-context", "Health officials said 45 people died in Nairobi after a cholera outbreak.", []),
+    ("conflict-context", "The ministry launched a campaign to vaccinate children in Lahore.", []),
+    ("conflict-context", "A car bomb in Baghdad killed 30 people on Thursday, police said.",
+     [("civilians-at-risk", "Baghdad", "confirmed")]),
+    # protective: "avoid civilian casualties" is not a casualty report
+    ("protective", "Commanders in Mosul said they took care to avoid civilian casualties.", []),
+    # offensive: ongoing is not launched
+    ("ongoing", "The ongoing offensive on Mosul continued on Monday, officers said.", []),
+    ("ongoing", "Iraqi forces launched an offensive on Mosul on Monday, officers said.",
+     [("offensive-launched", "Mosul", "confirmed")]),
+    # siege: a lifted siege is not a siege
+    ("siege-ended", "Syrian troops lifted the siege of Homs on Tuesday.", []),
+    ("siege-ended", "Syrian troops laid siege to Homs on Tuesday, a monitor said.",
+     [("siege", "Homs", "confirmed")]),
+    # ceasefire: talks and calls are not a truce; one that took effect is
+    ("not-in-force", "Egypt called for a ceasefire in Gaza as talks stalled.", []),
+    ("in-force", "A ceasefire took effect in Gaza on Friday morning.", [("ceasefire", "Gaza", "confirmed")]),
+    ("in-force", "A ceasefire in Gaza was discussed by ministers.", []),
+    # airstrike: halted strikes did not happen
+    ("halted-strikes", "The president called off air strikes on Damascus at the last minute.", []),
+    # breach: entering after a withdrawal or under a deal is not a breach
+    ("unopposed", "Syrian army troops entered Manbij on Monday under a deal with the Kurdish-led SDF.", []),
+    ("unopposed", "Syrian army troops entered Manbij on Monday after heavy fighting with rebels.",
+     [("city-breach", "Manbij", "confirmed")]),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_filter(detect: Callable[..., Found], name: str, text: str, expected: Found) -> None:
+    assert detect(text, published_at=DATE) == expected
+
+
+def test_every_default_filter_is_exercised(detector: Detector) -> None:
+    """The cases above name every filter of the default pack (so a new filter needs a new case)."""
+    names = {c[0].split(" ")[0] for c in CASES}
+    configured = {c.name for p in detector.pack.patterns for c in p.checks} - {"object", "exclude", "mass",
+                                                                                "combatants", "imminence",
+                                                                                "not-imminent", "claim"}
+    assert configured - names - {"forecast-after", "hypothetical"} <= {"claim"}
+
+
+def test_explain_names_the_filter_that_stopped_a_candidate(tagger: Tagger, detector: Detector) -> None:
+    cands = detector.explain(tagger.tag("The prime minister vowed to retake Mosul from the militants."))
+    blocked = [c for c in cands if c.milestone == "city-captured"]
+    assert blocked and all(c.verdict == "blocked" for c in blocked)
+    assert blocked[0].reason.startswith("intent:")
