@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 _CAP = r"(?:[A-Z][a-z]+(?:['’][a-z]+)?|[A-Z]{2,}|Mc[A-Z][a-z]+|\d{1,4}(?:st|nd|rd|th))"
-_STREET_SUFFIX = (r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Dr\.|Lane|Ln\.|Parkway|Pkwy\.|"
+_STREET_SUFFIX = (r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Ln\.|Parkway|Pkwy\.|"
                   r"Pike|Terrace|Trail)")
 _NATURAL_SUFFIX = r"(?:River|Creek|Lake|Valley|Bay|Island|Mountains?|Canyon|Harbor|Harbour)"
 _DIRECTION = r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest)"
@@ -34,20 +34,26 @@ _NOT_FEATURE_START = frozenset(
 )
 
 
-_QUICK = re.compile(rf" {_STREET_SUFFIX}| {_NATURAL_SUFFIX}|\b(?:County Road|Highway|Interstate|Route|State Road|"
-                    r"U\.S\. Highway|State Route|Lake|Mount) ")
+# Folded words that can end or start a feature name; the place automaton reports where they occur, so
+# the (costly) feature pattern only runs around them.
+TRIGGERS = frozenset(
+    """street st avenue ave road rd boulevard blvd drive lane ln parkway pkwy pike terrace trail river creek
+    lake valley bay island mountain mountains canyon harbor harbour highway interstate route mount""".split()
+)
 
 
-def features(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans of street/road/river/lake names that do not overlap ``taken`` spans."""
+def features(text: str, taken: list[tuple[int, int]], triggers: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of street/road/river/lake names around ``triggers`` that do not overlap ``taken`` spans."""
     out: list[tuple[int, int]] = []
     last = -1
-    for q in _QUICK.finditer(text):
-        lo = max(last, q.start() - 60)
-        m = FEATURE.search(text, lo, q.end() + 40)
-        while m is not None and m.end() <= q.start():
-            m = FEATURE.search(text, m.end(), q.end() + 40)
-        if m is None or m.start() < last:
+    for t0, t1 in triggers:
+        if t0 < last:
+            continue
+        lo = max(last, t0 - 60)
+        m = FEATURE.search(text, lo, t1 + 40)
+        while m is not None and m.end() <= t0:
+            m = FEATURE.search(text, m.end(), t1 + 40)
+        if m is None or m.start() > t0:
             continue
         last = m.end()
         out.extend(_accept(text, m, taken))

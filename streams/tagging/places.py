@@ -28,7 +28,7 @@ from collections.abc import Sequence
 
 import ahocorasick
 
-from streams.tagging.features import extend, features
+from streams.tagging.features import TRIGGERS, extend, features
 from streams.tagging.gazetteer import COMMON, EXACT_CASE, Gazetteer
 from streams.tagging.model import PlaceMention, PlaceRole, Sentence
 from streams.tagging.resolve import Context, SenseCache, resolve
@@ -64,7 +64,7 @@ class PlaceResolver:
         for key in gazetteer.names:
             if key not in _NOT_PLACE_PHRASES:
                 self.automaton.add_word(f" {key} ", key)
-        for key in gazetteer.demonyms:
+        for key in gazetteer.demonyms.keys() | TRIGGERS:
             if key not in gazetteer.names:
                 self.automaton.add_word(f" {key} ", key)
         self.automaton.make_automaton()
@@ -98,6 +98,7 @@ class PlaceResolver:
         accepted: list[tuple[int, int, str]] = []
         persons: set[str] = set()
         blocked = set(not_places)
+        triggers: list[tuple[int, int]] = []
         demonyms, names = gaz.demonyms, gaz.names
         for stop, key in self.automaton.iter(f" {folded} "):
             start = stop - len(key) - 1
@@ -107,6 +108,8 @@ class PlaceResolver:
                 continue  # most hits: lower-case words ("nice", "reading", "of")
             if key in demonyms:
                 ctx.add_country(demonyms[key], 1.0)
+            if key in TRIGGERS:
+                triggers.append((start, end))
             if key not in names or (start, end) in blocked:
                 continue
             if starts is None:
@@ -135,7 +138,7 @@ class PlaceResolver:
                 ctx.add_country(gaz.country[best >> 3], 1.0)
         senses = resolve(gaz, {k for _, _, k in spans}, ctx, comma, self._senses)
         mentions = self._mentions(text, spans, senses, dateline) + extra
-        mentions.extend(self._features(text, mentions))
+        mentions.extend(self._features(text, mentions, triggers))
         mentions.sort(key=lambda p: p.start)
         return mentions
 
@@ -300,7 +303,8 @@ class PlaceResolver:
         return PlaceMention(start=m.start(), end=m.end(), text=word, name=gaz.name[i], geonameid=gaz.geonameid[i],
                             country="US", lat=gaz.lat[i], lon=gaz.lon[i], kind="admin1", role="body", score=0.9)
 
-    def _features(self, text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    def _features(self, text: str, mentions: list[PlaceMention],
+                  triggers: list[tuple[int, int]]) -> list[PlaceMention]:
         """Streets/rivers/lakes (placed at the article's focus town) and bare "Old City" references."""
         out: list[PlaceMention] = []
         towns = [p for p in mentions if p.kind in ("city", "district") and p.lat is not None]
@@ -310,7 +314,7 @@ class PlaceResolver:
             for p in towns:
                 counts[p.name] = counts.get(p.name, 0) + 1
             focus = max(towns, key=lambda p: (counts[p.name], -p.start))
-            for s, e in features(text, taken):
+            for s, e in features(text, taken, triggers):
                 out.append(PlaceMention(start=s, end=e, text=text[s:e], name=text[s:e], geonameid=None,
                                         country=focus.country, lat=focus.lat, lon=focus.lon, kind="district",
                                         role="body", score=0.3, qualifier=focus.name))

@@ -135,7 +135,8 @@ def resolve(gaz: Gazetteer, keys: set[str], ctx: Context, comma: dict[str, tuple
                if m >= 2.0 and gaz.lat[i] is not None and gaz.kind[i] in ("city", "district")]
     if not anchors:
         return first
-    return {key: _pick(gaz, key, cands, ctx, comma.get(key), anchors) if len(cands) > 1 else first[key]
+    # Proximity adds at most 1.0, so only names decided by less than that can change.
+    return {key: _pick(gaz, key, cands, ctx, comma.get(key), anchors) if first[key][1] < 1.0 else first[key]
             for key, cands in senses.items()}
 
 

@@ -81,21 +81,21 @@ ABBREVIATIONS = frozenset(
     nev okla ore pa penn tenn tex va vt wash wis wisc wyo op cf""".split()
 )
 
-# A candidate boundary: terminal punctuation, closing quotes/brackets, then whitespace; or a line break.
-_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s)|\n""")
-_WORD_BEFORE = re.compile(r"([\w.]+)[.!?]*$")
+# A boundary: terminal punctuation (and closing quotes/brackets) before whitespace and a character that
+# is not a lower-case letter ("e.g. this", "he said. and" do not split); or a line break.
+_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=[ \t]+[^\sa-z])|\n""")
+_WORD_START = " \t\n(\"“'‘"
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the period at ``dot`` closes an abbreviation or an initial rather than a sentence."""
-    m = _WORD_BEFORE.search(text, max(0, dot - 20), dot + 1)
-    if not m:
-        return False
-    word = m.group(1).rstrip(".")
+    k = dot
+    while k > 0 and dot - k < 20 and text[k - 1] not in _WORD_START:
+        k -= 1
+    word = text[k:dot].rstrip(".")
     if not word:
         return False
-    low = word.lower()
-    if low in ABBREVIATIONS:
+    if word.lower() in ABBREVIATIONS:
         return True
     if "." in word:  # U.S, D.C, a.m, p.m
         return len(word.replace(".", "")) <= 4
@@ -105,37 +105,28 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences with exact offsets (leading/trailing whitespace trimmed).
 
-    Splits at ``.!?`` followed by whitespace (unless the period closes an abbreviation such as "Mr.",
-    "U.S." or "Calif.") and at every line break, so a dateline paragraph or headline is its own sentence.
-    Decimal points ("2.5km") never split because no whitespace follows them.
+    Splits at ``.!?`` followed by whitespace and a character that is not a lower-case letter (unless the
+    period closes an abbreviation such as "Mr.", "U.S." or "Calif."), and at every line break, so a
+    dateline paragraph or headline is its own sentence. Decimal points ("2.5km") never split.
     """
     out: list[Sentence] = []
     start = 0
-    n = len(text)
     for m in _BOUNDARY.finditer(text):
         end = m.end()
-        if m.group() != "\n":
-            if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
-                continue
-            # next non-space character must not be lower-case ("e.g. this", "... said. and")
-            k = end
-            while k < n and text[k] in " \t":
-                k += 1
-            if k < n and text[k].islower():
-                continue
+        if m.group() == "." and _is_abbreviation(text, m.start()):
+            continue
         _append(text, start, end, out)
         start = end
-    _append(text, start, n, out)
+    _append(text, start, len(text), out)
     return out
 
 
 def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Sentence(start=start, end=end, text=text[start:end]))
+    seg = text[start:end]
+    body = seg.strip()
+    if body:
+        s = start + len(seg) - len(seg.lstrip())
+        out.append(Sentence(start=s, end=s + len(body), text=body))
 
 
 # --- article layout: dateline and headline -------------------------------------------------------
