@@ -24,7 +24,7 @@ class Article(BaseModel):
     id: str = Field(min_length=1, max_length=200)
     headline: str = ""
     dateline: str | None = Field(default=None, description="place text of the dateline, e.g. 'beirut'")
-    body: str = Field(min_length=1)
+    body: str
     source: str | None = None
     url: str | None = None
     published_at: datetime | None = None

@@ -130,7 +130,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     cfg = sub.add_parser("config", help="inspect settings").add_subparsers(dest="sub", required=True)
-    cfg.add_parser("show", help="print the effective settings, secrets masked").set_defaults(func=cmd_config_show)
+    show = cfg.add_parser("show", help="print the effective settings, secrets masked",
+                          description="Prints the settings in effect (defaults, then the YAML file, then "
+                          "WIREWATCH_* env vars) as YAML, with secrets shown as ***.")
+    show.set_defaults(func=cmd_config_show)
 
     ing = sub.add_parser("ingest", help="publish wire articles (files, directories, '-' for stdin) to Kafka",
                          description="Reads plain-text wire files, .json and .jsonl (recursively in "
@@ -170,6 +173,9 @@ def build_parser() -> argparse.ArgumentParser:
     dm.add_argument("--timeout", type=float, default=180.0, help="seconds to wait for the first alert")
     dm.set_defaults(func=cmd_demo)
 
+    from streams.rules_cli import add_rules_parser
+
+    add_rules_parser(sub)
     return p
 
 

@@ -1,0 +1,78 @@
+"""``wirewatch rules check | explain | backtest``: the rule-testing commands, kept out of cli.py.
+
+Thin: the logic and the report formats live in ``streams.milestones``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from streams.errors import InputError
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from streams.milestones import check_rules
+
+    print(check_rules(Path(args.file)).format())
+    return 0
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from streams.milestones import Detector, format_explanation
+    from streams.parsing import decode
+    from streams.tagging import Tagger
+
+    if args.text is not None:
+        text = args.text
+    else:
+        source = args.file or "-"
+        try:
+            data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+        except OSError as e:
+            raise InputError(e.strerror or "cannot read", source=source) from None
+        text = decode(data, source=source)
+    detector = Detector.load(Path(args.rules) if args.rules else None)
+    candidates = detector.explain(Tagger.load().tag(text))
+    print(format_explanation(candidates, verbose=args.verbose))
+    return 0
+
+
+def cmd_backtest(args: argparse.Namespace) -> int:
+    from streams.milestones import backtest
+
+    corpus = Path(args.corpus)
+    if not corpus.is_file():
+        raise InputError("no such file", source=args.corpus)
+    report = backtest(Path(args.rules) if args.rules else None, corpus)
+    print(report.format(max_disagreements=args.max_disagreements))
+    return 0
+
+
+def add_rules_parser(sub: Any) -> None:
+    rules = sub.add_parser("rules", help="check, explain and backtest milestone rule packs")
+    rsub = rules.add_subparsers(dest="sub", metavar="SUBCOMMAND", required=True)
+
+    chk = rsub.add_parser("check", help="validate a rule pack and print a summary",
+                          description="Validates a rule pack; errors name the file, line and field.")
+    chk.add_argument("file", help="rule pack YAML, e.g. seeds/rules/conflict.yaml")
+    chk.set_defaults(func=cmd_check)
+
+    exp = rsub.add_parser("explain", help="show every candidate in a text and why it fired or was stopped")
+    src = exp.add_mutually_exclusive_group()
+    src.add_argument("--text", help="the text to explain")
+    src.add_argument("--file", help="a plain-text file (or - for stdin) to explain")
+    exp.add_argument("--rules", help="rule pack (default seeds/rules/conflict.yaml)")
+    exp.add_argument("-v", "--verbose", action="store_true", help="print the sentence of fired candidates too")
+    exp.set_defaults(func=cmd_explain)
+
+    bt = rsub.add_parser("backtest", help="precision/recall per milestone on a labelled JSONL corpus",
+                         description="Runs the rules over a labelled corpus ({id, text, published_at?, "
+                         "milestones: [{milestone, place, geonameid?}]} per line) and prints precision and "
+                         "recall per milestone over (milestone, place) pairs, then the disagreements.")
+    bt.add_argument("--rules", help="rule pack (default seeds/rules/conflict.yaml)")
+    bt.add_argument("--corpus", required=True, help="labelled JSONL, e.g. seeds/labelled/dev.jsonl")
+    bt.add_argument("--max-disagreements", type=int, default=200, help="how many disagreements to list")
+    bt.set_defaults(func=cmd_backtest)
