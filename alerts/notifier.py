@@ -9,12 +9,12 @@ from __future__ import annotations
 from typing import Protocol
 
 from alerts.alert import Alert
-from streams.settings import WebhookReceiverSettings
+from streams.settings import ReceiverSettings
 
 
 class Notifier(Protocol):
     name: str
-    config: WebhookReceiverSettings
+    config: ReceiverSettings
 
     async def notify(self, alert: Alert) -> None: ...
 
@@ -22,7 +22,7 @@ class Notifier(Protocol):
 
 
 class ListNotifier:
-    def __init__(self, config: WebhookReceiverSettings) -> None:
+    def __init__(self, config: ReceiverSettings) -> None:
         self.name = config.name
         self.config = config
         self.received: list[Alert] = []

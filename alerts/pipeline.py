@@ -21,9 +21,9 @@ from alerts.alert import Alert
 from alerts.dedup import DedupDecision, DedupStage
 from alerts.metrics import AlertMetrics
 from alerts.notifier import Notifier
+from alerts.registry import build_notifiers
 from alerts.retry import NotifyOutcome, NotifyResult, RetryPolicy, deliver_with_retry
 from alerts.routing import wants
-from alerts.webhook import WebhookNotifier
 from streams.errors import DeliveryError
 from streams.milestones.model import MilestoneEvent
 from streams.settings import AlertSettings
@@ -54,7 +54,7 @@ class AlertPipeline:
 
     @classmethod
     def from_settings(cls, settings: AlertSettings, **kwargs: Any) -> AlertPipeline:
-        notifiers = [WebhookNotifier(w) for w in settings.webhooks]
+        notifiers = build_notifiers(settings)
         policy = RetryPolicy(settings.retry_initial_seconds, settings.retry_max_seconds)
         return cls(notifiers=notifiers, policy=policy, **kwargs)
 

@@ -6,10 +6,10 @@ Called by the pipeline once per alert that dedup decided to notify.
 from __future__ import annotations
 
 from alerts.alert import SEVERITY_RANK, Alert
-from streams.settings import WebhookReceiverSettings
+from streams.settings import ReceiverSettings
 
 
-def wants(receiver: WebhookReceiverSettings, alert: Alert) -> bool:
+def wants(receiver: ReceiverSettings, alert: Alert) -> bool:
     if receiver.milestones and alert.milestone not in receiver.milestones:
         return False
     return SEVERITY_RANK[alert.severity] >= SEVERITY_RANK[receiver.min_severity]

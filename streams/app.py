@@ -28,8 +28,8 @@ from alerts.alert import Alert
 from alerts.metrics import AlertMetrics
 from alerts.notifier import Notifier
 from alerts.pipeline import NOTIFY_ON, AlertPipeline
+from alerts.registry import build_notifiers
 from alerts.retry import NotifyResult
-from alerts.webhook import WebhookNotifier
 from streams.errors import InputError
 from streams.metrics import StreamMetrics
 from streams.milestones.model import MilestoneEvent
@@ -112,7 +112,7 @@ def build_app(
 
     pipeline = AlertPipeline(
         state=alert_state, notifiers=notifiers if notifiers is not None else
-        [WebhookNotifier(r) for r in settings.alerts.webhooks],
+        build_notifiers(settings.alerts),
         metrics=alert_metrics, now=now, dead_letter=dead_letter_alert,
     )
 

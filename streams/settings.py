@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from streams.errors import ConfigError
@@ -81,13 +81,12 @@ class WorkerSettings(BaseModel):
     session_timeout_seconds: float = Field(default=30.0, ge=6, le=300)
 
 
-class WebhookReceiverSettings(BaseModel):
-    """A webhook receiver: where alerts are POSTed as JSON, signed with HMAC-SHA256 when a secret is set."""
+class ReceiverSettings(BaseModel):
+    """What every receiver has: a name (a metric label), filters, and delivery limits."""
 
     model_config = _Frozen
     name: str = Field(min_length=1, pattern=r"^[A-Za-z0-9_.-]+$")
     url: str
-    secret: SecretStr | None = None
     timeout_seconds: float = Field(default=5.0, gt=0, le=120)
     max_attempts: int = Field(default=5, ge=1, le=50)
     milestones: list[str] = Field(default_factory=list, description="only these milestones; empty = all")
@@ -101,11 +100,40 @@ class WebhookReceiverSettings(BaseModel):
         return v
 
 
+class WebhookReceiverSettings(ReceiverSettings):
+    """A webhook: alerts POSTed as JSON, signed with HMAC-SHA256 when a secret is set."""
+
+    secret: SecretStr | None = None
+
+
+class SlackReceiverSettings(ReceiverSettings):
+    """A Slack incoming-webhook URL: alerts posted as a message with the evidence sentence."""
+
+
+class AlertmanagerReceiverSettings(ReceiverSettings):
+    """A Prometheus Alertmanager (base URL): alerts POSTed to /api/v2/alerts with milestone labels."""
+
+    resolve_after_minutes: float = Field(default=60.0, gt=0, le=10080)
+
+
 class AlertSettings(BaseModel):
     model_config = _Frozen
     webhooks: list[WebhookReceiverSettings] = Field(default_factory=list)
+    slack: list[SlackReceiverSettings] = Field(default_factory=list)
+    alertmanager: list[AlertmanagerReceiverSettings] = Field(default_factory=list)
     retry_initial_seconds: float = Field(default=0.5, ge=0)
     retry_max_seconds: float = Field(default=30.0, ge=0)
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> AlertSettings:
+        names = [r.name for r in self.receivers()]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            raise ValueError(f"receiver names must be unique, repeated: {', '.join(dupes)}")
+        return self
+
+    def receivers(self) -> list[ReceiverSettings]:
+        return [*self.webhooks, *self.slack, *self.alertmanager]
 
 
 class Settings(BaseSettings):
