@@ -35,7 +35,7 @@ from streams.tagging.text import fold, fold_pattern
 from streams.tagging.words import is_common_word
 
 FORMAT_VERSION = 11
-DEFAULT_MIN_POPULATION = 1000
+DEFAULT_MIN_POPULATION = 500
 # Alternate names (other spellings, exonyms) are only taken from places at least this large: small
 # places carry many historic/odd alternates ("Liverpool" for a town in Indiana).
 ALT_NAME_MIN_POPULATION = 15000
