@@ -171,4 +171,5 @@ def run_worker(settings: Settings, loglevel: str = "info") -> None:
     settings.worker.data_dir.mkdir(parents=True, exist_ok=True)
     ww = build_app(settings)
     worker = faust.Worker(ww.app, loglevel=loglevel, quiet=True)
+    worker.spinner = None  # the start-up spinner writes cursor escapes into logs and the demo output
     worker.execute_from_commandline()
