@@ -13,8 +13,11 @@ from streams.settings import ReceiverSettings
 
 
 class Notifier(Protocol):
-    name: str
-    config: ReceiverSettings
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def config(self) -> ReceiverSettings: ...
 
     async def notify(self, alert: Alert) -> None: ...
 

@@ -70,7 +70,7 @@ class WebhookReceiver:
         await self._runner.setup()
         site = web.TCPSite(self._runner, host, port)
         await site.start()
-        sockets = site._server.sockets if site._server else []  # type: ignore[union-attr]
+        sockets = site._server.sockets if site._server else []  # type: ignore[attr-defined]
         bound = sockets[0].getsockname()[1] if sockets else port
         self.url = f"http://{host}:{bound}/alerts"
         return self.url

@@ -37,7 +37,7 @@ class RetryPolicy:
     max_seconds: float = 30.0
 
     def delay(self, attempt: int, rand: Callable[[], float]) -> float:
-        return rand() * min(self.max_seconds, self.initial_seconds * (2 ** (attempt - 1)))
+        return rand() * min(self.max_seconds, self.initial_seconds * 2.0 ** (attempt - 1))
 
 
 async def deliver_with_retry(

@@ -151,12 +151,12 @@ def build_app(
     async def metrics_page(web: Any, request: Any) -> Any:
         return web.bytes(generate_latest(registry), content_type=CONTENT_TYPE_LATEST.split(";")[0])
 
-    @app.on_partitions_assigned.connect
+    @app.on_partitions_assigned.connect  # type: ignore[arg-type]
     async def _count_assigned(app_: faust.App, assigned: set[Any], **kwargs: Any) -> None:
         for topic in (t.articles, t.milestones):
             stream_metrics.assigned_partitions.labels(topic).set(sum(1 for tp in assigned if tp.topic == topic))
 
-    @app.on_before_shutdown.connect
+    @app.on_before_shutdown.connect  # type: ignore[arg-type]
     async def _close_notifiers(app_: faust.App, **kwargs: Any) -> None:
         await pipeline.close()
 

@@ -160,7 +160,8 @@ class Settings(BaseSettings):
 
     def masked(self) -> dict[str, Any]:
         """Effective settings as plain data, secrets shown as '***'."""
-        return _mask(self.model_dump(mode="python"))
+        masked: dict[str, Any] = _mask(self.model_dump(mode="python"))
+        return masked
 
 
 class _YamlSource(PydanticBaseSettingsSource):
