@@ -163,7 +163,7 @@ def _pick(gaz: Gazetteer, key: str, cands: list[tuple[float, int, float]], ctx: 
             s += 2.0 * min(ctx.state(key, c, gaz.admin1[i] or ""), 1.0)
         if comma is not None and c == comma[0] and kind != "country":
             s += 4.0 + (4.0 if comma[1] and gaz.admin1[i] == comma[1] else 0.0)
-        if preferred == gaz.geonameid[i]:
+        if preferred is not None and preferred == gaz.geonameid[i]:
             s += 3.0
         if anchors and kind == "city" and gaz.lat[i] is not None:
             lat, lon = gaz.lat[i] or 0.0, gaz.lon[i] or 0.0
