@@ -28,6 +28,7 @@ _ADMIN1_PRIOR = 5.5
 _ADMIN1_NAMED_AFTER_CITY = 4.0  # "Idlib" the governorate loses to "Idlib" the city (same point)
 # Names whose usual news sense is not the one the population prior picks.
 _PREFERRED = {"washington": 4140963}  # the capital (and metonym for the US government), not the state
+_COHERENCE = 1.0
 _MAX_SENSES = 60  # keep the most likely senses of very common names ("Springfield")
 _MAX_BONUS = 2.5 + 2.0 + 3.0 + 1.0  # country + state + preferred + proximity (see _pick)
 
@@ -114,6 +115,12 @@ def resolve(gaz: Gazetteer, keys: set[str], ctx: Context, comma: dict[str, tuple
         if not cands:
             continue
         senses[key] = cands
+        # Coherence: a name that could be in only a few first-level areas supports each of them
+        # ("Athens" and "Henderson County" together point at Texas or Tennessee, not Georgia).
+        areas = {(gaz.country[i], gaz.admin1[i]) for _, i, _ in cands if gaz.kind[i] in ("city", "district")}
+        if 1 < len(areas) <= 12:
+            for c, a in areas:
+                ctx.add_state(c, a, _COHERENCE / len(areas), key)
         for _, i, share in cands:
             kind = gaz.kind[i]
             if kind == "country":
@@ -123,7 +130,7 @@ def resolve(gaz: Gazetteer, keys: set[str], ctx: Context, comma: dict[str, tuple
                 ctx.add_state(gaz.country[i], gaz.admin1[i], 2.0 * share, key)
             elif kind == "district":
                 ctx.add_country(gaz.country[i], 1.0 * share, key)
-                ctx.add_state(gaz.country[i], gaz.admin1[i], 1.0 * share, key)
+                ctx.add_state(gaz.country[i], gaz.admin1[i], 2.5 * share, key)
             elif share > 0.01:
                 ctx.add_country(gaz.country[i], share, key)
                 if share > 0.3:
