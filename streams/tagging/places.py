@@ -61,11 +61,12 @@ class PlaceResolver:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
         self.automaton = ahocorasick.Automaton()
-        for key in gazetteer.names:
-            if key not in _NOT_PLACE_PHRASES:
+        for key, senses in gazetteer.names.items():
+            # blocked words never become places, except as exact-case aliases ("US" but not "us")
+            if key not in _NOT_PLACE_PHRASES and (key not in BLOCKED or any(v & EXACT_CASE for v in senses)):
                 self.automaton.add_word(f" {key} ", key)
         for key in gazetteer.demonyms.keys() | TRIGGERS:
-            if key not in gazetteer.names:
+            if f" {key} " not in self.automaton:
                 self.automaton.add_word(f" {key} ", key)
         self.automaton.make_automaton()
         self._infos: dict[str, tuple[bool, bool, bool, int]] = {}

@@ -86,6 +86,7 @@ class SenseCache:
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
         self._cache: dict[str, list[tuple[float, int, float]]] = {}
+        self._evidence: dict[str, tuple[list[tuple[str, float]], list[tuple[tuple[str, str], float]]]] = {}
 
     def get(self, key: str) -> list[tuple[float, int, float]]:
         """``[(prior, place index, share of the name's likelihood)]``, most likely first."""
@@ -104,6 +105,44 @@ class SenseCache:
             self._cache[key] = got
         return got
 
+    def evidence(self, key: str) -> tuple[list[tuple[str, float]], list[tuple[tuple[str, str], float]]]:
+        """What one name says about the article's countries and first-level areas (cached)."""
+        got = self._evidence.get(key)
+        if got is not None:
+            return got
+        gaz = self.gaz
+        cands = self.get(key)
+        countries: dict[str, float] = defaultdict(float)
+        states: dict[tuple[str, str], float] = defaultdict(float)
+        # Coherence: a name that could be in only a few first-level areas supports each of them
+        # ("Athens" and "Henderson County" together point at Texas or Tennessee, not Georgia).
+        areas = {(gaz.country[i], gaz.admin1[i]) for _, i, _ in cands if gaz.kind[i] in ("city", "district")}
+        if 1 < len(areas) <= 12:
+            for c, a in areas:
+                if c and a:
+                    states[(c, a)] += _COHERENCE / len(areas)
+        for _, i, share in cands:
+            kind, c, a = gaz.kind[i], gaz.country[i], gaz.admin1[i]
+            if not c:
+                continue
+            if kind == "country":
+                countries[c] += 2.0 * share
+            elif kind == "admin1":
+                countries[c] += 1.5 * share
+                if a:
+                    states[(c, a)] += 2.0 * share
+            elif kind == "district":
+                countries[c] += 1.0 * share
+                if a:
+                    states[(c, a)] += 2.5 * share
+            elif share > 0.01:
+                countries[c] += share
+                if share > 0.3 and a:
+                    states[(c, a)] += 0.5 * share
+        got = (list(countries.items()), list(states.items()))
+        self._evidence[key] = got
+        return got
+
 
 def resolve(gaz: Gazetteer, keys: set[str], ctx: Context, comma: dict[str, tuple[str, str | None]],
             cache: SenseCache | None = None) -> dict[str, tuple[int, float]]:
@@ -115,28 +154,11 @@ def resolve(gaz: Gazetteer, keys: set[str], ctx: Context, comma: dict[str, tuple
         if not cands:
             continue
         senses[key] = cands
-        # Coherence: a name that could be in only a few first-level areas supports each of them
-        # ("Athens" and "Henderson County" together point at Texas or Tennessee, not Georgia).
-        areas = {(gaz.country[i], gaz.admin1[i]) for _, i, _ in cands if gaz.kind[i] in ("city", "district")}
-        if 1 < len(areas) <= 12:
-            for c, a in areas:
-                ctx.add_state(c, a, _COHERENCE / len(areas), key)
-        for _, i, share in cands:
-            kind = gaz.kind[i]
-            if kind == "country":
-                ctx.add_country(gaz.country[i], 2.0 * share, key)
-            elif kind == "admin1":
-                ctx.add_country(gaz.country[i], 1.5 * share, key)
-                ctx.add_state(gaz.country[i], gaz.admin1[i], 2.0 * share, key)
-            elif kind == "district":
-                ctx.add_country(gaz.country[i], 1.0 * share, key)
-                ctx.add_state(gaz.country[i], gaz.admin1[i], 2.5 * share, key)
-            elif share > 0.01:
-                ctx.add_country(gaz.country[i], share, key)
-                if share > 0.3:
-                    ctx.add_state(gaz.country[i], gaz.admin1[i], 0.5 * share, key)
-            elif share < 1e-4:
-                break
+        countries, states = cache.evidence(key)
+        for iso, w in countries:
+            ctx.add_country(iso, w, key)
+        for (c, a), w in states:
+            ctx.add_state(c, a, w, key)
     first = {key: _pick(gaz, key, cands, ctx, comma.get(key), None) for key, cands in senses.items()}
     anchors = [(gaz.lat[i] or 0.0, gaz.lon[i] or 0.0) for i, m in first.values()
                if m >= 2.0 and gaz.lat[i] is not None and gaz.kind[i] in ("city", "district")]
