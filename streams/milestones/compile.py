@@ -68,6 +68,16 @@ class CompiledPack:
         return len(self.entries)
 
 
+_NON_WORD = re.compile(r"[^\w\s'-]")
+
+
+def word_key(text: str) -> str:
+    """Text as the trigger index sees it: punctuation that cannot be inside a word becomes a space (the
+    text is already normalised, so whitespace is plain spaces),
+    so keys padded with spaces only ever match whole words (same length, offsets unchanged)."""
+    return _NON_WORD.sub(" ", text)
+
+
 def _gap(gap: Gap | None, lists: dict[str, FilterList]) -> CompiledGap | None:
     if gap is None:
         return None
@@ -118,7 +128,8 @@ def compile_pack(loaded: LoadedPack) -> CompiledPack:
                     seen.add((id(pat), trigger, form))
                     if form not in entries:
                         entries[form] = []
-                        automaton.add_word(form, form)
+                        key = f" {word_key(form)} "
+                        automaton.add_word(key, form)
                     entries[form].append(TriggerEntry(pat, trigger, verify))
     if entries:
         automaton.make_automaton()

@@ -21,7 +21,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
-from streams.milestones.compile import CompiledGap, CompiledPack, CompiledPattern, TriggerEntry, compile_pack
+from streams.milestones.compile import (
+    CompiledGap,
+    CompiledPack,
+    CompiledPattern,
+    TriggerEntry,
+    compile_pack,
+    word_key,
+)
 from streams.milestones.filters import FilterHit, Probe
 from streams.milestones.model import Evidence, MilestoneEvent, Status
 from streams.milestones.rules import load_pack
@@ -103,6 +110,7 @@ class Detector:
 
     def __init__(self, pack: CompiledPack) -> None:
         self.pack = pack
+        self._rules = {r.id: r for r in pack.rules}
 
     @classmethod
     def load(cls, path: Path | None = None) -> Detector:
@@ -117,20 +125,21 @@ class Detector:
     def detect(self, tagging: Tagging, *, article_id: str, source: str | None = None,
                published_at: datetime | None = None) -> list[MilestoneEvent]:
         """Milestone events of one article, one per (milestone, place), strongest evidence kept."""
-        best: dict[str, MilestoneEvent] = {}
+        # keep the strongest evidence per (milestone, place) before building any event model
+        best: dict[tuple[str, int | str], tuple[float, Candidate, PlaceChoice]] = {}
+        status: dict[tuple[str, int | str], Status] = {}
         for cand in self._candidates(tagging, published_at, explain=False):
             if not cand.fired:
                 continue
-            for event in self._events(cand, article_id, source, published_at):
-                key = event.dedup_key
-                old = best.get(key)
-                if old is None:
-                    best[key] = event
-                    continue
-                status = max(old.status, event.status, key=_STATUS_RANK.__getitem__)
-                keep = event if event.confidence > old.confidence else old
-                best[key] = keep if keep.status == status else keep.model_copy(update={"status": status})
-        return list(best.values())
+            for i, choice in enumerate(cand.places):
+                p = choice.mention
+                key = (cand.milestone, p.geonameid if p.geonameid is not None else p.name.casefold())
+                conf = cand.confidence if i == 0 else round(cand.confidence * 0.95, 2)
+                if key not in best or conf > best[key][0]:
+                    best[key] = (conf, cand, choice)
+                status[key] = max(status.get(key, "confirmed"), cand.status, key=_STATUS_RANK.__getitem__)
+        return [self._event(cand, choice, conf, status[key], article_id, source, published_at)
+                for key, (conf, cand, choice) in best.items()]
 
     def explain(self, tagging: Tagging, *, published_at: datetime | None = None) -> list[Candidate]:
         """Every candidate (trigger × pattern), fired or not, in text order."""
@@ -143,13 +152,11 @@ class Detector:
         out: list[tuple[int, int, TriggerEntry]] = []
         if not self.pack.entries:
             return out
-        n = len(norm)
-        for end_idx, form in self.pack.index.iter(norm):
-            start = end_idx - len(form) + 1
-            end = end_idx + 1
-            if (start > 0 and (norm[start - 1].isalnum() or norm[start - 1] == "-")) or (
-                    end < n and norm[end].isalnum()):
-                continue
+        # keys are " form ": on the padded word-key text only whole words match, no boundary checks
+        padded = f" {word_key(norm)} "
+        for end_idx, form in self.pack.index.iter(padded):
+            end = end_idx - 1  # the key's trailing space; minus the leading pad → offset in norm
+            start = end - len(form)
             for entry in self.pack.entries[form]:
                 if entry.verify is not None:
                     m = entry.verify.match(norm, start)
@@ -166,14 +173,33 @@ class Detector:
         if not tagging.sentences:
             return []
         out = []
+        possible: dict[tuple[int, int], bool] = {}
         for start, end, entry in self._hits(article):
-            view = article.view(article.sentence_index(start))
-            if end > view.end:
+            index = article.sentence_index(start)
+            sentence = tagging.sentences[index]
+            if end > sentence.start + len(sentence.text):
                 continue  # a '*' gap that ran into the next sentence
-            cand = self._evaluate(article, view, entry, start, end, explain)
+            key = (index, id(entry.pattern))
+            if key not in possible:
+                possible[key] = _place_possible(article, index, entry.pattern)
+            if not possible[key]:
+                # most trigger hits end here, before any tokenising: no place of the kinds in the sentence
+                if explain:
+                    out.append(self._no_place(article, index, entry, start, end))
+                continue
+            cand = self._evaluate(article, article.view(index), entry, start, end, explain)
             if cand is not None:
                 out.append(cand)
         return out
+
+    def _no_place(self, article: ArticleView, index: int, entry: TriggerEntry, start: int, end: int) -> Candidate:
+        s = article.tagging.sentences[index]
+        pat = entry.pattern
+        return Candidate(
+            milestone=pat.rule.id, pattern=pat.label, trigger=entry.trigger,
+            trigger_text=article.tagging.text[start:end], trigger_start=start, trigger_end=end,
+            sentence=s.text, sentence_start=s.start, sentence_end=s.start + len(s.text), verdict="no-place",
+            reason=f"no place of kind {'/'.join(sorted(pat.kinds))} in the sentence")
 
     def _evaluate(self, article: ArticleView, view: SentenceView, entry: TriggerEntry, start: int, end: int,
                   explain: bool) -> Candidate | None:
@@ -211,22 +237,28 @@ class Detector:
         cand.confidence = _confidence(pat, places[0], status)
         return cand
 
-    def _events(self, cand: Candidate, article_id: str, source: str | None,
-                published_at: datetime | None) -> list[MilestoneEvent]:
-        rule = next(p.rule for p in self.pack.patterns if p.label == cand.pattern)
-        events = []
-        for choice in cand.places:
-            p = choice.mention
-            conf = cand.confidence if choice is cand.places[0] else round(cand.confidence * 0.95, 2)
-            events.append(MilestoneEvent(
-                milestone=rule.id, title=rule.title.format(place=p.name, country=p.country or "", milestone=rule.id),
-                severity=rule.severity, place=p.name, geonameid=p.geonameid, country=p.country, lat=p.lat,
-                lon=p.lon, actors=cand.actors, status=cand.status, confidence=conf,
-                evidence=Evidence(text=cand.sentence, start=cand.sentence_start, end=cand.sentence_end,
-                                  trigger_start=cand.trigger_start, trigger_end=cand.trigger_end,
-                                  place_start=choice.start, place_end=choice.end),
-                article_id=article_id, source=source, published_at=published_at))
-        return events
+    def _event(self, cand: Candidate, choice: PlaceChoice, confidence: float, status: Status, article_id: str,
+               source: str | None, published_at: datetime | None) -> MilestoneEvent:
+        rule = self._rules[cand.milestone]
+        p = choice.mention
+        return MilestoneEvent(
+            milestone=rule.id, title=rule.title.format(place=p.name, country=p.country or "", milestone=rule.id),
+            severity=rule.severity, place=p.name, geonameid=p.geonameid, country=p.country, lat=p.lat,
+            lon=p.lon, actors=cand.actors, status=status, confidence=confidence,
+            evidence=Evidence(text=cand.sentence, start=cand.sentence_start, end=cand.sentence_end,
+                              trigger_start=cand.trigger_start, trigger_end=cand.trigger_end,
+                              place_start=choice.start, place_end=choice.end),
+            article_id=article_id, source=source, published_at=published_at)
+
+
+def _place_possible(article: ArticleView, index: int, pat: CompiledPattern) -> bool:
+    kinds = pat.kinds | pat.fallback_kinds
+    if any(p.kind in kinds for p in article.sentence_places(index)):
+        return True
+    if pat.spec.place.anaphora and kinds & {"city", "district"}:
+        s = article.tagging.sentences[index]
+        return _ANAPHOR.search(article.norm, s.start, s.start + len(s.text)) is not None
+    return False
 
 
 def _actors(article: ArticleView, view: SentenceView, groups: list[str]) -> list[str]:

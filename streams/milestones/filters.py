@@ -102,28 +102,53 @@ class LexiconCheck:
                    compile_phrases(expand_refs(unless, lists)))
 
     def find(self, probe: Probe) -> FilterHit | None:
-        norm = probe.article.norm
+        article = probe.article
+        text = article.tagging.text
+        if self.window.scope in ("before", "after", "near"):
+            return self._find_in_window(probe)
         for lo, hi in probe.spans(self.window):
-            pos = lo
-            while pos < hi:
-                m = self.pattern.search(norm, pos, hi)
-                if m is None:
-                    break
-                if m.end() > m.start() and not self._cancelled(probe, m.start(), m.end()):
-                    return FilterHit(self.name, self.effect, probe.article.tagging.text[m.start():m.end()],
-                                     m.start(), m.end())
-                pos = max(m.end(), pos + 1)
+            first = article.sentence_index(lo)
+            last = article.sentence_index(max(lo, hi - 1))
+            for index in range(first, last + 1):
+                for a, b in self._sentence_hits(article, index):
+                    if lo <= a and b <= hi:
+                        return FilterHit(self.name, self.effect, text[a:b], a, b)
+        return None
+
+    def _find_in_window(self, probe: Probe) -> FilterHit | None:
+        """A few words around the trigger: one bounded search beats matching the whole sentence."""
+        norm = probe.article.norm
+        lo, hi = probe.spans(self.window)[0]
+        pos = lo
+        while pos < hi:
+            m = self.pattern.search(norm, pos, hi)
+            if m is None:
+                return None
+            a, b = m.span()
+            if b > a and not self._cancelled(probe, a, b):
+                return FilterHit(self.name, self.effect, probe.article.tagging.text[a:b], a, b)
+            pos = max(b, pos + 1)
         return None
 
     def _cancelled(self, probe: Probe, a: int, b: int) -> bool:
         if self.unless is None:
             return False
         s = probe.sentence
-        lo, hi = (s.start, s.end) if s.start <= a < s.end else (probe.article.sentence_index(a), None)
-        if hi is None:
-            sent = probe.article.tagging.sentences[lo]
-            lo, hi = sent.start, sent.start + len(sent.text)
-        return any(u.start() <= a and b <= u.end() for u in self.unless.finditer(probe.article.norm, lo, hi))
+        return any(u.start() <= a and b <= u.end() for u in self.unless.finditer(probe.article.norm, s.start, s.end))
+
+    def _sentence_hits(self, article: ArticleView, index: int) -> list[tuple[int, int]]:
+        """All matches of this check in one sentence, computed once per article: candidates in the same
+        sentence then only compare offsets with their windows."""
+        key = (id(self), index)
+        hits = article.filter_cache.get(key)
+        if hits is None:
+            s = article.tagging.sentences[index]
+            lo, hi = s.start, s.start + len(s.text)
+            unless = [(u.start(), u.end()) for u in self.unless.finditer(article.norm, lo, hi)] if self.unless else []
+            hits = [(m.start(), m.end()) for m in self.pattern.finditer(article.norm, lo, hi)
+                    if m.end() > m.start() and not any(a <= m.start() and m.end() <= b for a, b in unless)]
+            article.filter_cache[key] = hits
+        return hits  # type: ignore[return-value]
 
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}

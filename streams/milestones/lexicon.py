@@ -30,15 +30,20 @@ FUNCTION_WORDS = frozenset(
     "be been being has have had will would could should may might must can not no back own way".split()
 )
 
-_TRANSLATE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\n": " ", "\t": " ", "\r": " ",
-                            "\u00a0": " ", "–": "-", "—": "-"})
+_REPLACE = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("\n", " "), ("\t", " "), ("\r", " "),
+            ("\u00a0", " "), ("–", "-"), ("—", "-"))
 
 
 def normalise(text: str) -> str:
-    """Case-folded text with the same length as ``text`` (offsets stay valid)."""
-    low = text.translate(_TRANSLATE).lower()
+    """Case-folded text with the same length as ``text`` (offsets stay valid).
+
+    ``str.replace`` per character present is several times faster than ``str.translate`` here."""
+    low = text.lower()
     if len(low) != len(text):  # rare: a character whose lower case is longer (e.g. 'İ')
-        low = "".join(c.lower()[:1] or c for c in text.translate(_TRANSLATE))
+        low = "".join(c.lower()[:1] or c for c in text)
+    for old, new in _REPLACE:
+        if old in low:
+            low = low.replace(old, new)
     return low
 
 
@@ -115,8 +120,28 @@ def phrase_regex(phrase: str, *, inflect: bool = True) -> str:
 
 
 def compile_phrases(phrases: Iterable[str], *, inflect: bool = False) -> re.Pattern[str] | None:
-    """Union of phrases as one pattern; ``None`` for an empty list. Raises ``re.error`` on a bad ``re:``."""
-    alts = [phrase_regex(p, inflect=inflect) for p in phrases]
+    """Union of phrases as one pattern; ``None`` for an empty list. Raises ``re.error`` on a bad ``re:``.
+
+    Plain word phrases share one boundary check around a single alternation (sorted longest first),
+    which lets the regex engine reject most positions on the first character instead of trying every
+    alternative's look-behind: lexicon checks are the detector's hottest path."""
+    words: list[str] = []
+    other: list[str] = []
+    for p in phrases:
+        gap_free = "*" not in p and not p.startswith("re:")
+        literal = p.startswith("=") or (not inflect and not p.startswith("~"))
+        if gap_free and literal:
+            body = " ".join(p.lstrip("=").lower().split())
+            if body[:1].isalnum() and body[-1:].isalnum():
+                words.append(body)
+                continue
+        other.append(phrase_regex(p, inflect=inflect))
+    alts = []
+    if words:
+        uniq = sorted(set(words), key=lambda w: (-len(w), w))
+        alts.append(r"(?<![\w-])(?:" + "|".join(r"\s+".join(re.escape(x) for x in w.split()) for w in uniq)
+                    + r")(?!\w)")
+    alts += other
     if not alts:
         return None
     return re.compile("|".join(alts))

@@ -49,8 +49,8 @@ class SentenceView:
     clauses: list[tuple[int, int]] = field(default_factory=list)  # cut at punctuation only
 
     @classmethod
-    def build(cls, index: int, sentence: Sentence, places: list[PlaceMention]) -> SentenceView:
-        norm = normalise(sentence.text)
+    def build(cls, index: int, sentence: Sentence, places: list[PlaceMention], norm: str | None = None) -> SentenceView:
+        norm = normalise(sentence.text) if norm is None else norm
         base = sentence.start
         spans = [(base + m.start(), base + m.end()) for m in _TOKEN.finditer(norm)]
         toks = [norm[s - base:e - base] for s, e in spans]
@@ -143,6 +143,7 @@ class ArticleView:
     tagging: Tagging
     published_at: datetime | None = None
     _views: dict[int, SentenceView] = field(default_factory=dict)
+    filter_cache: dict[tuple[int, ...], object] = field(default_factory=dict)  # see LexiconCheck.find
 
     @cached_property
     def norm(self) -> str:
@@ -192,13 +193,19 @@ class ArticleView:
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect_right(self.sentence_starts, pos) - 1)
 
+    def sentence_places(self, index: int) -> list[PlaceMention]:
+        """Event-place candidates inside sentence ``index`` (no tokenising: a bisect on offsets)."""
+        s = self.tagging.sentences[index]
+        lo = bisect_left(self.place_starts, s.start)
+        hi = bisect_left(self.place_starts, s.start + len(s.text))
+        return self.event_places[lo:hi]
+
     def view(self, index: int) -> SentenceView:
         v = self._views.get(index)
         if v is None:
             s = self.tagging.sentences[index]
-            lo = bisect_left(self.place_starts, s.start)
-            hi = bisect_left(self.place_starts, s.start + len(s.text))
-            v = SentenceView.build(index, s, self.event_places[lo:hi])
+            v = SentenceView.build(index, s, self.sentence_places(index),
+                                   self.norm[s.start:s.start + len(s.text)])
             self._views[index] = v
         return v
 

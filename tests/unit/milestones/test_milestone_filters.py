@@ -29,6 +29,7 @@ CASES: list[tuple[str, str, Found]] = [
     ("intent", "The prime minister vowed to retake Mosul from the militants.", []),
     ("intent", "Government troops launched an offensive to retake Mosul from the militants.",
      [("offensive-launched", "Mosul", "confirmed")]),
+    ("infinitive", "Government troops moved to retake Mosul from the militants on Sunday.", []),
     ("intent (unless)", "Government troops managed to retake Mosul from the militants on Sunday.",
      [("city-captured", "Mosul", "confirmed")]),
     # hypothetical: modals and conditionals, before the trigger or (for noun triggers) after it
@@ -112,10 +113,9 @@ def test_filter(detect: Callable[..., Found], name: str, text: str, expected: Fo
 def test_every_default_filter_is_exercised(detector: Detector) -> None:
     """The cases above name every filter of the default pack (so a new filter needs a new case)."""
     names = {c[0].split(" ")[0] for c in CASES}
-    configured = {c.name for p in detector.pack.patterns for c in p.checks} - {"object", "exclude", "mass",
-                                                                                "combatants", "imminence",
-                                                                                "not-imminent", "claim"}
-    assert configured - names - {"forecast-after", "hypothetical"} <= {"claim"}
+    roles = {"object", "exclude", "mass", "combatants", "imminence", "not-imminent", "forecast-after"}
+    configured = {c.name for p in detector.pack.patterns for c in p.checks} - roles
+    assert configured <= names
 
 
 def test_explain_names_the_filter_that_stopped_a_candidate(tagger: Tagger, detector: Detector) -> None:
