@@ -34,7 +34,7 @@ from streams.tagging.model import PlaceKind
 from streams.tagging.text import fold, fold_pattern
 from streams.tagging.words import is_common_word
 
-FORMAT_VERSION = 11
+FORMAT_VERSION = 12
 DEFAULT_MIN_POPULATION = 500
 # Alternate names (other spellings, exonyms) are only taken from places at least this large: small
 # places carry many historic/odd alternates ("Liverpool" for a town in Indiana).
@@ -151,6 +151,7 @@ class Gazetteer:
     country_index: dict[str, int]  # ISO country -> index of its country place
     admin1_index: dict[tuple[str, str], int]  # (country, admin1) -> index of the admin1 place
     us_state_abbrev: dict[str, str]  # folded AP abbreviation ("calif") -> state code ("CA")
+    capitals: frozenset[int] = frozenset()  # indices of national capitals (for "Washington said")
 
     def place(self, i: int) -> Place:
         return Place(self.geonameid[i], self.name[i], self.country[i], self.lat[i], self.lon[i], self.kind[i],
@@ -345,11 +346,20 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
     from streams.tagging.words import US_STATE_ABBREVIATIONS
 
     abbrev = {fold_pattern(k): v for k, v in US_STATE_ABBREVIATIONS.items()}
+    capitals = set()
+    for c in gc.get_countries().values():
+        if c.get("capital"):
+            best = max((i for i, _ in b.names.get(fold_pattern(c["capital"]), [])
+                        if b.places[i].kind == "city" and b.places[i].country == c["iso"]),
+                       key=lambda i: b.places[i].population, default=None)
+            if best is not None:
+                capitals.add(best)
     ps = b.places
     names = {k: tuple(i << 3 | f for i, f in v) for k, v in b.names.items()}
     return Gazetteer([p.geonameid for p in ps], [p.name for p in ps], [p.country for p in ps],
                      [p.lat for p in ps], [p.lon for p in ps], [p.kind for p in ps], [p.population for p in ps],
-                     [p.admin1 for p in ps], names, demonyms, country_index, admin1_index, abbrev)
+                     [p.admin1 for p in ps], names, demonyms, country_index, admin1_index, abbrev,
+                     frozenset(capitals))
 
 
 def _city_file_population(min_population: int) -> int:

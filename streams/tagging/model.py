@@ -35,6 +35,7 @@ class PlaceMention(BaseModel):
     role: PlaceRole
     score: float
     qualifier: str | None = None  # sub-city qualifier attached to a city: "Old City", "eastern"
+    metonymy: bool = False  # "Washington said ...": a capital or country standing for its government
 
 
 class KeywordMention(BaseModel):

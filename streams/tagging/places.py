@@ -49,6 +49,12 @@ _CONNECTORS = frozenset("of de del la le les du des al el upon on the and y da d
 _ARABIC_ARTICLES = frozenset("al el ad ar as ash at az an ad-".split())
 _TRAILING_OK = re.compile(r"(?:City|County|Parish|Township|Valley|River|Lake|Bay|Island|Street|St\.|Avenue|Ave\.|"
                           r"Road|Rd\.|Boulevard|Blvd\.|Drive|Highway)$")
+# "Washington said", "Washington and the SDF said", "Moscow has warned": the government, not the place.
+_SPEAKS = re.compile(
+    r"(?:['’]s\s+government)?(?:\s*(?:,|and)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})?"
+    r"\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:said|says|announced|warned|urged|denied|accused|claimed|"
+    r"confirmed|insisted|demanded|condemned|rejected|welcomed|threatened|vowed|told)\b"
+)
 _OLD_CITY = re.compile(r"\bOld City\b")
 _PARTIES = frozenset({"R", "D", "I", "DFL", "GOP"})  # "Rep. Torrey Westrom, R-Elbow Lake"
 _TOKEN = re.compile(r"[\w.'’]+")
@@ -283,10 +289,11 @@ class PlaceResolver:
             qualifier = _qualifier(text, start, end) if gaz.kind[i] == "city" else None
             if role != "dateline":
                 start, end = extend(text, start, end, town=gaz.kind[i] == "city")
+            metonymy = (gaz.kind[i] == "country" or i in gaz.capitals) and bool(_SPEAKS.match(text, end))
             out.append(PlaceMention(
                 start=start, end=end, text=text[start:end], name=gaz.name[i], geonameid=gaz.geonameid[i],
                 country=gaz.country[i], lat=lat, lon=lon, kind=gaz.kind[i], role=role,
-                score=round(1.0 / (1.0 + math.exp(-margin)), 3), qualifier=qualifier,
+                score=round(1.0 / (1.0 + math.exp(-margin)), 3), qualifier=qualifier, metonymy=metonymy,
             ))
         return out
 
@@ -319,13 +326,15 @@ class PlaceResolver:
                 out.append(PlaceMention(start=s, end=e, text=text[s:e], name=text[s:e], geonameid=None,
                                         country=focus.country, lat=focus.lat, lon=focus.lon, kind="district",
                                         role="body", score=0.3, qualifier=focus.name))
-        anchor = next((p for p in mentions if p.qualifier == "Old City"), None)
-        if anchor is not None:
+        anchors = [p for p in mentions if p.qualifier == "Old City"]
+        if anchors:
             for m in _OLD_CITY.finditer(text):
-                if not any(m.start() < b and a < m.end() for a, b in taken) and not text[:m.start()].endswith(
-                        ("'s ", "’s ")):
-                    out.append(anchor.model_copy(update={"start": m.start(), "end": m.end(), "text": m.group(),
-                                                         "kind": "district", "role": "body", "score": 0.6}))
+                if any(m.start() < b and a < m.end() for a, b in taken) or text[:m.start()].endswith(("'s ", "’s ")):
+                    continue
+                # the Old City of the city named with it most recently ("Raqqa's Old City ... the Old City")
+                anchor = next((p for p in reversed(anchors) if p.start < m.start()), anchors[0])
+                out.append(anchor.model_copy(update={"start": m.start(), "end": m.end(), "text": m.group(),
+                                                     "kind": "district", "role": "body", "score": 0.6}))
         return out
 
 

@@ -109,3 +109,22 @@ def test_offsets_point_into_the_original_text(tagger: Tagger) -> None:
         assert text[p.start:p.end] == p.text
     got = [(p.text, p.role) for p in tagger.tag(text).places]
     assert got == [("Ḩalab", "dateline"), ("São Paulo", "body"), ("Zürich", "body"), ("Raqqa", "body")]
+
+
+def test_capital_or_country_that_speaks_is_marked_metonymy(tagger: Tagger) -> None:
+    tagging = tagger.tag("Washington and the SDF said on Tuesday that Moscow has warned Syria. Rain fell in Paris.")
+    got = {p.text: p.metonymy for p in tagging.places}
+    assert got == {"Washington": True, "Moscow": True, "Syria": False, "Paris": False}
+
+
+def test_county_and_state_context_pick_the_local_town(tagger: Tagger) -> None:
+    text = "Deputies in Henry County, Tennessee, said the fire near Paris was contained."
+    paris = next(p for p in tagger.tag(text).places if p.text == "Paris")
+    assert (paris.country, paris.kind, round(paris.lat or 0)) == ("US", "city", 36)
+
+
+def test_bare_old_city_attaches_to_the_city_named_last(tagger: Tagger) -> None:
+    text = ("Troops held Mosul's Old City. Fighters broke into Raqqa's Old City on Monday. "
+            "Clashes in the Old City went on.")
+    old = [p for p in tagger.tag(text).places if p.text == "Old City"]
+    assert [(p.geonameid, p.kind, p.qualifier) for p in old] == [(RAQQA, "district", "Old City")]
