@@ -30,7 +30,7 @@ _ADMIN1_NAMED_AFTER_CITY = 4.0  # "Idlib" the governorate loses to "Idlib" the c
 _PREFERRED = {"washington": 4140963}  # the capital (and metonym for the US government), not the state
 _COHERENCE = 1.0
 _MAX_SENSES = 60  # keep the most likely senses of very common names ("Springfield")
-_MAX_BONUS = 2.5 + 2.0 + 3.0 + 1.0  # country + state + preferred + proximity (see _pick)
+_MAX_BONUS = 2.5 + 3.0 + 3.0 + 1.0  # country + state + preferred + proximity (see _pick)
 
 
 def _prior(gaz: Gazetteer, i: int, flags: int) -> float:
@@ -189,7 +189,7 @@ def _pick(gaz: Gazetteer, key: str, cands: list[tuple[float, int, float]], ctx: 
         else:
             s += 2.5 * min(cc, 1.0)
         if kind in ("city", "district") and gaz.admin1[i]:
-            s += 2.0 * min(ctx.state(key, c, gaz.admin1[i] or ""), 1.0)
+            s += 1.5 * min(ctx.state(key, c, gaz.admin1[i] or ""), 2.0)
         if comma is not None and c == comma[0] and kind != "country":
             s += 4.0 + (4.0 if comma[1] and gaz.admin1[i] == comma[1] else 0.0)
         if preferred is not None and preferred == gaz.geonameid[i]:
