@@ -111,8 +111,8 @@ class PlaceResolver:
             start = stop - len(key) - 1
             end = stop - 1
             in_dateline = d0 <= start and end <= d1
-            if not text[start].isupper() and not in_dateline:
-                continue  # most hits: lower-case words ("nice", "reading", "of")
+            if not (in_dateline or text[start].isupper()):
+                continue  # many hits: lower-case words ("nice", "reading", "of")
             if key in demonyms:
                 ctx.add_country(demonyms[key], 1.0)
             if key in TRIGGERS:

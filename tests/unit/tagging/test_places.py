@@ -128,3 +128,22 @@ def test_bare_old_city_attaches_to_the_city_named_last(tagger: Tagger) -> None:
             "Clashes in the Old City went on.")
     old = [p for p in tagger.tag(text).places if p.text == "Old City"]
     assert [(p.geonameid, p.kind, p.qualifier) for p in old] == [(RAQQA, "district", "Old City")]
+
+
+def test_any_text_tags_without_error_and_offsets_hold(tagger: Tagger) -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    words = st.sampled_from(["Raqqa's", "MOSUL", "beirut -", "U.S.", "Mobile,", "Ala.", "Old City", "ﬁ", "ß",
+                             "İstanbul", "\n", "Mr.", "2.5km", "-", "(Reuters)", "Nice", "said", "of", "😀"])
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.lists(st.one_of(words, st.text(max_size=8)), max_size=30))
+    def check(parts: list[str]) -> None:
+        text = " ".join(parts)
+        tagging = tagger.tag(text)
+        for item in [*tagging.places, *tagging.keywords, *tagging.sentences]:
+            assert text[item.start:item.end] == item.text
+
+    check()
+    assert tagger.tag("").places == [] and tagger.tag("   \n ").sentences == []
