@@ -274,10 +274,10 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
         idx = b.add_place(Place(int(c["geonameId"]), c["name"], None, float(c["lat"]), float(c["lng"]),
                                 "continent", int(c.get("population") or 0)))
         b.add_name(c["name"], idx, PRIMARY)
-    for name, (gid, lat, lon, pop) in _GB_NATIONS.items():
-        b.add_name(name, b.add_place(Place(gid, name, "GB", lat, lon, "admin1", pop, name[:3].upper())), PRIMARY)
-    for name, (lat, lon, aliases) in _REGIONS.items():
-        idx = b.add_place(Place(None, name, None, lat, lon, "region", 0))
+    for name, (gid, glat, glon, pop) in _GB_NATIONS.items():
+        b.add_name(name, b.add_place(Place(gid, name, "GB", glat, glon, "admin1", pop, name[:3].upper())), PRIMARY)
+    for name, (rlat, rlon, aliases) in _REGIONS.items():
+        idx = b.add_place(Place(None, name, None, rlat, rlon, "region", 0))
         for alias in [name, *aliases]:
             b.add_name(alias, idx, PRIMARY)
 

@@ -212,7 +212,7 @@ class PhraseMatcher(Generic[P]):
         table: dict[str, list[tuple[str, str, P]]] = {}
         for pair in pairs:
             phrase, payload = pair[0], pair[1]
-            case = pair[2] if len(pair) > 2 else "any"  # type: ignore[misc]
+            case = pair[2] if len(pair) > 2 else "any"
             for form in expand_inflections(phrase, inflect):
                 key = fold_pattern(form)
                 if key:
