@@ -34,7 +34,7 @@ from streams.tagging.model import PlaceKind
 from streams.tagging.text import fold, fold_pattern
 from streams.tagging.words import is_common_word
 
-FORMAT_VERSION = 12
+FORMAT_VERSION = 13
 DEFAULT_MIN_POPULATION = 500
 # Alternate names (other spellings, exonyms) are only taken from places at least this large: small
 # places carry many historic/odd alternates ("Liverpool" for a town in Indiana).
@@ -67,6 +67,8 @@ _COUNTRY_ALIASES = {
     "RU": ["Russia"],
     "IR": ["Iran"],
 }
+# Abbreviations news uses for a few cities (GeoNames ids); matched only as written.
+_CITY_ALIASES = {4140963: ["D.C."], 5368361: ["L.A."], 5128581: ["NYC", "N.Y.C."]}
 # GeoNames points for GB's constituent countries (admin1 in GeoNames).
 _GB_NATIONS = {
     "England": (6269131, 52.16045, -0.70312, 56_000_000),
@@ -305,6 +307,10 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
                     b.add_name(alt, idx, PRIMARY)
                 elif " " in alt.strip() or not is_common_word(fold_pattern(alt)):
                     b.add_name(alt, idx, 0)
+
+    for i, p in enumerate(b.places):
+        for alias in _CITY_ALIASES.get(p.geonameid or 0, []) if p.kind == "city" else []:
+            b.add_name(alias, i, PRIMARY | EXACT_CASE)
 
     admin1_index: dict[tuple[str, str], int] = {}
     for s in gc.get_us_states().values():

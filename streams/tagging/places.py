@@ -33,7 +33,14 @@ from streams.tagging.gazetteer import COMMON, EXACT_CASE, Gazetteer
 from streams.tagging.model import PlaceMention, PlaceRole, Sentence
 from streams.tagging.resolve import Context, SenseCache, resolve
 from streams.tagging.text import find_dateline, fold, headline_end
-from streams.tagging.words import BLOCKED, FUNCTION_WORDS, ORG_WORDS, PERSON_TITLES, PLACE_TYPE_WORDS
+from streams.tagging.words import (
+    BLOCKED,
+    FUNCTION_WORDS,
+    MONTHS_DAYS,
+    ORG_WORDS,
+    PERSON_TITLES,
+    PLACE_TYPE_WORDS,
+)
 
 _QUALIFIER_BEFORE = frozenset(
     """northern southern eastern western central north south east west northeastern northwestern
@@ -56,6 +63,7 @@ _SPEAKS = re.compile(
     r"confirmed|insisted|demanded|condemned|rejected|welcomed|threatened|vowed|told)\b"
 )
 _OLD_CITY = re.compile(r"\bOld City\b")
+_PARTY_STATE = re.compile(r"\b(?:R|D|I|DFL)-([A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)")
 _PARTIES = frozenset({"R", "D", "I", "DFL", "GOP"})  # "Rep. Torrey Westrom, R-Elbow Lake"
 _TOKEN = re.compile(r"[\w.'’]+")
 _NOT_PLACE_PHRASES = frozenset({"old city", "new city", "central command", "white house", "middle east"})
@@ -143,6 +151,10 @@ class PlaceResolver:
             if dateline is not None and dateline[0] <= start and end <= dateline[1]:
                 best = max(gaz.names[key], key=lambda v: gaz.population[v >> 3])
                 ctx.add_country(gaz.country[best >> 3], 1.0)
+        for m in _PARTY_STATE.finditer(text):  # "Rep. James Clyburn, D-S.C."
+            abbrev = self._state_abbreviation(text, m.start(1) - 2)
+            if abbrev is not None:
+                extra.append(abbrev)
         senses = resolve(gaz, {k for _, _, k in spans}, ctx, comma, self._senses)
         mentions = self._mentions(text, spans, senses, dateline) + extra
         mentions.extend(self._features(text, mentions, triggers))
@@ -202,7 +214,7 @@ class PlaceResolver:
             return None  # "Jones said", "said Jones."
         single = " " not in key
         if single and not admin and prev[:1].isupper() and start not in starts and text[start - 1] == " ":
-            if (low_prev not in FUNCTION_WORDS and low_prev not in _QUALIFIER_BEFORE
+            if (low_prev not in FUNCTION_WORDS and low_prev not in _QUALIFIER_BEFORE and low_prev not in MONTHS_DAYS
                     and low_prev not in self.gaz.demonyms and not self._is_admin_name(prev)):
                 return None  # "Raquel Henry", "Elizabeth Fairfield": a surname
         if single and not admin and nxt[:1].isupper() and end < len(text) and text[end] == " ":

@@ -55,7 +55,13 @@ ORG_WORDS = frozenset(
     commissioner office library church club zoo museum symphony orchestra area region regional metro
     municipal district court jail prison police's fire's port harbor harbour bridge station center centre
     convention park parks library's city's county's state's government governor legislature assembly
-    senate house army navy times post herald tribune journal gazette news daily press""".split()
+    senate house army navy times post herald tribune journal gazette news daily press international
+    metropolitan national memorial volunteer first market president environmental services policemen
+    performing arts development selectman superintendent economic health medical transit water utilities
+    housing planning recreation elementary middle junior senior christian baptist methodist catholic
+    lutheran presbyterian industrial business downtown marathon festival fair visitors tourism ballet
+    opera theatre theater terminal courier observer chronicle perimeter council's manager office's
+    officials officers deputies residents schools' public's chamber's association foundation""".split()
 )
 # AP-style US state abbreviations used in "Mobile, Ala." — context only, never emitted as places.
 US_STATE_ABBREVIATIONS = {
