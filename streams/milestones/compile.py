@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
-from streams.milestones.filters import Check, LexiconCheck, build_check
+from streams.milestones.filters import Check, LexiconCheck, PhraseIndex, build_check
 from streams.milestones.lexicon import compile_phrases, phrase_forms, phrase_regex, split_gaps
 from streams.milestones.rules import (
+    DatedFilter,
     FilterList,
     Gap,
     LexiconFilter,
@@ -46,6 +47,13 @@ class CompiledPattern:
     before: CompiledGap | None
     checks: list[Check] = field(default_factory=list)
 
+    all_kinds: frozenset[str] = frozenset()
+    early_checks: list[Check] = field(default_factory=list)  # 'require' checks run before place linking
+
+    def __post_init__(self) -> None:
+        self.all_kinds = self.kinds | self.fallback_kinds
+        self.early_checks = [c for c in self.checks if c.effect == "require" and c.window.scope != "following"]
+
 
 @dataclass(frozen=True, eq=False)
 class TriggerEntry:
@@ -68,16 +76,6 @@ class CompiledPack:
         return len(self.entries)
 
 
-_NON_WORD = re.compile(r"[^\w\s'-]")
-
-
-def word_key(text: str) -> str:
-    """Text as the trigger index sees it: punctuation that cannot be inside a word becomes a space (the
-    text is already normalised, so whitespace is plain spaces),
-    so keys padded with spaces only ever match whole words (same length, offsets unchanged)."""
-    return _NON_WORD.sub(" ", text)
-
-
 def _gap(gap: Gap | None, lists: dict[str, FilterList]) -> CompiledGap | None:
     if gap is None:
         return None
@@ -91,9 +89,9 @@ def _gap(gap: Gap | None, lists: dict[str, FilterList]) -> CompiledGap | None:
                        compile_phrases(expand_refs(gap.require, lists)))
 
 
-def _role_check(role: Role, name: str, effect: str, lists: dict[str, FilterList]) -> Check:
+def _role_check(role: Role, name: str, effect: str, lists: dict[str, FilterList], index: PhraseIndex) -> Check:
     spec = LexiconFilter(name=name, phrases=role.phrases, window=role.window, effect=effect)  # type: ignore[arg-type]
-    return LexiconCheck.build(spec, lists)
+    return LexiconCheck.build(spec, lists, index)
 
 
 def compile_pack(loaded: LoadedPack) -> CompiledPack:
@@ -103,16 +101,26 @@ def compile_pack(loaded: LoadedPack) -> CompiledPack:
     entries: dict[str, list[TriggerEntry]] = {}
     patterns: list[CompiledPattern] = []
     seen: set[tuple[int, str, str]] = set()
+    index = PhraseIndex()  # every literal filter phrase of the pack, scanned once per candidate sentence
+    built: dict[str, Check] = {}
+
+    def check(spec: LexiconFilter | DatedFilter) -> Check:
+        # identical filter configs share one check, so per-sentence results are shared across rules
+        key = spec.model_dump_json(by_alias=True)
+        if key not in built:
+            built[key] = build_check(spec, lists, index)
+        return built[key]
+
     for rule in loaded.milestones:
-        shared = [build_check(f, lists) for f in defaults if f.label not in rule.disable_filters]
-        rule_checks = [build_check(f, lists) for f in rule.filters]
+        shared = [check(f) for f in defaults if f.label not in rule.disable_filters]
+        rule_checks = [check(f) for f in rule.filters]
         for pi, spec in enumerate(rule.match):
             checks: list[Check] = []
             if spec.object is not None:
-                checks.append(_role_check(spec.object, "object", "require", lists))
+                checks.append(_role_check(spec.object, "object", "require", lists, index))
             if spec.exclude is not None:
-                checks.append(_role_check(spec.exclude, "exclude", "block", lists))
-            checks += [build_check(f, lists) for f in spec.filters] + rule_checks + shared
+                checks.append(_role_check(spec.exclude, "exclude", "block", lists, index))
+            checks += [check(f) for f in spec.filters] + rule_checks + shared
             pat = CompiledPattern(
                 rule=rule, spec=spec, label=f"{rule.id}/{spec.name or pi}",
                 kinds=frozenset(spec.place.kinds), fallback_kinds=frozenset(spec.place.fallback_kinds),
@@ -128,8 +136,7 @@ def compile_pack(loaded: LoadedPack) -> CompiledPack:
                     seen.add((id(pat), trigger, form))
                     if form not in entries:
                         entries[form] = []
-                        key = f" {word_key(form)} "
-                        automaton.add_word(key, form)
+                        automaton.add_word(form, form)
                     entries[form].append(TriggerEntry(pat, trigger, verify))
     if entries:
         automaton.make_automaton()

@@ -27,7 +27,6 @@ from streams.milestones.compile import (
     CompiledPattern,
     TriggerEntry,
     compile_pack,
-    word_key,
 )
 from streams.milestones.filters import FilterHit, Probe
 from streams.milestones.model import Evidence, MilestoneEvent, Status
@@ -152,11 +151,13 @@ class Detector:
         out: list[tuple[int, int, TriggerEntry]] = []
         if not self.pack.entries:
             return out
-        # keys are " form ": on the padded word-key text only whole words match, no boundary checks
-        padded = f" {word_key(norm)} "
-        for end_idx, form in self.pack.index.iter(padded):
-            end = end_idx - 1  # the key's trailing space; minus the leading pad → offset in norm
-            start = end - len(form)
+        n = len(norm)
+        for end_idx, form in self.pack.index.iter(norm):
+            start = end_idx - len(form) + 1
+            end = end_idx + 1
+            if (start > 0 and (norm[start - 1].isalnum() or norm[start - 1] == "-")) or (
+                    end < n and norm[end].isalnum()):
+                continue  # inside a longer word: "take" in "mistake", "trap" in "booby-trap"
             for entry in self.pack.entries[form]:
                 if entry.verify is not None:
                     m = entry.verify.match(norm, start)
@@ -208,12 +209,20 @@ class Detector:
             milestone=pat.rule.id, pattern=pat.label, trigger=entry.trigger,
             trigger_text=article.tagging.text[start:end], trigger_start=start, trigger_end=end,
             sentence=view.sentence.text, sentence_start=view.start, sentence_end=view.end)
+        probe = Probe(article, view, start, end, None)
+        # Roles and filters that do not depend on the place run first: most candidates stop at the object
+        # role ("launched" without "offensive"), before any place linking.
+        for check in pat.early_checks:
+            hit = check.find(probe)
+            if check.effect == "require" and hit is None:
+                cand.verdict, cand.reason = "blocked", f"{check.name}: required words not found"
+                return cand
         places = find_places(article, view, pat, start, end)
         if not places:
             cand.verdict, cand.reason = "no-place", f"no place of kind {'/'.join(sorted(pat.kinds))} linked"
             return cand if explain else None
         cand.places = places
-        probe = Probe(article, view, start, end, places[0].mention)
+        probe.place = places[0].mention
         status: Status = "confirmed"
         for check in pat.checks:
             hit = check.find(probe)
@@ -252,13 +261,21 @@ class Detector:
 
 
 def _place_possible(article: ArticleView, index: int, pat: CompiledPattern) -> bool:
-    kinds = pat.kinds | pat.fallback_kinds
-    if any(p.kind in kinds for p in article.sentence_places(index)):
+    kinds = pat.all_kinds
+    if not kinds.isdisjoint(article.sentence_kinds(index)):
         return True
-    if pat.spec.place.anaphora and kinds & {"city", "district"}:
-        s = article.tagging.sentences[index]
-        return _ANAPHOR.search(article.norm, s.start, s.start + len(s.text)) is not None
+    if pat.spec.place.anaphora and not kinds.isdisjoint(_CITY_KINDS):
+        key = ("anaphor", index)
+        found = article.filter_cache.get(key)
+        if found is None:
+            s = article.tagging.sentences[index]
+            found = _ANAPHOR.search(article.norm, s.start, s.start + len(s.text)) is not None
+            article.filter_cache[key] = found
+        return bool(found)
     return False
+
+
+_CITY_KINDS = frozenset({"city", "district"})
 
 
 def _actors(article: ArticleView, view: SentenceView, groups: list[str]) -> list[str]:
@@ -319,7 +336,17 @@ def _is_speaker(article: ArticleView, p: PlaceMention) -> bool:
 
 
 def _usable(article: ArticleView, p: PlaceMention, provinces: bool) -> bool:
-    """Whether a mention can be an event place here (not a speaker, a venue, or a bare country name)."""
+    """Whether a mention can be an event place here (not a speaker, a venue, or a bare country name);
+    answered once per mention and article."""
+    key = ("usable", p.start, provinces)
+    known = article.filter_cache.get(key)
+    if known is None:
+        known = _usable_uncached(article, p, provinces)
+        article.filter_cache[key] = known
+    return bool(known)
+
+
+def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> bool:
     if _is_speaker(article, p):
         return False
     before = article.norm[max(0, p.start - 40):p.start]

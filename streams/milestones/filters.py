@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
+import ahocorasick
+
 from streams.milestones.lexicon import compile_phrases
 from streams.milestones.rules import DatedFilter, Effect, FilterList, LexiconFilter, Window, expand_refs
 from streams.milestones.text import ArticleView, SentenceView
@@ -74,8 +76,64 @@ class Probe:
 class Check(Protocol):
     name: str
     effect: Effect
+    window: Window
 
     def find(self, probe: Probe) -> FilterHit | None: ...
+
+
+class PhraseIndex:
+    """One Aho-Corasick automaton over the literal phrases of every lexicon check in a pack.
+
+    A sentence with a candidate is scanned once (in C) for all of them; each check then only compares
+    the offsets of its own phrases with its window. Phrases that are regular expressions, inflected
+    (``~x``) or have gaps (``a * b``) stay regular expressions on the check."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self._automaton: ahocorasick.Automaton | None = None
+
+    def add(self, phrase: str) -> int | None:
+        """The id of a literal phrase, or None when it must stay a regular expression."""
+        if phrase.startswith(("re:", "~")) or "*" in phrase:
+            return None
+        body = " ".join(phrase.lstrip("=").lower().split())
+        if not body:
+            return None
+        if body not in self.ids:
+            self.ids[body] = len(self.ids)
+            self._automaton = None
+        return self.ids[body]
+
+    def _built(self) -> ahocorasick.Automaton:
+        if self._automaton is None:
+            automaton = ahocorasick.Automaton()
+            for body, pid in self.ids.items():
+                automaton.add_word(body, (pid, len(body), body[0].isalnum(), body[-1].isalnum()))
+            if self.ids:
+                automaton.make_automaton()
+            self._automaton = automaton
+        return self._automaton
+
+    def sentence_hits(self, article: ArticleView, index: int) -> dict[int, list[tuple[int, int]]]:
+        """Phrase id → [(start, end)] of whole-word matches in sentence ``index``, once per article."""
+        key = (id(self), index)
+        hits = article.filter_cache.get(key)
+        if hits is None:
+            out: dict[int, list[tuple[int, int]]] = {}
+            automaton = self._built()
+            if self.ids:
+                norm = article.norm
+                s = article.tagging.sentences[index]
+                lo, hi = s.start, s.start + len(s.text)
+                for end_idx, (pid, length, left, right) in automaton.iter(norm, lo, hi):
+                    a, b = end_idx - length + 1, end_idx + 1
+                    if left and a > 0 and (norm[a - 1].isalnum() or norm[a - 1] in "-_"):
+                        continue
+                    if right and b < len(norm) and (norm[b].isalnum() or norm[b] == "_"):
+                        continue
+                    out.setdefault(pid, []).append((a, b))
+            article.filter_cache[key] = hits = out
+        return hits  # type: ignore[return-value]
 
 
 @dataclass
@@ -83,11 +141,15 @@ class LexiconCheck:
     name: str
     effect: Effect
     window: Window
-    pattern: re.Pattern[str]
+    index: PhraseIndex
+    ids: frozenset[int]  # literal phrases, found through the shared index
+    pattern: re.Pattern[str] | None  # the rest: regular expressions, inflected or gapped phrases
+    unless_ids: frozenset[int]
     unless: re.Pattern[str] | None
 
     @classmethod
-    def build(cls, spec: LexiconFilter, lists: dict[str, FilterList]) -> LexiconCheck:
+    def build(cls, spec: LexiconFilter, lists: dict[str, FilterList], index: PhraseIndex | None = None) -> LexiconCheck:
+        index = index or PhraseIndex()
         phrases = list(spec.phrases)
         unless = list(spec.unless)
         window = spec.window
@@ -96,59 +158,71 @@ class LexiconCheck:
             phrases = [*flist.phrases, *phrases]
             unless = [*flist.unless, *unless]
             window = window or flist.window
-        pattern = compile_phrases(expand_refs(phrases, lists))
-        assert pattern is not None  # the config requires phrases or a list with min_length=1
-        return cls(spec.label, spec.effect, window or Window(scope="segment"), pattern,
-                   compile_phrases(expand_refs(unless, lists)))
+
+        def split(items: list[str]) -> tuple[frozenset[int], re.Pattern[str] | None]:
+            ids, rest = set(), []
+            for p in expand_refs(items, lists):
+                pid = index.add(p)
+                if pid is None:
+                    rest.append(p)
+                else:
+                    ids.add(pid)
+            return frozenset(ids), compile_phrases(rest)
+
+        ids, pattern = split(phrases)
+        unless_ids, unless_pattern = split(unless)
+        return cls(spec.label, spec.effect, window or Window(scope="segment"), index, ids, pattern, unless_ids,
+                   unless_pattern)
 
     def find(self, probe: Probe) -> FilterHit | None:
         article = probe.article
-        text = article.tagging.text
-        if self.window.scope in ("before", "after", "near"):
-            return self._find_in_window(probe)
+        local = self.window.scope in _LOCAL_SCOPES
         for lo, hi in probe.spans(self.window):
-            first = article.sentence_index(lo)
-            last = article.sentence_index(max(lo, hi - 1))
-            for index in range(first, last + 1):
-                for a, b in self._sentence_hits(article, index):
+            if local:
+                sentences: range = range(probe.sentence.index, probe.sentence.index + 1)
+            else:
+                sentences = range(article.sentence_index(lo), article.sentence_index(max(lo, hi - 1)) + 1)
+            for sentence in sentences:
+                for a, b in self._own_hits(article, sentence):
+                    if a >= hi:
+                        break
                     if lo <= a and b <= hi:
-                        return FilterHit(self.name, self.effect, text[a:b], a, b)
+                        return FilterHit(self.name, self.effect, article.tagging.text[a:b], a, b)
         return None
 
-    def _find_in_window(self, probe: Probe) -> FilterHit | None:
-        """A few words around the trigger: one bounded search beats matching the whole sentence."""
-        norm = probe.article.norm
-        lo, hi = probe.spans(self.window)[0]
-        pos = lo
-        while pos < hi:
-            m = self.pattern.search(norm, pos, hi)
-            if m is None:
-                return None
-            a, b = m.span()
-            if b > a and not self._cancelled(probe, a, b):
-                return FilterHit(self.name, self.effect, probe.article.tagging.text[a:b], a, b)
-            pos = max(b, pos + 1)
-        return None
+    def _own_hits(self, article: ArticleView, sentence: int) -> list[tuple[int, int]]:
+        """This check's matches in one sentence, sorted, 'unless' phrases removed; once per article."""
+        key = (id(self), sentence)
+        own = article.filter_cache.get(key)
+        if own is None:
+            hits = self.index.sentence_hits(article, sentence)
+            found = [span for pid in self.ids & hits.keys() for span in hits[pid]]
+            if self.pattern is not None:
+                s = article.tagging.sentences[sentence]
+                found += [m.span() for m in self.pattern.finditer(article.norm, s.start, s.start + len(s.text))
+                          if m.end() > m.start()]
+            if found and (self.unless_ids or self.unless is not None):
+                found = [(a, b) for a, b in found if not self._cancelled(article, sentence, hits, a, b)]
+            own = sorted(found)
+            article.filter_cache[key] = own
+        return own  # type: ignore[return-value]
 
-    def _cancelled(self, probe: Probe, a: int, b: int) -> bool:
-        if self.unless is None:
-            return False
-        s = probe.sentence
-        return any(u.start() <= a and b <= u.end() for u in self.unless.finditer(probe.article.norm, s.start, s.end))
+    def _cancelled(self, article: ArticleView, sentence: int, hits: dict[int, list[tuple[int, int]]], a: int,
+                   b: int) -> bool:
+        """True when the hit is part of a longer 'unless' phrase ("managed to" for "to")."""
+        for pid in self.unless_ids:
+            for ua, ub in hits.get(pid, ()):
+                if ua <= a and b <= ub:
+                    return True
+        if self.unless is not None:
+            s = article.tagging.sentences[sentence]
+            for u in self.unless.finditer(article.norm, s.start, s.start + len(s.text)):
+                if u.start() <= a and b <= u.end():
+                    return True
+        return False
 
-    def _sentence_hits(self, article: ArticleView, index: int) -> list[tuple[int, int]]:
-        """All matches of this check in one sentence, computed once per article: candidates in the same
-        sentence then only compare offsets with their windows."""
-        key = (id(self), index)
-        hits = article.filter_cache.get(key)
-        if hits is None:
-            s = article.tagging.sentences[index]
-            lo, hi = s.start, s.start + len(s.text)
-            unless = [(u.start(), u.end()) for u in self.unless.finditer(article.norm, lo, hi)] if self.unless else []
-            hits = [(m.start(), m.end()) for m in self.pattern.finditer(article.norm, lo, hi)
-                    if m.end() > m.start() and not any(a <= m.start() and m.end() <= b for a, b in unless)]
-            article.filter_cache[key] = hits
-        return hits  # type: ignore[return-value]
+
+_LOCAL_SCOPES = frozenset({"before", "after", "near", "segment", "sentence"})
 
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -197,5 +271,8 @@ CHECK_BUILDERS: dict[str, Callable[[Any, dict[str, FilterList]], Check]] = {
 }
 
 
-def build_check(spec: LexiconFilter | DatedFilter, lists: dict[str, FilterList]) -> Check:
+def build_check(spec: LexiconFilter | DatedFilter, lists: dict[str, FilterList],
+                index: PhraseIndex | None = None) -> Check:
+    if isinstance(spec, LexiconFilter):
+        return LexiconCheck.build(spec, lists, index)
     return CHECK_BUILDERS[spec.kind](spec, lists)

@@ -22,17 +22,18 @@ from streams.milestones.rules import Window
 from streams.tagging.model import PlaceMention, Sentence, Tagging
 
 _TOKEN = re.compile(r"\w+(?:[-.]\w+)*|'s\b|[^\w\s]")
-_CONNECTIVES = frozenset(
-    "but while whereas although though as after before since when because which who whom where until "
-    "unless if despite amid".split()
+_NUMBER_WORDS = (r"(?:a|few|several|many|some|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                 r"twenty|thirty|forty|fifty)")
+_CUT_CONNECTIVE = re.compile(
+    r"(?<![\w'-])(?:but|while|whereas|although|though|as|after|before|since|when|because|which|who|whom|where|"
+    r"until|unless|if|despite|amid)(?![\w'-])"
 )
-_TIME_UNITS = frozenset("years year months month weeks week days day hours hour decades decade shortly soon "
-                        "long just".split())
-_TIME_WORDS = frozenset(
-    "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty a few several "
-    "many some".split()
+# "ten years after IS seized the city": the time phrase goes with the clause it dates
+_TIME_BEFORE = re.compile(
+    r"(?:(?:" + _NUMBER_WORDS + r"\s+){0,2}(?:years?|months?|weeks?|days?|hours?|decades?)|shortly|soon|long|"
+    r"just)\s+$"
 )
-_SEG_PUNCT = frozenset(',;:()[]"') | {"-"}
+_CUT_PUNCT = re.compile(r'[,;:()\[\]"]|(?<=\s)-(?=\s)')
 GENERIC_SUBCITY = frozenset({"old city", "city center", "town center", "downtown", "the old city", "medina",
                              "old town", "city centre", "historic center", "inner city"})
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -44,37 +45,29 @@ class SentenceView:
     sentence: Sentence
     norm: str  # normalise(sentence.text); offsets relative to sentence.start
     places: list[PlaceMention]  # event-place candidates in this sentence (datelines removed)
-    token_spans: list[tuple[int, int]] = field(default_factory=list)  # absolute offsets
     segments: list[tuple[int, int]] = field(default_factory=list)  # cut at punctuation and connectives
     clauses: list[tuple[int, int]] = field(default_factory=list)  # cut at punctuation only
 
     @classmethod
-    def build(cls, index: int, sentence: Sentence, places: list[PlaceMention], norm: str | None = None) -> SentenceView:
+    def build(cls, index: int, sentence: Sentence, places: list[PlaceMention],
+              norm: str | None = None) -> SentenceView:
         norm = normalise(sentence.text) if norm is None else norm
         base = sentence.start
-        spans = [(base + m.start(), base + m.end()) for m in _TOKEN.finditer(norm)]
-        toks = [norm[s - base:e - base] for s, e in spans]
-        hard = [base]
-        soft = [base]
-        for i, tok in enumerate(toks):
-            if tok in _SEG_PUNCT and (tok != "-" or _spaced(norm, spans[i][0] - base, spans[i][1] - base)):
-                hard.append(spans[i][1])
-                soft.append(spans[i][1])
-            elif tok in _CONNECTIVES and i > 0:
-                # "ten years after IS seized the city": the time phrase belongs to the clause it dates
-                j = i
-                if j > 1 and toks[j - 1] in _TIME_UNITS:
-                    j -= 1
-                    while j > 0 and i - j < 3 and (toks[j - 1] in _TIME_WORDS or toks[j - 1].isdigit()):
-                        j -= 1
-                soft.append(spans[j][0])
         end = base + len(sentence.text)
-        hard.append(end)
-        soft.append(end)
-        soft = sorted(set(soft))
-        segments = [(a, b) for a, b in zip(soft, soft[1:], strict=False) if b > a]
-        clauses = [(a, b) for a, b in zip(hard, hard[1:], strict=False) if b > a]
-        return cls(index, sentence, norm, places, spans, segments, clauses)
+        hard = [base + m.end() for m in _CUT_PUNCT.finditer(norm)]
+        lead = len(norm) - len(norm.lstrip())
+        soft = []
+        for m in _CUT_CONNECTIVE.finditer(norm):
+            cut = m.start()
+            if cut <= lead:
+                continue
+            t = _TIME_BEFORE.search(norm, max(0, cut - 40), cut)
+            soft.append(base + (t.start() if t else cut))
+        hard_cuts = [base, *hard, end]
+        soft_cuts = sorted({base, *hard, *soft, end})
+        segments = [(a, b) for a, b in zip(soft_cuts, soft_cuts[1:], strict=False) if b > a]
+        clauses = [(a, b) for a, b in zip(hard_cuts, hard_cuts[1:], strict=False) if b > a]
+        return cls(index, sentence, norm, places, segments, clauses)
 
     @property
     def start(self) -> int:
@@ -84,29 +77,36 @@ class SentenceView:
     def end(self) -> int:
         return self.sentence.start + len(self.sentence.text)
 
-    def token_index(self, pos: int) -> int:
-        """Index of the first token starting at or after ``pos``."""
-        return bisect_left(self.token_spans, (pos, -1))
+    @cached_property
+    def token_spans(self) -> list[tuple[int, int]]:
+        """Word and punctuation tokens (absolute offsets); only built when a place gap is checked."""
+        base = self.start
+        return [(base + m.start(), base + m.end()) for m in _TOKEN.finditer(self.norm)]
 
     def segment_of(self, pos: int, *, hard: bool = False) -> tuple[int, int]:
         """The segment (or, with ``hard``, the punctuation-delimited clause) containing ``pos``."""
         pieces = self.clauses if hard else self.segments
-        starts = [s for s, _ in pieces]
-        i = max(0, bisect_right(starts, pos) - 1)
-        return pieces[i] if pieces else (self.start, self.end)
+        for a, b in pieces:
+            if a <= pos < b:
+                return a, b
+        return pieces[-1] if pieces else (self.start, self.end)
 
     def words_between(self, a: int, b: int) -> list[str]:
         """Normalised tokens fully inside [a, b)."""
-        i = self.token_index(a)
+        spans = self.token_spans
+        i = bisect_left(spans, (a, -1))
         out = []
-        while i < len(self.token_spans) and self.token_spans[i][1] <= b:
-            s, e = self.token_spans[i]
-            out.append(self.norm[s - self.start:e - self.start])
+        base = self.start
+        while i < len(spans) and spans[i][1] <= b:
+            s, e = spans[i]
+            out.append(self.norm[s - base:e - base])
             i += 1
         return out
 
     def window_span(self, window: Window, t_start: int, t_end: int) -> tuple[int, int]:
-        """Character span of a word-counted window (before/after/near/segment/sentence) around a trigger."""
+        """Character span of a word-counted window (before/after/near/segment/sentence) around a trigger.
+
+        Words are counted by whitespace (``str.rsplit``/``split`` in C, no tokenising)."""
         if window.scope == "sentence":
             return self.start, self.end
         if window.scope == "segment":
@@ -115,19 +115,21 @@ class SentenceView:
         # word-counted windows may cross a connective ("only a matter of time before X is encircled")
         # but not punctuation
         seg_s, seg_e = self.segment_of(t_start, hard=True)
-        i = self.token_index(t_start)
-        j = self.token_index(t_end)  # first token after the trigger
+        base = self.start
         lo, hi = t_start, t_end
         if window.scope == "before":
             hi = t_start
         elif window.scope == "after":
             lo = t_end
-        if window.scope in ("before", "near"):
-            k = max(0, i - window.size)
-            lo = max(seg_s, self.token_spans[k][0]) if i > 0 and window.size else t_start
-        if window.scope in ("after", "near"):
-            k = min(len(self.token_spans), j + window.size) - 1
-            hi = min(max(seg_e, t_end), self.token_spans[k][1]) if k >= j else t_end
+        n = window.size
+        if window.scope in ("before", "near") and n and t_start > seg_s:
+            left = self.norm[seg_s - base:t_start - base]
+            parts = left.rsplit(None, n)
+            lo = seg_s if len(parts) <= n else seg_s + len(parts[0])
+        if window.scope in ("after", "near") and n and seg_e > t_end:
+            right = self.norm[t_end - base:seg_e - base]
+            parts = right.split(None, n)
+            hi = seg_e if len(parts) <= n else seg_e - len(parts[-1])
         return lo, hi
 
 
@@ -143,7 +145,7 @@ class ArticleView:
     tagging: Tagging
     published_at: datetime | None = None
     _views: dict[int, SentenceView] = field(default_factory=dict)
-    filter_cache: dict[tuple[int, ...], object] = field(default_factory=dict)  # see LexiconCheck.find
+    filter_cache: dict[tuple[object, ...], object] = field(default_factory=dict)  # per-article memo
 
     @cached_property
     def norm(self) -> str:
@@ -199,6 +201,14 @@ class ArticleView:
         lo = bisect_left(self.place_starts, s.start)
         hi = bisect_left(self.place_starts, s.start + len(s.text))
         return self.event_places[lo:hi]
+
+    def sentence_kinds(self, index: int) -> frozenset[str]:
+        key = ("kinds", index)
+        kinds = self.filter_cache.get(key)
+        if kinds is None:
+            kinds = frozenset(p.kind for p in self.sentence_places(index))
+            self.filter_cache[key] = kinds
+        return kinds  # type: ignore[return-value]
 
     def view(self, index: int) -> SentenceView:
         v = self._views.get(index)
