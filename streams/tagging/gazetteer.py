@@ -34,7 +34,7 @@ from streams.tagging.model import PlaceKind
 from streams.tagging.text import fold, fold_pattern
 from streams.tagging.words import is_common_word
 
-FORMAT_VERSION = 13
+FORMAT_VERSION = 16
 DEFAULT_MIN_POPULATION = 500
 # Alternate names (other spellings, exonyms) are only taken from places at least this large: small
 # places carry many historic/odd alternates ("Liverpool" for a town in Indiana).
@@ -67,6 +67,13 @@ _COUNTRY_ALIASES = {
     "RU": ["Russia"],
     "IR": ["Iran"],
 }
+# ISO 3166-2 names carry their type in the local language ("Anhui Sheng", "Nei Mongol Zizhiqu"): the
+# bare name is added too.
+_SUBDIVISION_SUFFIXES = (" Sheng", " Shi", " Zizhiqu", " Zizhiqu", " Tebie Xingzhengqu", " Province",
+                         " Governorate", " Region", " Oblast'", " Oblast", " Kray", " Respublika", "-ken", "-fu",
+                         "-to", " Prefecture", " State", " Territory", " Department", " District", " County")
+_SUBDIVISION_ALIASES = {"AU-NSW": ["NSW"], "AU-QLD": ["QLD"], "CN-NM": ["Inner Mongolia"], "CN-XZ": ["Tibet"],
+                        "CN-XJ": ["Xinjiang"], "CN-GX": ["Guangxi"], "CN-NX": ["Ningxia"]}
 # Abbreviations news uses for a few cities (GeoNames ids); matched only as written.
 _CITY_ALIASES = {4140963: ["D.C."], 5368361: ["L.A."], 5128581: ["NYC", "N.Y.C."]}
 # GeoNames points for GB's constituent countries (admin1 in GeoNames).
@@ -85,6 +92,16 @@ _SUBDIVISION_POINTS = {
     "CA-NU": (70.0, -90.0),
     "AU-NSW": (-33.0, 146.0), "AU-VIC": (-37.0, 144.0), "AU-QLD": (-20.0, 145.0), "AU-WA": (-25.0, 122.0),
     "AU-SA": (-30.0, 135.0), "AU-TAS": (-42.0, 147.0), "AU-NT": (-20.0, 134.0), "AU-ACT": (-35.5, 149.0),
+}
+# Seats of first-level areas without a same-name town: the area is placed at its seat.
+_SUBDIVISION_SEATS = {
+    "CN": {"Anhui": "Hefei", "Fujian": "Fuzhou", "Gansu": "Lanzhou", "Guangdong": "Guangzhou",
+           "Guangxi Zhuangzu": "Nanning", "Guizhou": "Guiyang", "Hainan": "Haikou", "Hebei": "Shijiazhuang",
+           "Heilongjiang": "Harbin", "Henan": "Zhengzhou", "Hubei": "Wuhan", "Hunan": "Changsha",
+           "Jiangsu": "Nanjing", "Jiangxi": "Nanchang", "Jilin": "Changchun", "Liaoning": "Shenyang",
+           "Nei Mongol": "Hohhot", "Ningxia Huizu": "Yinchuan", "Qinghai": "Xining", "Shaanxi": "Xi'an",
+           "Shandong": "Jinan", "Shanxi": "Taiyuan", "Sichuan": "Chengdu", "Xinjiang Uygur": "Urumqi",
+           "Xizang": "Lhasa", "Yunnan": "Kunming", "Zhejiang": "Hangzhou"},
 }
 # Oceans, seas and regions that news names as places; points as on their Wikipedia pages.
 _REGIONS = {
@@ -120,6 +137,15 @@ _REGIONS = {
     "Crimea": (45.0, 34.0, []),
     "Sinai": (29.5, 33.8, ["Sinai Peninsula"]),
     "Siberia": (60.0, 100.0, []),
+    "Americas": (19.0, -96.0, ["the Americas"]),
+    "Java": (-7.5, 110.0, []),
+    "West Java": (-6.9, 107.6, []),
+    "Central Java": (-7.2, 110.2, []),
+    "East Java": (-7.5, 112.5, []),
+    "Sumatra": (0.0, 102.0, []),
+    "Borneo": (1.0, 114.0, []),
+    "Luzon": (16.0, 121.0, []),
+    "Mindanao": (8.0, 125.0, []),
 }
 
 
@@ -295,7 +321,9 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
         by_admin1.setdefault((c["countrycode"], c.get("admin1code") or ""), []).append(
             (float(c["latitude"]), float(c["longitude"]), pop))
         b.add_name(c["name"], idx, PRIMARY)
-        city_by_name.setdefault((c["countrycode"], fold_pattern(c["name"])), idx)
+        name_key = (c["countrycode"], fold_pattern(c["name"]))
+        if name_key not in city_by_name or b.places[city_by_name[name_key]].population < pop:
+            city_by_name[name_key] = idx  # the largest town of that name in the country
         if pop < ALT_NAME_MIN_POPULATION:
             continue
         for alt in c.get("alternatenames") or []:
@@ -333,7 +361,13 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
         if sub.country_code == "US" or not _latin(sub.name):
             continue
         city = city_by_name.get((sub.country_code, fold_pattern(sub.name)))
-        if sub.code in _SUBDIVISION_POINTS:
+        bare = next((sub.name[: -len(x)] for x in _SUBDIVISION_SUFFIXES if sub.name.endswith(x)), sub.name)
+        seat = _SUBDIVISION_SEATS.get(sub.country_code, {}).get(bare)
+        seat_idx = city_by_name.get((sub.country_code, fold_pattern(seat))) if seat else None
+        if seat_idx is not None:
+            lat, lon = b.places[seat_idx].lat, b.places[seat_idx].lon
+            city = None
+        elif sub.code in _SUBDIVISION_POINTS:
             lat, lon = _SUBDIVISION_POINTS[sub.code]
             city = None
         elif city is not None:
@@ -348,6 +382,11 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
         pop = 1 if city is not None else 0
         idx = b.add_place(Place(None, sub.name, sub.country_code, lat, lon, kind, pop, sub.code))
         b.add_name(sub.name, idx, PRIMARY)
+        for suffix in _SUBDIVISION_SUFFIXES:
+            if sub.name.endswith(suffix) and len(sub.name) > len(suffix) + 2:
+                b.add_name(sub.name[: -len(suffix)], idx, PRIMARY)
+        for alias in _SUBDIVISION_ALIASES.get(sub.code, []):
+            b.add_name(alias, idx, PRIMARY | (EXACT_CASE if alias.isupper() else 0))
 
     from streams.tagging.words import US_STATE_ABBREVIATIONS
 

@@ -66,7 +66,7 @@ _OLD_CITY = re.compile(r"\bOld City\b")
 _PARTY_STATE = re.compile(r"\b(?:R|D|I|DFL)-([A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)")
 _PARTIES = frozenset({"R", "D", "I", "DFL", "GOP"})  # "Rep. Torrey Westrom, R-Elbow Lake"
 _TOKEN = re.compile(r"[\w.'’]+")
-_NOT_PLACE_PHRASES = frozenset({"old city", "new city", "central command", "white house", "middle east"})
+_NOT_PLACE_PHRASES = frozenset({"old city", "new city", "central command", "white house"})
 
 
 class PlaceResolver:
@@ -215,6 +215,7 @@ class PlaceResolver:
         single = " " not in key
         if single and not admin and prev[:1].isupper() and start not in starts and text[start - 1] == " ":
             if (low_prev not in FUNCTION_WORDS and low_prev not in _QUALIFIER_BEFORE and low_prev not in MONTHS_DAYS
+                    and low_prev not in PLACE_TYPE_WORDS and low_prev not in ORG_WORDS
                     and low_prev not in self.gaz.demonyms and not self._is_admin_name(prev)):
                 return None  # "Raquel Henry", "Elizabeth Fairfield": a surname
         if single and not admin and nxt[:1].isupper() and end < len(text) and text[end] == " ":
@@ -227,11 +228,13 @@ class PlaceResolver:
         if common:
             if self._comma_context(text, end) is not None:
                 return True
+            if best_pop >= 10**9 and not nxt[:1].isupper():
+                return True  # a country or continent that is also a word: "China has", "Turkey's"
             if start in starts or (prev[:1].isupper() and prev.lower() not in FUNCTION_WORDS):
                 return False
             if nxt[:1].isupper() and nxt.lower() not in PLACE_TYPE_WORDS:
                 return False  # "Reading Room", "Mobile Command"
-            return best_pop >= 50_000 or admin
+            return best_pop >= 50_000 or admin or any(self.gaz.kind[v >> 3] in ("district", "region") for v in cands)
         return True
 
     def _best_population(self, cands: tuple[int, ...]) -> int:
@@ -248,7 +251,7 @@ class PlaceResolver:
         return self._has_admin_sense(self.gaz.names.get(fold(word).strip(), ()))
 
     def _has_admin_sense(self, cands: tuple[int, ...]) -> bool:
-        return any(self.gaz.kind[v >> 3] in ("country", "continent", "admin1") for v in cands)
+        return any(self.gaz.kind[v >> 3] in ("country", "continent", "admin1", "region") for v in cands)
 
     def _comma_context(self, text: str, end: int) -> tuple[str, str | None] | None:
         """``("US", "AL")`` for "Mobile, Ala." / "Mobile, Alabama"; ``("FR", None)`` for "Nice, France"."""
