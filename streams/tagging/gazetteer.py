@@ -203,7 +203,10 @@ class Gazetteer:
             except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
                 pass  # unreadable or stale cache: rebuild below
         gaz = build(min_population)
-        _write_atomic(path, gaz)
+        try:
+            _write_atomic(path, gaz)
+        except OSError:
+            pass  # a read-only cache directory only costs the next worker another build
         return gaz
 
 

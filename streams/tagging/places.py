@@ -90,15 +90,6 @@ class PlaceResolver:
     def pattern_count(self) -> int:
         return len(self.automaton)
 
-    def scan(self, padded: str) -> list[tuple[int, int, str]]:
-        """All whole-word hits ``(start, end, folded name)`` in original offsets; ``padded`` is
-        ``" " + fold(text) + " "``."""
-        out = []
-        for end, key in self.automaton.iter(padded):
-            n = len(key)
-            out.append((end - n - 1, end - 1, key))
-        return out
-
     def find(self, text: str, sentences: Sequence[Sentence], folded: str | None = None,
              not_places: Sequence[tuple[int, int]] = ()) -> list[PlaceMention]:
         """Places in ``text``. ``not_places`` are spans known to name something else (an actor keyword

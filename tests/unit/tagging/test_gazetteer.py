@@ -97,3 +97,10 @@ def test_tag_records_accepts_text_or_article_fields(tagger: Tagger) -> None:
     assert [o["id"] for o in out] == ["t1", "a1"]
     assert out[0]["places"][0]["text"] == "Mosul" and out[0]["places"][0]["start"] == 15
     assert {p["text"] for p in out[1]["places"]} == {"Raqqa", "beirut"}
+
+
+def test_unwritable_cache_dir_still_loads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(gz, "build", lambda min_population=0: tiny_gazetteer())
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    assert Gazetteer.load(blocker / "cache").name == []
