@@ -62,8 +62,7 @@ _SPEAKS = re.compile(
     r"\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:said|says|announced|warned|urged|denied|accused|claimed|"
     r"confirmed|insisted|demanded|condemned|rejected|welcomed|threatened|vowed|told)\b"
 )
-_OLD_CITY = re.compile(r"\bOld City\b")
-_PARTY_STATE = re.compile(r"\b(?:R|D|I|DFL)-([A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)")
+_PARTY_STATE = re.compile(r"(?:R|D|I|DFL)-([A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)")
 _PARTIES = frozenset({"R", "D", "I", "DFL", "GOP"})  # "Rep. Torrey Westrom, R-Elbow Lake"
 _TOKEN = re.compile(r"[\w.'’]+")
 _NOT_PLACE_PHRASES = frozenset({"old city", "new city", "central command", "white house"})
@@ -142,8 +141,8 @@ class PlaceResolver:
             if dateline is not None and dateline[0] <= start and end <= dateline[1]:
                 best = max(gaz.names[key], key=lambda v: gaz.population[v >> 3])
                 ctx.add_country(gaz.country[best >> 3], 1.0)
-        for m in _PARTY_STATE.finditer(text):  # "Rep. James Clyburn, D-S.C."
-            abbrev = self._state_abbreviation(text, m.start(1) - 2)
+        for pos in _party_states(text):  # "Rep. James Clyburn, D-S.C."
+            abbrev = self._state_abbreviation(text, pos - 2)
             if abbrev is not None:
                 extra.append(abbrev)
         senses = resolve(gaz, {k for _, _, k in spans}, ctx, comma, self._senses)
@@ -334,14 +333,33 @@ class PlaceResolver:
                                         role="body", score=0.3, qualifier=focus.name))
         anchors = [p for p in mentions if p.qualifier == "Old City"]
         if anchors:
-            for m in _OLD_CITY.finditer(text):
-                if any(m.start() < b and a < m.end() for a, b in taken) or text[:m.start()].endswith(("'s ", "’s ")):
-                    continue
-                # the Old City of the city named with it most recently ("Raqqa's Old City ... the Old City")
-                anchor = next((p for p in reversed(anchors) if p.start < m.start()), anchors[0])
-                out.append(anchor.model_copy(update={"start": m.start(), "end": m.end(), "text": m.group(),
-                                                     "kind": "district", "role": "body", "score": 0.6}))
+            at = text.find("Old City")
+            while at >= 0:
+                stop = at + len("Old City")
+                bare = not text[:at].endswith(("'s ", "’s ")) and not (stop < len(text) and text[stop].isalnum())
+                if bare and not any(at < b and a < stop for a, b in taken):
+                    # the Old City of the city named with it most recently ("Raqqa's Old City ... the Old City")
+                    anchor = next((p for p in reversed(anchors) if p.start < at), anchors[0])
+                    out.append(anchor.model_copy(update={"start": at, "end": stop, "text": "Old City",
+                                                         "kind": "district", "role": "body", "score": 0.6}))
+                at = text.find("Old City", stop)
         return out
+
+
+def _party_states(text: str) -> list[int]:
+    """Offsets of the state in "D-S.C.", "R-Ala." (a hyphen scan: cheaper than a regex over the text)."""
+    out = []
+    at = text.find("-")
+    while at >= 0:
+        k = at - 1
+        while k >= 0 and text[k].isupper():
+            k -= 1
+        if at - k - 1 in (1, 3) and (k < 0 or not text[k].isalnum()):
+            m = _PARTY_STATE.match(text, k + 1)
+            if m:
+                out.append(m.start(1))
+        at = text.find("-", at + 1)
+    return out
 
 
 def _qualifier(text: str, start: int, end: int) -> str | None:

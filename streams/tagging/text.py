@@ -83,7 +83,7 @@ ABBREVIATIONS = frozenset(
 
 # A boundary: terminal punctuation (and closing quotes/brackets) before whitespace and a character that
 # is not a lower-case letter ("e.g. this", "he said. and" do not split); or a line break.
-_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=[ \t]+[^\sa-z])|\n""")
+_BOUNDARY = re.compile(r"""[.!?]["'”’)\]]*(?=[ \t]+[^\sa-z])|\n""")  # "?!" and "..." end on their last mark
 _WORD_START = " \t\n(\"“'‘"
 
 
