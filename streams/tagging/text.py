@@ -53,11 +53,23 @@ class _FoldTable(dict[int, str]):
 _TABLE = _FoldTable()
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_match(m: re.Match[str]) -> str:
+    return _TABLE[ord(m.group())]
+
+
 def fold(text: str) -> str:
     """Fold ``text`` for matching; ``len(fold(text)) == len(text)`` always."""
-    if text.isascii():
-        return text.encode("ascii").translate(_ASCII_TABLE).decode("ascii")
-    return text.translate(_TABLE)
+    if not text.isascii():
+        # Mostly-English text: fold the few non-ASCII characters (quotes, dashes, accents) one by one,
+        # then take the byte-level fast path; other scripts go through the per-character table.
+        ascii_text = _NON_ASCII.sub(_fold_match, text)
+        if not ascii_text.isascii():
+            return text.translate(_TABLE)
+        text = ascii_text
+    return text.encode("ascii").translate(_ASCII_TABLE).decode("ascii")
 
 
 def fold_pattern(phrase: str) -> str:
