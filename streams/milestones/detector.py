@@ -276,6 +276,15 @@ def _place_possible(article: ArticleView, index: int, pat: CompiledPattern) -> b
 
 
 _CITY_KINDS = frozenset({"city", "district"})
+_COARSE_KINDS = frozenset({"country", "continent"})
+# regions too large to be where a milestone happens ("operations across the Middle East")
+_MACRO_REGIONS = frozenset(
+    "middle east|near east|gulf|persian gulf|arabian peninsula|levant|horn of africa|sahel|maghreb|balkans|"
+    "caucasus|central asia|south asia|southeast asia|east asia|north africa|west africa|east africa|"
+    "southern africa|central africa|sub-saharan africa|latin america|central america|south america|"
+    "north america|caribbean|europe|eastern europe|western europe|scandinavia|asia|africa|oceania|"
+    "mediterranean|black sea|red sea|baltic|arctic|pacific|atlantic".split("|")
+)
 
 
 def _actors(article: ArticleView, view: SentenceView, groups: list[str]) -> list[str]:
@@ -354,26 +363,46 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False
     if p.kind == "country" and not _LOCATIVE.search(before):
         return False  # "Russia and Turkey agreed" are actors; "in Syria" is a place
+    if p.kind in ("region", "continent") and p.name.casefold() in _MACRO_REGIONS | {p.text.casefold()} & _MACRO_REGIONS:
+        return False
+    if p.kind in (*_COARSE_KINDS, "region") and article.norm.startswith("'s", p.end):
+        return False  # "Yemen's main port of Hodeidah": the country only qualifies another place
     if not provinces:
         after = article.norm[p.end:p.end + 30]
-        if p.kind == "admin1" and _PROVINCE_AFTER.match(after):
-            return False  # "Idlib province" is not the city of Idlib
+        if _PROVINCE_AFTER.match(after):
+            return False  # "Idlib province", "the Kyiv region" are not the city
         if _FACILITY_AFTER.match(after):
             return False
     return True
 
 
+_PART_BEFORE = re.compile(r"(?:^|\s)(?:east|west|north|south|central|eastern|western|northern|southern|"
+                          r"north-?eastern|north-?western|south-?eastern|south-?western|rebel-held|is-held|"
+                          r"government-held)\s+$")
+_PART_QUALIFIER = re.compile(r"^(?:east|west|north|south|central|eastern|western|northern|southern|old city|"
+                             r"city cent(?:er|re)|outskirts|suburbs?|district|quarter|neighbou?rhood)", re.I)
+
+
+def _partial(article: ArticleView, p: PlaceMention) -> bool:
+    """'eastern Mosul', 'Mosul's Old City': a part of the city, which is not the city changing hands."""
+    if p.qualifier and _PART_QUALIFIER.match(p.qualifier.strip()):
+        return True
+    return bool(_PART_BEFORE.search(article.norm[max(0, p.start - 25):p.start]))
+
+
 def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds: frozenset[str]) -> list[_Item]:
     provinces = pat.spec.place.provinces
+    whole = pat.spec.place.whole
     items = [_Item(p.start, p.end, p, False) for p in view.places
-             if p.kind in kinds and _usable(article, p, provinces)]
+             if p.kind in kinds and _usable(article, p, provinces) and not (whole and _partial(article, p))]
     if pat.spec.place.anaphora and kinds & {"city", "district"}:
         city_kinds = kinds & frozenset({"city", "district"})
         for m in _ANAPHOR.finditer(view.norm):
             a, b = view.start + m.start(), view.start + m.end()
             if any(p.start < b and a < p.end for p in view.places):
                 continue  # "the city of Mosul": the name itself is there
-            target = article.places_before(a, sentences_back=3, kinds=city_kinds)
+            target = article.places_before(a, sentences_back=3, kinds=city_kinds,
+                                           skip=lambda p: _is_speaker(article, p))
             if target is not None:
                 items.append(_Item(a, b, target, True))
         items.sort(key=lambda it: it.start)
@@ -478,7 +507,10 @@ def _nearest(view: SentenceView, scope: str, items: list[_Item], t_start: int, t
         locative = inside or bool(_LOCATIVE.search(norm[max(0, rel - 40):rel]))
         return (0 if same_seg or inside else 1, int(it.anaphora), 0 if locative else 1, d)
 
-    pool = [it for it in items if lo <= it.start < hi]
+    # a country or region is coarse: only when it stands in the trigger's own segment ("a ceasefire in
+    # Syria"), not in some other clause ("operations across the Middle East, said the air strike...")
+    pool = [it for it in items if lo <= it.start < hi
+            and (it.mention.kind not in _COARSE_KINDS or seg[0] <= it.start < seg[1])]
     if not pool:
         return None
     it = min(pool, key=distance)

@@ -29,7 +29,8 @@ from streams.tagging.model import PlaceMention
 
 # A later sentence is about the same claim if it names the same place or refers back to it.
 _REFERS_BACK = re.compile(
-    r"(?<!\w)(?:claims?|reports?|this|that|it|these|those|allegations?|statements?|accounts?)(?!\w)"
+    r"(?<!\w)(?:claims?|reports?|this|that|it|these|those|allegations?|statements?|accounts?|the city|the town|"
+    r"the village)(?!\w)"
 )
 
 

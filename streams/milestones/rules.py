@@ -143,6 +143,7 @@ class PlaceRole(BaseModel):
     nearest: bool = False  # any place in scope, nearest first (object-anchored patterns)
     scope: Literal["segment", "sentence"] = "sentence"
     provinces: bool = True  # false: "Idlib province" does not count, only the city "Idlib"
+    whole: bool = False  # true: "eastern Mosul", "Mosul's Old City" (a part) does not count as Mosul
     anaphora: bool = True  # "the city", "the town" → the latest city named before it
     coordination: bool = True  # "captured Manbij and Jarablus" → both
 

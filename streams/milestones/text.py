@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -219,15 +220,17 @@ class ArticleView:
             self._views[index] = v
         return v
 
-    def places_before(self, pos: int, *, sentences_back: int, kinds: frozenset[str]) -> PlaceMention | None:
-        """The latest place of ``kinds`` that ends before ``pos``, at most ``sentences_back`` sentences back."""
+    def places_before(self, pos: int, *, sentences_back: int, kinds: frozenset[str],
+                      skip: Callable[[PlaceMention], bool] | None = None) -> PlaceMention | None:
+        """The latest place of ``kinds`` that ends before ``pos``, at most ``sentences_back`` sentences back
+        (mentions for which ``skip`` is true — e.g. a capital used as a speaker — do not count)."""
         first = self.tagging.sentences[max(0, self.sentence_index(pos) - sentences_back)].start
         i = bisect_left(self.place_starts, pos) - 1
         while i >= 0:
             p = self.event_places[i]
             if p.start < first:
                 return None
-            if p.end <= pos and p.kind in kinds:
+            if p.end <= pos and p.kind in kinds and not (skip and skip(p)):
                 return p
             i -= 1
         return None
