@@ -30,7 +30,6 @@ _ADMIN1_NAMED_AFTER_CITY = 4.0  # "Idlib" the governorate loses to "Idlib" the c
 _PREFERRED = {"washington": 4140963}  # the capital (and metonym for the US government), not the state
 _COHERENCE = 1.0
 _MAX_SENSES = 60  # keep the most likely senses of very common names ("Springfield")
-_MAX_BONUS = 2.5 + 3.0 + 3.0 + 1.0  # country + state + preferred + proximity (see _pick)
 
 
 def _prior(gaz: Gazetteer, i: int, flags: int) -> float:
@@ -174,12 +173,11 @@ def _pick(gaz: Gazetteer, key: str, cands: list[tuple[float, int, float]], ctx: 
     if len(cands) == 1:
         return cands[0][1], 5.0
     preferred = _PREFERRED.get(key)
-    best: list[tuple[float, int]] = []
-    ceiling = _MAX_BONUS + (8.0 if comma is not None else 0.0)
-    top = -1e9
+    ceiling = 2.5 + 3.0 + (1.0 if anchors else 0.0) + (3.0 if preferred else 0.0) + (8.0 if comma else 0.0)
+    first, second, winner = -1e9, -1e9, cands[0][1]
     for prior, i, _ in cands:
-        if prior + ceiling < top:
-            break  # sorted by prior: no later sense can catch up, whatever the context
+        if prior + ceiling < second:
+            break  # sorted by prior: no later sense can reach the top two, whatever the context
         kind = gaz.kind[i]
         c = gaz.country[i] or ""
         s = prior
@@ -198,13 +196,11 @@ def _pick(gaz: Gazetteer, key: str, cands: list[tuple[float, int, float]], ctx: 
             lat, lon = gaz.lat[i] or 0.0, gaz.lon[i] or 0.0
             if any(abs(lat - a) < 2.3 and km(lat, lon, a, b) < 250 for a, b in anchors):
                 s += 1.0
-        best.append((s, i))
-        top = max(top, s)
-    if len(best) == 1:
-        best.append((top - 5.0, -1))
-    best.sort(reverse=True)
-    margin = best[0][0] - best[1][0] if len(best) > 1 else 5.0
-    return best[0][1], margin
+        if s > first:
+            first, second, winner = s, first, i
+        elif s > second:
+            second = s
+    return winner, first - second
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
