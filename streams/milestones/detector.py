@@ -355,9 +355,17 @@ def _usable(article: ArticleView, p: PlaceMention, provinces: bool) -> bool:
     return bool(known)
 
 
+_ARTICLE_PREFIX = r"(?:al|el|ad|ar|as|ash|az|ez|es|at|ath|an|ul|un|abu|bin|ibn)"
+_CUT_NAME_AFTER = re.compile(r"\s+" + _ARTICLE_PREFIX + r"-\w", re.I)
+_CUT_NAME_BEFORE = re.compile(r"(?:^|\s|-)" + _ARTICLE_PREFIX + r"-$", re.I)
+
+
 def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> bool:
     if _is_speaker(article, p):
         return False
+    text = article.tagging.text
+    if _CUT_NAME_AFTER.match(text, p.end) or _CUT_NAME_BEFORE.search(text[max(0, p.start - 6):p.start]):
+        return False  # "Ras" of "Ras al-Ain", "Numan" of "Maarat al-Numan": a longer name the tagger cut
     before = article.norm[max(0, p.start - 40):p.start]
     if _VENUE.search(before):
         return False
