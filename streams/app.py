@@ -134,6 +134,7 @@ def build_app(
                     "value": event.value.decode("utf-8", "replace")[:4096] if event.value else None}).encode())
                 continue
             stream_metrics.processing_seconds.observe(time.perf_counter() - t0)
+            stream_metrics.lag_seconds.observe(max(0.0, (now() - article.received_at).total_seconds()))
             for found_event in found:
                 stream_metrics.milestones.labels(found_event.milestone, found_event.country or "none").inc()
                 await milestones.send(key=found_event.dedup_key.encode(), value=found_event.model_dump_json().encode())

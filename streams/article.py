@@ -38,6 +38,12 @@ class Article(BaseModel):
             raise ValueError("body is empty")
         return v
 
+    @field_validator("published_at", "received_at")
+    @classmethod
+    def _aware(cls, v: datetime | None) -> datetime | None:
+        """Times without a zone are taken as UTC, so every later comparison is well defined."""
+        return v.replace(tzinfo=UTC) if v is not None and v.tzinfo is None else v
+
     @property
     def text(self) -> str:
         """The analysed text: headline, blank line, then the dateline lede and body as on the wire.

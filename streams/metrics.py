@@ -21,6 +21,10 @@ class StreamMetrics:
                                             "Time to tag and detect milestones in one article",
                                             registry=registry,
                                             buckets=(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1))
+        self.lag_seconds = Histogram("wirewatch_article_lag_seconds",
+                                     "Time from ingest (the article's received_at) to detection in the worker",
+                                     registry=registry,
+                                     buckets=(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900))
         self.assigned_partitions = Gauge("wirewatch_assigned_partitions",
                                          "Partitions of each wirewatch topic assigned to this worker",
                                          ["topic"], registry=registry)

@@ -75,6 +75,7 @@ def test_seed_and_generated_articles_flow_end_to_end(kafka, worker, receiver, fl
 
     assert wait_metric(worker, "wirewatch_articles_consumed_total", n + 1) == n + 1
     assert worker.metric("wirewatch_milestones_detected_total") == len(expected)
+    assert worker.metric("wirewatch_article_lag_seconds_count") == n + 1
     new_alerts = len({key for _, _, key in expected})
     assert wait_metric(worker, "wirewatch_alert_decisions_total", len(expected)) == len(expected)
     assert worker.metric("wirewatch_alert_decisions_total", {"decision": "new"}) == new_alerts

@@ -158,3 +158,10 @@ def test_arbitrary_json_values_parse_or_raise_input_error(value):
         parse_json_bytes(json.dumps(value).encode())
     except InputError:
         pass
+
+
+def test_naive_times_are_utc():
+    a = parse_record({"id": "t", "body": "b", "published_at": "2017-07-04T10:00:00",
+                      "received_at": "2017-07-04T10:00:05"})
+    assert a.published_at is not None and a.published_at.utcoffset().total_seconds() == 0
+    assert (a.received_at - a.published_at).total_seconds() == 5
