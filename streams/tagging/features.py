@@ -75,12 +75,14 @@ def _accept(text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> list[t
 def extend(text: str, start: int, end: int, town: bool = True) -> tuple[int, int]:
     """Grow a gazetteer span over a feature word after it and, for a town, a capitalised direction before
     it ("South Los Angeles"; but "East Texas" stays "Texas")."""
-    m = TRAILING.match(text, end)
+    nxt = text[end:end + 2]
+    m = TRAILING.match(text, end) if nxt[:1] == " " and nxt[1:].isupper() else None
     if m:
         end = m.end()
-    elif end < len(text) and text[end] == "." and "." in text[start:end]:
+    elif nxt[:1] == "." and "." in text[start:end]:
         end += 1  # "U.S." and "D.C." keep their final period
-    before = LEADING_DIRECTION.search(text, max(0, start - 12), start) if town else None
-    if before and (before.start() == 0 or not text[before.start() - 1].isalnum()):
-        start = before.start()
+    if town and start >= 2 and text[start - 1] == " " and text[start - 2].isalpha():
+        before = LEADING_DIRECTION.search(text, max(0, start - 12), start)
+        if before and (before.start() == 0 or not text[before.start() - 1].isalnum()):
+            start = before.start()
     return start, end

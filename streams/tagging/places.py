@@ -363,7 +363,7 @@ def _party_states(text: str) -> list[int]:
 
 
 def _qualifier(text: str, start: int, end: int) -> str | None:
-    m = _QUALIFIER_AFTER.match(text, end)
+    m = _QUALIFIER_AFTER.match(text, end) if text[end:end + 1] in ("'", "’") else None
     if m:
         return " ".join(m.group(1).split())
     prev = _prev_token(text, start)

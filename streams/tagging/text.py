@@ -127,7 +127,11 @@ def split_sentences(text: str) -> list[Sentence]:
         end = m.end()
         if m.group() == "." and _is_abbreviation(text, m.start()):
             continue
-        _append(text, start, end, out)
+        seg = text[start:end]
+        body = seg.strip()
+        if body:
+            s = start + len(seg) - len(seg.lstrip())
+            out.append(Sentence(start=s, end=s + len(body), text=body))
         start = end
     _append(text, start, len(text), out)
     return out
