@@ -102,3 +102,23 @@ def test_killed_worker_loses_nothing_and_dedup_survives(kafka, worker, receiver,
             assert sum(al["fingerprint"] == fingerprint for al in receiver.alerts) == 1
     finally:
         replacement.stop()
+
+
+def test_rocksdb_table_store_keeps_dedup_state_across_restart(kafka, receiver, flow_env, tmp_path, seed_path):
+    env = dict(flow_env, WIREWATCH_WORKER__STORE="rocksdb://")
+    first = second_worker(env, tmp_path, "rocks")
+    try:
+        assert ingest(env, seed_path).returncode == 0
+        assert receiver.wait_for(lambda al: al["milestone"] == "city-breach", 120)
+    finally:
+        first.stop()  # clean shutdown: RocksDB files and offsets on disk
+    assert any((tmp_path / "rocks").rglob("*.sst")) or any((tmp_path / "rocks").rglob("CURRENT"))
+    delivered = len(receiver.alerts)
+    again = second_worker(env, tmp_path, "rocks")
+    try:
+        assert ingest(env, seed_path).returncode == 0
+        keys = len(expected_keys(seed_path))
+        assert wait_metric(again, "wirewatch_alert_decisions_total", keys, labels={"decision": "duplicate"}) == keys
+        assert len(receiver.alerts) == delivered
+    finally:
+        again.stop()
