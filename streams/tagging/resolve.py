@@ -175,19 +175,26 @@ def _pick(gaz: Gazetteer, key: str, cands: list[tuple[float, int, float]], ctx: 
     preferred = _PREFERRED.get(key)
     ceiling = 2.5 + 3.0 + (1.0 if anchors else 0.0) + (3.0 if preferred else 0.0) + (8.0 if comma else 0.0)
     first, second, winner = -1e9, -1e9, cands[0][1]
+    countries, states = ctx.countries, ctx.states
+    own_countries: dict[str, float] = ctx.own_countries.get(key) or {}
+    own_states: dict[tuple[str, str], float] = ctx.own_states.get(key) or {}
+    kinds, country_of, admin1_of = gaz.kind, gaz.country, gaz.admin1
     for prior, i, _ in cands:
         if prior + ceiling < second:
             break  # sorted by prior: no later sense can reach the top two, whatever the context
-        kind = gaz.kind[i]
-        c = gaz.country[i] or ""
+        kind = kinds[i]
+        c = country_of[i] or ""
         s = prior
-        cc = ctx.country(key, c) if c else 0.0
+        cc = countries.get(c, 0.0) - own_countries.get(c, 0.0) if c else 0.0
         if kind == "country":
             s += 0.5 * min(cc, 4.0)
-        else:
+        elif cc > 0.0:
             s += 2.5 * min(cc, 1.0)
-        if kind in ("city", "district") and gaz.admin1[i]:
-            s += 1.5 * min(ctx.state(key, c, gaz.admin1[i] or ""), 2.0)
+        a1 = admin1_of[i]
+        if a1 and kind in ("city", "district"):
+            st = states.get((c, a1), 0.0) - own_states.get((c, a1), 0.0)
+            if st > 0.0:
+                s += 1.5 * min(st, 2.0)
         if comma is not None and c == comma[0] and kind != "country":
             s += 4.0 + (4.0 if comma[1] and gaz.admin1[i] == comma[1] else 0.0)
         if preferred is not None and preferred == gaz.geonameid[i]:
