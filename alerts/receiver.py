@@ -84,5 +84,6 @@ class WebhookReceiver:
 def format_alert(alert: dict[str, Any]) -> str:
     where = f"{alert.get('place')} ({alert.get('country') or '?'}, GeoNames {alert.get('geonameid')})"
     sources = ", ".join(alert.get("sources", []))
-    return (f"ALERT [{alert.get('severity')}] {alert.get('milestone')} — {where} — {alert.get('status')}, "
+    status = f"{alert.get('status')}{', CORROBORATED' if alert.get('corroborated') else ''}"
+    return (f"ALERT [{alert.get('severity')}] {alert.get('milestone')} — {where} — {status}, "
             f"sources: {sources}\n    \"{alert.get('evidence', '').strip()}\"")
