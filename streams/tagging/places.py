@@ -373,11 +373,14 @@ def _qualifier(text: str, start: int, end: int) -> str | None:
 
 
 def _longest_non_overlapping(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """One left-to-right sweep: of two overlapping spans the longer stays ("New York City" over "York")."""
     taken: list[tuple[int, int, str]] = []
-    for s in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
-        if all(s[1] <= t[0] or s[0] >= t[1] for t in taken):
+    for s in sorted(spans):
+        if taken and s[0] < taken[-1][1]:
+            if s[1] - s[0] > taken[-1][1] - taken[-1][0]:
+                taken[-1] = s
+        else:
             taken.append(s)
-    taken.sort()
     return taken
 
 
