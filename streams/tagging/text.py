@@ -96,15 +96,13 @@ ABBREVIATIONS = frozenset(
 # A boundary: terminal punctuation (and closing quotes/brackets) before whitespace and a character that
 # is not a lower-case letter ("e.g. this", "he said. and" do not split); or a line break.
 _BOUNDARY = re.compile(r"""[.!?]["'”’)\]]*(?=[ \t]+[^\sa-z])|\n""")  # "?!" and "..." end on their last mark
-_WORD_START = " \t\n(\"“'‘"
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the period at ``dot`` closes an abbreviation or an initial rather than a sentence."""
-    k = dot
-    while k > 0 and dot - k < 20 and text[k - 1] not in _WORD_START:
-        k -= 1
-    word = text[k:dot].rstrip(".")
+    lo = max(0, dot - 24)
+    k = max(text.rfind(" ", lo, dot), text.rfind("\n", lo, dot), text.rfind("\t", lo, dot), lo - 1)
+    word = text[k + 1:dot].lstrip("(\"“'‘").rstrip(".")
     if not word:
         return False
     if word.lower() in ABBREVIATIONS:
