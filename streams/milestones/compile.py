@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
-from streams.milestones.filters import Check, LexiconCheck, PhraseIndex, build_check
+from streams.milestones.filters import Check, PhraseIndex, build_check
 from streams.milestones.lexicon import compile_phrases, phrase_forms, phrase_regex, split_gaps
 from streams.milestones.rules import (
     DatedFilter,
@@ -26,6 +26,9 @@ from streams.milestones.rules import (
     Role,
     expand_refs,
 )
+
+# what may stand right before a trigger word (the text is normalised and scanned with a leading space)
+WORD_STARTS = (" ", '"', "(", "'", "[", "/")
 
 
 @dataclass(frozen=True)
@@ -89,9 +92,9 @@ def _gap(gap: Gap | None, lists: dict[str, FilterList]) -> CompiledGap | None:
                        compile_phrases(expand_refs(gap.require, lists)))
 
 
-def _role_check(role: Role, name: str, effect: str, lists: dict[str, FilterList], index: PhraseIndex) -> Check:
-    spec = LexiconFilter(name=name, phrases=role.phrases, window=role.window, effect=effect)  # type: ignore[arg-type]
-    return LexiconCheck.build(spec, lists, index)
+def _role_spec(role: Role, name: str, effect: str) -> LexiconFilter:
+    """An object or exclude role is a lexicon filter ('require' or 'block') over its window."""
+    return LexiconFilter(name=name, phrases=role.phrases, window=role.window, effect=effect)  # type: ignore[arg-type]
 
 
 def compile_pack(loaded: LoadedPack) -> CompiledPack:
@@ -117,10 +120,12 @@ def compile_pack(loaded: LoadedPack) -> CompiledPack:
         for pi, spec in enumerate(rule.match):
             checks: list[Check] = []
             if spec.object is not None:
-                checks.append(_role_check(spec.object, "object", "require", lists, index))
+                checks.append(check(_role_spec(spec.object, "object", "require")))
             if spec.exclude is not None:
-                checks.append(_role_check(spec.exclude, "exclude", "block", lists, index))
-            checks += [check(f) for f in spec.filters] + rule_checks + shared
+                checks.append(check(_role_spec(spec.exclude, "exclude", "block")))
+            for c in [check(f) for f in spec.filters] + rule_checks + shared:
+                if all(c is not other for other in checks):
+                    checks.append(c)
             pat = CompiledPattern(
                 rule=rule, spec=spec, label=f"{rule.id}/{spec.name or pi}",
                 kinds=frozenset(spec.place.kinds), fallback_kinds=frozenset(spec.place.fallback_kinds),
@@ -136,7 +141,9 @@ def compile_pack(loaded: LoadedPack) -> CompiledPack:
                     seen.add((id(pat), trigger, form))
                     if form not in entries:
                         entries[form] = []
-                        automaton.add_word(form, form)
+                        # keys start at a word boundary, so the scan never reports "and" in "command"
+                        for prefix in WORD_STARTS:
+                            automaton.add_word(prefix + form, form)
                     entries[form].append(TriggerEntry(pat, trigger, verify))
     if entries:
         automaton.make_automaton()

@@ -16,6 +16,7 @@ filter stopped it) — the basis of ``wirewatch rules explain``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -146,52 +147,61 @@ class Detector:
 
     # -- the steps ---------------------------------------------------------------------------------
 
-    def _hits(self, article: ArticleView) -> list[tuple[int, int, TriggerEntry]]:
+    def _hits(self, article: ArticleView) -> list[tuple[int, int, str]]:
+        """Whole-word trigger forms in the article, in text order: one Aho-Corasick scan for all rules."""
         norm = article.norm
-        out: list[tuple[int, int, TriggerEntry]] = []
-        if not self.pack.entries:
-            return out
         n = len(norm)
-        for end_idx, form in self.pack.index.iter(norm):
-            start = end_idx - len(form) + 1
-            end = end_idx + 1
-            if (start > 0 and (norm[start - 1].isalnum() or norm[start - 1] == "-")) or (
-                    end < n and norm[end].isalnum()):
-                continue  # inside a longer word: "take" in "mistake", "trap" in "booby-trap"
-            for entry in self.pack.entries[form]:
+        raw = []
+        # keys are prefixed by a word-start character; the padding space makes offsets shift by one
+        for end_idx, form in self.pack.index.iter(" " + norm):
+            end = end_idx  # = end_idx + 1 - 1 (padding)
+            if end < n and norm[end].isalnum():
+                continue  # "fall" in "fallout"
+            raw.append((end - len(form), end, form))
+        raw.sort()
+        return raw
+
+    def _candidates(self, tagging: Tagging, published_at: datetime | None, *, explain: bool) -> list[Candidate]:
+        article = ArticleView(tagging, published_at)
+        sentences = tagging.sentences
+        if not sentences or not self.pack.entries:
+            return []
+        out = []
+        starts = article.sentence_starts
+        entries = self.pack.entries
+        norm = article.norm
+        for start, form_end, form in self._hits(article):
+            index = max(0, bisect_right(starts, start) - 1)
+            sentence = sentences[index]
+            sentence_end = sentence.start + len(sentence.text)
+            kinds = article.sentence_kinds(index)
+            for entry in entries[form]:
+                pat = entry.pattern
+                end = form_end
                 if entry.verify is not None:
                     m = entry.verify.match(norm, start)
                     if m is None:
                         continue
-                    out.append((start, m.end(), entry))
-                else:
-                    out.append((start, end, entry))
-        out.sort(key=lambda h: (h[0], h[1]))
+                    end = m.end()
+                if end > sentence_end:
+                    continue  # a '*' gap that ran into the next sentence
+                if pat.all_kinds.isdisjoint(kinds) and not _anaphor_possible(article, index, pat):
+                    # most trigger hits end here, before any tokenising: no place of the kinds in the sentence
+                    if explain:
+                        out.append(self._no_place(article, index, entry, start, end))
+                    continue
+                cand = self._evaluate(article, article.view(index), entry, start, end, explain)
+                if cand is not None:
+                    out.append(cand)
         return out
 
-    def _candidates(self, tagging: Tagging, published_at: datetime | None, *, explain: bool) -> list[Candidate]:
-        article = ArticleView(tagging, published_at)
-        if not tagging.sentences:
-            return []
-        out = []
-        possible: dict[tuple[int, int], bool] = {}
-        for start, end, entry in self._hits(article):
-            index = article.sentence_index(start)
-            sentence = tagging.sentences[index]
-            if end > sentence.start + len(sentence.text):
-                continue  # a '*' gap that ran into the next sentence
-            key = (index, id(entry.pattern))
-            if key not in possible:
-                possible[key] = _place_possible(article, index, entry.pattern)
-            if not possible[key]:
-                # most trigger hits end here, before any tokenising: no place of the kinds in the sentence
-                if explain:
-                    out.append(self._no_place(article, index, entry, start, end))
-                continue
-            cand = self._evaluate(article, article.view(index), entry, start, end, explain)
-            if cand is not None:
-                out.append(cand)
-        return out
+    @staticmethod
+    def _candidate(article: ArticleView, view: SentenceView, entry: TriggerEntry, start: int, end: int) -> Candidate:
+        pat = entry.pattern
+        return Candidate(
+            milestone=pat.rule.id, pattern=pat.label, trigger=entry.trigger,
+            trigger_text=article.tagging.text[start:end], trigger_start=start, trigger_end=end,
+            sentence=view.sentence.text, sentence_start=view.start, sentence_end=view.end)
 
     def _no_place(self, article: ArticleView, index: int, entry: TriggerEntry, start: int, end: int) -> Candidate:
         s = article.tagging.sentences[index]
@@ -205,18 +215,18 @@ class Detector:
     def _evaluate(self, article: ArticleView, view: SentenceView, entry: TriggerEntry, start: int, end: int,
                   explain: bool) -> Candidate | None:
         pat = entry.pattern
-        cand = Candidate(
-            milestone=pat.rule.id, pattern=pat.label, trigger=entry.trigger,
-            trigger_text=article.tagging.text[start:end], trigger_start=start, trigger_end=end,
-            sentence=view.sentence.text, sentence_start=view.start, sentence_end=view.end)
         probe = Probe(article, view, start, end, None)
         # Roles and filters that do not depend on the place run first: most candidates stop at the object
-        # role ("launched" without "offensive"), before any place linking.
+        # role ("launched" without "offensive"), before any place linking (and, when not explaining,
+        # before any Candidate is built).
         for check in pat.early_checks:
-            hit = check.find(probe)
-            if check.effect == "require" and hit is None:
+            if check.find(probe) is None:
+                if not explain:
+                    return None
+                cand = self._candidate(article, view, entry, start, end)
                 cand.verdict, cand.reason = "blocked", f"{check.name}: required words not found"
                 return cand
+        cand = self._candidate(article, view, entry, start, end)
         places = find_places(article, view, pat, start, end)
         if not places:
             cand.verdict, cand.reason = "no-place", f"no place of kind {'/'.join(sorted(pat.kinds))} linked"
@@ -260,19 +270,17 @@ class Detector:
             article_id=article_id, source=source, published_at=published_at)
 
 
-def _place_possible(article: ArticleView, index: int, pat: CompiledPattern) -> bool:
-    kinds = pat.all_kinds
-    if not kinds.isdisjoint(article.sentence_kinds(index)):
-        return True
-    if pat.spec.place.anaphora and not kinds.isdisjoint(_CITY_KINDS):
-        key = ("anaphor", index)
-        found = article.filter_cache.get(key)
-        if found is None:
-            s = article.tagging.sentences[index]
-            found = _ANAPHOR.search(article.norm, s.start, s.start + len(s.text)) is not None
-            article.filter_cache[key] = found
-        return bool(found)
-    return False
+def _anaphor_possible(article: ArticleView, index: int, pat: CompiledPattern) -> bool:
+    """Whether 'the city' and the like could stand for a place in this sentence."""
+    if not pat.spec.place.anaphora or pat.all_kinds.isdisjoint(_CITY_KINDS):
+        return False
+    key = ("anaphor", index)
+    found = article.filter_cache.get(key)
+    if found is None:
+        s = article.tagging.sentences[index]
+        found = _ANAPHOR.search(article.norm, s.start, s.start + len(s.text)) is not None
+        article.filter_cache[key] = found
+    return bool(found)
 
 
 _CITY_KINDS = frozenset({"city", "district"})

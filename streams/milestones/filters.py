@@ -124,15 +124,26 @@ class PhraseIndex:
             automaton = self._built()
             if self.ids:
                 norm = article.norm
+                n = len(norm)
                 s = article.tagging.sentences[index]
                 lo, hi = s.start, s.start + len(s.text)
-                for end_idx, (pid, length, left, right) in automaton.iter(norm, lo, hi):
-                    a, b = end_idx - length + 1, end_idx + 1
-                    if left and a > 0 and (norm[a - 1].isalnum() or norm[a - 1] in "-_"):
-                        continue
-                    if right and b < len(norm) and (norm[b].isalnum() or norm[b] == "_"):
-                        continue
-                    out.setdefault(pid, []).append((a, b))
+                # scan a slice: pyahocorasick's iter(text, start, end) converts the whole text on every call
+                for end_idx, (pid, length, left, right) in automaton.iter(norm[lo:hi]):
+                    a = lo + end_idx - length + 1
+                    b = lo + end_idx + 1
+                    if left and a > 0:
+                        c = norm[a - 1]
+                        if c.isalnum() or c == "-" or c == "_":
+                            continue
+                    if right and b < n:
+                        c = norm[b]
+                        if c.isalnum() or c == "_":
+                            continue
+                    spans = out.get(pid)
+                    if spans is None:
+                        out[pid] = [(a, b)]
+                    else:
+                        spans.append((a, b))
             article.filter_cache[key] = hits = out
         return hits  # type: ignore[return-value]
 
