@@ -34,7 +34,7 @@ _TIME_BEFORE = re.compile(
     r"(?:(?:" + _NUMBER_WORDS + r"\s+){0,2}(?:years?|months?|weeks?|days?|hours?|decades?)|shortly|soon|long|"
     r"just)\s+$"
 )
-_CUT_PUNCT = re.compile(r'[,;:()\[\]"]|(?<=\s)-(?=\s)')
+_CUT_PUNCT = re.compile(r'[;:()\[\]"]|(?<!\d),|,(?!\d)|(?<=\s)-(?=\s)')
 GENERIC_SUBCITY = frozenset({"old city", "city center", "town center", "downtown", "the old city", "medina",
                              "old town", "city centre", "historic center", "inner city"})
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

@@ -1,0 +1,53 @@
+"""How wire copy really reads: passive and intransitive captures, appositives, "in the hands of",
+partial captures, anaphora, background clauses — positives and the near misses next to them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+Found = list[tuple[str, str, str]]
+DATE = "2024-01-01T00:00:00"
+
+CASES: list[tuple[str, Found]] = [
+    ("Islamic State militants seized the Iraqi city of Ramadi on Sunday.", [("city-captured", "Ramadi", "confirmed")]),
+    ("Kurdish fighters have pushed Islamic State out of the town of Kobani.",
+     [("city-captured", "Kobani", "confirmed")]),
+    ("Pro-government forces wrested control of Homs from rebels on Friday.",
+     [("city-captured", "Homs", "confirmed")]),
+    ("The army said it was in full control of Homs.", [("city-captured", "Homs", "confirmed")]),
+    ("Kabul was in the hands of the Taliban on Sunday night.", [("city-captured", "Kabul", "confirmed")]),
+    ("Ukraine's military said its troops had withdrawn from Avdiivka to avoid being encircled.",
+     [("city-captured", "Avdiivka", "confirmed")]),
+    ("Russian forces pounded Aleppo with air strikes overnight.", [("airstrike", "Aleppo", "confirmed")]),
+    ("Turkish jets bombed PKK targets in northern Iraq.", [("airstrike", "Iraq", "confirmed")]),
+    ("Fighting has trapped an estimated 10,000 civilians in the Old City of Mosul.",
+     [("civilians-at-risk", "Mosul", "confirmed")]),
+    ("Houthi rebels besieged the southern city of Taiz.", [("siege", "Taiz", "confirmed")]),
+    ("The city of Aleppo has been under siege for months.", [("siege", "Aleppo", "confirmed")]),
+    ("Forces loyal to the government launched an assault on the rebel-held town of Daraya.",
+     [("offensive-launched", "Daraya", "confirmed")]),
+    ("Troops stormed the rebel stronghold of Homs after a month-long siege.",
+     [("city-breach", "Homs", "confirmed")]),
+    ("Russian forces are closing in on Sievierodonetsk, where Ukrainian defenders are surrounded.",
+     [("imminent-fall", "Sievierodonetsk", "confirmed")]),
+    ("Officials denied reports that Kirkuk had fallen to the militants.", [("city-captured", "Kirkuk", "contested")]),
+    # near misses
+    ("Iraqi forces have taken full control of eastern Mosul; militants still hold the west.", []),
+    ("The rebels said they had overrun an army base near Idlib.", []),
+    ("Rebels captured dozens of soldiers in Homs.", []),
+    ("Police seized weapons in a raid in Kabul.", []),
+    ("The army is expected to launch an offensive on Raqqa next month.", []),
+    ("Residents fear the city of Kabul could fall to the Taliban.", []),
+    ("A ceasefire in Aleppo is unlikely, analysts said, as fighting raged.", []),
+    ("Aid agencies warned that civilians in Idlib could be trapped if the offensive goes ahead.", []),
+    ("The company launched a new offensive in the smartphone market in Seoul.", []),
+    ("It comes a week after 44 people were killed in an attack in Istanbul.", []),
+    ("Rebel fighters were driven back from the outskirts of Tripoli.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_wire_phrasing(detect: Callable[..., Found], text: str, expected: Found) -> None:
+    assert detect(text, published_at=DATE) == expected
