@@ -267,7 +267,7 @@ class Detector:
             evidence=Evidence(text=cand.sentence, start=cand.sentence_start, end=cand.sentence_end,
                               trigger_start=cand.trigger_start, trigger_end=cand.trigger_end,
                               place_start=choice.start, place_end=choice.end),
-            article_id=article_id, source=source, published_at=published_at)
+            article_id=article_id, source=source, published_at=published_at, cameo=rule.cameo, acled=rule.acled)
 
 
 def _anaphor_possible(article: ArticleView, index: int, pat: CompiledPattern) -> bool:

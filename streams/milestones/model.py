@@ -42,6 +42,9 @@ class MilestoneEvent(BaseModel):
     article_id: str
     source: str | None = None
     published_at: datetime | None = None
+    # optional mappings of the milestone's rule to the CAMEO and ACLED vocabularies (added by issue 4)
+    cameo: str | None = None
+    acled: str | None = None
 
     @property
     def dedup_key(self) -> str:
