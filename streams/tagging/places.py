@@ -65,6 +65,7 @@ _SPEAKS = re.compile(
 _PARTY_STATE = re.compile(r"(?:R|D|I|DFL)-([A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)")
 _PARTIES = frozenset({"R", "D", "I", "DFL", "GOP"})  # "Rep. Torrey Westrom, R-Elbow Lake"
 _TOKEN = re.compile(r"[\w.'’]+")
+_WORDS = re.compile(r"[\s\-]+")
 _NOT_PLACE_PHRASES = frozenset({"old city", "new city", "central command", "white house"})
 
 
@@ -179,8 +180,8 @@ class PlaceResolver:
         if key in BLOCKED or key in self.gaz.demonyms:
             return False
         if " " in key and any(not (w[0].isupper() or w[0].isdigit() or w.lower() in _CONNECTORS)
-                              for w in surface.split()[1:]):
-            return False
+                              for w in _WORDS.split(surface)[1:] if w):
+            return False  # "New York", "Deir al-Zor", "Rio de Janeiro"; not "York"-style lower-case runs
         if len(surface) <= 4 and surface.isupper() and not _upper_line(text, start):
             return False  # an acronym ("NICE", "MOB"), not a place
         names = self.gaz.names
@@ -203,7 +204,8 @@ class PlaceResolver:
         if not big and (nxt in ("said", "says", "told") or said_after):
             return None  # "Jones said", "said Jones."
         single = " " not in key
-        if single and not admin and prev[:1].isupper() and start not in starts and text[start - 1] == " ":
+        country_like = best_pop >= 10**9  # countries and continents are never a surname here
+        if single and not country_like and prev[:1].isupper() and start not in starts and text[start - 1] == " ":
             if (low_prev not in FUNCTION_WORDS and low_prev not in _QUALIFIER_BEFORE and low_prev not in MONTHS_DAYS
                     and low_prev not in PLACE_TYPE_WORDS and low_prev not in ORG_WORDS
                     and low_prev not in self.gaz.demonyms and not self._is_admin_name(prev)):

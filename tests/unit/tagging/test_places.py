@@ -147,3 +147,13 @@ def test_any_text_tags_without_error_and_offsets_hold(tagger: Tagger) -> None:
 
     check()
     assert tagger.tag("").places == [] and tagger.tag("   \n ").sentences == []
+
+
+def test_arabic_transliterations_and_supplemented_towns(places) -> None:  # type: ignore[no-untyped-def]
+    got = places("Fighters reached Deir al-Zor and Tal Abyad; jets hit Hodeidah; ISIS held out in Baghouz.")
+    assert [(t, c, k) for t, _, c, k in got] == [("Deir al-Zor", "SY", "city"), ("Tal Abyad", "SY", "city"),
+                                                 ("Hodeidah", "YE", "city"), ("Baghouz", "SY", "city")]
+
+
+def test_first_name_before_a_state_name_is_a_person(places) -> None:  # type: ignore[no-untyped-def]
+    assert places("Mayor Anne Hidalgo spoke on Monday.") == []
