@@ -52,6 +52,7 @@ class CompiledPattern:
 
     all_kinds: frozenset[str] = frozenset()
     early_checks: list[Check] = field(default_factory=list)  # 'require' checks run before place linking
+    place_exclude_before: re.Pattern[str] | None = None  # words right before a mention that disqualify it
 
     def __post_init__(self) -> None:
         self.all_kinds = self.kinds | self.fallback_kinds
@@ -92,6 +93,14 @@ def _gap(gap: Gap | None, lists: dict[str, FilterList]) -> CompiledGap | None:
                        compile_phrases(expand_refs(gap.require, lists)))
 
 
+def _ending(phrases: list[str], lists: dict[str, FilterList]) -> re.Pattern[str] | None:
+    """Phrases that must end right before a place mention ("fled towards | Tawila")."""
+    pattern = compile_phrases(expand_refs(phrases, lists))
+    if pattern is None:
+        return None
+    return re.compile(f"(?:{pattern.pattern})\\s+(?:the\\s+)?(?:(?:town|city|village)\\s+of\\s+)?$")
+
+
 def _role_spec(role: Role, name: str, effect: str) -> LexiconFilter:
     """An object or exclude role is a lexicon filter ('require' or 'block') over its window."""
     return LexiconFilter(name=name, phrases=role.phrases, window=role.window, effect=effect)  # type: ignore[arg-type]
@@ -129,7 +138,8 @@ def compile_pack(loaded: LoadedPack) -> CompiledPack:
             pat = CompiledPattern(
                 rule=rule, spec=spec, label=f"{rule.id}/{spec.name or pi}",
                 kinds=frozenset(spec.place.kinds), fallback_kinds=frozenset(spec.place.fallback_kinds),
-                after=_gap(spec.place.after, lists), before=_gap(spec.place.before, lists), checks=checks)
+                after=_gap(spec.place.after, lists), before=_gap(spec.place.before, lists), checks=checks,
+                place_exclude_before=_ending(spec.place.exclude_before, lists))
             patterns.append(pat)
             for trigger in spec.triggers:
                 anchors = split_gaps(trigger.lstrip("="))

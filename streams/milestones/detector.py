@@ -417,12 +417,39 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
             a, b = view.start + m.start(), view.start + m.end()
             if any(p.start < b and a < p.end for p in view.places):
                 continue  # "the city of Mosul": the name itself is there
-            target = article.places_before(a, sentences_back=3, kinds=city_kinds,
-                                           skip=lambda p: _is_speaker(article, p))
+            target = _antecedent(article, m.group(), a, city_kinds)
             if target is not None:
                 items.append(_Item(a, b, target, True))
         items.sort(key=lambda it: it.start)
+    if role_excludes := pat.place_exclude_before:
+        items = [it for it in items
+                 if not role_excludes.search(article.norm, max(0, it.start - 30), it.start)]
     return items
+
+
+_NOUN = re.compile(r"(city|town|village)(?:\W*$|'s)")
+
+
+def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[str]) -> PlaceMention | None:
+    """What 'the town' stands for: the latest place introduced with the same noun ("the eastern town of
+    Avdiivka") in the last three sentences, else the latest city named; never a speaker ("Kyiv said")."""
+    def skip(p: PlaceMention) -> bool:
+        return _is_speaker(article, p)
+
+    latest = article.places_before(pos, sentences_back=3, kinds=kinds, skip=skip)
+    noun = _NOUN.search(anaphor)
+    if latest is None or noun is None:
+        return latest
+    introduced = re.compile(rf"(?:\b{noun.group(1)}\s+of\s+(?:the\s+)?$)")
+    first = article.tagging.sentences[max(0, article.sentence_index(pos) - 3)].start
+    for p in reversed(article.event_places):
+        if p.end > pos:
+            continue
+        if p.start < first:
+            break
+        if p.kind in kinds and not skip(p) and introduced.search(article.norm, max(0, p.start - 30), p.start):
+            return p
+    return latest
 
 
 def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: PlaceMention, *,

@@ -144,6 +144,7 @@ class PlaceRole(BaseModel):
     scope: Literal["segment", "sentence"] = "sentence"
     provinces: bool = True  # false: "Idlib province" does not count, only the city "Idlib"
     whole: bool = False  # true: "eastern Mosul", "Mosul's Old City" (a part) does not count as Mosul
+    exclude_before: list[str] = []  # a mention right after these is not the place: "fled towards Tawila"
     anaphora: bool = True  # "the city", "the town" → the latest city named before it
     coordination: bool = True  # "captured Manbij and Jarablus" → both
 
@@ -314,6 +315,7 @@ def _check_pack(loaded: LoadedPack, doc: YamlDocument) -> None:
                 r = getattr(pat, role)
                 if r is not None:
                     _check_phrases(doc, r.phrases, (*pbase, role, "phrases"), lists)
+            _check_phrases(doc, pat.place.exclude_before, (*pbase, "place", "exclude_before"), lists)
             for side in ("after", "before"):
                 gap = getattr(pat.place, side)
                 if gap is not None:
