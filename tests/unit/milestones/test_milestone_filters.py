@@ -90,6 +90,7 @@ CASES: list[tuple[str, str, Found]] = [
      [("offensive-launched", "Mosul", "confirmed")]),
     # siege: a lifted siege is not a siege
     ("siege-ended", "Syrian troops lifted the siege of Homs on Tuesday.", []),
+    ("siege-over", "The siege of Homs, which lasted three years, was broken this month.", []),
     ("siege-ended", "Syrian troops laid siege to Homs on Tuesday, a monitor said.",
      [("siege", "Homs", "confirmed")]),
     # ceasefire: talks and calls are not a truce; one that took effect is
