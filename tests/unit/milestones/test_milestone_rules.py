@@ -143,3 +143,16 @@ def test_every_milestone_has_cameo_or_acled_mapping_fields() -> None:
     pack = load_pack()
     assert all(hasattr(m, "cameo") and hasattr(m, "acled") for m in pack.milestones)
     assert next(m for m in pack.milestones if m.id == "airstrike").cameo == "195"
+
+
+def test_errors_in_a_filter_list_file_name_that_file(pack_file: Callable[[str], Path]) -> None:
+    path = pack_file(MINIMAL)
+    lists = path.parent / "filters.yaml"
+    text = lists.read_text(encoding="utf-8")
+    lists.write_text(text.replace("    window: before:4\n", "    window: behind:4\n", 1), encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        Detector.load(path)
+    err = info.value
+    assert err.source is not None and err.source.endswith("filters.yaml")
+    assert err.field == "lists.negation.window" and err.line is not None
+    assert text.splitlines()[err.line - 1].strip() == "window: before:4"
