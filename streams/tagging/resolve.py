@@ -3,13 +3,17 @@
 Called by ``PlaceResolver.find`` after recognition, with the accepted spans. One sense per name per
 article ("one sense per discourse"). Each sense is scored as
 
-    prior (log10 population for towns; fixed for countries, continents, states, counties)
-    - 2 for an alternate rather than the primary name
-    + country context: countries named outright, demonyms ("Iraqi"), the dateline, "X, State" commas,
-      and the *support* of the other names — the share of their likely senses that lie in a country
-      (an article naming Pineville and Cottonport supports the US for Alexandria)
-    + state context for towns and counties in a first-level area named in the article
-    + 1 when near (< 250 km) a place resolved with a clear margin in the first pass
+    prior         log10 population for towns (admin seats of unknown size count as 2,000); fixed for
+                  countries 8.5, continents 10, US states 8.5, other first-level areas 5.5, counties 4.5
+    - 2           for an alternate rather than the primary name
+    + ≤ 2.5       country context: countries named outright, demonyms ("Iraqi"), the dateline,
+                  "X, State" commas, and the *support* of the other names — the share of their likely
+                  senses that lie in a country (Pineville and Cottonport support the US for Alexandria)
+    + ≤ 3         first-level-area context for towns and counties: states named, counties, towns, and
+                  coherence (a name possible in few states supports each: "Athens" + "Henderson County")
+    + 4 (+4)      "Mobile, Ala."-style comma context naming the country (and the state)
+    + 1           near (< 250 km) a place resolved with a clear margin in the first pass
+    + 3           the usual news sense of a name the prior gets wrong ("Washington": the capital)
 
 A name's own senses never count as its own context. The margin between the best and second-best sense
 becomes the mention's ``score``.
@@ -28,7 +32,7 @@ _ADMIN1_PRIOR = 5.5
 _ADMIN1_NAMED_AFTER_CITY = 4.0  # "Idlib" the governorate loses to "Idlib" the city (same point)
 # Names whose usual news sense is not the one the population prior picks.
 _PREFERRED = {"washington": 4140963}  # the capital (and metonym for the US government), not the state
-_COHERENCE = 1.0
+_COHERENCE = 1.0  # first-level-area evidence a name spreads over the (≤ 12) areas it could be in
 _MAX_SENSES = 60  # keep the most likely senses of very common names ("Springfield")
 
 
