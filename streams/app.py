@@ -14,6 +14,7 @@ with the same ``worker.app_id`` (one consumer group). ``/metrics`` is served on 
 
 from __future__ import annotations
 
+import gc
 import json
 import time
 from collections.abc import Callable, Sequence
@@ -171,6 +172,7 @@ def run_worker(settings: Settings, loglevel: str = "info") -> None:
     ensure_topics(settings)
     settings.worker.data_dir.mkdir(parents=True, exist_ok=True)
     ww = build_app(settings)
+    gc.freeze()  # the gazetteer is long-lived: keep the collector from rescanning it on every cycle
     worker = faust.Worker(ww.app, loglevel=loglevel, quiet=True)
     worker.spinner = None  # the start-up spinner writes cursor escapes into logs and the demo output
     worker.execute_from_commandline()
