@@ -32,18 +32,13 @@ from streams.milestones.compile import (
 from streams.milestones.filters import FilterHit, Probe
 from streams.milestones.model import Evidence, MilestoneEvent, Status
 from streams.milestones.rules import load_pack
-from streams.milestones.text import ArticleView, SentenceView
+from streams.milestones.text import ANAPHOR, ArticleView, SentenceView
 from streams.tagging.model import PlaceMention, Tagging
 
 Verdict = Literal["fired", "blocked", "no-place", "no-actor"]
 Via = Literal["inside", "after", "before", "nearest", "fallback"]
 
-_ANAPHOR = re.compile(
-    r"(?<![\w-])(?:the|its)\s+(?:(?:[\w]+-(?:held|controlled)|besieged|embattled|strategic|northern|southern|"
-    r"eastern|western|central|key|ancient|historic|old|entire|whole|same|militant|rebel|jihadist|border|"
-    r"frontline|port|coastal|desert|largest|second|devastated|ruined)\s+){0,2}"
-    r"(?:old city|city centre|city center|city|town|village)(?![\w-])(?!\s+(?:of|council|hall|'s\s+\w+\s+of)\b)"
-)
+_ANAPHOR = ANAPHOR
 _COORD = re.compile(r"^(?:'s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?"
                     r"(?:(?:nearby\s+)?(?:towns?|cit(?:y|ies)|villages?|districts?)\s+of\s+)?$")
 _LOCATIVE = re.compile(
@@ -185,7 +180,7 @@ class Detector:
                     end = m.end()
                 if end > sentence_end:
                     continue  # a '*' gap that ran into the next sentence
-                if pat.all_kinds.isdisjoint(kinds) and not _anaphor_possible(article, index, pat):
+                if pat.place_kinds.isdisjoint(kinds):
                     # most trigger hits end here, before any tokenising: no place of the kinds in the sentence
                     if explain:
                         out.append(self._no_place(article, index, entry, start, end))
@@ -268,19 +263,6 @@ class Detector:
                               trigger_start=cand.trigger_start, trigger_end=cand.trigger_end,
                               place_start=choice.start, place_end=choice.end),
             article_id=article_id, source=source, published_at=published_at, cameo=rule.cameo, acled=rule.acled)
-
-
-def _anaphor_possible(article: ArticleView, index: int, pat: CompiledPattern) -> bool:
-    """Whether 'the city' and the like could stand for a place in this sentence."""
-    if not pat.spec.place.anaphora or pat.all_kinds.isdisjoint(_CITY_KINDS):
-        return False
-    key = ("anaphor", index)
-    found = article.filter_cache.get(key)
-    if found is None:
-        s = article.tagging.sentences[index]
-        found = _ANAPHOR.search(article.norm, s.start, s.start + len(s.text)) is not None
-        article.filter_cache[key] = found
-    return bool(found)
 
 
 _CITY_KINDS = frozenset({"city", "district"})

@@ -37,6 +37,13 @@ _TIME_BEFORE = re.compile(
 _CUT_PUNCT = re.compile(r'[;:()\[\]"]|(?<!\d),|,(?!\d)|(?<=\s)-(?=\s)')
 GENERIC_SUBCITY = frozenset({"old city", "city center", "town center", "downtown", "the old city", "medina",
                              "old town", "city centre", "historic center", "inner city"})
+# "the city", "the besieged town", "its old city": a reference back to a city named before
+ANAPHOR = re.compile(
+    r"(?<![\w-])(?:the|its)\s+(?:(?:[\w]+-(?:held|controlled)|besieged|embattled|strategic|northern|southern|"
+    r"eastern|western|central|key|ancient|historic|old|entire|whole|same|militant|rebel|jihadist|border|"
+    r"frontline|port|coastal|desert|largest|second|devastated|ruined)\s+){0,2}"
+    r"(?:old city|city centre|city center|city|town|village)(?![\w-])(?!\s+(?:of|council|hall|'s\s+\w+\s+of)\b)"
+)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -203,13 +210,24 @@ class ArticleView:
         hi = bisect_left(self.place_starts, s.start + len(s.text))
         return self.event_places[lo:hi]
 
-    def sentence_kinds(self, index: int) -> frozenset[str]:
-        key = ("kinds", index)
-        kinds = self.filter_cache.get(key)
-        if kinds is None:
-            kinds = frozenset(p.kind for p in self.sentence_places(index))
-            self.filter_cache[key] = kinds
-        return kinds  # type: ignore[return-value]
+    @cached_property
+    def _kinds_by_sentence(self) -> list[set[str]]:
+        out: list[set[str]] = [set() for _ in self.tagging.sentences]
+        starts = self.sentence_starts
+        for p in self.event_places:
+            out[max(0, bisect_right(starts, p.start) - 1)].add(p.kind)
+        return out
+
+    def sentence_kinds(self, index: int) -> set[str]:
+        """Kinds of the event places in sentence ``index``, plus ``"anaphor"`` when it says "the city",
+        "the town"… (checked only when asked: the first call per sentence runs the regex)."""
+        kinds = self._kinds_by_sentence[index]
+        if "?" not in kinds:
+            s = self.tagging.sentences[index]
+            if ANAPHOR.search(self.norm, s.start, s.start + len(s.text)):
+                kinds.add("anaphor")
+            kinds.add("?")  # checked
+        return kinds
 
     def view(self, index: int) -> SentenceView:
         v = self._views.get(index)
