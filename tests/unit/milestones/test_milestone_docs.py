@@ -1,0 +1,17 @@
+"""The usage examples in the milestones package docstrings run."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = ["streams.milestones", "streams.milestones.detector", "streams.milestones.source",
+           "streams.milestones.rules", "streams.milestones.filters", "streams.milestones.report"]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name: str) -> None:
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted > 0
