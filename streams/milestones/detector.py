@@ -345,6 +345,14 @@ def _usable(article: ArticleView, p: PlaceMention, provinces: bool) -> bool:
     return bool(known)
 
 
+# "northeast of Mosul", "20 km south of Kirkuk": a reference point ("the east of Aleppo" is a part of it)
+_REFERENCE_POINT = re.compile(
+    r"(?<![\w-])(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?)\s+of\s+$"
+    r"|(?:\d+|a\s+few|several|some)\s+(?:km|kilometres|kilometers|miles|mi)\s+(?:\([^)]*\)\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:of|from)\s+$"
+    r"|\b(?:outside|away\s+from)\s+$"
+)
+_A_PART = re.compile(r"(?<![\w-])the\s+(?:[\w-]+\s+)?$")  # "the (rebel-held) east of Aleppo" is a part of it
 _ARTICLE_PREFIX = r"(?:al|el|ad|ar|as|ash|az|ez|es|at|ath|an|ul|un|abu|bin|ibn)"
 _CUT_NAME_AFTER = re.compile(r"\s+" + _ARTICLE_PREFIX + r"-\w", re.I)
 _CUT_NAME_BEFORE = re.compile(r"(?:^|\s|-)" + _ARTICLE_PREFIX + r"-$", re.I)
@@ -356,6 +364,10 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
     text = article.tagging.text
     if _CUT_NAME_AFTER.match(text, p.end) or _CUT_NAME_BEFORE.search(text[max(0, p.start - 6):p.start]):
         return False  # "Ras" of "Ras al-Ain", "Numan" of "Maarat al-Numan": a longer name the tagger cut
+    ref = _REFERENCE_POINT.search(article.norm, max(0, p.start - 40), p.start)
+    if ref is not None and not (ref.group("dir") and _A_PART.search(article.norm, max(0, ref.start() - 30),
+                                                                   ref.start())):
+        return False  # "the town of Bashiqa, northeast of Mosul": Mosul only locates the event
     before = article.norm[max(0, p.start - 40):p.start]
     if _VENUE.search(before):
         return False
@@ -409,7 +421,7 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
     return items
 
 
-_NOUN = re.compile(r"(city|town|village)(?:\W*$|'s)")
+_NOUN = re.compile(r"(city|town|village|capital)(?:\W*$|'s)")
 
 
 def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[str]) -> PlaceMention | None:

@@ -42,7 +42,11 @@ ANAPHOR = re.compile(
     r"(?<![\w-])(?:the|its)\s+(?:(?:[\w]+-(?:held|controlled)|besieged|embattled|strategic|northern|southern|"
     r"eastern|western|central|key|ancient|historic|old|entire|whole|same|militant|rebel|jihadist|border|"
     r"frontline|port|coastal|desert|largest|second|devastated|ruined)\s+){0,2}"
-    r"(?:old city|city centre|city center|city|town|village)(?![\w-])(?!\s+(?:of|council|hall|'s\s+\w+\s+of)\b)"
+    r"(?:old city|city centre|city center|city|town|village|capital)(?![\w-])"
+    r"(?!\s+(?:of|council|hall|'s\s+\w+\s+of)\b)"
+    # "a maternity hospital there": 'there' after a noun or verb, not the existential "there were"
+    r"|(?<=[a-z] )there(?![\w-])(?!\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|seems|seemed|"
+    r"appears|appeared|remains|remained|be|been)\b)"
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
