@@ -58,7 +58,8 @@ class CompiledPattern:
     def __post_init__(self) -> None:
         self.all_kinds = self.kinds | self.fallback_kinds
         anaphoric = self.spec.place.anaphora and not self.all_kinds.isdisjoint({"city", "district"})
-        self.place_kinds = self.all_kinds | ({"anaphor"} if anaphoric else set())
+        self.place_kinds = self.all_kinds | ({"anaphor"} if anaphoric else set()) | (
+            {"carry"} if self.spec.place.carry else set())
         self.early_checks = [c for c in self.checks if c.effect == "require" and c.window.scope != "following"]
 
 

@@ -36,7 +36,7 @@ from streams.milestones.text import ANAPHOR, ArticleView, SentenceView
 from streams.tagging.model import PlaceMention, Tagging
 
 Verdict = Literal["fired", "blocked", "no-place", "no-actor"]
-Via = Literal["inside", "after", "before", "nearest", "fallback"]
+Via = Literal["inside", "after", "before", "nearest", "fallback", "carried"]
 
 _ANAPHOR = ANAPHOR
 _COORD = re.compile(r"^(?:'s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?"
@@ -62,7 +62,6 @@ _FACILITY_AFTER = re.compile(
     r"hospital|stadium|mosque|palace|road|junction|roundabout|front|frontline|pocket|countryside|plain|plains|"
     r"valley|river|mountains?|hills?|desert|outskirts|suburbs)(?![\w-])"
 )
-_STATUS_RANK: dict[Status, int] = {"confirmed": 0, "claimed": 1, "contested": 2}
 
 
 @dataclass(frozen=True)
@@ -132,7 +131,7 @@ class Detector:
                 conf = cand.confidence if i == 0 else round(cand.confidence * 0.95, 2)
                 if key not in best or conf > best[key][0]:
                     best[key] = (conf, cand, choice)
-                status[key] = max(status.get(key, "confirmed"), cand.status, key=_STATUS_RANK.__getitem__)
+                status[key] = _merge_status(status.get(key), cand.status)
         return [self._event(cand, choice, conf, status[key], article_id, source, published_at)
                 for key, (conf, cand, choice) in best.items()]
 
@@ -277,6 +276,16 @@ _MACRO_REGIONS = frozenset(
 )
 
 
+def _merge_status(old: Status | None, new: Status) -> Status:
+    """One place, several mentions: a denial anywhere makes it contested; otherwise one mention reported
+    as fact outweighs mentions reported as claims."""
+    if old is None:
+        return new
+    if "contested" in (old, new):
+        return "contested"
+    return "confirmed" if "confirmed" in (old, new) else "claimed"
+
+
 def _actors(article: ArticleView, view: SentenceView, groups: list[str]) -> list[str]:
     out: list[str] = []
     for k in article.tagging.keywords:
@@ -287,7 +296,7 @@ def _actors(article: ArticleView, view: SentenceView, groups: list[str]) -> list
 
 def _confidence(pat: CompiledPattern, choice: PlaceChoice, status: Status) -> float:
     conf = pat.spec.confidence
-    conf *= {"inside": 1.0, "after": 1.0, "before": 1.0, "nearest": 0.9, "fallback": 0.8}[choice.via]
+    conf *= {"inside": 1.0, "after": 1.0, "before": 1.0, "nearest": 0.9, "fallback": 0.8, "carried": 0.8}[choice.via]
     if choice.anaphora:
         conf *= 0.8
     conf *= 0.75 + 0.25 * min(1.0, max(0.0, choice.mention.score))
@@ -486,12 +495,30 @@ def find_places(article: ArticleView, view: SentenceView, pat: CompiledPattern, 
         fb = [it for it in _items(article, view, pat, pat.fallback_kinds)
               if not it.anaphora and _LOCATIVE.search(article.norm[max(view.start, it.start - 20):it.start])]
         choice = _nearest(view, role.scope, fb, t_start, t_end, "fallback")
+    if choice is None and role.carry and not view.places:
+        choice = _carried(article, view, pat)
     if choice is None:
         return []
     chosen = [choice]
     if role.coordination and not choice.anaphora:
         chosen += _coordinated(article, items, choice, forward=choice.start >= t_start)
     return chosen
+
+
+def _carried(article: ArticleView, view: SentenceView, pat: CompiledPattern) -> PlaceChoice | None:
+    """A sentence that names no place at all ("Russian air strikes supported the final assault") is
+    about the place the previous sentence named, else the one the headline names."""
+    kinds = pat.kinds & _CITY_KINDS
+    if not kinds:
+        return None
+    p = article.places_before(view.start, sentences_back=1, kinds=kinds,
+                              skip=lambda m: not _usable(article, m, pat.spec.place.provinces))
+    if p is None:
+        heads = {(m.geonameid, m.name) for m in article.event_places if m.role == "headline" and m.kind in kinds}
+        if len(heads) != 1:
+            return None
+        p = next(m for m in article.event_places if m.role == "headline" and m.kind in kinds)
+    return PlaceChoice(p, p.start, p.end, "carried", True)
 
 
 def _positional(view: SentenceView, pat: CompiledPattern, items: list[_Item], t_start: int,

@@ -145,6 +145,7 @@ class PlaceRole(BaseModel):
     provinces: bool = True  # false: "Idlib province" does not count, only the city "Idlib"
     whole: bool = False  # true: "eastern Mosul", "Mosul's Old City" (a part) does not count as Mosul
     exclude_before: list[str] = []  # a mention right after these is not the place: "fled towards Tawila"
+    carry: bool = False  # a sentence naming no place is about the previous sentence's (or headline's) city
     anaphora: bool = True  # "the city", "the town" → the latest city named before it
     coordination: bool = True  # "captured Manbij and Jarablus" → both
 

@@ -227,6 +227,8 @@ class ArticleView:
         "the town"… (checked only when asked: the first call per sentence runs the regex)."""
         kinds = self._kinds_by_sentence[index]
         if "?" not in kinds:
+            if not kinds:
+                kinds.add("carry")  # names no place at all: rules that carry a place over may apply
             s = self.tagging.sentences[index]
             if ANAPHOR.search(self.norm, s.start, s.start + len(s.text)):
                 kinds.add("anaphor")

@@ -51,3 +51,28 @@ CASES: list[tuple[str, Found]] = [
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
 def test_wire_phrasing(detect: Callable[..., Found], text: str, expected: Found) -> None:
     assert detect(text, published_at=DATE) == expected
+
+
+REFERENCES: list[tuple[str, Found]] = [
+    # a place that only locates another one is not the event place
+    ("Coalition aircraft struck Islamic State positions 20 km northeast of Mosul.", []),
+    # 'there' and 'the capital' refer back to the last city named
+    ("Russian forces shelled Mariupol on Thursday, after an air strike on a maternity hospital there.",
+     [("airstrike", "there", "confirmed")]),
+    ("Haftar's forces reached the edge of Tripoli. A warplane bombed the only airport in the capital.",
+     [("airstrike", "the capital", "confirmed")]),
+    # a sentence naming no place is about the previous sentence's city
+    ("Government forces tightened their grip on Aleppo. Russian air strikes hit rebel positions overnight.",
+     [("airstrike", "Aleppo", "confirmed")]),
+    # where people flee to is not where they are at risk
+    ("Tens of thousands of people fled El Fasher towards the town of Tawila as fighters stormed in.",
+     [("civilians-at-risk", "El Fasher", "confirmed")]),
+    # one confirmed mention outweighs one reported as a claim; a denial makes it contested
+    ("Rebels said they had captured Palmyra. Rebels captured Palmyra on Sunday, a monitor said.",
+     [("city-captured", "Palmyra", "confirmed")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REFERENCES, ids=[c[0][:40] for c in REFERENCES])
+def test_references_between_sentences(detect: Callable[..., Found], text: str, expected: Found) -> None:
+    assert detect(text, published_at=DATE) == expected
