@@ -26,7 +26,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from streams.errors import RuleError
-from streams.tagging.model import KeywordMention
+from streams.tagging.model import KeywordMention, trusted
 from streams.tagging.text import fold, fold_pattern
 
 DEFAULT_TAXONOMY = Path(__file__).resolve().parents[2] / "seeds" / "keywords.yaml"
@@ -281,5 +281,6 @@ class KeywordMatcher:
         return len(self._matcher)
 
     def find(self, text: str, folded: str | None = None) -> list[KeywordMention]:
-        return [KeywordMention(start=h.start, end=h.end, text=h.text, term=h.payload[0], group=h.payload[1])
+        return [trusted(KeywordMention, {"start": h.start, "end": h.end, "text": h.text, "term": h.payload[0],
+                                         "group": h.payload[1]})
                 for h in self._matcher.find(text, folded)]

@@ -6,9 +6,28 @@ Consumed by ``streams.milestones`` (detection) and by ``wirewatch tag`` (JSON ou
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict
+
+M = TypeVar("M", bound=BaseModel)
+_set = object.__setattr__
+
+
+def trusted(cls: type[M], values: dict[str, Any]) -> M:
+    """Build a model from values the tagger computed itself, skipping validation.
+
+    Called by the tagger for every sentence and mention it emits (tens per article): validation costs
+    more than the rest of building a mention, and these values are typed by construction (ints, floats,
+    the literal kinds and roles). Same result as ``cls.model_construct(**values)``, at a third of its
+    cost; ``values`` must name every field. Input from outside the tagger is validated as usual.
+    """
+    m = cls.__new__(cls)
+    _set(m, "__dict__", values)
+    _set(m, "__pydantic_fields_set__", set(values))
+    _set(m, "__pydantic_extra__", None)
+    _set(m, "__pydantic_private__", None)
+    return m
 
 PlaceKind = Literal["city", "district", "admin1", "country", "continent", "region"]
 PlaceRole = Literal["dateline", "headline", "body"]

@@ -30,7 +30,7 @@ import ahocorasick
 
 from streams.tagging.features import TRIGGERS, extend, features
 from streams.tagging.gazetteer import COMMON, EXACT_CASE, Gazetteer
-from streams.tagging.model import PlaceMention, PlaceRole, Sentence
+from streams.tagging.model import PlaceMention, PlaceRole, Sentence, trusted
 from streams.tagging.resolve import Context, SenseCache, resolve
 from streams.tagging.text import find_dateline, fold, headline_end
 from streams.tagging.words import (
@@ -67,6 +67,7 @@ _PARTIES = frozenset({"R", "D", "I", "DFL", "GOP"})  # "Rep. Torrey Westrom, R-E
 _TOKEN = re.compile(r"[\w.'’]+")
 _WORDS = re.compile(r"[\s\-]+")
 _NOT_PLACE_PHRASES = frozenset({"old city", "new city", "central command", "white house"})
+_NAME, _DEMONYM, _TRIGGER = 1, 2, 4  # what an automaton pattern is: a gazetteer name, a demonym, a feature word
 
 
 class PlaceResolver:
@@ -74,14 +75,23 @@ class PlaceResolver:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
+        # Each pattern carries what the hit loop needs about it, so that a hit costs no dictionary look-ups:
+        # (folded name, its length + 1, _NAME | _DEMONYM | _TRIGGER bits).
         self.automaton = ahocorasick.Automaton()
-        for key, senses in gazetteer.names.items():
+        names, demonyms = gazetteer.names, gazetteer.demonyms
+
+        def payload(key: str) -> tuple[str, int, int]:
+            bits = ((_NAME if key in names else 0) | (_DEMONYM if key in demonyms else 0)
+                    | (_TRIGGER if key in TRIGGERS else 0))
+            return key, len(key) + 1, bits
+
+        for key, senses in names.items():
             # blocked words never become places, except as exact-case aliases ("US" but not "us")
             if key not in _NOT_PLACE_PHRASES and (key not in BLOCKED or any(v & EXACT_CASE for v in senses)):
-                self.automaton.add_word(f" {key} ", key)
-        for key in gazetteer.demonyms.keys() | TRIGGERS:
+                self.automaton.add_word(f" {key} ", payload(key))
+        for key in demonyms.keys() | TRIGGERS:
             if f" {key} " not in self.automaton:
-                self.automaton.add_word(f" {key} ", key)
+                self.automaton.add_word(f" {key} ", payload(key))
         self.automaton.make_automaton()
         self._infos: dict[str, tuple[bool, bool, bool, int]] = {}
         self._senses = SenseCache(gazetteer)
@@ -105,19 +115,22 @@ class PlaceResolver:
         persons: set[str] = set()
         blocked = set(not_places)
         triggers: list[tuple[int, int]] = []
-        demonyms, names = gaz.demonyms, gaz.names
-        for stop, key in self.automaton.iter(f" {folded} "):
-            start = stop - len(key) - 1
+        demonyms = gaz.demonyms
+        for stop, (key, klen, bits) in self.automaton.iter(f" {folded} "):
+            start = stop - klen
             end = stop - 1
             in_dateline = d0 <= start and end <= d1
             if not (in_dateline or text[start].isupper()):
                 continue  # many hits: lower-case words ("nice", "reading", "of")
-            if key in demonyms:
-                ctx.add_country(demonyms[key], 1.0)
-            if key in TRIGGERS:
-                triggers.append((start, end))
-            if key not in names or (start, end) in blocked:
-                continue
+            if bits != _NAME:
+                if bits & _DEMONYM:
+                    ctx.add_country(demonyms[key], 1.0)
+                if bits & _TRIGGER:
+                    triggers.append((start, end))
+                if not bits & _NAME:
+                    continue
+            if key in persons or (blocked and (start, end) in blocked):
+                continue  # a person's name is dropped everywhere anyway: no need to judge this hit
             if starts is None:
                 starts = _sentence_starts(text, sentences)
             verdict = True if in_dateline else self._keep(text, start, end, key, starts)
@@ -297,11 +310,12 @@ class PlaceResolver:
             if role != "dateline":
                 start, end = extend(text, start, end, town=gaz.kind[i] == "city")
             metonymy = (gaz.kind[i] == "country" or i in gaz.capitals) and bool(_SPEAKS.match(text, end))
-            out.append(PlaceMention(
-                start=start, end=end, text=text[start:end], name=gaz.name[i], geonameid=gaz.geonameid[i],
-                country=gaz.country[i], lat=lat, lon=lon, kind=gaz.kind[i], role=role,
-                score=round(1.0 / (1.0 + math.exp(-margin)), 3), qualifier=qualifier, metonymy=metonymy,
-            ))
+            out.append(trusted(PlaceMention, {
+                "start": start, "end": end, "text": text[start:end], "name": gaz.name[i],
+                "geonameid": gaz.geonameid[i], "country": gaz.country[i], "lat": lat, "lon": lon,
+                "kind": gaz.kind[i], "role": role, "score": round(1.0 / (1.0 + math.exp(-margin)), 3),
+                "qualifier": qualifier, "metonymy": metonymy,
+            }))
         return out
 
     def _state_abbreviation(self, text: str, end: int) -> PlaceMention | None:

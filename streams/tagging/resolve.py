@@ -56,31 +56,27 @@ def _prior(gaz: Gazetteer, i: int, flags: int) -> float:
 
 
 class Context:
-    """Country/state evidence of one article, with each name's own contribution kept apart."""
+    """Country/state evidence of one article. Each name's own share is subtracted when that name is
+    scored (``SenseCache.evidence`` keeps it), so a name's own senses never count as its own context."""
 
     def __init__(self) -> None:
         self.countries: dict[str, float] = defaultdict(float)
         self.states: dict[tuple[str, str], float] = defaultdict(float)
-        self.own_countries: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-        self.own_states: dict[str, dict[tuple[str, str], float]] = defaultdict(lambda: defaultdict(float))
 
-    def add_country(self, iso: str | None, w: float, key: str | None = None) -> None:
+    def add_country(self, iso: str | None, w: float) -> None:
         if iso:
             self.countries[iso] += w
-            if key is not None:
-                self.own_countries[key][iso] += w
 
-    def add_state(self, country: str | None, admin1: str | None, w: float, key: str | None = None) -> None:
+    def add_state(self, country: str | None, admin1: str | None, w: float) -> None:
         if country and admin1:
             self.states[(country, admin1)] += w
-            if key is not None:
-                self.own_states[key][(country, admin1)] += w
 
-    def country(self, key: str, iso: str) -> float:
-        return self.countries.get(iso, 0.0) - self.own_countries.get(key, {}).get(iso, 0.0)
 
-    def state(self, key: str, country: str, admin1: str) -> float:
-        return self.states.get((country, admin1), 0.0) - self.own_states.get(key, {}).get((country, admin1), 0.0)
+# One sense as ``_pick`` reads it, precomputed once per name so that scoring does no column look-ups:
+# (prior, place index, kind, country or "", (country, admin1) for towns/districts else None, admin1,
+#  lat and lon of a town with a point (else None), geonameid)
+Sense = tuple[float, int, str, str, tuple[str, str] | None, str | None, float | None, float | None, int | None]
+Evidence = tuple[dict[str, float], dict[tuple[str, str], float]]
 
 
 class SenseCache:
@@ -89,7 +85,8 @@ class SenseCache:
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
         self._cache: dict[str, list[tuple[float, int, float]]] = {}
-        self._evidence: dict[str, tuple[list[tuple[str, float]], list[tuple[tuple[str, str], float]]]] = {}
+        self._senses: dict[str, list[Sense]] = {}
+        self._evidence: dict[str, Evidence] = {}
 
     def get(self, key: str) -> list[tuple[float, int, float]]:
         """``[(prior, place index, share of the name's likelihood)]``, most likely first."""
@@ -108,8 +105,23 @@ class SenseCache:
             self._cache[key] = got
         return got
 
-    def evidence(self, key: str) -> tuple[list[tuple[str, float]], list[tuple[tuple[str, str], float]]]:
-        """What one name says about the article's countries and first-level areas (cached)."""
+    def senses(self, key: str) -> list[Sense]:
+        """``get(key)`` with each sense's facts alongside, as ``_pick`` reads them (cached)."""
+        got = self._senses.get(key)
+        if got is None:
+            gaz = self.gaz
+            got = []
+            for prior, i, _ in self.get(key):
+                kind, c, a1 = gaz.kind[i], gaz.country[i] or "", gaz.admin1[i]
+                town = kind in ("city", "district")
+                lat, lon = ((gaz.lat[i], gaz.lon[i] or 0.0) if kind == "city" and gaz.lat[i] is not None
+                            else (None, None))
+                got.append((prior, i, kind, c, (c, a1) if town and a1 else None, a1, lat, lon, gaz.geonameid[i]))
+            self._senses[key] = got
+        return got
+
+    def evidence(self, key: str) -> Evidence:
+        """What one name says about the article's countries and first-level areas (cached; read-only)."""
         got = self._evidence.get(key)
         if got is not None:
             return got
@@ -142,7 +154,7 @@ class SenseCache:
                 countries[c] += share
                 if share > 0.3 and a:
                     states[(c, a)] += 0.5 * share
-        got = (list(countries.items()), list(states.items()))
+        got = (dict(countries), dict(states))
         self._evidence[key] = got
         return got
 
@@ -151,60 +163,55 @@ def resolve(gaz: Gazetteer, keys: set[str], ctx: Context, comma: dict[str, tuple
             cache: SenseCache | None = None) -> dict[str, tuple[int, float]]:
     """``{folded name: (place index, margin)}``; names without any sense are simply absent."""
     cache = cache or SenseCache(gaz)
-    senses: dict[str, list[tuple[float, int, float]]] = {}
+    senses: dict[str, tuple[list[Sense], Evidence]] = {}
+    countries, states = ctx.countries, ctx.states
     for key in keys:
-        cands = cache.get(key)
+        cands = cache.senses(key)
         if not cands:
             continue
-        senses[key] = cands
-        countries, states = cache.evidence(key)
-        for iso, w in countries:
-            ctx.add_country(iso, w, key)
-        for (c, a), w in states:
-            ctx.add_state(c, a, w, key)
-    first = {key: _pick(gaz, key, cands, ctx, comma.get(key), None) for key, cands in senses.items()}
+        evidence = cache.evidence(key)
+        senses[key] = (cands, evidence)
+        for iso, w in evidence[0].items():
+            countries[iso] += w
+        for area, w in evidence[1].items():
+            states[area] += w
+    first = {key: _pick(key, cands, own, ctx, comma.get(key), None) for key, (cands, own) in senses.items()}
     anchors = [(gaz.lat[i] or 0.0, gaz.lon[i] or 0.0) for i, m in first.values()
                if m >= 2.0 and gaz.lat[i] is not None and gaz.kind[i] in ("city", "district")]
     if not anchors:
         return first
     # Proximity adds at most 1.0, so only names decided by less than that can change.
-    return {key: _pick(gaz, key, cands, ctx, comma.get(key), anchors) if first[key][1] < 1.0 else first[key]
-            for key, cands in senses.items()}
+    return {key: _pick(key, cands, own, ctx, comma.get(key), anchors) if first[key][1] < 1.0 else first[key]
+            for key, (cands, own) in senses.items()}
 
 
-def _pick(gaz: Gazetteer, key: str, cands: list[tuple[float, int, float]], ctx: Context,
-          comma: tuple[str, str | None] | None, anchors: list[tuple[float, float]] | None) -> tuple[int, float]:
+def _pick(key: str, cands: list[Sense], own: Evidence, ctx: Context, comma: tuple[str, str | None] | None,
+          anchors: list[tuple[float, float]] | None) -> tuple[int, float]:
     if len(cands) == 1:
         return cands[0][1], 5.0
     preferred = _PREFERRED.get(key)
     ceiling = 2.5 + 3.0 + (1.0 if anchors else 0.0) + (3.0 if preferred else 0.0) + (8.0 if comma else 0.0)
     first, second, winner = -1e9, -1e9, cands[0][1]
     countries, states = ctx.countries, ctx.states
-    own_countries: dict[str, float] = ctx.own_countries.get(key) or {}
-    own_states: dict[tuple[str, str], float] = ctx.own_states.get(key) or {}
-    kinds, country_of, admin1_of = gaz.kind, gaz.country, gaz.admin1
-    for prior, i, _ in cands:
+    own_countries, own_states = own
+    for prior, i, kind, c, area, a1, lat, lon, gid in cands:
         if prior + ceiling < second:
             break  # sorted by prior: no later sense can reach the top two, whatever the context
-        kind = kinds[i]
-        c = country_of[i] or ""
         s = prior
         cc = countries.get(c, 0.0) - own_countries.get(c, 0.0) if c else 0.0
         if kind == "country":
             s += 0.5 * min(cc, 4.0)
         elif cc > 0.0:
             s += 2.5 * min(cc, 1.0)
-        a1 = admin1_of[i]
-        if a1 and kind in ("city", "district"):
-            st = states.get((c, a1), 0.0) - own_states.get((c, a1), 0.0)
+        if area is not None:
+            st = states.get(area, 0.0) - own_states.get(area, 0.0)
             if st > 0.0:
                 s += 1.5 * min(st, 2.0)
         if comma is not None and c == comma[0] and kind != "country":
-            s += 4.0 + (4.0 if comma[1] and gaz.admin1[i] == comma[1] else 0.0)
-        if preferred is not None and preferred == gaz.geonameid[i]:
+            s += 4.0 + (4.0 if comma[1] and a1 == comma[1] else 0.0)
+        if preferred is not None and preferred == gid:
             s += 3.0
-        if anchors and kind == "city" and gaz.lat[i] is not None:
-            lat, lon = gaz.lat[i] or 0.0, gaz.lon[i] or 0.0
+        if anchors and lat is not None and lon is not None:
             if any(abs(lat - a) < 2.3 and km(lat, lon, a, b) < 250 for a, b in anchors):
                 s += 1.0
         if s > first:

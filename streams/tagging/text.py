@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from streams.tagging.model import Sentence
+from streams.tagging.model import Sentence, trusted
 
 # ASCII fast path: one byte → one byte.
 _ASCII_TABLE = bytes(
@@ -95,11 +95,14 @@ ABBREVIATIONS = frozenset(
 
 # A boundary: terminal punctuation (and closing quotes/brackets) before whitespace and a character that
 # is not a lower-case letter ("e.g. this", "he said. and" do not split); or a line break.
-_BOUNDARY = re.compile(r"""[.!?]["'”’)\]]*(?=[ \t]+[^\sa-z])|\n""")  # "?!" and "..." end on their last mark
+# (One character class first, the line break told apart by a look-behind: twice as fast as an alternation.)
+_BOUNDARY = re.compile(r"""[.!?\n](?:(?<=\n)|["'”’)\]]*(?=[ \t]+[^\sa-z]))""")  # "?!", "..." end on the last mark
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the period at ``dot`` closes an abbreviation or an initial rather than a sentence."""
+    if text[dot - 7:dot].isalpha() and dot >= 7:
+        return False  # a word of 7+ letters: longer than any abbreviation (most sentence ends)
     lo = max(0, dot - 24)
     k = max(text.rfind(" ", lo, dot), text.rfind("\n", lo, dot), text.rfind("\t", lo, dot), lo - 1)
     word = text[k + 1:dot].lstrip("(\"“'‘").rstrip(".")
@@ -125,11 +128,7 @@ def split_sentences(text: str) -> list[Sentence]:
         end = m.end()
         if m.group() == "." and _is_abbreviation(text, m.start()):
             continue
-        seg = text[start:end]
-        body = seg.strip()
-        if body:
-            s = start + len(seg) - len(seg.lstrip())
-            out.append(Sentence(start=s, end=s + len(body), text=body))
+        _append(text, start, end, out)
         start = end
     _append(text, start, len(text), out)
     return out
@@ -139,8 +138,8 @@ def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
     seg = text[start:end]
     body = seg.strip()
     if body:
-        s = start + len(seg) - len(seg.lstrip())
-        out.append(Sentence(start=s, end=s + len(body), text=body))
+        s = start + len(seg) - len(seg.lstrip()) if seg[0].isspace() else start
+        out.append(trusted(Sentence, {"start": s, "end": s + len(body), "text": body}))
 
 
 # --- article layout: dateline and headline -------------------------------------------------------
