@@ -222,13 +222,19 @@ class ArticleView:
             out[max(0, bisect_right(starts, p.start) - 1)].add(p.kind)
         return out
 
+    def _carry_source(self, index: int) -> bool:
+        before = self._kinds_by_sentence[index - 1] if index > 0 else set()
+        if "city" in before or "district" in before:
+            return True
+        return any(p.role == "headline" and p.kind in ("city", "district") for p in self.event_places)
+
     def sentence_kinds(self, index: int) -> set[str]:
         """Kinds of the event places in sentence ``index``, plus ``"anaphor"`` when it says "the city",
         "the town"… (checked only when asked: the first call per sentence runs the regex)."""
         kinds = self._kinds_by_sentence[index]
         if "?" not in kinds:
-            if not kinds:
-                kinds.add("carry")  # names no place at all: rules that carry a place over may apply
+            if not kinds and self._carry_source(index):
+                kinds.add("carry")  # names no place, but the one before (or the headline) names a city
             s = self.tagging.sentences[index]
             if ANAPHOR.search(self.norm, s.start, s.start + len(s.text)):
                 kinds.add("anaphor")
