@@ -244,6 +244,13 @@ _DATE = re.compile(
     r"((?:19|20)\d\d)(?!\d)(?!\s*(?:km|people|fighters|civilians|troops|soldiers|m\b))"
 )
 
+# "in January", "since March 3", "last June": a month without a year (when the article has a date)
+_MONTH_ONLY = re.compile(
+    r"(?<![\w-])(?:in|since|on|last|early|late|mid-?|by|until|from|of)\s+("
+    + "|".join(sorted((m for m in _MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True))
+    + r")(?:\s+(\d{1,2}))?(?![\w-])(?!\.?,?\s*(?:\d{1,2},?\s+)?(?:19|20)\d\d)"
+)
+
 
 @dataclass
 class DatedCheck:
@@ -271,6 +278,17 @@ class DatedCheck:
                 month = _MONTHS[m.group(1)] if m.group(1) else 12
                 when = date(year, month, calendar.monthrange(year, month)[1])
                 if (ref_date - when).days > self.max_age_days:
+                    return FilterHit(self.name, self.effect, probe.article.tagging.text[m.start():m.end()],
+                                     m.start(), m.end())
+            if ref is None:
+                continue
+            for m in _MONTH_ONLY.finditer(norm, lo, hi):
+                month = _MONTHS[m.group(1)]
+                day = int(m.group(2)) if m.group(2) else calendar.monthrange(ref_date.year, month)[1]
+                year = ref_date.year if (month, day) <= (ref_date.month, ref_date.day) or m.group(2) is None \
+                    and month <= ref_date.month else ref_date.year - 1
+                day = min(day, calendar.monthrange(year, month)[1])
+                if (ref_date - date(year, month, day)).days > self.max_age_days:
                     return FilterHit(self.name, self.effect, probe.article.tagging.text[m.start():m.end()],
                                      m.start(), m.end())
         return None

@@ -60,6 +60,9 @@ CASES: list[tuple[str, str, Found]] = [
     ("dated", "Aleppo fell to government forces in December 2016 after a long siege.", []),
     ("dated", "Aleppo fell to government forces in June 2017 after a long siege.",
      [("city-captured", "Aleppo", "confirmed")]),
+    ("dated (month only)", "Rebels captured the town of Palmyra in January, a monitor said.", []),
+    ("dated (month only)", "Rebels captured the town of Palmyra on June 30, a monitor said.",
+     [("city-captured", "Palmyra", "confirmed")]),
     # metaphor and non-conflict uses
     ("metaphor", "Chicago sued the contractor in Chicago for breach of contract.", []),
     ("metaphor", "Critics accused the mayor of Paris of a siege mentality.", []),
