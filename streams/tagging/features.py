@@ -28,6 +28,7 @@ LEADING_DIRECTION = re.compile(
     r"(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Northeast|Northwest|Southeast|"
     r"Southwest|Downtown|Greater|Upstate|Metro) $"
 )
+_LEADING_WORDS = frozenset(LEADING_DIRECTION.pattern[3:-3].split("|"))
 _NOT_FEATURE_START = frozenset(
     """The A An In On At Of For And But If When While After Before During From To By With Our This That
     These Those Its His Her Their County City State""".split()
@@ -82,7 +83,11 @@ def extend(text: str, start: int, end: int, town: bool = True) -> tuple[int, int
     elif nxt[:1] == "." and "." in text[start:end]:
         end += 1  # "U.S." and "D.C." keep their final period
     if town and start >= 2 and text[start - 1] == " " and text[start - 2].isalpha():
-        before = LEADING_DIRECTION.search(text, max(0, start - 12), start)
-        if before and (before.start() == 0 or not text[before.start() - 1].isalnum()):
-            start = before.start()
+        # the word before (a letter run of at most 11 characters), as LEADING_DIRECTION would find it
+        lo = max(0, start - 12)
+        k = start - 2
+        while k >= lo and text[k].isalpha():
+            k -= 1
+        if text[k + 1:start - 1] in _LEADING_WORDS and (k < 0 or not text[k].isalnum()):
+            start = k + 1
     return start, end

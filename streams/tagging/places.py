@@ -93,7 +93,7 @@ class PlaceResolver:
             if f" {key} " not in self.automaton:
                 self.automaton.add_word(f" {key} ", payload(key))
         self.automaton.make_automaton()
-        self._infos: dict[str, tuple[bool, bool, bool, int]] = {}
+        self._infos: dict[str, tuple[bool, bool, bool, int, bool, bool]] = {}
         self._senses = SenseCache(gazetteer)
 
     @property
@@ -159,7 +159,7 @@ class PlaceResolver:
             abbrev = self._state_abbreviation(text, pos - 2)
             if abbrev is not None:
                 extra.append(abbrev)
-        senses = resolve(gaz, {k for _, _, k in spans}, ctx, comma, self._senses)
+        senses = resolve(gaz, dict.fromkeys(k for _, _, k in spans), ctx, comma, self._senses)  # in text order
         mentions = self._mentions(text, spans, senses, dateline) + extra
         mentions.extend(self._features(text, mentions, triggers))
         mentions.sort(key=lambda p: p.start)
@@ -167,35 +167,39 @@ class PlaceResolver:
 
     # -- filters ----------------------------------------------------------------------------------
 
-    def _info(self, key: str) -> tuple[bool, bool, bool, int]:
+    def _info(self, key: str) -> tuple[bool, bool, bool, int, bool, bool]:
         """Per-name facts, computed once per worker: (all exact-case, all common words, has an
-        admin/country sense, best population)."""
+        admin/country sense, best population, never a place on its own (blocked word or demonym), one word)."""
         info = self._infos.get(key)
         if info is None:
             cands = self.gaz.names[key]
             flags = [v & 7 for v in cands]
             info = (all(f & EXACT_CASE for f in flags), all(f & COMMON for f in flags),
-                    self._has_admin_sense(cands), self._best_population(cands))
+                    self._has_admin_sense(cands), self._best_population(cands),
+                    key in BLOCKED or key in self.gaz.demonyms, " " not in key)
             self._infos[key] = info
         return info
 
     def _keep(self, text: str, start: int, end: int, key: str, starts: set[int]) -> bool | None:
-        """True to keep the hit, False to drop it, None to drop every hit of this name (a person)."""
+        """True to keep the hit, False to drop it, None to drop every hit of this name (a person).
+
+        Called by ``find`` for every hit that starts with a capital letter outside the dateline."""
         cands = self.gaz.names[key]
         if not cands:
             return False  # a name without any sense cannot be resolved; it alone is dropped
-        exact, common, admin, best_pop = self._info(key)
+        info = self._infos.get(key) or self._info(key)
+        exact, common, admin, best_pop, never, single = info
         surface = text[start:end]
         if exact:
             return surface.replace(".", "").replace(" ", "").isupper()
         if not surface[0].isupper():
             return False  # the bulk of hits: lower-case words ("nice", "reading", "of")
-        if key in BLOCKED or key in self.gaz.demonyms:
+        if never:
             return False
-        if " " in key and any(not (w[0].isupper() or w[0].isdigit() or w.lower() in _CONNECTORS)
+        if not single and any(not (w[0].isupper() or w[0].isdigit() or w.lower() in _CONNECTORS)
                               for w in _WORDS.split(surface)[1:] if w):
             return False  # "New York", "Deir al-Zor", "Rio de Janeiro"; not "York"-style lower-case runs
-        if len(surface) <= 4 and surface.isupper() and not _upper_line(text, start):
+        if end - start <= 4 and surface.isupper() and not _upper_line(text, start):
             return False  # an acronym ("NICE", "MOB"), not a place
         names = self.gaz.names
         if start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum():
@@ -216,7 +220,6 @@ class PlaceResolver:
         said_after = low_prev in ("said", "says") and text[end:end + 1] in ",."
         if not big and (nxt in ("said", "says", "told") or said_after):
             return None  # "Jones said", "said Jones."
-        single = " " not in key
         country_like = best_pop >= 10**9  # countries and continents are never a surname here
         if single and not country_like and prev[:1].isupper() and start not in starts and text[start - 1] == " ":
             if (low_prev not in FUNCTION_WORDS and low_prev not in _QUALIFIER_BEFORE and low_prev not in MONTHS_DAYS

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 
 from streams.tagging.gazetteer import PRIMARY, Gazetteer
 
@@ -159,9 +160,10 @@ class SenseCache:
         return got
 
 
-def resolve(gaz: Gazetteer, keys: set[str], ctx: Context, comma: dict[str, tuple[str, str | None]],
+def resolve(gaz: Gazetteer, keys: Iterable[str], ctx: Context, comma: dict[str, tuple[str, str | None]],
             cache: SenseCache | None = None) -> dict[str, tuple[int, float]]:
-    """``{folded name: (place index, margin)}``; names without any sense are simply absent."""
+    """``{folded name: (place index, margin)}``; names without any sense are simply absent. Iterating
+    ``keys`` in a fixed order (the text's) makes the evidence sums, and so the output, reproducible."""
     cache = cache or SenseCache(gaz)
     senses: dict[str, tuple[list[Sense], Evidence]] = {}
     countries, states = ctx.countries, ctx.states
