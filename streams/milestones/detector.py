@@ -57,7 +57,8 @@ _NOT_SUBJECT = re.compile(r"(?:^|\s)(?:in|at|near|from|to|on|for|with|by|across|
 _PROVINCE_AFTER = re.compile(r"^(?:'s)?\s+(?:province|governorate|region|state|oblast|county|prefecture|district)\b")
 # "the Rafah crossing", "Mosul airport", "Raqqa dam": the name modifies a facility, not the town itself
 _FACILITY_AFTER = re.compile(
-    r"^\s+(?:border\s+)?(?:crossing|airport|airbase|air\s+base|military\s+base|base|dam|refinery|prison|"
+    r"^\s+(?:(?:border|nuclear|main|international|military|power|oil|gas|thermal|steel|chemical|water)\s+){0,2}"
+    r"(?:crossing|airport|airbase|air\s+base|base|dam|refinery|prison|plant|station|steelworks|works|factory|"
     r"highway|road|bridge|checkpoint|port|harbour|harbor|power\s+plant|oil\s+field|oilfield|camp|university|"
     r"hospital|stadium|mosque|palace|road|junction|roundabout|front|frontline|pocket|countryside|plain|plains|"
     r"valley|river|mountains?|hills?|desert|outskirts|suburbs)(?![\w-])"
