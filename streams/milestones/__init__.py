@@ -15,6 +15,8 @@ Modules, in the order data flows:
 - ``compile``  pack → patterns + one Aho-Corasick trigger index (cost independent of the rule count)
 - ``text``     sentence/segment/window views over a tagged article
 - ``filters``  runtime filter checks (lexicon, dated), one registry
+- ``places``   linking a trigger to its place (positions, gaps, anaphora) and the guards against
+               speakers, venues, reference points, provinces, parts of towns
 - ``detector`` ``Detector.load/detect/explain``: trigger hits → place → filters → events
 - ``report``   ``events_to_json``, ``check_rules``, ``format_explanation`` (what the CLI prints)
 - ``backtest`` precision/recall per milestone on a labelled corpus, with the disagreements

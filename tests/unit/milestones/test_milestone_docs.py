@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["streams.milestones", "streams.milestones.detector", "streams.milestones.source",
+MODULES = ["streams.milestones", "streams.milestones.detector", "streams.milestones.places", "streams.milestones.source",
            "streams.milestones.rules", "streams.milestones.filters", "streams.milestones.report"]
 
 

@@ -1,0 +1,368 @@
+"""Linking a trigger to the place it is about: positions, gaps, anaphora, and the guards that keep
+speakers, venues, reference points, provinces and parts of towns from being taken for event places.
+
+Called by ``Detector`` for every candidate that survived the object role: ``find_places`` returns the
+place (and any coordinated ones, "Manbij and Jarablus") as ``PlaceChoice``s, or nothing.
+
+    >>> from streams.milestones import Detector
+    >>> from streams.tagging import Tagger
+    >>> d = Detector.load()
+    >>> [c.places[0].via for c in d.explain(Tagger.load().tag("Mosul was retaken by Iraqi troops."))
+    ...  if c.fired]
+    ['before']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from streams.milestones.compile import CompiledGap, CompiledPattern
+from streams.milestones.text import ANAPHOR, ArticleView, SentenceView
+from streams.tagging.model import PlaceMention
+
+Via = Literal["inside", "after", "before", "nearest", "fallback", "carried"]
+
+_ANAPHOR = ANAPHOR
+_COORD = re.compile(r"^(?:'s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?"
+                    r"(?:(?:nearby\s+)?(?:towns?|cit(?:y|ies)|villages?|districts?)\s+of\s+)?$")
+_LOCATIVE = re.compile(
+    r"(?:^|\s)(?:in|across|throughout|for|over|of|on|against|into|to|at|near|around|inside|outside|from)\s+"
+    r"(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?\s+)?$"
+)
+# where talks are held is not where the war is: "talks in Minsk", "a summit in Tehran"
+_VENUE = re.compile(
+    r"(?:talks|summit|meeting|meetings|conference|negotiations|visit|trip|rally|speech|hearing|court|"
+    r"tribunal|ceremony|forum|sponsored|hosted|mediated|brokered)\s+(?:held\s+|hosted\s+)?(?:in|at|by)\s+"
+    r"(?:the\s+)?$"
+)
+_NOT_SUBJECT = re.compile(r"(?:^|\s)(?:in|at|near|from|to|on|for|with|by|across|into|inside|outside|around|"
+                          r"and|or)\s+(?:the\s+)?$")
+_PROVINCE_AFTER = re.compile(r"^(?:'s)?\s+(?:province|governorate|region|state|oblast|county|prefecture|district)\b")
+# "the Rafah crossing", "Mosul airport", "Raqqa dam": the name modifies a facility, not the town itself
+_FACILITY_AFTER = re.compile(
+    r"^\s+(?:(?:border|nuclear|main|international|military|power|oil|gas|thermal|steel|chemical|water)\s+){0,2}"
+    r"(?:crossing|airport|airbase|air\s+base|base|dam|refinery|prison|plant|station|steelworks|works|factory|"
+    r"highway|road|bridge|checkpoint|port|harbour|harbor|power\s+plant|oil\s+field|oilfield|camp|university|"
+    r"hospital|stadium|mosque|palace|road|junction|roundabout|front|frontline|pocket|countryside|plain|plains|"
+    r"valley|river|mountains?|hills?|desert|outskirts|suburbs)(?![\w-])"
+)
+
+@dataclass(frozen=True)
+class PlaceChoice:
+    mention: PlaceMention  # the place the event is about
+    start: int  # where the place is referred to (the mention itself, or an anaphor such as "the city")
+    end: int
+    via: Via
+    anaphora: bool = False
+
+
+_CITY_KINDS = frozenset({"city", "district"})
+_COARSE_KINDS = frozenset({"country", "continent"})
+# regions too large to be where a milestone happens ("operations across the Middle East")
+_MACRO_REGIONS = frozenset(
+    "middle east|near east|gulf|persian gulf|arabian peninsula|levant|horn of africa|sahel|maghreb|balkans|"
+    "caucasus|central asia|south asia|southeast asia|east asia|north africa|west africa|east africa|"
+    "southern africa|central africa|sub-saharan africa|latin america|central america|south america|"
+    "north america|caribbean|europe|eastern europe|western europe|scandinavia|asia|africa|oceania|"
+    "mediterranean|black sea|red sea|baltic|arctic|pacific|atlantic".split("|")
+)
+
+
+
+@dataclass(frozen=True)
+class _Item:
+    start: int
+    end: int
+    mention: PlaceMention
+    anaphora: bool
+
+
+_SPEAKER_AFTER = re.compile(
+    r"^\s+(?:(?:and|,|the|its|his|her|their|[a-z]+'s|[a-z-]+)\s+){0,3}?(?:said|says|say|claimed|claims|"
+    r"announced|announces|denied|denies|stated|told|reported|warned|accused|insisted|insists|confirmed|"
+    r"confirms|added|urged|urges|called|believes|wants|hopes|fears|condemned|condemns|welcomed|welcomes|"
+    r"backed|backs|supports|supported|sent|has said|have said)(?![\w-])"
+)
+_NOT_SPEAKER_BEFORE = re.compile(r"(?:^|\s)(?:in|of|from|near|to|into|at|on|around|outside|inside|across|"
+                                 r"over|for|toward|towards)\s+(?:the\s+)?$")
+
+
+_ATTRIBUTIVE = re.compile(
+    r"^(?:-based|-backed|-led)?\s+(?:forces|fighters|troops|militants|rebels|police|militia|militias|army|"
+    r"soldiers|tribesmen|tribes|officials|authorities|government|commanders?|units|brigades?|"
+    r"jihadists|insurgents|volunteers|allies|planes|jets|warplanes|aircraft|drones|embassy|"
+    r"spokesman|spokeswoman|ministry)(?![\w-])"
+)
+
+
+def _is_speaker(article: ArticleView, p: PlaceMention) -> bool:
+    """A capital that speaks ("Washington and the SDF said", "Moscow denied") or a name used as an
+    attribute of an armed group ("Arab fighters", "Kurdish-led forces") is an actor, not a place."""
+    after = article.norm[p.end:p.end + 60]
+    if _ATTRIBUTIVE.match(after):
+        return True
+    if not _SPEAKER_AFTER.match(after) or after.startswith("'s"):
+        return False
+    return not _NOT_SPEAKER_BEFORE.search(article.norm[max(0, p.start - 20):p.start])
+
+
+def _usable(article: ArticleView, p: PlaceMention, provinces: bool) -> bool:
+    """Whether a mention can be an event place here (not a speaker, a venue, or a bare country name);
+    answered once per mention and article."""
+    key = ("usable", p.start, provinces)
+    known = article.filter_cache.get(key)
+    if known is None:
+        known = _usable_uncached(article, p, provinces)
+        article.filter_cache[key] = known
+    return bool(known)
+
+
+# "northeast of Mosul", "20 km south of Kirkuk": a reference point ("the east of Aleppo" is a part of it)
+_REFERENCE_POINT = re.compile(
+    r"(?<![\w-])(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?)\s+of\s+$"
+    r"|(?:\d+|a\s+few|several|some)\s+(?:km|kilometres|kilometers|miles|mi)\s+(?:\([^)]*\)\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:of|from)\s+$"
+    r"|\b(?:outside|away\s+from)\s+$"
+)
+_A_PART = re.compile(r"(?<![\w-])the\s+(?:[\w-]+\s+)?$")  # "the (rebel-held) east of Aleppo" is a part of it
+_ARTICLE_PREFIX = r"(?:al|el|ad|ar|as|ash|az|ez|es|at|ath|an|ul|un|abu|bin|ibn)"
+_CUT_NAME_AFTER = re.compile(r"\s+" + _ARTICLE_PREFIX + r"-\w", re.I)
+_CUT_NAME_BEFORE = re.compile(r"(?:^|\s|-)" + _ARTICLE_PREFIX + r"-$", re.I)
+
+
+def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> bool:
+    if _is_speaker(article, p):
+        return False
+    text = article.tagging.text
+    if _CUT_NAME_AFTER.match(text, p.end) or _CUT_NAME_BEFORE.search(text[max(0, p.start - 6):p.start]):
+        return False  # "Ras" of "Ras al-Ain", "Numan" of "Maarat al-Numan": a longer name the tagger cut
+    ref = _REFERENCE_POINT.search(article.norm, max(0, p.start - 40), p.start)
+    if ref is not None and not (ref.group("dir") and _A_PART.search(article.norm, max(0, ref.start() - 30),
+                                                                   ref.start())):
+        return False  # "the town of Bashiqa, northeast of Mosul": Mosul only locates the event
+    before = article.norm[max(0, p.start - 40):p.start]
+    if _VENUE.search(before):
+        return False
+    if p.kind == "country" and not _LOCATIVE.search(before):
+        return False  # "Russia and Turkey agreed" are actors; "in Syria" is a place
+    if p.kind in ("region", "continent") and p.name.casefold() in _MACRO_REGIONS | {p.text.casefold()} & _MACRO_REGIONS:
+        return False
+    if p.kind in (*_COARSE_KINDS, "region") and article.norm.startswith("'s", p.end):
+        return False  # "Yemen's main port of Hodeidah": the country only qualifies another place
+    if not provinces:
+        after = article.norm[p.end:p.end + 30]
+        if _PROVINCE_AFTER.match(after):
+            return False  # "Idlib province", "the Kyiv region" are not the city
+        if _FACILITY_AFTER.match(after):
+            return False
+    return True
+
+
+_PART_BEFORE = re.compile(r"(?:^|\s)(?:east|west|north|south|central|eastern|western|northern|southern|"
+                          r"north-?eastern|north-?western|south-?eastern|south-?western|rebel-held|is-held|"
+                          r"government-held)\s+$")
+_PART_QUALIFIER = re.compile(r"^(?:east|west|north|south|central|eastern|western|northern|southern|old city|"
+                             r"city cent(?:er|re)|outskirts|suburbs?|district|quarter|neighbou?rhood)", re.I)
+
+
+def _partial(article: ArticleView, p: PlaceMention) -> bool:
+    """'eastern Mosul', 'Mosul's Old City': a part of the city, which is not the city changing hands."""
+    if p.qualifier and _PART_QUALIFIER.match(p.qualifier.strip()):
+        return True
+    return bool(_PART_BEFORE.search(article.norm[max(0, p.start - 25):p.start]))
+
+
+def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds: frozenset[str]) -> list[_Item]:
+    provinces = pat.spec.place.provinces
+    whole = pat.spec.place.whole
+    items = [_Item(p.start, p.end, p, False) for p in view.places
+             if p.kind in kinds and _usable(article, p, provinces) and not (whole and _partial(article, p))]
+    if pat.spec.place.anaphora and kinds & {"city", "district"}:
+        city_kinds = kinds & frozenset({"city", "district"})
+        for m in _ANAPHOR.finditer(view.norm):
+            a, b = view.start + m.start(), view.start + m.end()
+            if any(p.start < b and a < p.end for p in view.places):
+                continue  # "the city of Mosul": the name itself is there
+            target = _antecedent(article, m.group(), a, city_kinds)
+            if target is not None:
+                items.append(_Item(a, b, target, True))
+        items.sort(key=lambda it: it.start)
+    if role_excludes := pat.place_exclude_before:
+        items = [it for it in items
+                 if not role_excludes.search(article.norm, max(0, it.start - 30), it.start)]
+    return items
+
+
+_NOUN = re.compile(r"(city|town|village|capital)(?:\W*$|'s)")
+
+
+def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[str]) -> PlaceMention | None:
+    """What 'the town' stands for: the latest place introduced with the same noun ("the eastern town of
+    Avdiivka") in the last three sentences, else the latest city named; never a speaker ("Kyiv said")."""
+    def skip(p: PlaceMention) -> bool:
+        return _is_speaker(article, p)
+
+    latest = article.places_before(pos, sentences_back=3, kinds=kinds, skip=skip)
+    noun = _NOUN.search(anaphor)
+    if latest is None or noun is None:
+        return latest
+    introduced = re.compile(rf"(?:\b{noun.group(1)}\s+of\s+(?:the\s+)?$)")
+    first = article.tagging.sentences[max(0, article.sentence_index(pos) - 3)].start
+    for p in reversed(article.event_places):
+        if p.end > pos:
+            continue
+        if p.start < first:
+            break
+        if p.kind in kinds and not skip(p) and introduced.search(article.norm, max(0, p.start - 30), p.start):
+            return p
+    return latest
+
+
+def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: PlaceMention, *,
+            appositive: bool = False) -> int | None:
+    """Word count of the gap [a, b) if the place may be linked across it, else None. With ``appositive``
+    (place before the trigger), one parenthetical right after the place is skipped:
+    "Kandahar, Afghanistan's second-largest city, is expected to fall"."""
+    words = view.words_between(a, b)
+    if appositive and words[:1] == [","] and "," in words[1:15]:
+        words = words[words.index(",", 1) + 1:]
+    qualifier = set((mention.qualifier or "").casefold().split())
+    kept = []
+    for w in words:
+        if w in ("'s", "'") or w in qualifier:
+            continue
+        if not (w[0].isalnum()) and w != "-":
+            return None  # punctuation: the place belongs to another phrase
+        kept.append(w)
+    if len(kept) > gap.max_gap:
+        return None
+    joined = " ".join(kept)
+    if gap.stop is not None and gap.stop.search(joined):
+        return None
+    if gap.only is not None and any(w not in gap.only for w in kept):
+        return None
+    if gap.require is not None and not gap.require.search(joined):
+        return None
+    return len(kept)
+
+
+def find_places(article: ArticleView, view: SentenceView, pat: CompiledPattern, t_start: int,
+                t_end: int) -> list[PlaceChoice]:
+    """The place(s) a trigger is about, by the pattern's place role; coordinated places follow."""
+    role = pat.spec.place
+    items = _items(article, view, pat, pat.kinds)
+    choice = _positional(view, pat, items, t_start, t_end)
+    if choice is None and role.nearest:
+        choice = _nearest(view, role.scope, items, t_start, t_end, "nearest")
+    if choice is None and pat.fallback_kinds:
+        fb = [it for it in _items(article, view, pat, pat.fallback_kinds)
+              if not it.anaphora and _LOCATIVE.search(article.norm[max(view.start, it.start - 20):it.start])]
+        choice = _nearest(view, role.scope, fb, t_start, t_end, "fallback")
+    if choice is None and role.carry and not view.places:
+        choice = _carried(article, view, pat)
+    if choice is None:
+        return []
+    chosen = [choice]
+    if role.coordination and not choice.anaphora:
+        chosen += _coordinated(article, items, choice, forward=choice.start >= t_start)
+    return chosen
+
+
+def _carried(article: ArticleView, view: SentenceView, pat: CompiledPattern) -> PlaceChoice | None:
+    """A sentence that names no place at all ("Russian air strikes supported the final assault") is
+    about the place the previous sentence named, else the one the headline names."""
+    kinds = pat.kinds & _CITY_KINDS
+    if not kinds:
+        return None
+    p = article.places_before(view.start, sentences_back=1, kinds=kinds,
+                              skip=lambda m: not _usable(article, m, pat.spec.place.provinces))
+    if p is None:
+        heads = {(m.geonameid, m.name) for m in article.event_places if m.role == "headline" and m.kind in kinds}
+        if len(heads) != 1:
+            return None
+        p = next(m for m in article.event_places if m.role == "headline" and m.kind in kinds)
+    return PlaceChoice(p, p.start, p.end, "carried", True)
+
+
+def _positional(view: SentenceView, pat: CompiledPattern, items: list[_Item], t_start: int,
+                t_end: int) -> PlaceChoice | None:
+    role = pat.spec.place
+    if role.inside:
+        for it in items:
+            if t_start <= it.start and it.end <= t_end:
+                return PlaceChoice(it.mention, it.start, it.end, "inside", it.anaphora)
+    best: tuple[int, int, PlaceChoice] | None = None
+    if pat.after is not None:
+        for it in items:
+            if it.start < t_end:
+                continue
+            n = _gap_ok(view, pat.after, t_end, it.start, it.mention)
+            if n is not None:
+                best = (n, 0, PlaceChoice(it.mention, it.start, it.end, "after", it.anaphora))
+                break
+            if len(view.words_between(t_end, it.start)) > pat.after.max_gap + 4:
+                break
+    if pat.before is not None:
+        for it in reversed(items):
+            if it.end > t_start:
+                continue
+            rel = it.start - view.start
+            if _NOT_SUBJECT.search(view.norm[max(0, rel - 30):rel]):
+                continue  # "samples from ducks in Pennsylvania were taken": the place is not the subject
+            n = _gap_ok(view, pat.before, it.end, t_start, it.mention, appositive=True)
+            if n is not None:
+                if best is None or n < best[0]:
+                    best = (n, 1, PlaceChoice(it.mention, it.start, it.end, "before", it.anaphora))
+                break
+            if len(view.words_between(it.end, t_start)) > pat.before.max_gap + 16:
+                break
+    return best[2] if best else None
+
+
+def _nearest(view: SentenceView, scope: str, items: list[_Item], t_start: int, t_end: int,
+             via: Via) -> PlaceChoice | None:
+    seg = view.segment_of(t_start)
+    lo, hi = seg if scope == "segment" else (view.start, view.end)
+
+    norm = view.norm
+
+    def distance(it: _Item) -> tuple[int, int, int, int]:
+        same_seg = seg[0] <= it.start < seg[1]
+        inside = t_start <= it.start < t_end
+        d = 0 if inside else (it.start - t_end if it.start >= t_end else t_start - it.end)
+        rel = it.start - view.start
+        locative = inside or bool(_LOCATIVE.search(norm[max(0, rel - 40):rel]))
+        return (0 if same_seg or inside else 1, int(it.anaphora), 0 if locative else 1, d)
+
+    # a country or region is coarse: only when it stands in the trigger's own segment ("a ceasefire in
+    # Syria"), not in some other clause ("operations across the Middle East, said the air strike...")
+    pool = [it for it in items if lo <= it.start < hi
+            and (it.mention.kind not in _COARSE_KINDS or seg[0] <= it.start < seg[1])]
+    if not pool:
+        return None
+    it = min(pool, key=distance)
+    return PlaceChoice(it.mention, it.start, it.end, via, it.anaphora)
+
+
+def _coordinated(article: ArticleView, items: list[_Item], choice: PlaceChoice, *, forward: bool) -> list[PlaceChoice]:
+    out: list[PlaceChoice] = []
+    real = [it for it in items if not it.anaphora]
+    idx = next((i for i, it in enumerate(real) if it.start == choice.start), None)
+    if idx is None:
+        return out
+    step = 1 if forward else -1
+    cur = real[idx]
+    j = idx + step
+    while 0 <= j < len(real):
+        nxt = real[j]
+        between = article.norm[cur.end:nxt.start] if forward else article.norm[nxt.end:cur.start]
+        if not _COORD.match(between):
+            break
+        if nxt.mention.geonameid != choice.mention.geonameid or nxt.mention.name != choice.mention.name:
+            out.append(PlaceChoice(nxt.mention, nxt.start, nxt.end, choice.via))
+        cur = nxt
+        j += step
+    return out
