@@ -25,7 +25,7 @@ from typing import Any
 
 from streams.tagging.gazetteer import DEFAULT_MIN_POPULATION, Gazetteer
 from streams.tagging.keywords import KeywordMatcher, PhraseMatcher, expand_inflections
-from streams.tagging.model import KeywordMention, PlaceMention, Sentence, Tagging
+from streams.tagging.model import KeywordMention, PlaceMention, Sentence, Tagging, trusted
 from streams.tagging.places import PlaceResolver
 from streams.tagging.text import find_dateline, fold, split_sentences
 
@@ -49,18 +49,23 @@ class Tagger:
         ``keywords_path`` to ``seeds/keywords.yaml``. Raises ``RuleError`` for an invalid taxonomy.
         """
         gaz = Gazetteer.load(cache_dir, min_population=min_population)
-        return cls(PlaceResolver(gaz), KeywordMatcher.load(keywords_path))
+        keywords = KeywordMatcher.load(keywords_path)
+        return cls(PlaceResolver(gaz, keywords), keywords)
 
     def tag(self, text: str) -> Tagging:
         folded = fold(text)
         sentences = split_sentences(text)
-        keywords = self.keywords.find(text, folded)
-        actors = [(k.start, k.end) for k in keywords if k.group == "actor"]
-        places = self.places.find(text, sentences, folded, not_places=actors)
+        if self.places.keywords is self.keywords:  # one automaton holds both pattern sets: one scan
+            places, keywords = self.places.find_with_keywords(text, sentences, folded)
+        else:
+            keywords = self.keywords.find(text, folded)
+            actors = [(k.start, k.end) for k in keywords if k.group == "actor"]
+            places = self.places.find(text, sentences, folded, not_places=actors)
         dateline = next((p.text for p in places if p.role == "dateline"), None)
         if dateline is None and (span := find_dateline(text)) is not None:
             dateline = text[span[0]:span[1]]
-        return Tagging(text=text, sentences=sentences, places=places, keywords=keywords, dateline=dateline)
+        return trusted(Tagging, {"text": text, "sentences": sentences, "places": places, "keywords": keywords,
+                                 "dateline": dateline})
 
 
 def tagging_to_json(tagging: Tagging, id: str) -> dict[str, Any]:

@@ -219,8 +219,10 @@ class PhraseMatcher(Generic[P]):
                     entries = table.setdefault(key, [])
                     if (form, case, payload) not in entries:
                         entries.append((form, case, payload))
-        for key, entries in table.items():
-            self._auto.add_word(f" {key} ", (key, tuple(entries)))
+        # folded phrase -> its (written form, case rule, payload) entries, first match wins
+        self.table: dict[str, tuple[tuple[str, str, P], ...]] = {k: tuple(v) for k, v in table.items()}
+        for key, found in self.table.items():
+            self._auto.add_word(f" {key} ", (key, found))
         if table:
             self._auto.make_automaton()
         self._empty = not table
@@ -235,13 +237,17 @@ class PhraseMatcher(Generic[P]):
         hits: list[PhraseHit[P]] = []
         for end, (key, entries) in self._auto.iter(padded):
             start = end - len(key) - 1
-            stop = end - 1
-            surface = text[start:stop]
-            for form, case, payload in entries:
-                if _case_ok(case, form, surface):
-                    hits.append(PhraseHit(start, stop, surface, payload))
-                    break
+            _hit(text, start, end - 1, entries, hits)
         return _longest(hits)
+
+
+def _hit(text: str, start: int, stop: int, entries: Sequence[tuple[str, str, P]], hits: list[PhraseHit[P]]) -> None:
+    """Append the hit of the first entry whose case rule the surface text satisfies, if any."""
+    surface = text[start:stop]
+    for form, case, payload in entries:
+        if _case_ok(case, form, surface):
+            hits.append(PhraseHit(start, stop, surface, payload))
+            return
 
 
 def _longest(hits: Sequence[PhraseHit[P]]) -> list[PhraseHit[P]]:
@@ -280,7 +286,26 @@ class KeywordMatcher:
     def pattern_count(self) -> int:
         return len(self._matcher)
 
+    @property
+    def patterns(self) -> dict[str, tuple[tuple[str, str, tuple[str, str]], ...]]:
+        """Folded phrase -> (written form, case rule, (term, group)) entries. ``PlaceResolver`` adds these to
+        its own automaton, so that ``Tagger.tag`` finds places and keywords in one scan of the text."""
+        return self._matcher.table
+
     def find(self, text: str, folded: str | None = None) -> list[KeywordMention]:
-        return [trusted(KeywordMention, {"start": h.start, "end": h.end, "text": h.text, "term": h.payload[0],
-                                         "group": h.payload[1]})
-                for h in self._matcher.find(text, folded)]
+        return _mentions(self._matcher.find(text, folded))
+
+    def mentions(self, text: str,
+                 raw: Iterable[tuple[int, int, Sequence[tuple[str, str, tuple[str, str]]]]]) -> list[KeywordMention]:
+        """Keyword mentions from raw whole-word hits ``(start, end, entries of patterns[key])`` found by
+        another scan (the place resolver's): case rules, then longest-first, as ``find`` does."""
+        hits: list[PhraseHit[tuple[str, str]]] = []
+        for start, end, entries in raw:
+            _hit(text, start, end, entries, hits)
+        return _mentions(_longest(hits))
+
+
+def _mentions(hits: Iterable[PhraseHit[tuple[str, str]]]) -> list[KeywordMention]:
+    return [trusted(KeywordMention, {"start": h.start, "end": h.end, "text": h.text, "term": h.payload[0],
+                                     "group": h.payload[1]})
+            for h in hits]

@@ -30,7 +30,8 @@ import ahocorasick
 
 from streams.tagging.features import TRIGGERS, extend, features
 from streams.tagging.gazetteer import COMMON, EXACT_CASE, Gazetteer
-from streams.tagging.model import PlaceMention, PlaceRole, Sentence, trusted
+from streams.tagging.keywords import KeywordMatcher
+from streams.tagging.model import KeywordMention, PlaceMention, PlaceRole, Sentence, trusted
 from streams.tagging.resolve import Context, SenseCache, resolve
 from streams.tagging.text import find_dateline, fold, headline_end
 from streams.tagging.words import (
@@ -67,31 +68,41 @@ _PARTIES = frozenset({"R", "D", "I", "DFL", "GOP"})  # "Rep. Torrey Westrom, R-E
 _TOKEN = re.compile(r"[\w.'’]+")
 _WORDS = re.compile(r"[\s\-]+")
 _NOT_PLACE_PHRASES = frozenset({"old city", "new city", "central command", "white house"})
-_NAME, _DEMONYM, _TRIGGER = 1, 2, 4  # what an automaton pattern is: a gazetteer name, a demonym, a feature word
+# What an automaton pattern is: a gazetteer name, a demonym, a feature word, an actor keyword (any mix).
+_NAME, _DEMONYM, _TRIGGER, _ACTOR = 1, 2, 4, 8
+_Payload = tuple[str, int, int, tuple[tuple[str, str, tuple[str, str]], ...] | None]
 
 
 class PlaceResolver:
     """Finds and resolves the places in one text. Built once per worker from a ``Gazetteer``."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, keywords: KeywordMatcher | None = None) -> None:
+        """``keywords``: also scan for that taxonomy's phrases (``find_with_keywords``: one pass for both)."""
         self.gaz = gazetteer
+        self.keywords = keywords
         # Each pattern carries what the hit loop needs about it, so that a hit costs no dictionary look-ups:
-        # (folded name, its length + 1, _NAME | _DEMONYM | _TRIGGER bits).
+        # (folded name, its length + 1, _NAME | _DEMONYM | _TRIGGER | _ACTOR bits, keyword entries or None).
         self.automaton = ahocorasick.Automaton()
         names, demonyms = gazetteer.names, gazetteer.demonyms
+        phrases = keywords.patterns if keywords is not None else {}
+        place_keys = set()
 
-        def payload(key: str) -> tuple[str, int, int]:
-            bits = ((_NAME if key in names else 0) | (_DEMONYM if key in demonyms else 0)
-                    | (_TRIGGER if key in TRIGGERS else 0))
-            return key, len(key) + 1, bits
+        def payload(key: str, place: bool) -> _Payload:
+            entries = phrases.get(key)
+            bits = ((_NAME if place and key in names else 0) | (_DEMONYM if place and key in demonyms else 0)
+                    | (_TRIGGER if place and key in TRIGGERS else 0)
+                    | (_ACTOR if entries and any(e[2][1] == "actor" for e in entries) else 0))
+            return key, len(key) + 1, bits, entries
 
         for key, senses in names.items():
             # blocked words never become places, except as exact-case aliases ("US" but not "us")
             if key not in _NOT_PLACE_PHRASES and (key not in BLOCKED or any(v & EXACT_CASE for v in senses)):
-                self.automaton.add_word(f" {key} ", payload(key))
-        for key in demonyms.keys() | TRIGGERS:
-            if f" {key} " not in self.automaton:
-                self.automaton.add_word(f" {key} ", payload(key))
+                place_keys.add(key)
+        place_keys |= demonyms.keys() | TRIGGERS
+        for key in place_keys:
+            self.automaton.add_word(f" {key} ", payload(key, True))
+        for key in phrases.keys() - place_keys:
+            self.automaton.add_word(f" {key} ", payload(key, False))
         self.automaton.make_automaton()
         self._infos: dict[str, tuple[bool, bool, bool, int, bool, bool]] = {}
         self._senses = SenseCache(gazetteer)
@@ -104,8 +115,16 @@ class PlaceResolver:
              not_places: Sequence[tuple[int, int]] = ()) -> list[PlaceMention]:
         """Places in ``text``. ``not_places`` are spans known to name something else (an actor keyword
         such as "Hamas"): a place hit covering exactly such a span is dropped."""
-        if folded is None:
-            folded = fold(text)
+        return self._find(text, sentences, fold(text) if folded is None else folded, not_places, False)[0]
+
+    def find_with_keywords(self, text: str, sentences: Sequence[Sentence],
+                           folded: str) -> tuple[list[PlaceMention], list[KeywordMention]]:
+        """Places and keywords in one scan (called by ``Tagger.tag``; needs ``keywords`` at construction).
+        The same as ``keywords.find`` followed by ``find`` with the actor keywords as ``not_places``."""
+        return self._find(text, sentences, folded, (), self.keywords is not None)
+
+    def _find(self, text: str, sentences: Sequence[Sentence], folded: str, not_places: Sequence[tuple[int, int]],
+              with_keywords: bool) -> tuple[list[PlaceMention], list[KeywordMention]]:
         gaz = self.gaz
         dateline = find_dateline(text)
         d0, d1 = dateline if dateline is not None else (-1, -1)
@@ -116,9 +135,13 @@ class PlaceResolver:
         blocked = set(not_places)
         triggers: list[tuple[int, int]] = []
         demonyms = gaz.demonyms
-        for stop, (key, klen, bits) in self.automaton.iter(f" {folded} "):
+        phrases: list[tuple[int, int, Sequence[tuple[str, str, tuple[str, str]]]]] = []
+        judge: list[tuple[int, int, str, bool]] = []  # hits that are also an actor keyword ("Hamas")
+        for stop, (key, klen, bits, entries) in self.automaton.iter(f" {folded} "):
             start = stop - klen
             end = stop - 1
+            if entries is not None and with_keywords:
+                phrases.append((start, end, entries))
             in_dateline = d0 <= start and end <= d1
             if not (in_dateline or text[start].isupper()):
                 continue  # many hits: lower-case words ("nice", "reading", "of")
@@ -129,6 +152,9 @@ class PlaceResolver:
                     triggers.append((start, end))
                 if not bits & _NAME:
                     continue
+                if bits & _ACTOR and with_keywords:
+                    judge.append((start, end, key, in_dateline))
+                    continue  # judged once the keywords are known: an actor keyword is not a place
             if key in persons or (blocked and (start, end) in blocked):
                 continue  # a person's name is dropped everywhere anyway: no need to judge this hit
             if starts is None:
@@ -138,9 +164,21 @@ class PlaceResolver:
                 accepted.append((start, end, key))
             elif verdict is None:
                 persons.add(key)  # a person's name: drop the name everywhere in this text
+        keywords = self.keywords.mentions(text, phrases) if with_keywords and self.keywords is not None else []
+        if judge:
+            actors = {(k.start, k.end) for k in keywords if k.group == "actor"}
+            starts = starts if starts is not None else _sentence_starts(text, sentences)
+            for start, end, key, in_dateline in judge:
+                if (start, end) in actors or (start, end) in blocked:
+                    continue
+                verdict = True if in_dateline else self._keep(text, start, end, key, starts)
+                if verdict:
+                    accepted.append((start, end, key))
+                elif verdict is None:
+                    persons.add(key)
         spans = _longest_non_overlapping([a for a in accepted if a[2] not in persons])
         if not spans:
-            return []
+            return [], keywords
         comma: dict[str, tuple[str, str | None]] = {}
         extra: list[PlaceMention] = []
         for start, end, key in spans:
@@ -163,7 +201,7 @@ class PlaceResolver:
         mentions = self._mentions(text, spans, senses, dateline) + extra
         mentions.extend(self._features(text, mentions, triggers))
         mentions.sort(key=lambda p: p.start)
-        return mentions
+        return mentions, keywords
 
     # -- filters ----------------------------------------------------------------------------------
 
