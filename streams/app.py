@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import json
+import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from typing import Any
 
 import faust
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
+from pydantic import ValidationError
 
 from alerts.alert import Alert
 from alerts.metrics import AlertMetrics
@@ -37,12 +39,15 @@ from streams.milestones.model import MilestoneEvent
 from streams.process import ArticleProcessor
 from streams.settings import Settings
 
+log = logging.getLogger(__name__)
+
 
 @dataclass
 class Wirewatch:
     """The built app and what tests and the CLI need to reach."""
 
     app: faust.App
+    topics: dict[str, faust.TopicT]  # articles, milestones, alerts, deadletter
     registry: CollectorRegistry
     stream_metrics: StreamMetrics
     alert_metrics: AlertMetrics
@@ -105,11 +110,14 @@ def build_app(
     deadletter = app.topic(t.deadletter, **raw)
     alert_state = app.Table("alert-state", partitions=t.partitions, key_type=str)
 
+    async def dead_letter(key: bytes | None, stage: str, reason: str, **fields: Any) -> None:
+        """Every dead-letter record: stage (ingest/parse/process/alert/deliver), bounded reason, context."""
+        await deadletter.send(key=key, value=json.dumps({"stage": stage, "reason": reason, **fields}).encode())
+
     async def dead_letter_alert(alert: Alert, result: NotifyResult) -> None:
-        await deadletter.send(key=alert.fingerprint.encode(), value=json.dumps({
-            "stage": "deliver", "reason": result.outcome.value, "receiver": result.receiver,
-            "attempts": result.attempts, "error": str(result.error) if result.error else None,
-            "alert": alert.payload()}).encode())
+        await dead_letter(alert.fingerprint.encode(), "deliver", result.outcome.value, receiver=result.receiver,
+                          attempts=result.attempts, error=str(result.error) if result.error else None,
+                          alert=alert.payload())
 
     pipeline = AlertPipeline(
         state=alert_state, notifiers=notifiers if notifiers is not None else
@@ -124,15 +132,21 @@ def build_app(
             where = f"{msg.topic}[{msg.partition}]@{msg.offset}"
             stream_metrics.consumed.inc()
             t0 = time.perf_counter()
+            context = {"topic": msg.topic, "partition": msg.partition, "offset": msg.offset,
+                       "value": event.value.decode("utf-8", "replace")[:4096] if event.value else None}
             try:
                 article = processor.parse(event.value, where)
-                found = processor.process(article)
             except InputError as e:
                 stream_metrics.rejected.labels(e.reason).inc()
-                await deadletter.send(key=event.key, value=json.dumps({
-                    "stage": "parse", "reason": e.reason, "error": str(e), "topic": msg.topic,
-                    "partition": msg.partition, "offset": msg.offset,
-                    "value": event.value.decode("utf-8", "replace")[:4096] if event.value else None}).encode())
+                await dead_letter(event.key, "parse", e.reason, error=str(e), **context)
+                continue
+            try:
+                found = processor.process(article)
+            except Exception as e:  # a bug on one article must not stop the partition: keep it and move on
+                log.exception("processing failed for %s (article %s)", where, article.id)
+                stream_metrics.rejected.labels("processing_error").inc()
+                await dead_letter(event.key, "process", "processing_error", error=f"{type(e).__name__}: {e}",
+                                  **context)
                 continue
             stream_metrics.processing_seconds.observe(time.perf_counter() - t0)
             stream_metrics.lag_seconds.observe(max(0.0, (now() - article.received_at).total_seconds()))
@@ -142,8 +156,13 @@ def build_app(
 
     @app.agent(milestones, name="raise-alerts")
     async def raise_alerts(stream: faust.StreamT[bytes]) -> None:
-        async for value in stream:
-            event = MilestoneEvent.model_validate_json(value)
+        async for key, value in stream.items():
+            try:
+                event = MilestoneEvent.model_validate_json(value)
+            except ValidationError as e:  # e.g. written by an incompatible wirewatch version
+                await dead_letter(key, "alert", "invalid_event", error=str(e).splitlines()[0],
+                                  value=value.decode("utf-8", "replace")[:4096])
+                continue
             decision, alert, _ = await pipeline.handle(event)
             if decision in NOTIFY_ON:
                 await alerts_topic.send(key=alert.fingerprint.encode(), value=json.dumps(
@@ -162,7 +181,8 @@ def build_app(
     async def _close_notifiers(app_: faust.App, **kwargs: Any) -> None:
         await pipeline.close()
 
-    return Wirewatch(app, registry, stream_metrics, alert_metrics, pipeline)
+    topics = {"articles": articles, "milestones": milestones, "alerts": alerts_topic, "deadletter": deadletter}
+    return Wirewatch(app, topics, registry, stream_metrics, alert_metrics, pipeline)
 
 
 def run_worker(settings: Settings, loglevel: str = "info") -> None:
