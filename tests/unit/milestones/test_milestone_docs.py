@@ -7,8 +7,9 @@ import importlib
 
 import pytest
 
-MODULES = ["streams.milestones", "streams.milestones.detector", "streams.milestones.places", "streams.milestones.source",
-           "streams.milestones.rules", "streams.milestones.filters", "streams.milestones.report"]
+MODULES = ["streams.milestones", "streams.milestones.detector", "streams.milestones.places",
+           "streams.milestones.source", "streams.milestones.rules", "streams.milestones.filters",
+           "streams.milestones.report"]
 
 
 @pytest.mark.parametrize("name", MODULES)
