@@ -30,7 +30,9 @@ _COORD = re.compile(r"^(?:'s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:
 _LOCATIVE = re.compile(
     r"(?:^|\s)(?:in|across|throughout|for|over|of|on|against|into|to|at|near|around|inside|outside|from)\s+"
     r"(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
-    r"(?:ern)?\s+)?$"
+    r"(?:ern)?\s+)?"
+    # "in the capital Sanaa", "on the rebel-held town of Daraya"
+    r"(?:(?:[a-z-]+\s+){0,2}(?:capital|city|town|village|port|enclave|stronghold|district)(?:\s+of)?\s+)?$"
 )
 # where talks are held is not where the war is: "talks in Minsk", "a summit in Tehran"
 _VENUE = re.compile(

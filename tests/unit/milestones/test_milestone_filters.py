@@ -18,7 +18,10 @@ DATE = "2017-07-04T12:00:00"
 
 CASES: list[tuple[str, str, Found]] = [
     # forecast: blocks completed milestones...
-    ("forecast", "Iraqi forces are expected to recapture Tikrit within days.", []),
+    # (a recapture expected within days is imminent-fall, not city-captured)
+    ("forecast", "Iraqi forces are expected to recapture Tikrit within days.",
+     [("imminent-fall", "Tikrit", "confirmed")]),
+    ("forecast", "Iraqi forces are expected to recapture Tikrit.", []),
     ("forecast", "Iraqi forces recaptured Tikrit on Tuesday.", [("city-captured", "Tikrit", "confirmed")]),
     # ...and imminent-fall requires it
     ("forecast (required)", "Kandahar is expected to fall to the Taliban within days, officials said.",
@@ -102,6 +105,11 @@ CASES: list[tuple[str, str, Found]] = [
     ("in-force", "A ceasefire in Gaza was discussed by ministers.", []),
     # airstrike: halted strikes did not happen
     ("halted-strikes", "The president called off air strikes on Damascus at the last minute.", []),
+    # capture: entering a town its defenders have left is a capture
+    ("after-withdrawal", "Syrian troops entered Palmyra on Sunday after Islamic State fighters withdrew.",
+     [("city-captured", "Palmyra", "confirmed")]),
+    ("after-withdrawal", "Syrian troops entered Palmyra on Sunday as fighting raged.",
+     [("city-breach", "Palmyra", "confirmed")]),
     # breach: entering after a withdrawal or under a deal is not a breach
     ("unopposed", "Syrian army troops entered Manbij on Monday under a deal with the Kurdish-led SDF.", []),
     ("unopposed", "Syrian army troops entered Manbij on Monday after heavy fighting with rebels.",

@@ -31,7 +31,7 @@ CASES: list[tuple[str, Found]] = [
     ("Troops stormed the rebel stronghold of Homs after a month-long siege.",
      [("city-breach", "Homs", "confirmed")]),
     ("Russian forces are closing in on Sievierodonetsk, where Ukrainian defenders are surrounded.",
-     [("imminent-fall", "Sievierodonetsk", "confirmed")]),
+     [("imminent-fall", "Sievierodonetsk", "confirmed"), ("siege", "Sievierodonetsk", "confirmed")]),
     ("Officials denied reports that Kirkuk had fallen to the militants.", [("city-captured", "Kirkuk", "contested")]),
     ("The battle for Mosul has begun, Iraq's prime minister announced on state television.",
      [("offensive-launched", "Mosul", "confirmed")]),
