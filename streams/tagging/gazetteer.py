@@ -35,7 +35,7 @@ from streams.tagging.model import PlaceKind
 from streams.tagging.text import fold, fold_pattern
 from streams.tagging.words import is_common_word
 
-FORMAT_VERSION = 17
+FORMAT_VERSION = 18
 DEFAULT_MIN_POPULATION = 500
 # Alternate names (other spellings, exonyms) are only taken from places at least this large: small
 # places carry many historic/odd alternates ("Liverpool" for a town in Indiana).
@@ -122,6 +122,9 @@ _SUBDIVISION_POINTS = {
     "CA-NU": (70.0, -90.0),
     "AU-NSW": (-33.0, 146.0), "AU-VIC": (-37.0, 144.0), "AU-QLD": (-20.0, 145.0), "AU-WA": (-25.0, 122.0),
     "AU-SA": (-30.0, 135.0), "AU-TAS": (-42.0, 147.0), "AU-NT": (-20.0, 134.0), "AU-ACT": (-35.5, 149.0),
+    # areas of large countries named in the news whose pycountry name has no same-name town (without a
+    # point they fall back to the country's, thousands of km off): Dagestan, Abkhazia
+    "RU-DA": (43.0, 47.0), "GE-AB": (43.0, 41.0),
 }
 # Seats of first-level areas without a same-name town: the area is placed at its seat.
 _SUBDIVISION_SEATS = {
@@ -160,7 +163,7 @@ _REGIONS = {
     "Gaza Strip": (31.42, 34.36, ["Gaza"]),
     "West Bank": (32.0, 35.25, []),
     "Golan Heights": (33.0, 35.75, ["Golan"]),
-    "Darfur": (13.5, 23.5, []),
+    "Darfur": (13.0, 25.0, []),
     "Kashmir": (34.0, 76.0, []),
     "Tibet": (31.0, 88.0, []),
     "Chechnya": (43.4, 45.7, []),
