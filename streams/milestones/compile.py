@@ -51,15 +51,15 @@ class CompiledPattern:
     checks: list[Check] = field(default_factory=list)
 
     all_kinds: frozenset[str] = frozenset()
-    place_kinds: frozenset[str] = frozenset()  # all_kinds, plus "anaphor" when 'the city' may stand for one
+    place_kinds: frozenset[str] = frozenset()  # all_kinds, plus "carry" when a place may be carried over
+    anaphoric: bool = False  # 'the city' may stand for a place of these kinds
     early_checks: list[Check] = field(default_factory=list)  # 'require' checks run before place linking
     place_exclude_before: re.Pattern[str] | None = None  # words right before a mention that disqualify it
 
     def __post_init__(self) -> None:
         self.all_kinds = self.kinds | self.fallback_kinds
-        anaphoric = self.spec.place.anaphora and not self.all_kinds.isdisjoint({"city", "district"})
-        self.place_kinds = self.all_kinds | ({"anaphor"} if anaphoric else set()) | (
-            {"carry"} if self.spec.place.carry else set())
+        self.anaphoric = self.spec.place.anaphora and not self.all_kinds.isdisjoint({"city", "district"})
+        self.place_kinds = self.all_kinds | ({"carry"} if self.spec.place.carry else set())
         self.early_checks = [c for c in self.checks if c.effect == "require" and c.window.scope != "following"]
 
 

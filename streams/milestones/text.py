@@ -229,17 +229,24 @@ class ArticleView:
         return any(p.role == "headline" and p.kind in ("city", "district") for p in self.event_places)
 
     def sentence_kinds(self, index: int) -> set[str]:
-        """Kinds of the event places in sentence ``index``, plus ``"anaphor"`` when it says "the city",
-        "the town"… (checked only when asked: the first call per sentence runs the regex)."""
+        """Kinds of the event places in sentence ``index``, plus ``"carry"`` when it names none but the
+        sentence before (or the headline) names a city."""
         kinds = self._kinds_by_sentence[index]
         if "?" not in kinds:
             if not kinds and self._carry_source(index):
-                kinds.add("carry")  # names no place, but the one before (or the headline) names a city
-            s = self.tagging.sentences[index]
-            if ANAPHOR.search(self.norm, s.start, s.start + len(s.text)):
-                kinds.add("anaphor")
+                kinds.add("carry")
             kinds.add("?")  # checked
         return kinds
+
+    def has_anaphor(self, index: int) -> bool:
+        """Whether sentence ``index`` says "the city", "the town", "there"… (regex run once, on demand)."""
+        key = ("anaphor", index)
+        found = self.filter_cache.get(key)
+        if found is None:
+            s = self.tagging.sentences[index]
+            found = ANAPHOR.search(self.norm, s.start, s.start + len(s.text)) is not None
+            self.filter_cache[key] = found
+        return bool(found)
 
     def view(self, index: int) -> SentenceView:
         v = self._views.get(index)
