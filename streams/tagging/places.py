@@ -31,7 +31,7 @@ import ahocorasick
 from streams.tagging.features import TRIGGERS, extend, features
 from streams.tagging.gazetteer import COMMON, EXACT_CASE, Gazetteer
 from streams.tagging.keywords import KeywordMatcher
-from streams.tagging.model import KeywordMention, PlaceMention, PlaceRole, Sentence, trusted
+from streams.tagging.model import KeywordMention, PlaceKind, PlaceMention, PlaceRole, Sentence, trusted
 from streams.tagging.resolve import Context, SenseCache, resolve
 from streams.tagging.text import find_dateline, fold, headline_end
 from streams.tagging.words import (
@@ -334,27 +334,36 @@ class PlaceResolver:
         for i, _ in senses.values():
             if gaz.kind[i] == "city" and gaz.country[i] == "US":
                 towns.setdefault(gaz.admin1[i], []).append((gaz.lat[i] or 0.0, gaz.lon[i] or 0.0))
-        for start, end, key in spans:
-            i, margin = senses.get(key, (-1, 0.0))
-            if i < 0:
-                continue  # unresolvable: this name alone is dropped
+        # What a name's mentions share, computed once per name rather than once per mention.
+        facts: dict[str, tuple[str, int | None, str | None, float | None, float | None, PlaceKind, float, bool,
+                               bool]] = {}
+        for key, (i, margin) in senses.items():
+            kind = gaz.kind[i]
             lat, lon = gaz.lat[i], gaz.lon[i]
-            if gaz.kind[i] == "district" and gaz.geonameid[i] is None and gaz.admin1[i] in towns:
+            if kind == "district" and gaz.geonameid[i] is None and gaz.admin1[i] in towns:
                 pts = towns[gaz.admin1[i]]
                 lat, lon = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+            facts[key] = (gaz.name[i], gaz.geonameid[i], gaz.country[i], lat, lon, kind,
+                          round(1.0 / (1.0 + math.exp(-margin)), 3), kind == "city",
+                          kind == "country" or i in gaz.capitals)
+        d0, d1 = dateline if dateline is not None else (-1, -1)
+        for start, end, key in spans:
+            got = facts.get(key)
+            if got is None:
+                continue  # unresolvable: this name alone is dropped
+            name, geonameid, country, lat, lon, kind, score, city, speaker = got
             role: PlaceRole = "body"
-            if dateline is not None and dateline[0] <= start and end <= dateline[1]:
+            if d0 <= start and end <= d1:
                 role = "dateline"
             elif start < head_end:
                 role = "headline"
-            qualifier = _qualifier(text, start, end) if gaz.kind[i] == "city" else None
+            qualifier = _qualifier(text, start, end) if city else None
             if role != "dateline":
-                start, end = extend(text, start, end, town=gaz.kind[i] == "city")
-            metonymy = (gaz.kind[i] == "country" or i in gaz.capitals) and bool(_SPEAKS.match(text, end))
+                start, end = extend(text, start, end, town=city)
+            metonymy = speaker and bool(_SPEAKS.match(text, end))
             out.append(trusted(PlaceMention, {
-                "start": start, "end": end, "text": text[start:end], "name": gaz.name[i],
-                "geonameid": gaz.geonameid[i], "country": gaz.country[i], "lat": lat, "lon": lon,
-                "kind": gaz.kind[i], "role": role, "score": round(1.0 / (1.0 + math.exp(-margin)), 3),
+                "start": start, "end": end, "text": text[start:end], "name": name, "geonameid": geonameid,
+                "country": country, "lat": lat, "lon": lon, "kind": kind, "role": role, "score": score,
                 "qualifier": qualifier, "metonymy": metonymy,
             }))
         return out
@@ -445,8 +454,9 @@ def _sentence_starts(text: str, sentences: Sequence[Sentence]) -> set[int]:
     starts = {0}
     for s in sentences:
         k = s.start
-        while k < s.end and not text[k].isalnum():
-            k += 1
+        if not text[k].isalnum():  # a quote or a bracket: the first word starts after it
+            while k < s.end and not text[k].isalnum():
+                k += 1
         starts.add(k)
     return starts
 

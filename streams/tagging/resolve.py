@@ -35,6 +35,7 @@ _ADMIN1_NAMED_AFTER_CITY = 4.0  # "Idlib" the governorate loses to "Idlib" the c
 _PREFERRED = {"washington": 4140963}  # the capital (and metonym for the US government), not the state
 _COHERENCE = 1.0  # first-level-area evidence a name spreads over the (≤ 12) areas it could be in
 _MAX_SENSES = 60  # keep the most likely senses of very common names ("Springfield")
+_MISSING = object()
 
 
 def _prior(gaz: Gazetteer, i: int, flags: int) -> float:
@@ -88,6 +89,7 @@ class SenseCache:
         self._cache: dict[str, list[tuple[float, int, float]]] = {}
         self._senses: dict[str, list[Sense]] = {}
         self._evidence: dict[str, Evidence] = {}
+        self._names: dict[str, tuple[list[Sense], Evidence] | None] = {}
 
     def get(self, key: str) -> list[tuple[float, int, float]]:
         """``[(prior, place index, share of the name's likelihood)]``, most likely first."""
@@ -120,6 +122,15 @@ class SenseCache:
                 got.append((prior, i, kind, c, (c, a1) if town and a1 else None, a1, lat, lon, gaz.geonameid[i]))
             self._senses[key] = got
         return got
+
+    def name(self, key: str) -> tuple[list[Sense], Evidence] | None:
+        """``(senses(key), evidence(key))``, or None for a name without senses (one look-up per name)."""
+        got = self._names.get(key, _MISSING)
+        if got is _MISSING:
+            cands = self.senses(key)
+            got = (cands, self.evidence(key)) if cands else None
+            self._names[key] = got
+        return got  # type: ignore[return-value]
 
     def evidence(self, key: str) -> Evidence:
         """What one name says about the article's countries and first-level areas (cached; read-only)."""
@@ -167,24 +178,30 @@ def resolve(gaz: Gazetteer, keys: Iterable[str], ctx: Context, comma: dict[str, 
     cache = cache or SenseCache(gaz)
     senses: dict[str, tuple[list[Sense], Evidence]] = {}
     countries, states = ctx.countries, ctx.states
+    first: dict[str, tuple[int, float]] = {}
     for key in keys:
-        cands = cache.senses(key)
-        if not cands:
+        got = cache.name(key)
+        if got is None:
             continue
-        evidence = cache.evidence(key)
-        senses[key] = (cands, evidence)
-        for iso, w in evidence[0].items():
+        senses[key] = got
+        if len(got[0]) == 1:
+            first[key] = got[0][0][1], 5.0  # a single sense: nothing to decide (as ``_pick`` would say)
+        for iso, w in got[1][0].items():
             countries[iso] += w
-        for area, w in evidence[1].items():
+        for area, w in got[1][1].items():
             states[area] += w
-    first = {key: _pick(key, cands, own, ctx, comma.get(key), None) for key, (cands, own) in senses.items()}
+    for key, (cands, own) in senses.items():
+        if key not in first:
+            first[key] = _pick(key, cands, own, ctx, comma.get(key), None)
     anchors = [(gaz.lat[i] or 0.0, gaz.lon[i] or 0.0) for i, m in first.values()
                if m >= 2.0 and gaz.lat[i] is not None and gaz.kind[i] in ("city", "district")]
     if not anchors:
         return first
     # Proximity adds at most 1.0, so only names decided by less than that can change.
-    return {key: _pick(key, cands, own, ctx, comma.get(key), anchors) if first[key][1] < 1.0 else first[key]
-            for key, (cands, own) in senses.items()}
+    for key, (cands, own) in senses.items():
+        if first[key][1] < 1.0:
+            first[key] = _pick(key, cands, own, ctx, comma.get(key), anchors)
+    return first
 
 
 def _pick(key: str, cands: list[Sense], own: Evidence, ctx: Context, comma: tuple[str, str | None] | None,

@@ -128,7 +128,11 @@ def split_sentences(text: str) -> list[Sentence]:
         end = m.end()
         if m.group() == "." and _is_abbreviation(text, m.start()):
             continue
-        _append(text, start, end, out)
+        seg = text[start:end]
+        body = seg.strip()  # (inlined ``_append``: this loop runs for every sentence of every article)
+        if body:
+            s = start + len(seg) - len(seg.lstrip()) if seg[0].isspace() else start
+            out.append(trusted(Sentence, {"start": s, "end": s + len(body), "text": body}))
         start = end
     _append(text, start, len(text), out)
     return out
