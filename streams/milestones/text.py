@@ -57,7 +57,6 @@ class SentenceView:
     sentence: Sentence
     norm: str  # normalise(sentence.text); offsets relative to sentence.start
     places: list[PlaceMention]  # event-place candidates in this sentence (datelines removed)
-    segments: list[tuple[int, int]] = field(default_factory=list)  # cut at punctuation and connectives
     clauses: list[tuple[int, int]] = field(default_factory=list)  # cut at punctuation only
 
     @classmethod
@@ -65,8 +64,15 @@ class SentenceView:
               norm: str | None = None) -> SentenceView:
         norm = normalise(sentence.text) if norm is None else norm
         base = sentence.start
-        end = base + len(sentence.text)
-        hard = [base + m.end() for m in _CUT_PUNCT.finditer(norm)]
+        cuts = [base, *(base + m.end() for m in _CUT_PUNCT.finditer(norm)), base + len(sentence.text)]
+        clauses = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+        return cls(index, sentence, norm, places, clauses)
+
+    @cached_property
+    def segments(self) -> list[tuple[int, int]]:
+        """Clauses further cut before connectives ("as", "after", "which"…); built on first use, since
+        most candidates stop at a word-window check that needs only the punctuation clauses."""
+        norm, base = self.norm, self.start
         lead = len(norm) - len(norm.lstrip())
         soft = []
         for m in _CUT_CONNECTIVE.finditer(norm):
@@ -75,11 +81,8 @@ class SentenceView:
                 continue
             t = _TIME_BEFORE.search(norm, max(0, cut - 40), cut)
             soft.append(base + (t.start() if t else cut))
-        hard_cuts = [base, *hard, end]
-        soft_cuts = sorted({base, *hard, *soft, end})
-        segments = [(a, b) for a, b in zip(soft_cuts, soft_cuts[1:], strict=False) if b > a]
-        clauses = [(a, b) for a, b in zip(hard_cuts, hard_cuts[1:], strict=False) if b > a]
-        return cls(index, sentence, norm, places, segments, clauses)
+        cuts = sorted({c for piece in self.clauses for c in piece} | set(soft))
+        return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
     @property
     def start(self) -> int:
