@@ -219,7 +219,9 @@ def _pick(key: str, cands: list[Sense], own: Evidence, ctx: Context, comma: tupl
         s = prior
         cc = countries.get(c, 0.0) - own_countries.get(c, 0.0) if c else 0.0
         if kind == "country":
-            s += 0.5 * min(cc, 4.0)
+            # as much as a town of that country gets, and more with more evidence ("Georgia" beside
+            # Tbilisi, Gori and "Georgian" is the country, even in an article that also names the US)
+            s += 2.5 * min(cc, 1.0) + 0.5 * min(max(cc - 1.0, 0.0), 3.0)
         elif cc > 0.0:
             s += 2.5 * min(cc, 1.0)
         if area is not None:

@@ -157,3 +157,27 @@ def test_arabic_transliterations_and_supplemented_towns(places) -> None:  # type
 
 def test_first_name_before_a_state_name_is_a_person(places) -> None:  # type: ignore[no-untyped-def]
     assert places("Mayor Anne Hidalgo spoke on Monday.") == []
+
+
+def test_a_country_with_strong_evidence_beats_a_first_level_area_of_another_country(places) -> None:  # type: ignore[no-untyped-def]
+    # Tbilisi, Gori and "Georgian" outweigh the US named in passing: Georgia the country, not the state
+    text = ("Russian tanks rolled towards Gori as Georgian troops left. Tbilisi appealed to the US. "
+            "Georgia says the attack broke the truce.")
+    assert ("Georgia", "Georgia", "GE", "country") in places(text)
+
+
+def test_areas_of_large_countries_are_placed_in_the_area_not_at_the_country_point(tagger: Tagger) -> None:
+    got = {p.text: p for p in tagger.tag("Clashes in Dagestan and in Darfur left many dead.").places}
+    assert got["Dagestan"].country == "RU" and abs((got["Dagestan"].lon or 0.0) - 47.0) < 1.5
+    assert abs((got["Darfur"].lat or 0.0) - 13.0) < 1.0 and abs((got["Darfur"].lon or 0.0) - 25.0) < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "expected"),
+    [
+        ("The Zionsville Education Foundation gave $5,000 to the schools.", "Zionsville", True),
+        ("She won gold at the Olympic Games in London.", "Olympic", False),
+    ],
+)
+def test_organisation_and_event_words_after_a_name(places, text: str, place: str, expected: bool) -> None:  # type: ignore[no-untyped-def]
+    assert any(p[0] == place for p in places(text)) is expected
