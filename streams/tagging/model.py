@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict
 
 M = TypeVar("M", bound=BaseModel)
 _set = object.__setattr__
+_ALL_FIELDS: dict[type[BaseModel], set[str]] = {}
 
 
 def trusted(cls: type[M], values: dict[str, Any]) -> M:
@@ -22,9 +23,14 @@ def trusted(cls: type[M], values: dict[str, Any]) -> M:
     the literal kinds and roles). Same result as ``cls.model_construct(**values)``, at a third of its
     cost; ``values`` must name every field. Input from outside the tagger is validated as usual.
     """
+    fields = _ALL_FIELDS.get(cls)
+    if fields is None:
+        fields = _ALL_FIELDS[cls] = set(cls.model_fields)
     m = cls.__new__(cls)
     _set(m, "__dict__", values)
-    _set(m, "__pydantic_fields_set__", set(values))
+    # One set per class, shared: these models are frozen, and pydantic copies the set before changing it
+    # (``model_copy(update=...)``), so no instance ever changes another's.
+    _set(m, "__pydantic_fields_set__", fields)
     _set(m, "__pydantic_extra__", None)
     _set(m, "__pydantic_private__", None)
     return m

@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import ahocorasick
 
@@ -243,11 +244,11 @@ class PlaceResolver:
         if start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum():
             before = _prev_token(text, start - 1)
             if (before.lower() not in _ARABIC_ARTICLES and before not in _PARTIES
-                    and fold(before).strip() not in names):
+                    and _fold_word(before) not in names):
                 return False  # "T-Mobile"; but "Fargo-Moorhead", "Al-Raqqa" and "R-Marshall" are fine
         if end + 1 < len(text) and text[end] == "-" and text[end + 1].isupper():
             after = _TOKEN.match(text, end + 1)
-            if after and fold(after.group()).strip() not in names:
+            if after and _fold_word(after.group()) not in names:
                 return False  # "Wal-Mart"; but "US-led" and "Fargo-Moorhead" are fine
         prev = _prev_token(text, start)
         nxt = _next_token(text, end)
@@ -294,7 +295,7 @@ class PlaceResolver:
         return best
 
     def _is_admin_name(self, word: str) -> bool:
-        return self._has_admin_sense(self.gaz.names.get(fold(word).strip(), ()))
+        return self._has_admin_sense(self.gaz.names.get(_fold_word(word), ()))
 
     def _has_admin_sense(self, cands: tuple[int, ...]) -> bool:
         return any(self.gaz.kind[v >> 3] in ("country", "continent", "admin1", "region") for v in cands)
@@ -308,11 +309,11 @@ class PlaceResolver:
             return None
         word = m.group()
         gaz = self.gaz
-        folded = fold(word).strip()
+        folded = _fold_word(word)
         if folded in gaz.us_state_abbrev and word.endswith("."):
             return "US", gaz.us_state_abbrev[folded]
         two = _TOKEN.match(text, m.end() + 1)
-        for key in ([fold(f"{word} {two.group()}").strip()] if two else []) + [fold(word.rstrip(".")).strip()]:
+        for key in ([_fold_word(f"{word} {two.group()}")] if two else []) + [_fold_word(word.rstrip("."))]:
             for v in gaz.names.get(key, ()):
                 i = v >> 3
                 if gaz.kind[i] == "country":
@@ -374,7 +375,7 @@ class PlaceResolver:
         if not m or not m.group().endswith("."):
             return None
         word = m.group()
-        code = self.gaz.us_state_abbrev.get(fold(word).strip())
+        code = self.gaz.us_state_abbrev.get(_fold_word(word))
         i = self.gaz.admin1_index.get(("US", code)) if code else None
         if i is None:
             return None
@@ -459,6 +460,12 @@ def _sentence_starts(text: str, sentences: Sequence[Sentence]) -> set[int]:
                 k += 1
         starts.add(k)
     return starts
+
+
+@lru_cache(maxsize=16384)
+def _fold_word(word: str) -> str:
+    """``fold(word).strip()``, remembered: the filters fold the same few neighbouring words again and again."""
+    return fold(word).strip()
 
 
 def _prev_token(text: str, start: int) -> str:

@@ -126,8 +126,8 @@ def split_sentences(text: str) -> list[Sentence]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         end = m.end()
-        if m.group() == "." and _is_abbreviation(text, m.start()):
-            continue
+        if m.group() == "." and not text[end - 8:end - 1].isalpha() and _is_abbreviation(text, end - 1):
+            continue  # (a period after 7+ letters ends a sentence: no abbreviation is that long)
         seg = text[start:end]
         body = seg.strip()  # (inlined ``_append``: this loop runs for every sentence of every article)
         if body:
