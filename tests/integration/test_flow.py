@@ -79,6 +79,8 @@ def test_seed_and_generated_articles_flow_end_to_end(kafka, worker, receiver, fl
     new_alerts = len({key for _, _, key in expected})
     assert wait_metric(worker, "wirewatch_alert_decisions_total", len(expected)) == len(expected)
     assert worker.metric("wirewatch_alert_decisions_total", {"decision": "new"}) == new_alerts
+    delivered = wait_metric(worker, "wirewatch_notifications_total", new_alerts, labels={"outcome": "delivered"})
+    time.sleep(0.5)  # a corroborated alert may still be on its way
     delivered = worker.metric("wirewatch_notifications_total", {"outcome": "delivered"})
     assert delivered == len(receiver.alerts) >= new_alerts
 
