@@ -52,6 +52,9 @@ class Term(BaseModel):
     aliases: list[str | Alias] = []
     inflect: Inflect = "none"
     case: CaseRule = "any"
+    # forms never matched, even when written or generated: the weather's "storm"/"storms" for the verb
+    # "storm" ("stormed", "storming" still match)
+    exclude: list[str] = []
 
     @field_validator("aliases")
     @classmethod
@@ -265,7 +268,10 @@ class KeywordMatcher:
     def __init__(self, taxonomy: Taxonomy) -> None:
         pairs: list[tuple[str, tuple[str, str], str]] = []
         self._by_inflect: dict[str, list[tuple[str, tuple[str, str], str]]] = {}
+        excluded: dict[tuple[str, str], set[str]] = {}  # (term, group) -> folded forms never matched
         for t in taxonomy.terms:
+            if t.exclude:
+                excluded[(t.term, t.group)] = {fold_pattern(x) for x in t.exclude}
             for v in t.variants():
                 self._by_inflect.setdefault(v.inflect or "none", []).append(
                     (v.text, (t.term, t.group), v.case or "any"))
@@ -275,6 +281,8 @@ class KeywordMatcher:
             for phrase, payload, case in group:
                 for form in expand_inflections(phrase, infl)[1:]:  # type: ignore[arg-type]
                     pairs.append((form, payload, case))
+        if excluded:
+            pairs = [p for p in pairs if fold_pattern(p[0]) not in excluded.get(p[1], ())]
         self.taxonomy = taxonomy
         self._matcher: PhraseMatcher[tuple[str, str]] = PhraseMatcher(pairs)
 

@@ -112,3 +112,14 @@ def test_duplicate_alias_is_rejected(tmp_path: Path) -> None:
 def test_shipped_taxonomy_is_valid() -> None:
     tax = Taxonomy.load()
     assert {"actor", "action", "weapon", "humanitarian", "diplomacy"} <= set(tax.groups)
+
+
+def test_excluded_forms_are_never_matched(keywords: KeywordMatcher) -> None:
+    # the weather is not an assault: "storm"/"storms" are excluded, the verb's other forms still match
+    assert terms(keywords, "A storm hit the coast and more storms are coming.") == []
+    assert [t[0] for t in terms(keywords, "Troops stormed the town, storming the citadel.")] == ["stormed", "storming"]
+
+
+def test_single_scan_finds_the_same_keywords_as_the_matcher(tagger: Tagger, seed_path: Path) -> None:
+    text = seed_path.read_text(encoding="utf-8")
+    assert tagger.tag(text).keywords == tagger.keywords.find(text)
