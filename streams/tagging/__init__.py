@@ -55,14 +55,15 @@ class Tagger:
     def tag(self, text: str) -> Tagging:
         folded = fold(text)
         sentences = split_sentences(text)
+        span = find_dateline(text)
         if self.places.keywords is self.keywords:  # one automaton holds both pattern sets: one scan
-            places, keywords = self.places.find_with_keywords(text, sentences, folded)
+            places, keywords = self.places.find_with_keywords(text, sentences, folded, span)
         else:
             keywords = self.keywords.find(text, folded)
             actors = [(k.start, k.end) for k in keywords if k.group == "actor"]
             places = self.places.find(text, sentences, folded, not_places=actors)
         dateline = next((p.text for p in places if p.role == "dateline"), None)
-        if dateline is None and (span := find_dateline(text)) is not None:
+        if dateline is None and span is not None:
             dateline = text[span[0]:span[1]]
         return trusted(Tagging, {"text": text, "sentences": sentences, "places": places, "keywords": keywords,
                                  "dateline": dateline})

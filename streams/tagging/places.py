@@ -116,18 +116,19 @@ class PlaceResolver:
              not_places: Sequence[tuple[int, int]] = ()) -> list[PlaceMention]:
         """Places in ``text``. ``not_places`` are spans known to name something else (an actor keyword
         such as "Hamas"): a place hit covering exactly such a span is dropped."""
-        return self._find(text, sentences, fold(text) if folded is None else folded, not_places, False)[0]
+        return self._find(text, sentences, fold(text) if folded is None else folded, not_places, False,
+                          find_dateline(text))[0]
 
-    def find_with_keywords(self, text: str, sentences: Sequence[Sentence],
-                           folded: str) -> tuple[list[PlaceMention], list[KeywordMention]]:
+    def find_with_keywords(self, text: str, sentences: Sequence[Sentence], folded: str,
+                           dateline: tuple[int, int] | None) -> tuple[list[PlaceMention], list[KeywordMention]]:
         """Places and keywords in one scan (called by ``Tagger.tag``; needs ``keywords`` at construction).
-        The same as ``keywords.find`` followed by ``find`` with the actor keywords as ``not_places``."""
-        return self._find(text, sentences, folded, (), self.keywords is not None)
+        The same as ``keywords.find`` followed by ``find`` with the actor keywords as ``not_places``;
+        ``dateline`` is ``find_dateline(text)``, which the caller needs too."""
+        return self._find(text, sentences, folded, (), self.keywords is not None, dateline)
 
     def _find(self, text: str, sentences: Sequence[Sentence], folded: str, not_places: Sequence[tuple[int, int]],
-              with_keywords: bool) -> tuple[list[PlaceMention], list[KeywordMention]]:
+              with_keywords: bool, dateline: tuple[int, int] | None) -> tuple[list[PlaceMention], list[KeywordMention]]:
         gaz = self.gaz
-        dateline = find_dateline(text)
         d0, d1 = dateline if dateline is not None else (-1, -1)
         starts: set[int] | None = None
         ctx = Context()
@@ -387,14 +388,16 @@ class PlaceResolver:
                   triggers: list[tuple[int, int]]) -> list[PlaceMention]:
         """Streets/rivers/lakes (placed at the article's focus town) and bare "Old City" references."""
         out: list[PlaceMention] = []
-        towns = [p for p in mentions if p.kind in ("city", "district") and p.lat is not None]
         taken = [(p.start, p.end) for p in mentions]
-        if towns:
+        # (most articles name no street or river: then there is no focus town to look for)
+        towns = [p for p in mentions if p.kind in ("city", "district") and p.lat is not None] if triggers else []
+        found = features(text, taken, triggers) if towns else []
+        if found:
             counts: dict[str, int] = {}
             for p in towns:
                 counts[p.name] = counts.get(p.name, 0) + 1
             focus = max(towns, key=lambda p: (counts[p.name], -p.start))
-            for s, e in features(text, taken, triggers):
+            for s, e in found:
                 out.append(PlaceMention(start=s, end=e, text=text[s:e], name=text[s:e], geonameid=None,
                                         country=focus.country, lat=focus.lat, lon=focus.lon, kind="district",
                                         role="body", score=0.3, qualifier=focus.name))
