@@ -190,9 +190,14 @@ def resolve(gaz: Gazetteer, keys: Iterable[str], ctx: Context, comma: dict[str, 
             countries[iso] += w
         for area, w in got[1][1].items():
             states[area] += w
+    # The most context can add to any sense in this article (own evidence only lowers it): senses whose
+    # prior is further than that below the runner-up are not scored at all.
+    top_c = max(countries.values(), default=0.0)
+    top_s = max(states.values(), default=0.0)
+    reach = 2.5 * min(top_c, 1.0) + max(0.5 * min(max(top_c - 1.0, 0.0), 3.0), 1.5 * min(top_s, 2.0))
     for key, (cands, own) in senses.items():
         if key not in first:
-            first[key] = _pick(key, cands, own, ctx, comma.get(key), None)
+            first[key] = _pick(key, cands, own, ctx, comma.get(key), None, reach)
     anchors = [(gaz.lat[i] or 0.0, gaz.lon[i] or 0.0) for i, m in first.values()
                if m >= 2.0 and gaz.lat[i] is not None and gaz.kind[i] in ("city", "district")]
     if not anchors:
@@ -200,16 +205,18 @@ def resolve(gaz: Gazetteer, keys: Iterable[str], ctx: Context, comma: dict[str, 
     # Proximity adds at most 1.0, so only names decided by less than that can change.
     for key, (cands, own) in senses.items():
         if first[key][1] < 1.0:
-            first[key] = _pick(key, cands, own, ctx, comma.get(key), anchors)
+            first[key] = _pick(key, cands, own, ctx, comma.get(key), anchors, reach)
     return first
 
 
 def _pick(key: str, cands: list[Sense], own: Evidence, ctx: Context, comma: tuple[str, str | None] | None,
-          anchors: list[tuple[float, float]] | None) -> tuple[int, float]:
+          anchors: list[tuple[float, float]] | None, reach: float = 5.5) -> tuple[int, float]:
+    """Best sense and its margin over the runner-up. ``reach`` bounds the country and state bonuses in this
+    article (at most 2.5 + 3.0)."""
     if len(cands) == 1:
         return cands[0][1], 5.0
     preferred = _PREFERRED.get(key)
-    ceiling = 2.5 + 3.0 + (1.0 if anchors else 0.0) + (3.0 if preferred else 0.0) + (8.0 if comma else 0.0)
+    ceiling = reach + (1.0 if anchors else 0.0) + (3.0 if preferred else 0.0) + (8.0 if comma else 0.0)
     first, second, winner = -1e9, -1e9, cands[0][1]
     countries, states = ctx.countries, ctx.states
     own_countries, own_states = own
