@@ -195,7 +195,16 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
     if role_excludes := pat.place_exclude_before:
         items = [it for it in items
                  if not role_excludes.search(article.norm, max(0, it.start - 30), it.start)]
+    if not items and pat.spec.place.parties:
+        items = [_Item(p.start, p.end, p, False) for p in view.places
+                 if p.kind == "country" and _PARTY_AFTER.match(article.norm, p.end)]
     return items
+
+
+# "Ethiopia's government", "Yemen's warring parties", "Sudan's army and the RSF": the country at war
+_PARTY_AFTER = re.compile(r"'s\s+(?:(?:federal|military|interim|transitional|internationally\s+recogni[sz]ed)\s+)?"
+                          r"(?:government|warring|army|armed\s+forces|military|rebels|junta|president|"
+                          r"prime\s+minister|rival|parties|factions)\b")
 
 
 _NOUN = re.compile(r"(city|town|village|capital)(?:\W*$|'s)")

@@ -148,6 +148,9 @@ class PlaceRole(BaseModel):
     carry: bool = False  # a sentence naming no place is about the previous sentence's (or headline's) city
     anaphora: bool = True  # "the city", "the town" → the latest city named before it
     coordination: bool = True  # "captured Manbij and Jarablus" → both
+    # when no other place qualifies, a country named as a party ("Ethiopia's government and Tigrayan
+    # forces agreed", "Yemen's warring parties") is the place: a ceasefire is the country's
+    parties: bool = False
 
     @model_validator(mode="after")
     def _some_position(self) -> PlaceRole:

@@ -117,7 +117,7 @@ def _build(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], source: st
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = yaml.SafeLoader.construct_scalar(_SCALARS, key_node)  # type: ignore[arg-type]
+            key = yaml.SafeLoader.construct_scalar(_SCALARS, key_node)
             if key in out:
                 raise RuleError(f"duplicate key '{key}'", source=source, line=key_node.start_mark.line + 1,
                                 field=format_path((*path, key)))
