@@ -122,8 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     kw = {} if args.min_population is None else {"min_population": args.min_population}
     tagger = Tagger.load(**kw)
-    print(f"tagger loaded in {time.perf_counter() - t0:.2f} s; places pattern set "
-          f"{tagger.places.pattern_count:,} names")
+    print(f"tagger loaded in {time.perf_counter() - t0:.2f} s; one automaton, places + keywords: "
+          f"{tagger.places.pattern_count:,} patterns")
     corpora = args.corpus or CORPORA
     with tempfile.TemporaryDirectory() as tmp:
         outdir = args.keep or Path(tmp)

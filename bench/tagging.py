@@ -8,8 +8,9 @@ Tags the article texts of the four geoparsing corpora (read at run time from
 * **wirewatch** — ``Tagger.tag`` with full semantics (fold, sentences, places resolved, keywords);
 * **raw aho, plain** — pyahocorasick over the same names as they are, on ``text.lower()``, only
   counting hits (the issue's "raw scan" ceiling: no folding, no word boundaries);
-* **raw aho, padded** — the tagger's own automaton (names padded with spaces, so only whole-word hits)
-  over the same folded text, only counting hits: the tighter ceiling for *this* tagger's scan;
+* **raw aho, padded** — the tagger's own automaton (names and keyword phrases padded with spaces, so only
+  whole-word hits) over the same folded text, only counting hits: the tighter ceiling for *this* tagger's
+  single scan;
 * **flashtext** — ``KeywordProcessor`` over the same names;
 * **spaCy** — ``PhraseMatcher(attr="LOWER")`` over the same names on ``spacy.blank("en")``.
 
@@ -101,8 +102,9 @@ def main(argv: list[str] | None = None) -> int:
     automaton = tagger.places.automaton
     names = [k for k in gaz.names]
     print(f"gazetteer build from GeoNames data: {gaz_build:.2f} s; Tagger.load() in this process: {load:.2f} s")
-    print(f"place pattern set: {len(automaton):,} names (min population {gz.DEFAULT_MIN_POPULATION:,}); "
-          f"keyword patterns: {tagger.keywords.pattern_count:,}\n")
+    print(f"one automaton for places and keywords: {len(automaton):,} patterns (gazetteer names, demonyms and "
+          f"feature words, min population {gz.DEFAULT_MIN_POPULATION:,}; plus {len(tagger.keywords.patterns):,} "
+          f"keyword phrases)\n")
 
     # Build every engine first, then time them in interleaved rounds (full, raw, ..., spaCy, full, ...) and
     # keep each engine's best pass: on a shared machine, load then affects all engines alike.
