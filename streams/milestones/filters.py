@@ -258,10 +258,11 @@ class DatedCheck:
     effect: Effect
     window: Window
     max_age_days: int
+    subordinate: bool = False
 
     @classmethod
     def build(cls, spec: DatedFilter, lists: dict[str, FilterList]) -> DatedCheck:
-        return cls(spec.label, spec.effect, spec.window, spec.max_age_days)
+        return cls(spec.label, spec.effect, spec.window, spec.max_age_days, spec.subordinate)
 
     def find(self, probe: Probe) -> FilterHit | None:
         ref = probe.article.published_at
@@ -272,7 +273,13 @@ class DatedCheck:
                 return None
             ref_date = date(year, 12, 31)
         norm = probe.article.norm
-        for lo, hi in probe.spans(self.window):
+        spans = probe.spans(self.window)
+        if self.subordinate:
+            lead = norm[max(spans[0][0], probe.trigger_start - 60):probe.trigger_start]
+            if not _SUBORDINATE.search(lead):
+                return None
+            spans = [(lo, min(hi, probe.trigger_start)) for lo, hi in spans]
+        for lo, hi in spans:
             for m in _DATE.finditer(norm, lo, hi):
                 year = int(m.group(2))
                 month = _MONTHS[m.group(1)] if m.group(1) else 12
@@ -292,6 +299,11 @@ class DatedCheck:
                     return FilterHit(self.name, self.effect, probe.article.tagging.text[m.start():m.end()],
                                      m.start(), m.end())
         return None
+
+
+# a relative or temporal clause between a dated main clause and the trigger: "… in January after a
+# siege that drew air strikes", "… in 2014, when warplanes bombed"
+_SUBORDINATE = re.compile(r"(?<![\w-])(?:that|which|when|after|following|during|amid)\s+(?:[\w.,'-]+\s+){0,6}$")
 
 
 # The registry: filter kind → builder of its runtime check (same names as rules.FILTER_KINDS).

@@ -109,6 +109,9 @@ class DatedFilter(_FilterBase):
     kind: Literal["dated"] = "dated"
     max_age_days: int = Field(default=180, ge=0)
     window: Window = Window(scope="segment")
+    # true: only a date *before* the trigger counts, and only when the trigger stands in a relative or
+    # temporal clause hanging off it ("driven out in January after a siege that drew air strikes")
+    subordinate: bool = False
 
     @property
     def label(self) -> str:

@@ -110,6 +110,11 @@ CASES: list[tuple[str, str, Found]] = [
      [("city-captured", "Palmyra", "confirmed")]),
     ("after-withdrawal", "Syrian troops entered Palmyra on Sunday as fighting raged.",
      [("city-breach", "Palmyra", "confirmed")]),
+    # background: a trigger in a clause hanging off a dated main clause is history
+    ("dated-background", "The militants were driven from Kobani in January 2015 after a siege that drew "
+     "air strikes.", []),
+    ("dated-background", "Air strikes hit Kobani, which the militants had taken in January 2015.",
+     [("airstrike", "Kobani", "confirmed")]),
     # breach: entering after a withdrawal or under a deal is not a breach
     ("unopposed", "Syrian army troops entered Manbij on Monday under a deal with the Kurdish-led SDF.", []),
     ("unopposed", "Syrian army troops entered Manbij on Monday after heavy fighting with rebels.",
