@@ -86,7 +86,6 @@ class PlaceResolver:
         self.automaton = ahocorasick.Automaton()
         names, demonyms = gazetteer.names, gazetteer.demonyms
         phrases = keywords.patterns if keywords is not None else {}
-        place_keys = set()
 
         def payload(key: str, place: bool) -> _Payload:
             entries = phrases.get(key)
@@ -95,15 +94,19 @@ class PlaceResolver:
                     | (_ACTOR if entries and any(e[2][1] == "actor" for e in entries) else 0))
             return key, len(key) + 1, bits, entries
 
+        add = self.automaton.add_word
+        special = demonyms.keys() | TRIGGERS | phrases.keys()  # a few hundred: the rest are plain names
         for key, senses in names.items():
             # blocked words never become places, except as exact-case aliases ("US" but not "us")
-            if key not in _NOT_PLACE_PHRASES and (key not in BLOCKED or any(v & EXACT_CASE for v in senses)):
-                place_keys.add(key)
-        place_keys |= demonyms.keys() | TRIGGERS
-        for key in place_keys:
-            self.automaton.add_word(f" {key} ", payload(key, True))
-        for key in phrases.keys() - place_keys:
-            self.automaton.add_word(f" {key} ", payload(key, False))
+            if key in BLOCKED and not any(v & EXACT_CASE for v in senses) or key in _NOT_PLACE_PHRASES:
+                continue
+            add(f" {key} ", payload(key, True) if key in special else (key, len(key) + 1, _NAME, None))
+        for key in demonyms.keys() | TRIGGERS:
+            if f" {key} " not in self.automaton:
+                add(f" {key} ", payload(key, True))
+        for key in phrases:
+            if f" {key} " not in self.automaton:
+                add(f" {key} ", payload(key, False))
         self.automaton.make_automaton()
         self._infos: dict[str, tuple[bool, bool, bool, int, bool, bool]] = {}
         self._senses = SenseCache(gazetteer)
