@@ -40,8 +40,9 @@ _VENUE = re.compile(
     r"tribunal|ceremony|forum|sponsored|hosted|mediated|brokered)\s+(?:held\s+|hosted\s+)?(?:in|at|by)\s+"
     r"(?:the\s+)?$"
 )
-_NOT_SUBJECT = re.compile(r"(?:^|\s)(?:in|at|near|from|to|on|for|with|by|across|into|inside|outside|around|"
-                          r"and|or)\s+(?:the\s+)?$")
+# (", and Kunduz was captured" opens a new clause: its place is a subject)
+_NOT_SUBJECT = re.compile(r"(?:^|\s)(?:in|at|near|from|to|on|for|with|by|across|into|inside|outside|around)\s+"
+                          r"(?:the\s+)?$|(?<!,)\s(?:and|or)\s+(?:the\s+)?$")
 _PROVINCE_AFTER = re.compile(r"^(?:'s)?\s+(?:province|governorate|region|state|oblast|county|prefecture|district)\b")
 # "the Rafah crossing", "Mosul airport", "Raqqa dam": the name modifies a facility, not the town itself
 _FACILITY_AFTER = re.compile(
@@ -131,7 +132,7 @@ _REFERENCE_POINT = re.compile(
 )
 _A_PART = re.compile(r"(?<![\w-])the\s+(?:[\w-]+\s+)?$")  # "the (rebel-held) east of Aleppo" is a part of it
 _ARTICLE_PREFIX = r"(?:al|el|ad|ar|as|ash|az|ez|es|at|ath|an|ul|un|abu|bin|ibn)"
-_CUT_NAME_AFTER = re.compile(r"\s+" + _ARTICLE_PREFIX + r"-\w", re.I)
+_CUT_NAME_AFTER = re.compile(r"\s+" + _ARTICLE_PREFIX + r"-\w|-[a-z]{1,3}-\w", re.I)  # "Mazar" of "Mazar-i-Sharif"
 _CUT_NAME_BEFORE = re.compile(r"(?:^|\s|-)" + _ARTICLE_PREFIX + r"-$", re.I)
 
 

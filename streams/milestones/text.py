@@ -41,7 +41,9 @@ GENERIC_SUBCITY = frozenset({"old city", "city center", "town center", "downtown
 ANAPHOR = re.compile(
     r"(?<![\w-])(?:the|its)\s+(?:(?:[\w]+-(?:held|controlled)|besieged|embattled|strategic|northern|southern|"
     r"eastern|western|central|key|ancient|historic|old|entire|whole|same|militant|rebel|jihadist|border|"
-    r"frontline|port|coastal|desert|largest|second|devastated|ruined)\s+){0,2}"
+    r"frontline|port|coastal|desert|largest|second|devastated|ruined"
+    # a nationality: "the Afghan capital", "the Syrian town", "the Tigrayan capital"
+    r"|[a-z]{3,}(?:an|ian|i|ese|ish))\s+){0,2}"
     r"(?:old city|city centre|city center|city|town|village|capital)(?![\w-])"
     r"(?!\s+(?:of|council|hall|'s\s+\w+\s+of)\b)"
     # "a maternity hospital there": 'there' after a noun or verb, not the existential "there were"

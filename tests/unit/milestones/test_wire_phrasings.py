@@ -52,7 +52,12 @@ CASES: list[tuple[str, Found]] = [
      [("city-captured", "Mahas", "confirmed")]),
     ("Ukrainian troops entered Kherson after Russian forces abandoned the city.",
      [("city-captured", "Kherson", "confirmed")]),
+    ("Syrian troops and allied militia drove Islamic State from Deir al-Zor on Friday.",
+     [("city-captured", "Deir al-Zor", "confirmed")]),
+    ("Jalalabad fell to the Taliban on Sunday, and Kunduz in the north was captured on Saturday.",
+     [("city-captured", "Jalalabad", "confirmed"), ("city-captured", "Kunduz", "confirmed")]),
     # near misses
+    ("Syrian troops drove thousands of residents from Aleppo on Friday.", []),
     ("Sudan's warring parties signed a declaration in Jeddah but stopped short of a ceasefire.", []),
     ("Israel's prime minister ruled out a ceasefire in Gaza until the hostages were released.", []),
     ("The militants had been driven from Kobani in January 2015 after a siege that drew U.S.-led air strikes.",
@@ -86,6 +91,9 @@ REFERENCES: list[tuple[str, Found]] = [
      [("airstrike", "there", "confirmed")]),
     ("Haftar's forces reached the edge of Tripoli. A warplane bombed the only airport in the capital.",
      [("airstrike", "the capital", "confirmed")]),
+    # a nationality before the noun: "the Afghan capital"
+    ("Taliban enter Kabul\n\nTaliban fighters entered the Afghan capital on Sunday after the army withdrew.",
+     [("city-captured", "the Afghan capital", "confirmed")]),
     # a sentence naming no place is about the previous sentence's city
     ("Government forces tightened their grip on Aleppo. Russian air strikes hit rebel positions overnight.",
      [("airstrike", "Aleppo", "confirmed")]),
