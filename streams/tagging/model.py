@@ -20,8 +20,9 @@ def trusted(cls: type[M], values: dict[str, Any]) -> M:
 
     Called by the tagger for every sentence and mention it emits (tens per article): validation costs
     more than the rest of building a mention, and these values are typed by construction (ints, floats,
-    the literal kinds and roles). Same result as ``cls.model_construct(**values)``, at a third of its
-    cost; ``values`` must name every field. Input from outside the tagger is validated as usual.
+    the literal kinds and roles). Same result as ``cls.model_construct(**values)`` at less than half its
+    cost (and cheaper than validating); ``values`` must name every field, in field order. Input from
+    outside the tagger is validated as usual.
     """
     fields = _ALL_FIELDS.get(cls)
     if fields is None:
