@@ -13,7 +13,8 @@
 ``wirewatch tag`` for every article, and its ``Tagging`` is what ``streams.milestones`` reads.
 
 Steps, one module each: ``text`` (folding, sentences, dateline) → ``places`` (gazetteer scan, filters,
-disambiguation) and ``keywords`` (taxonomy, inflections, phrase matcher).
+disambiguation) and ``keywords`` (taxonomy, inflections, phrase matcher). The keyword phrases ride in the
+place automaton, so one scan of the folded text finds both.
 """
 
 from __future__ import annotations

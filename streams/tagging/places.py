@@ -5,6 +5,8 @@ Called by ``Tagger.tag`` for every article:
 1. **scan** — one pass of a pyahocorasick automaton whose patterns are the gazetteer names padded with a
    space on each side, over ``" " + fold(text) + " "``; padding makes every hit a whole-word hit, and
    because ``fold`` maps punctuation to spaces, "Raqqa's" hits "raqqa" (the possessive falls away).
+   Built with the keyword matcher (as ``Tagger.load`` does), the same automaton also holds the keyword
+   phrases, and ``find_with_keywords`` returns places and keywords from that one pass.
 2. **filter** — capitalisation (except in a lower-case dateline), exact-case aliases ("US" but not
    "us"), common-word guards ("Mobile phone", "Nice work", "in March"), person names ("Mr. Henry",
    "Raquel Henry"), hyphenated compounds; then the longest non-overlapping spans win ("New York City"
