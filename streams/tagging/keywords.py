@@ -26,10 +26,11 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from streams.errors import RuleError
+from streams.resources import seeds_dir
 from streams.tagging.model import KeywordMention, trusted
 from streams.tagging.text import fold, fold_pattern
 
-DEFAULT_TAXONOMY = Path(__file__).resolve().parents[2] / "seeds" / "keywords.yaml"
+DEFAULT_TAXONOMY = seeds_dir() / "keywords.yaml"
 
 Inflect = Literal["none", "verb", "noun", "both"]
 CaseRule = Literal["any", "exact", "upper", "capitalized"]
