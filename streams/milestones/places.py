@@ -15,6 +15,7 @@ place (and any coordinated ones, "Manbij and Jarablus") as ``PlaceChoice``s, or 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Literal
 
@@ -136,6 +137,16 @@ _CUT_NAME_AFTER = re.compile(r"\s+" + _ARTICLE_PREFIX + r"-\w|-[a-z]{1,3}-\w", r
 _CUT_NAME_BEFORE = re.compile(r"(?:^|\s|-)" + _ARTICLE_PREFIX + r"-$", re.I)
 
 
+_NOUN_OF_AFTER = re.compile(r"\s+(?:city|town|village|capital|port|enclave)\s+of\s")
+
+
+def _place_follows(article: ArticleView, pos: int, within: int) -> bool:
+    """Whether another place mention starts within ``within`` characters after ``pos``
+    ("Ukraine's energy grid" qualifies nothing; "Ukraine's Kharkiv region" does)."""
+    i = bisect_left(article.place_starts, pos)
+    return i < len(article.event_places) and article.event_places[i].start - pos <= within
+
+
 def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> bool:
     if _is_speaker(article, p):
         return False
@@ -153,8 +164,11 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False  # "Russia and Turkey agreed" are actors; "in Syria" is a place
     if p.kind in ("region", "continent") and p.name.casefold() in _MACRO_REGIONS | {p.text.casefold()} & _MACRO_REGIONS:
         return False
-    if p.kind in (*_COARSE_KINDS, "region") and article.norm.startswith("'s", p.end):
-        return False  # "Yemen's main port of Hodeidah": the country only qualifies another place
+    if p.kind in (*_COARSE_KINDS, "region"):
+        if article.norm.startswith("'s", p.end) and _place_follows(article, p.end, 45):
+            return False  # "Yemen's main port of Hodeidah": the country only qualifies another place
+        if _NOUN_OF_AFTER.match(article.norm, p.end):
+            return False  # "the Darfur city of Nyala"
     if not provinces:
         after = article.norm[p.end:p.end + 30]
         if _PROVINCE_AFTER.match(after):
@@ -291,6 +305,12 @@ def _carried(article: ArticleView, view: SentenceView, pat: CompiledPattern) -> 
         return None
     p = article.places_before(view.start, sentences_back=1, kinds=kinds,
                               skip=lambda m: not _usable(article, m, pat.spec.place.provinces))
+    if p is None and view.index > 0:
+        # the previous sentence said "the city": it stands for the city named before it
+        prev = article.tagging.sentences[view.index - 1]
+        m = _ANAPHOR.search(article.norm, prev.start, prev.start + len(prev.text))
+        if m is not None and m.group().startswith(("the", "its")):
+            p = _antecedent(article, m.group(), m.start(), kinds & frozenset({"city", "district"}))
     if p is None:
         heads = {(m.geonameid, m.name) for m in article.event_places if m.role == "headline" and m.kind in kinds}
         if len(heads) != 1:

@@ -231,6 +231,8 @@ class ArticleView:
         before = self._kinds_by_sentence[index - 1] if index > 0 else set()
         if "city" in before or "district" in before:
             return True
+        if index > 0 and self.has_anaphor(index - 1):
+            return True  # "… to retake the city." then a sentence naming no place: carried via the anaphor
         return any(p.role == "headline" and p.kind in ("city", "district") for p in self.event_places)
 
     def sentence_kinds(self, index: int) -> set[str]:

@@ -56,6 +56,12 @@ CASES: list[tuple[str, Found]] = [
      [("city-captured", "Deir al-Zor", "confirmed")]),
     ("Jalalabad fell to the Taliban on Sunday, and Kunduz in the north was captured on Saturday.",
      [("city-captured", "Jalalabad", "confirmed"), ("city-captured", "Kunduz", "confirmed")]),
+    ("Drone strikes hit the Darfur city of Nyala on Tuesday, killing at least 15 civilians.",
+     [("airstrike", "Nyala", "confirmed"), ("civilians-at-risk", "Nyala", "confirmed")]),
+    ("Russia launched a massive missile attack on Ukraine's energy grid overnight, the air force said.",
+     [("airstrike", "Ukraine", "confirmed")]),
+    ("Heavy shelling forced tens of thousands of people to flee Sievierodonetsk this week.",
+     [("civilians-at-risk", "Sievierodonetsk", "confirmed")]),
     # near misses
     ("Syrian troops drove thousands of residents from Aleppo on Friday.", []),
     ("Sudan's warring parties signed a declaration in Jeddah but stopped short of a ceasefire.", []),
@@ -94,6 +100,10 @@ REFERENCES: list[tuple[str, Found]] = [
     # a nationality before the noun: "the Afghan capital"
     ("Taliban enter Kabul\n\nTaliban fighters entered the Afghan capital on Sunday after the army withdrew.",
      [("city-captured", "the Afghan capital", "confirmed")]),
+    # … or about the city the previous sentence referred to
+    ("Iraqi forces entered Mosul on Monday. The push into the city came after weeks of heavy fighting "
+     "nearby. Thousands of civilians fled the fighting.",
+     [("city-breach", "Mosul", "confirmed"), ("civilians-at-risk", "Mosul", "confirmed")]),
     # a sentence naming no place is about the previous sentence's city
     ("Government forces tightened their grip on Aleppo. Russian air strikes hit rebel positions overnight.",
      [("airstrike", "Aleppo", "confirmed")]),
