@@ -128,11 +128,13 @@ class Detector:
         starts = article.sentence_starts
         entries = self.pack.entries
         norm = article.norm
+        index, sentence_end, kinds = -1, -1, frozenset[str]()
         for start, form_end, form in self._hits(article):
-            index = max(0, bisect_right(starts, start) - 1)
-            sentence = sentences[index]
-            sentence_end = sentence.start + len(sentence.text)
-            kinds = article.sentence_kinds(index)
+            if start >= sentence_end or start < sentences[index].start:
+                index = max(0, bisect_right(starts, start) - 1)
+                sentence = sentences[index]
+                sentence_end = sentence.start + len(sentence.text)
+                kinds = frozenset(article.sentence_kinds(index))
             for entry in entries[form]:
                 pat = entry.pattern
                 end = form_end

@@ -231,8 +231,12 @@ class ArticleView:
         before = self._kinds_by_sentence[index - 1] if index > 0 else set()
         if "city" in before or "district" in before:
             return True
-        if index > 0 and self.has_anaphor(index - 1):
+        if index > 0 and self._noun_anaphor(index - 1):
             return True  # "… to retake the city." then a sentence naming no place: carried via the anaphor
+        return self._headline_city
+
+    @cached_property
+    def _headline_city(self) -> bool:
         return any(p.role == "headline" and p.kind in ("city", "district") for p in self.event_places)
 
     def sentence_kinds(self, index: int) -> set[str]:
@@ -244,6 +248,14 @@ class ArticleView:
                 kinds.add("carry")
             kinds.add("?")  # checked
         return kinds
+
+    def _noun_anaphor(self, index: int) -> bool:
+        """Whether sentence ``index`` says "the city", "the town" ('there' does not carry a place on)."""
+        if not self.has_anaphor(index):
+            return False
+        s = self.tagging.sentences[index]
+        return any(m.group().startswith(("the", "its"))
+                   for m in ANAPHOR.finditer(self.norm, s.start, s.start + len(s.text)))
 
     def has_anaphor(self, index: int) -> bool:
         """Whether sentence ``index`` says "the city", "the town", "there"… (regex run once, on demand)."""
