@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -232,6 +233,8 @@ def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[s
         return _is_speaker(article, p)
 
     latest = article.places_before(pos, sentences_back=3, kinds=kinds, skip=skip)
+    if latest is not None:
+        latest = _salient(article, latest, pos, kinds, skip)
     noun = _NOUN.search(anaphor)
     if latest is None or noun is None:
         return latest
@@ -245,6 +248,28 @@ def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[s
         if p.kind in kinds and not skip(p) and introduced.search(article.norm, max(0, p.start - 30), p.start):
             return p
     return latest
+
+
+def _salient(article: ArticleView, latest: PlaceMention, pos: int, kinds: frozenset[str],
+             skip: Callable[[PlaceMention], bool]) -> PlaceMention:
+    """Of the cities named in the last three sentences, the one the story is about: named most often
+    so far (headline included), the latest on a tie. "Russian forces surround Lysychansk … a week after
+    Ukraine left Sievierodonetsk … jets bombed a school there": there is Lysychansk."""
+    first = article.tagging.sentences[max(0, article.sentence_index(pos) - 3)].start
+    recent = [p for p in article.event_places
+              if first <= p.start and p.end <= pos and p.kind in kinds and not skip(p)]
+    if len({p.geonameid or p.name for p in recent}) < 2:
+        return latest
+    counts: dict[object, int] = {}
+    for p in article.event_places:
+        if p.end <= pos and p.kind in kinds:
+            key = p.geonameid or p.name
+            counts[key] = counts.get(key, 0) + 1
+    best = latest
+    for p in reversed(recent):
+        if counts[p.geonameid or p.name] > counts[best.geonameid or best.name]:
+            best = p
+    return best
 
 
 def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: PlaceMention, *,

@@ -110,6 +110,11 @@ CASES: list[tuple[str, str, Found]] = [
      [("city-captured", "Palmyra", "confirmed")]),
     ("after-withdrawal", "Syrian troops entered Palmyra on Sunday as fighting raged.",
      [("city-breach", "Palmyra", "confirmed")]),
+    # capture named by a noun: what is said of the noun afterwards may be a forecast
+    ("nominal-forecast", "Officials said the fall of Palmyra to Islamic State appeared imminent.",
+     [("imminent-fall", "Palmyra", "confirmed")]),
+    ("nominal-forecast", "Officials confirmed the fall of Palmyra to Islamic State on Wednesday.",
+     [("city-captured", "Palmyra", "confirmed")]),
     # background: a trigger in a clause hanging off a dated main clause is history
     ("dated-background", "The militants were driven from Kobani in January 2015 after a siege that drew "
      "air strikes.", []),

@@ -62,7 +62,10 @@ CASES: list[tuple[str, Found]] = [
      [("airstrike", "Ukraine", "confirmed")]),
     ("Heavy shelling forced tens of thousands of people to flee Sievierodonetsk this week.",
      [("civilians-at-risk", "Sievierodonetsk", "confirmed")]),
+    ("Officials said the fall of Avdiivka appeared imminent as Russian troops advanced from three sides.",
+     [("imminent-fall", "Avdiivka", "confirmed")]),
     # near misses
+    ("The army announced a daily tactical pause in fighting along a road in southern Gaza for aid.", []),
     ("Syrian troops drove thousands of residents from Aleppo on Friday.", []),
     ("Sudan's warring parties signed a declaration in Jeddah but stopped short of a ceasefire.", []),
     ("Israel's prime minister ruled out a ceasefire in Gaza until the hostages were released.", []),
@@ -104,6 +107,10 @@ REFERENCES: list[tuple[str, Found]] = [
     ("Iraqi forces entered Mosul on Monday. The push into the city came after weeks of heavy fighting "
      "nearby. Thousands of civilians fled the fighting.",
      [("city-breach", "Mosul", "confirmed"), ("civilians-at-risk", "Mosul", "confirmed")]),
+    # of several cities named lately, 'there' is the one the story is about
+    ("Russian forces surround Lysychansk\n\nRussian forces have surrounded the city of Lysychansk, officials "
+     "said, a week after Ukraine left Sievierodonetsk. Russian jets bombed a school there on Wednesday.",
+     [("airstrike", "there", "confirmed"), ("siege", "Lysychansk", "confirmed")]),
     # a sentence naming no place is about the previous sentence's city
     ("Government forces tightened their grip on Aleppo. Russian air strikes hit rebel positions overnight.",
      [("airstrike", "Aleppo", "confirmed")]),
