@@ -150,6 +150,8 @@ class Detector:
                     if explain:
                         out.append(self._no_place(article, index, entry, start, end))
                     continue
+                if not explain and any(check.absent(article, index) for check in pat.early_checks):
+                    continue  # a required role or context is nowhere in reach: no word view needed
                 cand = self._evaluate(article, article.view(index), entry, start, end, explain)
                 if cand is not None:
                     out.append(cand)

@@ -81,6 +81,17 @@ class Check(Protocol):
 
     def find(self, probe: Probe) -> FilterHit | None: ...
 
+    def absent(self, article: ArticleView, index: int) -> bool:
+        """True when the check cannot find anything for a trigger in sentence ``index`` (none of its
+        phrases occur where its window can reach): lets the detector drop a candidate whose 'require'
+        check must fail before building the sentence's word view. False when unsure."""
+        ...
+
+
+# characters a phrase may follow (with the start of a sentence): a word start
+_PHRASE_STARTS = (" ", "\"", "(", "'", "[", "/", "\n", "\t", "\u2014", "\u2013", ",", ";", ":", ".", "!", "?",
+                  "\u201c", "\u2018")
+
 
 class PhraseIndex:
     """One Aho-Corasick automaton over the literal phrases of every lexicon check in a pack.
@@ -109,7 +120,13 @@ class PhraseIndex:
         if self._automaton is None:
             automaton = ahocorasick.Automaton()
             for body, pid in self.ids.items():
-                automaton.add_word(body, (pid, len(body), body[0].isalnum(), body[-1].isalnum()))
+                value = (pid, len(body), body[0].isalnum(), body[-1].isalnum())
+                if body[0].isalnum():
+                    # word starts only: "to" is not looked for inside "history" (most raw matches were)
+                    for prefix in _PHRASE_STARTS:
+                        automaton.add_word(prefix + body, value)
+                else:
+                    automaton.add_word(body, value)
             if self.ids:
                 automaton.make_automaton()
             self._automaton = automaton
@@ -127,10 +144,11 @@ class PhraseIndex:
                 n = len(norm)
                 s = article.tagging.sentences[index]
                 lo, hi = s.start, s.start + len(s.text)
-                # scan a slice: pyahocorasick's iter(text, start, end) converts the whole text on every call
-                for end_idx, (pid, length, left, right) in automaton.iter(norm[lo:hi]):
-                    a = lo + end_idx - length + 1
-                    b = lo + end_idx + 1
+                # scan a slice: pyahocorasick's iter(text, start, end) converts the whole text on every call;
+                # the padding space lets a phrase at the sentence start match with its prefix
+                for end_idx, (pid, length, left, right) in automaton.iter(" " + norm[lo:hi]):
+                    b = lo + end_idx
+                    a = b - length
                     if left and a > 0:
                         c = norm[a - 1]
                         if c.isalnum() or c == "-" or c == "_":
@@ -189,6 +207,8 @@ class LexiconCheck:
     def find(self, probe: Probe) -> FilterHit | None:
         article = probe.article
         local = self.window.scope in _LOCAL_SCOPES
+        if local and not self._own_hits(article, probe.sentence.index):
+            return None  # none of the phrases in the sentence (the usual case): no window to compute
         for lo, hi in probe.spans(self.window):
             if local:
                 sentences: range = range(probe.sentence.index, probe.sentence.index + 1)
@@ -201,6 +221,14 @@ class LexiconCheck:
                     if lo <= a and b <= hi:
                         return FilterHit(self.name, self.effect, article.tagging.text[a:b], a, b)
         return None
+
+    def absent(self, article: ArticleView, index: int) -> bool:
+        scope = self.window.scope
+        if scope in _LOCAL_SCOPES:
+            return not self._own_hits(article, index)
+        if scope == "context":
+            return not any(self._own_hits(article, k) for k in range(max(0, index - self.window.size), index + 1))
+        return False
 
     def _own_hits(self, article: ArticleView, sentence: int) -> list[tuple[int, int]]:
         """This check's matches in one sentence, sorted, 'unless' phrases removed; once per article."""
@@ -263,6 +291,9 @@ class DatedCheck:
     @classmethod
     def build(cls, spec: DatedFilter, lists: dict[str, FilterList]) -> DatedCheck:
         return cls(spec.label, spec.effect, spec.window, spec.max_age_days, spec.subordinate)
+
+    def absent(self, article: ArticleView, index: int) -> bool:
+        return False
 
     def find(self, probe: Probe) -> FilterHit | None:
         ref = probe.article.published_at
