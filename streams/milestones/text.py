@@ -221,10 +221,15 @@ class ArticleView:
 
     @cached_property
     def _kinds_by_sentence(self) -> list[set[str]]:
+        # from the raw mentions, not event_places (built only when a candidate gets that far): a bare
+        # "Old City" counts as a city here — a superset is safe for a pre-test
         out: list[set[str]] = [set() for _ in self.tagging.sentences]
         starts = self.sentence_starts
-        for p in self.event_places:
-            out[max(0, bisect_right(starts, p.start) - 1)].add(p.kind)
+        for p in self.tagging.places:
+            if p.role == "dateline":
+                continue
+            kind = "city" if p.text.casefold().replace("centre", "center") in GENERIC_SUBCITY else p.kind
+            out[max(0, bisect_right(starts, p.start) - 1)].add(kind)
         return out
 
     def _carry_source(self, index: int) -> bool:
@@ -237,7 +242,7 @@ class ArticleView:
 
     @cached_property
     def _headline_city(self) -> bool:
-        return any(p.role == "headline" and p.kind in ("city", "district") for p in self.event_places)
+        return any(p.role == "headline" and p.kind in ("city", "district") for p in self.tagging.places)
 
     def sentence_kinds(self, index: int) -> set[str]:
         """Kinds of the event places in sentence ``index``, plus ``"carry"`` when it names none but the
