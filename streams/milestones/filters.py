@@ -236,7 +236,8 @@ class LexiconCheck:
         own = article.filter_cache.get(key)
         if own is None:
             hits = self.index.sentence_hits(article, sentence)
-            found = [span for pid in self.ids & hits.keys() for span in hits[pid]]
+            ids = self.ids  # a phrase list may be long; a sentence has few hits: walk the hits
+            found = [span for pid, spans in hits.items() if pid in ids for span in spans]
             if self.pattern is not None:
                 s = article.tagging.sentences[sentence]
                 found += [m.span() for m in self.pattern.finditer(article.norm, s.start, s.start + len(s.text))
