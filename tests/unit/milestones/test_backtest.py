@@ -33,10 +33,20 @@ def test_dev_set_is_broad_and_has_traps() -> None:
     assert len(places) >= 40
 
 
+def test_holdout_set_is_well_formed_and_has_traps() -> None:
+    """The held-out batch is only measured, never asserted on (see seeds/labelled/README.md)."""
+    corpus = load_corpus(DEV_SET.with_name("holdout.jsonl"))
+    assert len(corpus) >= 40
+    assert len([a for a in corpus if not a.milestones]) >= len(corpus) / 3
+    assert {lb.milestone for a in corpus for lb in a.milestones} == MILESTONES
+    assert not {a.id for a in corpus} & {a.id for a in load_corpus(DEV_SET)}
+
+
 def test_backtest_precision_and_recall(report: BacktestReport) -> None:
     total = report.total
-    assert total.precision >= 0.95, report.format()
-    assert total.recall >= 0.80, report.format()
+    # achieved 2026-11-25: P 0.985, R 0.890 on 323 articles
+    assert total.precision >= 0.98, report.format()
+    assert total.recall >= 0.88, report.format()
     for milestone in ("city-breach", "city-captured", "siege", "imminent-fall"):
         assert report.scores[milestone].precision >= 0.85, report.format()
 
