@@ -29,11 +29,12 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from streams.errors import InvalidArticleError
 from streams.milestones.detector import Detector
 from streams.milestones.model import MilestoneEvent, Status
+from streams.resources import seeds_dir
 
 if TYPE_CHECKING:
     from streams.tagging import Tagger
 
-DEV_SET = Path(__file__).resolve().parents[2] / "seeds" / "labelled" / "dev.jsonl"
+DEV_SET = seeds_dir() / "labelled" / "dev.jsonl"
 
 
 class Label(BaseModel):

@@ -28,8 +28,9 @@ from streams.errors import RuleError
 from streams.milestones.lexicon import compile_phrases
 from streams.milestones.model import Severity
 from streams.milestones.source import YamlDocument, load_yaml
+from streams.resources import seeds_dir
 
-DEFAULT_RULES = Path(__file__).resolve().parents[2] / "seeds" / "rules" / "conflict.yaml"
+DEFAULT_RULES = seeds_dir() / "rules" / "conflict.yaml"
 PlaceKind = Literal["city", "district", "admin1", "country", "continent", "region"]
 Effect = Literal["block", "require", "contest", "claim"]
 
