@@ -33,6 +33,7 @@ integration: $(STAMP) system-deps
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy --strict --ignore-missing-imports streams alerts
 
 broker-start:
 	deploy/kafka/local-kafka start
