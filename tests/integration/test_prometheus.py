@@ -28,6 +28,8 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.integration.conftest import stop_process
+
 REPO = Path(__file__).resolve().parents[2]
 PROMETHEUS_DIR = REPO / "deploy" / "prometheus"
 ALERTMANAGER_CONFIG = REPO / "deploy" / "alertmanager" / "alertmanager.yml"
@@ -120,12 +122,7 @@ class Service:
         return self.log.read_text(errors="replace")[-3000:]
 
     def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(15)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(10)
+        stop_process(self.proc, 15)
         self._fh.close()
 
 
