@@ -35,7 +35,7 @@ from streams.tagging.model import PlaceKind
 from streams.tagging.text import fold, fold_pattern
 from streams.tagging.words import is_common_word
 
-FORMAT_VERSION = 18
+FORMAT_VERSION = 21
 DEFAULT_MIN_POPULATION = 500
 # Alternate names (other spellings, exonyms) are only taken from places at least this large: small
 # places carry many historic/odd alternates ("Liverpool" for a town in Indiana).
@@ -74,16 +74,20 @@ ARABIC_SCRIPT_COUNTRIES = frozenset("SY IQ YE LB JO EG LY SA PS TN DZ MA SD KW A
 SEAT_POPULATION = 2000
 _ARTICLE = re.compile(r"\b(?:[ae][dlnrstz]|[ae]sh)[- ](?=\w)", re.IGNORECASE)
 _MARKS = re.compile(r"[‘’'`ʿʾ]")
+_DOUBLE = re.compile(r"([b-df-hj-np-tv-z])\1")
 
 
 def arabic_variants(name: str) -> set[str]:
-    """Other spellings of an Arabic place name: unmarked, with the article as "al-", without a
-    leading article."""
+    """Other spellings of an Arabic place name: unmarked, with the article as "al-", with doubled
+    consonants written once, without a leading article."""
     out = {name}
     for v in list(out):
         out.add(_MARKS.sub("", v))
     for v in list(out):
         out.add(_ARTICLE.sub(lambda m: "al-" if m.group()[0].islower() else "Al-", v))
+    for v in list(out):
+        # news often writes doubled letters once: "Maarat al-Numan" for "Ma‘arrat an Nu‘mān"
+        out.add(_DOUBLE.sub(r"\1", v))
     for v in list(out):
         m = _ARTICLE.match(v)
         if m and len(v) - m.end() >= 5:
@@ -103,7 +107,7 @@ _SUBDIVISION_SUFFIXES = (" Sheng", " Shi", " Zizhiqu", " Zizhiqu", " Tebie Xingz
                          " Governorate", " Region", " Oblast'", " Oblast", " Kray", " Respublika", "-ken", "-fu",
                          "-to", " Prefecture", " State", " Territory", " Department", " District", " County")
 _SUBDIVISION_ALIASES = {"AU-NSW": ["NSW"], "AU-QLD": ["QLD"], "CN-NM": ["Inner Mongolia"], "CN-XZ": ["Tibet"],
-                        "CN-XJ": ["Xinjiang"], "CN-GX": ["Guangxi"], "CN-NX": ["Ningxia"]}
+                        "ET-TI": ["Tigray"], "CN-XJ": ["Xinjiang"], "CN-GX": ["Guangxi"], "CN-NX": ["Ningxia"]}
 # Abbreviations news uses for a few cities (GeoNames ids); matched only as written.
 _CITY_ALIASES = {4140963: ["D.C."], 5368361: ["L.A."], 5128581: ["NYC", "N.Y.C."]}
 # GeoNames points for GB's constituent countries (admin1 in GeoNames).

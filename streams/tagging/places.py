@@ -44,6 +44,7 @@ from streams.tagging.words import (
     ORG_WORDS,
     PERSON_TITLES,
     PLACE_TYPE_WORDS,
+    is_common_word,
 )
 
 _QUALIFIER_BEFORE = frozenset(
@@ -56,8 +57,14 @@ _QUALIFIER_AFTER = re.compile(
     r"(?:north|south|east|west)(?:ern)?\s+(?:districts?|suburbs?|neighbou?rhoods?|outskirts|side|parts?|"
     r"quarters?|bank))\b"
 )
-_CONNECTORS = frozenset("of de del la le les du des al el upon on the and y da do das dos di am an der".split())
+_CONNECTORS = frozenset("of de del la le les du des al el upon on the and y da do das dos di am an der i e".split())
 _ARABIC_ARTICLES = frozenset("al el ad ar as ash at az an ad-".split())
+# A lower-case article or ezafe glued to capitalised words ("Maarat al-Numan", "Mazar-i-Sharif",
+# "Daraa al-Balad"): a gazetteer hit on one side of it is a fragment of a longer name.
+_GLUE = _ARABIC_ARTICLES | {"i", "e", "ul", "ud"}
+_GLUED_AFTER = re.compile(r"(?: |-)([a-z]{1,3})-[A-Z]")
+# The word after a name that makes it the first-level area rather than its same-name town.
+_AREA_AFTER = re.compile(r" (?:region|Region|province|Province|governorate|Governorate|state)\b")
 _TRAILING_OK = re.compile(r"(?:City|County|Parish|Township|Valley|River|Lake|Bay|Island|Street|St\.|Avenue|Ave\.|"
                           r"Road|Rd\.|Boulevard|Blvd\.|Drive|Highway)$")
 # "Washington said", "Washington and the SDF said", "Moscow has warned": the government, not the place.
@@ -205,6 +212,9 @@ class PlaceResolver:
             if abbrev is not None:
                 extra.append(abbrev)
         senses = resolve(gaz, dict.fromkeys(k for _, _, k in spans), ctx, comma, self._senses)  # in text order
+        for _, end, key in spans:
+            if key in senses and text[end:end + 1] == " " and _AREA_AFTER.match(text, end):
+                senses[key] = self._area_sense(key, senses[key])
         mentions = self._mentions(text, spans, senses, dateline) + extra
         mentions.extend(self._features(text, mentions, triggers))
         mentions.sort(key=lambda p: p.start)
@@ -247,6 +257,8 @@ class PlaceResolver:
         if end - start <= 4 and surface.isupper() and not _upper_line(text, start):
             return False  # an acronym ("NICE", "MOB"), not a place
         names = self.gaz.names
+        if best_pop < 10**9 and _glued(text, start, end):
+            return False  # "Numan" of "Maarat al-Numan": better no place than the wrong one
         if start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum():
             before = _prev_token(text, start - 1)
             if (before.lower() not in _ARABIC_ARTICLES and before not in _PARTIES
@@ -276,6 +288,9 @@ class PlaceResolver:
             if (low_next not in PLACE_TYPE_WORDS and low_next not in FUNCTION_WORDS and low_next not in ORG_WORDS
                     and not _TRAILING_OK.match(nxt)):
                 return False if big else None  # "Scott Walker"; but "Fargo Mayor", "Alexandria Police"
+        if (single and admin and not country_like and nxt[:1].isupper() and text[end:end + 1] == " "
+                and _unknown_name_word(nxt, names)):
+            return False  # "Adan" of "Adan Yabaal": a longer name the gazetteer does not know
         if text[end:end + 1] == "." and text[start - 2:start] == ", " and key in self.gaz.us_state_abbrev:
             return False  # the "Kan." of "Kansas City, Kan." is reported as a state abbreviation
         if common:
@@ -289,6 +304,17 @@ class PlaceResolver:
                 return False  # "Reading Room", "Mobile Command"
             return best_pop >= 50_000 or admin or any(self.gaz.kind[v >> 3] in ("district", "region") for v in cands)
         return True
+
+    def _area_sense(self, key: str, sense: tuple[int, float]) -> tuple[int, float]:
+        """The first-level area of that name ("Sagaing region"), in the resolved sense's country if it has one
+        there; else ``sense`` unchanged."""
+        gaz = self.gaz
+        i, margin = sense
+        if gaz.kind[i] == "admin1":
+            return sense
+        areas = [v >> 3 for v in gaz.names.get(key, ()) if gaz.kind[v >> 3] == "admin1"]
+        same = [a for a in areas if gaz.country[a] == gaz.country[i]]
+        return (same[0], margin) if same else sense
 
     def _best_population(self, cands: tuple[int, ...]) -> int:
         gaz = self.gaz
@@ -435,6 +461,33 @@ def _party_states(text: str) -> list[int]:
                 out.append(m.start(1))
         at = text.find("-", at + 1)
     return out
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """True when the hit ``text[start:end]`` is one side of a capitalised name joined by a lower-case
+    article or ezafe: "Maarat al-Numan", "Mazar-i-Sharif", "Daraa al-Balad" (but not "in al-Raqqa",
+    "Syria's al-Hol")."""
+    if start >= 2 and text[start - 1] == "-":
+        k = start - 2
+        j = k
+        while j >= 0 and text[j].isalpha():
+            j -= 1
+        if text[j + 1:k + 1] in _GLUE and j >= 1 and text[j] in " -":
+            before = _prev_token(text, j + 1 if text[j] == " " else j)
+            if before[:1].isupper() and not before.endswith(("'s", "’s")):
+                return True
+    m = _GLUED_AFTER.match(text, end) if text[end:end + 1] in (" ", "-") else None
+    return m is not None and m.group(1) in _GLUE
+
+
+def _unknown_name_word(word: str, names: dict[str, tuple[int, ...]]) -> bool:
+    """True for a capitalised word that is neither English, a place word nor a gazetteer name ("Yabaal")."""
+    low = word.rstrip(".,").lower()
+    if (not low.isalpha() or low in PLACE_TYPE_WORDS or low in FUNCTION_WORDS or low in ORG_WORDS
+            or low in MONTHS_DAYS or _TRAILING_OK.match(word)):
+        return False
+    folded = _fold_word(word)
+    return folded not in names and not is_common_word(folded)
 
 
 def _qualifier(text: str, start: int, end: int) -> str | None:
