@@ -63,6 +63,9 @@ _ARABIC_ARTICLES = frozenset("al el ad ar as ash at az an ad-".split())
 # "Daraa al-Balad"): a gazetteer hit on one side of it is a fragment of a longer name.
 _GLUE = _ARABIC_ARTICLES | {"i", "e", "ul", "ud"}
 _GLUED_AFTER = re.compile(r"(?: |-)([a-z]{1,3})-[A-Z]")
+# "Committee of the", "Federation of the": the name after it is part of an organisation's name.
+_ORG_OF = re.compile(r"\b(?:Committee|Federation|Society|Societies|Order|Sisters|Brothers|Friends|Knights|"
+                     r"Daughters|Sons|Church|Army|Association|League|Union|Council)$")
 # The word after a name that makes it the first-level area rather than its same-name town.
 _AREA_AFTER = re.compile(r" (?:region|Region|province|Province|governorate|Governorate|state)\b")
 _TRAILING_OK = re.compile(r"(?:City|County|Parish|Township|Valley|River|Lake|Bay|Island|Street|St\.|Avenue|Ave\.|"
@@ -288,6 +291,9 @@ class PlaceResolver:
             if (low_next not in PLACE_TYPE_WORDS and low_next not in FUNCTION_WORDS and low_next not in ORG_WORDS
                     and not _TRAILING_OK.match(nxt)):
                 return False if big else None  # "Scott Walker"; but "Fargo Mayor", "Alexandria Police"
+        if (not admin and best_pop < 50_000 and start >= 8 and text[start - 8:start] == " of the "
+                and _ORG_OF.search(text, max(0, start - 40), start - 8)):
+            return False  # "International Committee of the Red Cross": an organisation, not the small town
         if (single and admin and not country_like and nxt[:1].isupper() and text[end:end + 1] == " "
                 and _unknown_name_word(nxt, names)):
             return False  # "Adan" of "Adan Yabaal": a longer name the gazetteer does not know

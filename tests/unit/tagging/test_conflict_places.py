@@ -33,3 +33,8 @@ def test_name_followed_by_region_is_the_first_level_area(places) -> None:  # typ
     assert places("Soldiers torched homes across Sagaing region last week.") == [
         ("Sagaing", "Sagaing", "MM", "admin1")]
     assert places("Soldiers entered Sagaing town last week.") == [("Sagaing", "Sagaing", "MM", "city")]
+
+
+def test_place_inside_an_organisation_name_is_not_a_place(places) -> None:  # type: ignore[no-untyped-def]
+    got = places("Staff of the International Committee of the Red Cross (ICRC) counted 12 dead in Aleppo.")
+    assert [t for t, *_ in got] == ["Aleppo"]
