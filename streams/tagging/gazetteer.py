@@ -172,6 +172,7 @@ _REGIONS = {
     "Tibet": (31.0, 88.0, []),
     "Chechnya": (43.4, 45.7, []),
     "Crimea": (45.0, 34.0, []),
+    "Nagorno-Karabakh": (39.8, 46.75, ["Nagorno Karabakh", "Karabakh"]),
     "Sinai": (29.5, 33.8, ["Sinai Peninsula"]),
     "Siberia": (60.0, 100.0, []),
     "Eastern Ghouta": (33.55, 36.45, ["East Ghouta", "Ghouta"]),
