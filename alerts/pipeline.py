@@ -53,10 +53,13 @@ class AlertPipeline:
         self._sleep = sleep
 
     @classmethod
-    def from_settings(cls, settings: AlertSettings, **kwargs: Any) -> AlertPipeline:
-        notifiers = build_notifiers(settings)
+    def from_settings(cls, settings: AlertSettings, *, notifiers: Sequence[Notifier] | None = None,
+                      **kwargs: Any) -> AlertPipeline:
+        """The worker's pipeline: receivers and retry backoff from ``settings.alerts`` (``notifiers``
+        replaces the receivers, for tests)."""
         policy = RetryPolicy(settings.retry_initial_seconds, settings.retry_max_seconds)
-        return cls(notifiers=notifiers, policy=policy, **kwargs)
+        chosen = build_notifiers(settings) if notifiers is None else notifiers
+        return cls(notifiers=chosen, policy=policy, **kwargs)
 
     async def handle(self, event: MilestoneEvent) -> tuple[DedupDecision, Alert, list[NotifyResult]]:
         decision, alert = self.dedup.decide(event)

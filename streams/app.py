@@ -31,7 +31,6 @@ from alerts.alert import Alert
 from alerts.metrics import AlertMetrics
 from alerts.notifier import Notifier
 from alerts.pipeline import NOTIFY_ON, AlertPipeline
-from alerts.registry import build_notifiers
 from alerts.retry import NotifyResult
 from streams.errors import InputError
 from streams.metrics import StreamMetrics
@@ -119,11 +118,8 @@ def build_app(
                           attempts=result.attempts, error=str(result.error) if result.error else None,
                           alert=alert.payload())
 
-    pipeline = AlertPipeline(
-        state=alert_state, notifiers=notifiers if notifiers is not None else
-        build_notifiers(settings.alerts),
-        metrics=alert_metrics, now=now, dead_letter=dead_letter_alert,
-    )
+    pipeline = AlertPipeline.from_settings(settings.alerts, notifiers=notifiers, state=alert_state,
+                                           metrics=alert_metrics, now=now, dead_letter=dead_letter_alert)
 
     @app.agent(articles, name="detect-milestones")
     async def detect_milestones(stream: faust.StreamT[bytes]) -> None:

@@ -100,3 +100,12 @@ def test_alerts_agent_dedups_notifies_and_publishes(processor, seed_path, tmp_pa
     published = [json.loads(v)["decision"] for _, v in sent["alerts"]]
     assert published == ["new", "corroborated"]
     assert [json.loads(v)["reason"] for _, v in sent["deadletter"]] == ["invalid_event"]
+
+
+def test_worker_pipeline_takes_receivers_and_backoff_from_settings(tmp_path):
+    settings = Settings(worker={"data_dir": tmp_path}, alerts={
+        "webhooks": [{"name": "hook", "url": "http://127.0.0.1:1/"}],
+        "retry_initial_seconds": 2.0, "retry_max_seconds": 7.0})
+    ww = build_app(settings, processor=ArticleProcessor.load())
+    assert [n.name for n in ww.pipeline.notifiers] == ["hook"]
+    assert (ww.pipeline.policy.initial_seconds, ww.pipeline.policy.max_seconds) == (2.0, 7.0)
