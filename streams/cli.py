@@ -48,7 +48,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
 
 def _read_records(path: str) -> Iterator[tuple[str, str, Any]]:
-    """JSONL input for ``tag``/``detect``: yields (id, text to analyse, article or None)."""
+    """JSONL input for ``tag``/``detect``: yields (id, text to analyse, article)."""
     from streams.parsing import parse_record
 
     try:
@@ -64,12 +64,10 @@ def _read_records(path: str) -> Iterator[tuple[str, str, Any]]:
                 obj = json.loads(line)
             except ValueError as e:
                 raise InputError(f"invalid JSON ({e})", source=source) from None
-            if isinstance(obj, dict) and isinstance(obj.get("text"), str):
-                article = parse_record(obj, source=source)
-                yield str(obj.get("id", article.id)), obj["text"], article
-            else:
-                article = parse_record(obj, source=source)
-                yield article.id, article.text, article
+            article = parse_record(obj, source=source)
+            # with a "text" field, offsets refer to that string; otherwise to Article.text
+            has_text = isinstance(obj, dict) and isinstance(obj.get("text"), str)
+            yield article.id, obj["text"] if has_text else article.text, article
 
 
 def cmd_tag(args: argparse.Namespace) -> int:

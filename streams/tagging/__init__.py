@@ -19,8 +19,6 @@ place automaton, so one scan of the folded text finds both.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +29,7 @@ from streams.tagging.places import PlaceResolver
 from streams.tagging.text import find_dateline, fold, split_sentences
 
 __all__ = ["Tagger", "Tagging", "PlaceMention", "KeywordMention", "Sentence", "PhraseMatcher",
-           "expand_inflections", "tagging_to_json", "tag_records"]
+           "expand_inflections", "tagging_to_json"]
 
 
 class Tagger:
@@ -85,32 +83,3 @@ def tagging_to_json(tagging: Tagging, id: str) -> dict[str, Any]:
             for k in tagging.keywords
         ],
     }
-
-
-def tag_records(lines: Iterable[str], tagger: Tagger | None = None) -> Iterator[dict[str, Any]]:
-    """Tag JSONL records (``{"id", "text"}`` or the ``Article`` fields) and yield output dicts.
-
-    Blank lines are skipped; a record without ``text`` is built as an ``Article`` so offsets refer to
-    ``Article.text``. Invalid records raise ``streams.errors.InvalidArticleError``.
-    """
-    from streams.article import Article
-    from streams.errors import InvalidArticleError
-
-    tagger = tagger or Tagger.load()
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise InvalidArticleError(f"invalid JSON: {e.msg}", source=f"line {n}") from None
-        if not isinstance(rec, dict) or "id" not in rec:
-            raise InvalidArticleError("expected an object with an 'id'", source=f"line {n}", field="id")
-        if isinstance(rec.get("text"), str):
-            text = rec["text"]
-        else:
-            try:
-                text = Article.model_validate(rec).text
-            except ValueError as e:
-                raise InvalidArticleError(str(e).splitlines()[0], source=f"line {n}") from None
-        yield tagging_to_json(tagger.tag(text), str(rec["id"]))

@@ -75,3 +75,14 @@ def test_rules_explain_says_why(capsys):
     assert main(["rules", "explain", "--text", "Rebels are expected to capture Aleppo within days."]) == 0
     out = capsys.readouterr().out
     assert "city-captured" in out and "FIRED    city-captured" not in out
+
+
+def test_tag_accepts_text_or_article_fields(tmp_path, capsys):
+    f = tmp_path / "mixed.jsonl"
+    f.write_text('{"id": "t1", "text": "Troops entered Mosul."}\n\n'
+                 '{"id": "a1", "headline": "Raqqa wall breached", "body": "Forces broke in.", "dateline": "beirut"}\n')
+    assert main(["tag", str(f)]) == 0
+    out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [o["id"] for o in out] == ["t1", "a1"]
+    assert out[0]["places"][0]["text"] == "Mosul" and out[0]["places"][0]["start"] == 15
+    assert {p["text"] for p in out[1]["places"]} == {"Raqqa", "beirut"}

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from streams.tagging import Tagger, tag_records, tagging_to_json
+from streams.tagging import Tagger, tagging_to_json
 from streams.tagging import gazetteer as gz
 from streams.tagging.gazetteer import PRIMARY, Gazetteer, Place
 from streams.tagging.places import PlaceResolver
@@ -88,15 +88,6 @@ def test_tagging_to_json_shape(tagger: Tagger) -> None:
                                       "kind", "role", "score"]
     assert list(out["keywords"][0]) == ["start", "end", "text", "term", "group"]
     assert [p["role"] for p in out["places"]] == ["dateline", "body"]
-
-
-def test_tag_records_accepts_text_or_article_fields(tagger: Tagger) -> None:
-    lines = ['{"id": "t1", "text": "Troops entered Mosul."}', "",
-             '{"id": "a1", "headline": "Raqqa wall breached", "body": "Forces broke in.", "dateline": "beirut"}']
-    out = list(tag_records(lines, tagger))
-    assert [o["id"] for o in out] == ["t1", "a1"]
-    assert out[0]["places"][0]["text"] == "Mosul" and out[0]["places"][0]["start"] == 15
-    assert {p["text"] for p in out[1]["places"]} == {"Raqqa", "beirut"}
 
 
 def test_unwritable_cache_dir_still_loads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
