@@ -21,7 +21,7 @@ from tqdm import tqdm
 
 from streams.article import Article
 from streams.errors import BrokerError, InputError, InvalidArticleError
-from streams.parsing import decode, iter_jsonl, parse_file_bytes, parse_json_bytes, parse_text
+from streams.parsing import decode, iter_jsonl, parse_file_bytes, parse_text
 from streams.settings import Settings
 from streams.topics import ensure_topics, unreachable
 
@@ -142,5 +142,3 @@ def ingest(
         publisher.close()
     return summary
 
-
-__all__ = ["IngestSummary", "ingest", "read_inputs", "parse_json_bytes"]

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -28,7 +27,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.integration.conftest import stop_process
+from tests.integration.conftest import free_port, stop_process
 
 REPO = Path(__file__).resolve().parents[2]
 PROMETHEUS_DIR = REPO / "deploy" / "prometheus"
@@ -36,12 +35,6 @@ ALERTMANAGER_CONFIG = REPO / "deploy" / "alertmanager" / "alertmanager.yml"
 INSTALL_TOOLS = PROMETHEUS_DIR / "install-tools"
 BINARIES = ("prometheus", "prometheus-alertmanager")
 PLACEHOLDER_WEBHOOK = "http://127.0.0.1:5001"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="session")

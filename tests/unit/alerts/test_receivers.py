@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -19,8 +20,10 @@ from streams.errors import ConfigError, DeliveryError
 from streams.settings import AlertmanagerReceiverSettings, AlertSettings, SlackReceiverSettings, load_settings
 
 
-async def capture(notify: Any, status: int = 200) -> list[tuple[str, Any]]:
-    """Run one notify() against a loopback server that records (path, JSON body)."""
+async def capture(make: Callable[[str], Any], alert: Alert, status: int = 200,
+                  errors: list[DeliveryError] | None = None) -> list[tuple[str, Any]]:
+    """Build a notifier for a loopback server's base URL, notify it once, close it; return what the
+    server recorded as (path, JSON body). With ``errors``, a DeliveryError is kept there, not raised."""
     got: list[tuple[str, Any]] = []
 
     async def handle(request: web.Request) -> web.Response:
@@ -34,24 +37,23 @@ async def capture(notify: Any, status: int = 200) -> list[tuple[str, Any]]:
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
     port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    notifier = make(f"http://127.0.0.1:{port}")
     try:
-        await notify(f"http://127.0.0.1:{port}")
+        await notifier.notify(alert)
+    except DeliveryError as e:
+        if errors is None:
+            raise
+        errors.append(e)
     finally:
+        await notifier.close()
         await runner.cleanup()
     return got
 
 
 def test_slack_message(clock, make_event):
     alert = Alert.first(make_event(), clock())
-
-    async def notify(base: str) -> None:
-        n = SlackNotifier(SlackReceiverSettings(name="slack", url=f"{base}/services/T0/B0/x"))
-        try:
-            await n.notify(alert)
-        finally:
-            await n.close()
-
-    [(path, body)] = asyncio.run(capture(notify))
+    [(path, body)] = asyncio.run(capture(
+        lambda base: SlackNotifier(SlackReceiverSettings(name="slack", url=f"{base}/services/T0/B0/x")), alert))
     assert path == "/services/T0/B0/x"
     assert body["text"] == "city-breach in Raqqa (SY)"
     assert "*city-breach* in *Raqqa (SY)* — confirmed" in body["blocks"][0]["text"]["text"]
@@ -60,15 +62,8 @@ def test_slack_message(clock, make_event):
 
 def test_alertmanager_payload_has_bounded_labels(clock, make_event):
     alert = Alert.first(make_event(), clock())
-
-    async def notify(base: str) -> None:
-        n = AlertmanagerNotifier(AlertmanagerReceiverSettings(name="am", url=base + "/"), now=clock)
-        try:
-            await n.notify(alert)
-        finally:
-            await n.close()
-
-    [(path, body)] = asyncio.run(capture(notify))
+    [(path, body)] = asyncio.run(capture(
+        lambda base: AlertmanagerNotifier(AlertmanagerReceiverSettings(name="am", url=base + "/"), now=clock), alert))
     assert path == "/api/v2/alerts"
     assert body[0]["labels"] == {"alertname": "WirewatchMilestone", "milestone": "city-breach",
                                  "severity": "critical", "country": "SY", "geonameid": "172955",
@@ -79,17 +74,12 @@ def test_alertmanager_payload_has_bounded_labels(clock, make_event):
 
 def test_alertmanager_4xx_is_permanent(clock, make_event):
     alert = Alert.first(make_event(), clock())
-
-    async def notify(base: str) -> None:
-        n = AlertmanagerNotifier(AlertmanagerReceiverSettings(name="am", url=base))
-        try:
-            with pytest.raises(DeliveryError) as err:
-                await n.notify(alert)
-            assert not err.value.retryable and err.value.reason == "http_4xx"
-        finally:
-            await n.close()
-
-    assert len(asyncio.run(capture(notify, status=400))) == 1
+    errors: list[DeliveryError] = []
+    got = asyncio.run(capture(lambda base: AlertmanagerNotifier(AlertmanagerReceiverSettings(name="am", url=base)),
+                              alert, status=400, errors=errors))
+    assert len(got) == 1  # one request, not retried by the notifier itself
+    [err] = errors
+    assert not err.retryable and err.reason == "http_4xx"
 
 
 def test_registry_builds_one_notifier_per_receiver_of_each_kind():
