@@ -21,7 +21,7 @@ from tqdm import tqdm
 
 from streams.article import Article
 from streams.errors import BrokerError, InputError, InvalidArticleError
-from streams.parsing import decode, iter_jsonl, parse_file_bytes, parse_text
+from streams.parsing import parse_file_bytes
 from streams.settings import Settings
 from streams.topics import ensure_topics, unreachable
 
@@ -54,7 +54,7 @@ def iter_input_files(paths: Iterable[Path]) -> Iterator[Path]:
 
 def read_inputs(paths: Iterable[Path], stdin: IO[bytes] | None, max_bytes: int) -> Iterator[Article | InputError]:
     if stdin is not None:
-        yield from parse_stdin(stdin.read(), max_bytes)
+        yield from parse_file_bytes(stdin.read(), source="<stdin>", max_bytes=max_bytes)
     for path in iter_input_files(paths):
         try:
             data = path.read_bytes()
@@ -62,21 +62,6 @@ def read_inputs(paths: Iterable[Path], stdin: IO[bytes] | None, max_bytes: int) 
             yield InvalidArticleError(f"cannot read: {e.strerror}", source=str(path))
             continue
         yield from parse_file_bytes(data, source=str(path), max_bytes=max_bytes)
-
-
-def parse_stdin(data: bytes, max_bytes: int) -> Iterator[Article | InputError]:
-    """stdin holds JSONL, one JSON document, or one plain-text wire article."""
-    head = data.lstrip()[:1]
-    try:
-        if head == b"{" and len(data.strip().splitlines()) > 1:
-            yield from iter_jsonl(data, source="<stdin>", max_bytes=max_bytes)
-        elif head in (b"{", b"["):
-            yield from parse_file_bytes(data, source="<stdin>.json", max_bytes=max_bytes)
-        else:
-            yield parse_text(decode(data, source="<stdin>", max_bytes=max_bytes), source="<stdin>",
-                             max_bytes=max_bytes)
-    except InputError as e:
-        yield e
 
 
 def deadletter_record(error: InputError, stage: str) -> bytes:

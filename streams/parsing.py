@@ -24,7 +24,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import ValidationError
 
@@ -154,16 +154,36 @@ def iter_jsonl(data: bytes, *, source: str, max_bytes: int = DEFAULT_MAX_BYTES) 
             yield e
 
 
+InputKind = Literal["jsonl", "json", "text"]
+
+
+def kind_of(data: bytes, source: str) -> InputKind:
+    """By file suffix; for a name without one (stdin), by content: several lines starting with '{' are
+    JSONL, a document starting with '{' or '[' is JSON, anything else is one plain-text article."""
+    name = source.lower()
+    if name.endswith((".jsonl", ".ndjson")):
+        return "jsonl"
+    if name.endswith(".json"):
+        return "json"
+    if name.startswith("<"):
+        head = data.lstrip()[:1]
+        if head == b"{" and len(data.strip().splitlines()) > 1:
+            return "jsonl"
+        if head in (b"{", b"["):
+            return "json"
+    return "text"
+
+
 def parse_file_bytes(
     data: bytes, *, source: str, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[Article | InputError]:
-    """A file's content → articles. ``.jsonl``/``.ndjson``: one per line; ``.json``: one object or a list;
-    anything else: one plain-text wire article."""
-    name = source.lower()
+    """A file's (or stdin's) content → articles, one per line for JSONL, one object or a list for JSON,
+    one plain-text wire article otherwise (see ``kind_of``)."""
+    kind = kind_of(data, source)
     try:
-        if name.endswith((".jsonl", ".ndjson")):
+        if kind == "jsonl":
             yield from iter_jsonl(data, source=source, max_bytes=max_bytes)
-        elif name.endswith(".json"):
+        elif kind == "json":
             text = decode(data, source=source, max_bytes=max_bytes * 100)
             try:
                 obj = json.loads(text)

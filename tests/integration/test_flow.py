@@ -112,3 +112,11 @@ def test_malformed_message_goes_to_dead_letter_and_worker_keeps_going(kafka, wor
     assert {d["reason"] for d in dead} == {"encoding", "invalid"}
     assert all(d["stage"] == "parse" and d["topic"] == topic and d["offset"] >= 0 for d in dead)
     assert any("body" in d["error"] for d in dead)
+
+
+def test_ingest_from_stdin(kafka, worker, flow_env):
+    jsonl = '{"id": "s1", "body": "Calm day in the port."}\n{"id": "s2", "body": "Markets reopened."}\n'
+    result = subprocess.run([sys.executable, "-m", "streams.cli", "ingest", "--no-progress", "-"], env=flow_env,
+                            input=jsonl, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and "published 2, rejected 0" in result.stderr
+    assert wait_metric(worker, "wirewatch_articles_consumed_total", 2) == 2

@@ -165,3 +165,16 @@ def test_naive_times_are_utc():
                       "received_at": "2017-07-04T10:00:05"})
     assert a.published_at is not None and a.published_at.utcoffset().total_seconds() == 0
     assert (a.received_at - a.published_at).total_seconds() == 5
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [(b'{"id": "a", "body": "x"}\n{"id": "b", "body": "y"}\n', "jsonl"), (b'  {"id": "a", "body": "x"}', "json"),
+     (b'[{"id": "a", "body": "x"}]', "json"), (b"Headline\n\nbeirut - Body.", "text")],
+)
+def test_stdin_kind_is_told_from_content(data, kind):
+    from streams.parsing import kind_of
+
+    assert kind_of(data, "<stdin>") == kind
+    assert kind_of(data, "notes.txt") == "text"  # a named file goes by its suffix
+    assert all(not isinstance(i, InputError) for i in parse_file_bytes(data, source="<stdin>"))
