@@ -98,6 +98,7 @@ def build_app(
         web_bind=w.web_host,
         processing_guarantee=w.processing_guarantee,
         broker_session_timeout=w.session_timeout_seconds,
+        broker_commit_interval=w.commit_interval_seconds,
         producer_max_request_size=settings.limits.max_article_bytes * 2 + 4096,
         consumer_max_fetch_size=settings.limits.max_article_bytes * 2 + 4096,
         **_faust_broker_options(settings),

@@ -79,6 +79,8 @@ class WorkerSettings(BaseModel):
     processing_guarantee: Literal["at_least_once", "exactly_once"] = "at_least_once"
     # How long the group waits for a silent (crashed) worker before moving its partitions elsewhere.
     session_timeout_seconds: float = Field(default=30.0, ge=6, le=300)
+    # How often processed offsets are committed: after a crash, at most this much work is done again.
+    commit_interval_seconds: float = Field(default=2.8, gt=0, le=60)
 
 
 class ReceiverSettings(BaseModel):
