@@ -35,14 +35,14 @@ class DedupStage:
         self._window = window
 
     def decide(self, event: MilestoneEvent) -> tuple[DedupDecision, Alert]:
+        """What this event means for its alert, and the alert as it would be after it. Writes nothing:
+        the caller ``record``s the alert once it has acted on the decision (delivered it), so a crash
+        in between makes the replayed event decide the same way again instead of being lost."""
         now = self._now()
-        key = event.dedup_key
-        raw = self._state.get(key)
+        raw = self._state.get(event.dedup_key)
         previous = Alert.model_validate(raw) if raw is not None else None
         if previous is None or now - previous.last_seen > self._window:
-            alert = Alert.first(event, now)
-            self._state[key] = alert.model_dump(mode="json")
-            return DedupDecision.NEW, alert
+            return DedupDecision.NEW, Alert.first(event, now)
         source = source_of(event)
         if event.article_id in previous.article_ids or source in previous.sources:
             return DedupDecision.DUPLICATE, previous
@@ -52,7 +52,16 @@ class DedupStage:
             "last_seen": now,
             "confidence": max(previous.confidence, event.confidence),
         })
-        self._state[key] = alert.model_dump(mode="json")
         if len(alert.sources) == 2:
             return DedupDecision.CORROBORATED, alert
         return DedupDecision.NEW_SOURCE, alert
+
+    def record(self, alert: Alert) -> None:
+        self._state[alert.fingerprint] = alert.model_dump(mode="json")
+
+    def observe(self, event: MilestoneEvent) -> tuple[DedupDecision, Alert]:
+        """``decide`` and, unless it is a duplicate, ``record`` at once."""
+        decision, alert = self.decide(event)
+        if decision is not DedupDecision.DUPLICATE:
+            self.record(alert)
+        return decision, alert

@@ -62,13 +62,19 @@ class AlertPipeline:
         return cls(notifiers=chosen, policy=policy, **kwargs)
 
     async def handle(self, event: MilestoneEvent) -> tuple[DedupDecision, Alert, list[NotifyResult]]:
+        """Decide, deliver, then record: the alert state changes only after delivery ended (delivered
+        or dead-lettered), so a worker killed mid-delivery re-delivers after the replay (at least
+        once) rather than finding the alert already recorded and dropping it."""
         decision, alert = self.dedup.decide(event)
         self.metrics.decisions.labels(event.milestone, decision.value).inc()
-        if decision not in NOTIFY_ON:
+        if decision is DedupDecision.DUPLICATE:
             return decision, alert, []
-        targets = [n for n in self.notifiers if wants(n.config, alert)]
-        results = await asyncio.gather(*(self._deliver(n, alert) for n in targets))
-        return decision, alert, list(results)
+        results: list[NotifyResult] = []
+        if decision in NOTIFY_ON:
+            targets = [n for n in self.notifiers if wants(n.config, alert)]
+            results = list(await asyncio.gather(*(self._deliver(n, alert) for n in targets)))
+        self.dedup.record(alert)
+        return decision, alert, results
 
     async def _deliver(self, notifier: Notifier, alert: Alert) -> NotifyResult:
         def count(err: DeliveryError | None) -> None:
