@@ -5,6 +5,8 @@ Produced by the detector, published on the milestones topic, and turned into an 
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import datetime
 from typing import Literal
 
@@ -48,6 +50,14 @@ class MilestoneEvent(BaseModel):
 
     @property
     def dedup_key(self) -> str:
-        """Same milestone at the same place is one story, whichever outlet reports it."""
-        where = str(self.geonameid) if self.geonameid is not None else self.place.casefold()
+        """Same milestone at the same place is one story, whichever outlet reports it. A place without a
+        GeoNames id (a village the gazetteer lacks, "the village of Togoga") is keyed by its name, folded
+        so that spellings differing only in case, accents, spaces or hyphens meet: ``airstrike:togoga``."""
+        where = str(self.geonameid) if self.geonameid is not None else fold_name(self.place)
         return f"{self.milestone}:{where}"
+
+
+def fold_name(name: str) -> str:
+    """"Daraa al-Balad", "Daraa Al Balad" and "Daraa al‑Balad" → ``daraa-al-balad``."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return "-".join(re.findall(r"\w+", plain.casefold().replace("'", "").replace("’", "")))

@@ -19,6 +19,7 @@ from datetime import datetime
 from functools import cached_property
 
 from streams.milestones.lexicon import normalise
+from streams.milestones.named import unresolved_places
 from streams.milestones.rules import Window
 from streams.tagging.model import PlaceMention, Sentence, Tagging
 
@@ -174,6 +175,15 @@ class ArticleView:
         return [s.start for s in self.tagging.sentences]
 
     @cached_property
+    def places(self) -> list[PlaceMention]:
+        """The tagger's place mentions plus the named places it left unresolved ("the village of
+        Togoga"; see ``streams.milestones.named``), in text order."""
+        extra = unresolved_places(self.tagging)
+        if not extra:
+            return list(self.tagging.places)
+        return sorted([*self.tagging.places, *extra], key=lambda p: p.start)
+
+    @cached_property
     def event_places(self) -> list[PlaceMention]:
         """Place mentions that can be event places, in text order: never the dateline.
 
@@ -183,7 +193,7 @@ class ArticleView:
         out: list[PlaceMention] = []
         last_city: PlaceMention | None = None
         last_city_sentence = -99
-        for p in sorted(self.tagging.places, key=lambda p: p.start):
+        for p in sorted(self.places, key=lambda p: p.start):
             if p.role == "dateline":
                 continue
             if p.text.casefold().replace("centre", "center") in GENERIC_SUBCITY:
@@ -226,7 +236,7 @@ class ArticleView:
         # "Old City" counts as a city here — a superset is safe for a pre-test
         out: list[set[str]] = [set() for _ in self.tagging.sentences]
         starts = self.sentence_starts
-        for p in self.tagging.places:
+        for p in self.places:
             if p.role == "dateline":
                 continue
             kind = "city" if p.text.casefold().replace("centre", "center") in GENERIC_SUBCITY else p.kind

@@ -1,0 +1,113 @@
+"""Populated places the tagger did not resolve, but the wire copy names as such.
+
+Wire stories introduce small places the way a reader needs them: "the coastal town of Harardhere",
+"the village of Togoga in Tigray", "Sake, a town 25 km west of Goma", "Russia's Saratov region". The
+gazetteer misses many of them (villages, new spellings), and a milestone in such a place is still a
+milestone. ``unresolved_places`` finds these introductions, then every later mention of the same name
+in the article, and returns them as ``PlaceMention``s without a GeoNames id (``geonameid=None``,
+no coordinates): the event's dedup key then falls back to the case-folded name
+(``MilestoneEvent.dedup_key``), and the country is taken from the resolved places of the same sentence
+when they agree on one.
+
+Called once per article by ``ArticleView.places`` (only for articles with a trigger hit).
+
+    >>> from streams.tagging import Tagger
+    >>> t = Tagger.load().tag("Troops recaptured the coastal town of Harardhere on Monday.")
+    >>> [(p.name, p.kind, p.geonameid) for p in unresolved_places(t)]
+    [('Harardhere', 'city', None)]
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from streams.tagging.model import PlaceKind, PlaceMention, Tagging, trusted
+
+# A proper name: one to four capitalised words, with Arabic-style particles ("Daraa al-Balad",
+# "Ras al-Ain") and hyphenated parts ("Novo-Aidar").
+_WORD = r"[A-Z][a-z'’]*[a-z](?:-[A-Za-z][a-z'’]*)*"
+_PARTICLE = r"(?:al|el|ad|ar|as|ash|az|ez|es|at|an|ul|un|de|du|la|le|des|bin|ibn|abu|bou|ben)"
+_NAME = rf"(?P<name>{_WORD}(?:\s+(?:{_PARTICLE}-{_WORD}|{_PARTICLE}\s+{_WORD}|{_WORD})){{0,3}}|{_PARTICLE}-{_WORD})"
+# the noun that says what the name is
+_SETTLEMENT = r"(?:town|towns|village|villages|city|hamlet|settlement|port|port\s+city|port\s+town|market\s+town|" \
+              r"border\s+town|frontline\s+town|front-line\s+town|oasis|locality|commune|municipality)"
+_KIND_OF_NOUN: dict[str, PlaceKind] = {"district": "district"}
+
+# "the (coastal | rebel-held | central Somali) town of X": up to three words between "the" and the noun
+_INTRODUCED = re.compile(
+    rf"(?i:\bthe\s+(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_SETTLEMENT}|district)\s+of\s+)" + _NAME)
+# "X, a town 25 km west of Goma", "X, a strategic village near the border"
+_APPOSITIVE = re.compile(
+    _NAME + rf",\s+(?i:an?\s+(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_SETTLEMENT}|district)\b)(?!\s+of\b)")
+# "Russia's Saratov region", "the Zaporizhzhia oblast": a province-level name
+_REGION = re.compile(
+    r"(?:(?<=[a-z]'s\s)|(?<=[a-z]’s\s)|(?<=\bthe\s)|(?<=\bThe\s))" + _NAME
+    + r"(?P<noun>\s+(?:region|province|oblast|governorate))\b")
+
+# capitalised words that are never a place name on their own
+_NOT_NAMES = frozenset(
+    "the a an this that these those it its his her their our my your one some many several another each "
+    "every no all both meanwhile however but and or on in at of for from to by with after before since "
+    "during while when where as if though although monday tuesday wednesday thursday friday saturday "
+    "sunday january february march april may june july august september october november december "
+    "north south east west northern southern eastern western central upper lower new old greater "
+    "government army military state islamic national federal president minister mr mrs ms dr general "
+    "colonel reuters ap afp un u.n officials residents witnesses police troops forces rebels".split())
+
+_DIRECTIONS = re.compile(r"^(?:north|south|east|west|central)", re.I)
+
+
+def _plausible(name: str) -> bool:
+    words = name.split()
+    if words[0].casefold() in _NOT_NAMES or name.casefold() in _NOT_NAMES:
+        return False
+    # a nationality or a direction is not a place name ("the Kurdish region", "the Northern province")
+    return not (len(words) == 1 and (_DIRECTIONS.match(name) or name.casefold().endswith(("ish", "ese", "ian"))))
+
+
+def unresolved_places(tagging: Tagging) -> list[PlaceMention]:
+    """Named populated places (and province-level regions) the tagger left unresolved, in text order."""
+    text = tagging.text
+    taken = sorted((p.start, p.end) for p in tagging.places)
+    starts = [s for s, _ in taken]
+
+    def overlaps(a: int, b: int) -> bool:
+        i = bisect_right(starts, b - 1) - 1
+        return i >= 0 and taken[i][1] > a
+
+    names: dict[str, PlaceKind] = {}
+    for rx in (_INTRODUCED, _APPOSITIVE, _REGION):
+        for m in rx.finditer(text):
+            name = m.group("name")
+            a, b = m.span("name")
+            if overlaps(a, b) or not _plausible(name):
+                continue
+            noun = " ".join(m.group("noun").split()).casefold()
+            kind: PlaceKind = "admin1" if rx is _REGION else _KIND_OF_NOUN.get(noun, "city")
+            names.setdefault(name, kind)
+    if not names:
+        return []
+    out: list[PlaceMention] = []
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\w-])(?:{alternatives})(?![\w-])", text):
+        a, b = m.span()
+        if overlaps(a, b):
+            continue
+        name = m.group()
+        out.append(trusted(PlaceMention, {
+            "start": a, "end": b, "text": name, "name": name, "geonameid": None,
+            "country": _country(tagging, a), "lat": None, "lon": None, "kind": names[name],
+            "role": "body", "score": 0.6, "qualifier": None, "metonymy": False}))
+    return out
+
+
+def _country(tagging: Tagging, pos: int) -> str | None:
+    """The one country the resolved places of the same sentence lie in ("the village of Togoga in
+    Tigray" → ET), else None."""
+    for s in tagging.sentences:
+        if s.start <= pos < s.end:
+            found = {p.country for p in tagging.places
+                     if s.start <= p.start < s.end and p.role != "dateline" and p.country}
+            return found.pop() if len(found) == 1 else None
+    return None
