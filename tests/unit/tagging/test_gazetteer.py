@@ -95,3 +95,27 @@ def test_unwritable_cache_dir_still_loads(tmp_path: Path, monkeypatch: pytest.Mo
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
     assert Gazetteer.load(blocker / "cache").name == []
+
+
+def _area(gaz: Gazetteer, key: str, country: str) -> int:
+    return next(i for i, _ in gaz.candidates(key)
+                if gaz.kind[i] in ("admin1", "district") and gaz.country[i] == country)
+
+
+def test_subdivisions_have_their_own_points_not_their_countrys(tagger: Tagger) -> None:
+    """Provinces and counties without a same-name town sit at their own point (countries-states-cities
+    data), not at the country's middle: Suffolk in East Anglia, not at Britain's (54, -2)."""
+    from streams.tagging.resolve import km
+
+    gaz = tagger.places.gaz
+    for key, country, lat, lon in [("suffolk", "GB", 52.2, 1.0), ("uttar pradesh", "IN", 26.9, 80.9),
+                                   ("nueva ecija", "PH", 15.6, 121.0), ("kwazulu natal", "ZA", -29.0, 31.0),
+                                   ("hubei", "CN", 31.2, 112.3)]:
+        i = _area(gaz, key, country)
+        assert km(gaz.lat[i] or 0.0, gaz.lon[i] or 0.0, lat, lon) < 161, key
+
+
+def test_state_points_cover_iso_subdivisions() -> None:
+    points = gz._state_points()
+    assert len(points) > 4000 and "IN-UP" in points and "GB-SFK" in points
+    assert all(-90 <= lat <= 90 and -180 <= lon <= 180 for lat, lon in points.values())
