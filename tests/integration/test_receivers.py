@@ -30,7 +30,7 @@ def test_alert_posted_to_real_alertmanager_is_active_there(alertmanager):  # noq
             await n.close()
 
     asyncio.run(post())
-    deadline = time.monotonic() + 15
+    deadline = time.monotonic() + 60
     active: list[dict[str, object]] = []
     while time.monotonic() < deadline and not active:
         active = [a for a in alertmanager.get("/api/v2/alerts")
