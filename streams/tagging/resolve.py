@@ -12,6 +12,7 @@ article ("one sense per discourse"). Each sense is scored as
     + ≤ 3         first-level-area context for towns and counties: states named, counties, towns, and
                   coherence (a name possible in few states supports each: "Athens" + "Henderson County")
     + 4 (+4)      "Mobile, Ala."-style comma context naming the country (and the state)
+    + 3           a US town and a county it lies in, both named (ZIP code data: "Huntsville" + "Walker County")
     + 1           near (< 250 km) a place resolved with a clear margin in the first pass
     + 3           the usual news sense of a name the prior gets wrong ("Washington": the capital)
 
@@ -36,6 +37,7 @@ _PREFERRED = {"washington": 4140963}  # the capital (and metonym for the US gove
 _COHERENCE = 1.0  # first-level-area evidence a name spreads over the (≤ 12) areas it could be in
 _MAX_SENSES = 60  # keep the most likely senses of very common names ("Springfield")
 _MISSING = object()
+_COUNTY_LINK = 3.0  # a US town and a county it lies in, named in one article
 
 
 def _prior(gaz: Gazetteer, i: int, flags: int) -> float:
@@ -190,6 +192,7 @@ def resolve(gaz: Gazetteer, keys: Iterable[str], ctx: Context, comma: dict[str, 
             countries[iso] += w
         for area, w in got[1][1].items():
             states[area] += w
+    links = _county_links(gaz, senses)
     # The most context can add to any sense in this article (own evidence only lowers it): senses whose
     # prior is further than that below the runner-up are not scored at all.
     top_c = max(countries.values(), default=0.0)
@@ -197,7 +200,7 @@ def resolve(gaz: Gazetteer, keys: Iterable[str], ctx: Context, comma: dict[str, 
     reach = 2.5 * min(top_c, 1.0) + max(0.5 * min(max(top_c - 1.0, 0.0), 3.0), 1.5 * min(top_s, 2.0))
     for key, (cands, own) in senses.items():
         if key not in first:
-            first[key] = _pick(key, cands, own, ctx, comma.get(key), None, reach)
+            first[key] = _pick(key, cands, own, ctx, comma.get(key), None, reach, links)
     anchors = [(gaz.lat[i] or 0.0, gaz.lon[i] or 0.0) for i, m in first.values()
                if m >= 2.0 and gaz.lat[i] is not None and gaz.kind[i] in ("city", "district")]
     if not anchors:
@@ -205,18 +208,42 @@ def resolve(gaz: Gazetteer, keys: Iterable[str], ctx: Context, comma: dict[str, 
     # Proximity adds at most 1.0, so only names decided by less than that can change.
     for key, (cands, own) in senses.items():
         if first[key][1] < 1.0:
-            first[key] = _pick(key, cands, own, ctx, comma.get(key), anchors, reach)
+            first[key] = _pick(key, cands, own, ctx, comma.get(key), anchors, reach, links)
     return first
 
 
+def _county_links(gaz: Gazetteer, senses: dict[str, tuple[list[Sense], Evidence]]) -> dict[int, float]:
+    """``{place index: bonus}`` for a US town and a county it lies in, both named in the article: each
+    supports the other ("Huntsville" and "Walker County" are the Texas pair, not Alabama's Huntsville)."""
+    if not gaz.town_counties or not any(k.endswith((" county", " parish")) for k in senses):
+        return {}
+    counties: dict[tuple[str | None, str], int] = {}
+    for key, (cands, _) in senses.items():
+        if key.endswith((" county", " parish")):
+            for sense in cands:
+                if sense[2] == "district" and sense[3] == "US":
+                    counties[(sense[5], key)] = sense[1]
+    out: dict[int, float] = {}
+    for cands, _ in senses.values():
+        for sense in cands:
+            i = sense[1]
+            for county in gaz.town_counties.get(i, ()) if sense[2] == "city" else ():
+                j = counties.get((sense[5], county))
+                if j is not None:
+                    out[i] = out[j] = _COUNTY_LINK
+    return out
+
+
 def _pick(key: str, cands: list[Sense], own: Evidence, ctx: Context, comma: tuple[str, str | None] | None,
-          anchors: list[tuple[float, float]] | None, reach: float = 5.5) -> tuple[int, float]:
+          anchors: list[tuple[float, float]] | None, reach: float = 5.5,
+          links: dict[int, float] | None = None) -> tuple[int, float]:
     """Best sense and its margin over the runner-up. ``reach`` bounds the country and state bonuses in this
-    article (at most 2.5 + 3.0)."""
+    article (at most 2.5 + 3.0); ``links`` are bonuses of single senses (``_county_links``)."""
     if len(cands) == 1:
         return cands[0][1], 5.0
     preferred = _PREFERRED.get(key)
-    ceiling = reach + (1.0 if anchors else 0.0) + (3.0 if preferred else 0.0) + (8.0 if comma else 0.0)
+    ceiling = (reach + (1.0 if anchors else 0.0) + (3.0 if preferred else 0.0) + (8.0 if comma else 0.0)
+               + (_COUNTY_LINK if links else 0.0))
     first, second, winner = -1e9, -1e9, cands[0][1]
     countries, states = ctx.countries, ctx.states
     own_countries, own_states = own
@@ -239,6 +266,8 @@ def _pick(key: str, cands: list[Sense], own: Evidence, ctx: Context, comma: tupl
             s += 4.0 + (4.0 if comma[1] and a1 == comma[1] else 0.0)
         if preferred is not None and preferred == gid:
             s += 3.0
+        if links:
+            s += links.get(i, 0.0)
         if anchors and lat is not None and lon is not None:
             if any(abs(lat - a) < 2.3 and km(lat, lon, a, b) < 250 for a, b in anchors):
                 s += 1.0

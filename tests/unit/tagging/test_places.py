@@ -181,3 +181,20 @@ def test_areas_of_large_countries_are_placed_in_the_area_not_at_the_country_poin
 )
 def test_organisation_and_event_words_after_a_name(places, text: str, place: str, expected: bool) -> None:  # type: ignore[no-untyped-def]
     assert any(p[0] == place for p in places(text)) is expected
+
+
+def test_town_and_its_county_support_each_other(tagger: Tagger) -> None:
+    """A town named with a county it lies in (ZIP code data) is that county's town: Huntsville + Walker
+    County is the Texas pair; Huntsville alone is Alabama's (the larger); counties sit at their own point."""
+    from streams.tagging.resolve import km
+
+    got = {p.text: p for p in tagger.tag("Inmates at the prison in Huntsville were moved. Walker County "
+                                         "deputies said the roads were closed.").places}
+    assert (got["Huntsville"].country, got["Huntsville"].lat is not None) == ("US", True)
+    assert km(got["Huntsville"].lat or 0, got["Huntsville"].lon or 0, 30.72, -95.55) < 30
+    assert km(got["Walker County"].lat or 0, got["Walker County"].lon or 0, 30.74, -95.57) < 50
+    alone = [p for p in tagger.tag("Rockets were tested in Huntsville on Monday.").places if p.text == "Huntsville"]
+    assert km(alone[0].lat or 0, alone[0].lon or 0, 34.73, -86.59) < 30
+    # a county named without a town of its own sits at its own point, not at its state's middle
+    boone = [p for p in tagger.tag("Schools in Boone County, Ind., closed.").places if p.text == "Boone County"]
+    assert km(boone[0].lat or 0, boone[0].lon or 0, 40.05, -86.47) < 50
