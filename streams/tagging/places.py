@@ -214,7 +214,8 @@ class PlaceResolver:
             abbrev = self._state_abbreviation(text, pos - 2)
             if abbrev is not None:
                 extra.append(abbrev)
-        senses = resolve(gaz, dict.fromkeys(k for _, _, k in spans), ctx, comma, self._senses)  # in text order
+        senses = resolve(gaz, dict.fromkeys(k for _, _, k in spans), ctx, comma, self._senses,  # in text order
+                         _enumerations(text, spans))
         for _, end, key in spans:
             if key in senses and text[end:end + 1] == " " and _AREA_AFTER.match(text, end):
                 senses[key] = self._area_sense(key, senses[key])
@@ -441,6 +442,28 @@ class PlaceResolver:
                                                          "kind": "district", "role": "body", "score": 0.6}))
                 at = text.find("Old City", stop)
         return out
+
+
+_LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or ", " & ", "; "})
+
+
+def _enumerations(text: str, spans: list[tuple[int, int, str]]) -> list[list[str]]:
+    """The names of each run of place spans joined only by commas, "and" or "or" ("Alberta, Manitoba and
+    Ontario"), for the enumeration rule of ``resolve``."""
+    out: list[list[str]] = []
+    run: list[str] = []
+    prev_end = -10
+    for start, end, key in spans:
+        if 2 <= start - prev_end <= 6 and text[prev_end:start] in _LIST_GAPS:
+            run.append(key)
+        else:
+            if len(run) > 1:
+                out.append(run)
+            run = [key]
+        prev_end = end
+    if len(run) > 1:
+        out.append(run)
+    return out
 
 
 def _party_states(text: str) -> list[int]:

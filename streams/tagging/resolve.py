@@ -12,6 +12,7 @@ article ("one sense per discourse"). Each sense is scored as
     + ≤ 3         first-level-area context for towns and counties: states named, counties, towns, and
                   coherence (a name possible in few states supports each: "Athens" + "Henderson County")
     + 4 (+4)      "Mobile, Ala."-style comma context naming the country (and the state)
+    + 4           in an enumeration ("Alberta, Manitoba, Ontario"), the kind and country of the other members
     + 3           a US town and a county it lies in, both named (ZIP code data: "Huntsville" + "Walker County")
     + 1           near (< 250 km) a place resolved with a clear margin in the first pass
     + 3           the usual news sense of a name the prior gets wrong ("Washington": the capital)
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from streams.tagging.gazetteer import PRIMARY, Gazetteer
 
@@ -38,6 +39,8 @@ _COHERENCE = 1.0  # first-level-area evidence a name spreads over the (≤ 12) a
 _MAX_SENSES = 60  # keep the most likely senses of very common names ("Springfield")
 _MISSING = object()
 _COUNTY_LINK = 3.0  # a US town and a county it lies in, named in one article
+_LIST_KIND = 4.0  # a sense of the kind (and country) of the rest of its enumeration
+_LIST_KINDS = frozenset({"country", "admin1", "district"})
 
 
 def _prior(gaz: Gazetteer, i: int, flags: int) -> float:
@@ -174,9 +177,10 @@ class SenseCache:
 
 
 def resolve(gaz: Gazetteer, keys: Iterable[str], ctx: Context, comma: dict[str, tuple[str, str | None]],
-            cache: SenseCache | None = None) -> dict[str, tuple[int, float]]:
+            cache: SenseCache | None = None, lists: Sequence[Sequence[str]] = ()) -> dict[str, tuple[int, float]]:
     """``{folded name: (place index, margin)}``; names without any sense are simply absent. Iterating
-    ``keys`` in a fixed order (the text's) makes the evidence sums, and so the output, reproducible."""
+    ``keys`` in a fixed order (the text's) makes the evidence sums, and so the output, reproducible.
+    ``lists`` are the names of each enumeration in the text ("Alberta, Manitoba, Ontario and Quebec")."""
     cache = cache or SenseCache(gaz)
     senses: dict[str, tuple[list[Sense], Evidence]] = {}
     countries, states = ctx.countries, ctx.states
@@ -201,6 +205,14 @@ def resolve(gaz: Gazetteer, keys: Iterable[str], ctx: Context, comma: dict[str, 
     for key, (cands, own) in senses.items():
         if key not in first:
             first[key] = _pick(key, cands, own, ctx, comma.get(key), None, reach, links)
+    if lists:
+        same = _list_kinds(gaz, lists, senses, first)
+        if same:
+            links = {**links, **same} if links else same
+            for key in dict.fromkeys(k for members in lists for k in members):
+                if key in senses and len(senses[key][0]) > 1:
+                    cands, own = senses[key]
+                    first[key] = _pick(key, cands, own, ctx, comma.get(key), None, reach, links)
     anchors = [(gaz.lat[i] or 0.0, gaz.lon[i] or 0.0) for i, m in first.values()
                if m >= 2.0 and gaz.lat[i] is not None and gaz.kind[i] in ("city", "district")]
     if not anchors:
@@ -210,6 +222,39 @@ def resolve(gaz: Gazetteer, keys: Iterable[str], ctx: Context, comma: dict[str, 
         if first[key][1] < 1.0:
             first[key] = _pick(key, cands, own, ctx, comma.get(key), anchors, reach, links)
     return first
+
+
+def _list_kinds(gaz: Gazetteer, lists: Sequence[Sequence[str]], senses: dict[str, tuple[list[Sense], Evidence]],
+                first: dict[str, tuple[int, float]]) -> dict[int, float]:
+    """``{place index: bonus}`` for the senses of an enumerated name that are of the kind (and country) the
+    rest of its enumeration clearly is: "Ontario" among Canadian provinces is the province, "Washington"
+    among US states the state."""
+    out: dict[int, float] = {}
+    for members in lists:
+        for key in members:
+            got = senses.get(key)
+            if got is None or len(got[0]) == 1:
+                continue
+            votes: dict[tuple[str, str | None], int] = {}
+            n = 0
+            for other in members:
+                if other == key or other not in first:
+                    continue
+                n += 1
+                i, margin = first[other]
+                other_kind = gaz.kind[i]
+                if margin >= 1.0 and other_kind in _LIST_KINDS:
+                    vote = (other_kind, None if other_kind == "country" else gaz.country[i])
+                    votes[vote] = votes.get(vote, 0) + 1
+            if not votes:
+                continue
+            (kind, country), count = max(votes.items(), key=lambda kv: kv[1])
+            if count * 2 <= n:
+                continue
+            for sense in got[0]:
+                if sense[2] == kind and (country is None or sense[3] == country):
+                    out[sense[1]] = _LIST_KIND
+    return out
 
 
 def _county_links(gaz: Gazetteer, senses: dict[str, tuple[list[Sense], Evidence]]) -> dict[int, float]:
@@ -243,7 +288,7 @@ def _pick(key: str, cands: list[Sense], own: Evidence, ctx: Context, comma: tupl
         return cands[0][1], 5.0
     preferred = _PREFERRED.get(key)
     ceiling = (reach + (1.0 if anchors else 0.0) + (3.0 if preferred else 0.0) + (8.0 if comma else 0.0)
-               + (_COUNTY_LINK if links else 0.0))
+               + (max(links.values(), default=0.0) if links else 0.0))
     first, second, winner = -1e9, -1e9, cands[0][1]
     countries, states = ctx.countries, ctx.states
     own_countries, own_states = own

@@ -198,3 +198,19 @@ def test_town_and_its_county_support_each_other(tagger: Tagger) -> None:
     # a county named without a town of its own sits at its own point, not at its state's middle
     boone = [p for p in tagger.tag("Schools in Boone County, Ind., closed.").places if p.text == "Boone County"]
     assert km(boone[0].lat or 0, boone[0].lon or 0, 40.05, -86.47) < 50
+
+
+def test_enumerated_names_take_the_kind_of_their_list(places) -> None:  # type: ignore[no-untyped-def]
+    """In "Alberta, Manitoba, Ontario and New Brunswick" Ontario and New Brunswick are provinces (not the
+    California and New Jersey towns that a list of US states would favour); "Washington" among states is
+    the state. Outside a list the usual senses stand."""
+    got = places("Cases were reported in California, Arizona and Texas. In Canada, officials in British "
+                 "Columbia, Alberta, Manitoba, Ontario and New Brunswick said the same.")
+    kinds = {t: (c, k) for t, _, c, k in got}
+    assert kinds["Ontario"] == ("CA", "admin1") and kinds["New Brunswick"] == ("CA", "admin1")
+    states = places("Officials in Oregon, Idaho, Washington and Montana closed the parks.")
+    assert ("Washington", "US", "admin1") in {(t, c, k) for t, _, c, k in states}
+    # false friends: the capital outside a list, and a town named beside its state ("Athens, Georgia")
+    assert ("Washington", "Washington", "US", "city") in places("Washington said on Monday it would act.")
+    athens = places("The festival in Athens, Georgia drew crowds.")
+    assert (athens[0][2], athens[0][3]) == ("US", "city")
