@@ -126,14 +126,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"wirewatch {__version__}")
     p.add_argument("--config", type=Path, help="YAML settings file (env vars override it)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    # '--config' is accepted after the command too ('wirewatch worker --config prod.yaml'); SUPPRESS keeps
+    # a value given before the command when it is not repeated after it.
+    config_too = argparse.ArgumentParser(add_help=False)
+    config_too.add_argument("--config", type=Path, default=argparse.SUPPRESS,
+                            help="YAML settings file (env vars override it)")
 
     cfg = sub.add_parser("config", help="inspect settings").add_subparsers(dest="sub", required=True)
-    show = cfg.add_parser("show", help="print the effective settings, secrets masked",
+    show = cfg.add_parser("show", parents=[config_too], help="print the effective settings, secrets masked",
                           description="Prints the settings in effect (defaults, then the YAML file, then "
                           "WIREWATCH_* env vars) as YAML, with secrets shown as ***.")
     show.set_defaults(func=cmd_config_show)
 
-    ing = sub.add_parser("ingest", help="publish wire articles (files, directories, '-' for stdin) to Kafka",
+    ing = sub.add_parser("ingest", parents=[config_too],
+                         help="publish wire articles (files, directories, '-' for stdin) to Kafka",
                          description="Reads plain-text wire files, .json and .jsonl (recursively in "
                          "directories), validates them and publishes them to the articles topic keyed by a "
                          "stable article id. Rejected inputs go to the dead-letter topic and are listed.")
@@ -141,18 +147,19 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
     ing.set_defaults(func=cmd_ingest)
 
-    wk = sub.add_parser("worker", help="run the stream worker (Faust): articles → milestones → alerts",
+    wk = sub.add_parser("worker", parents=[config_too],
+                        help="run the stream worker (Faust): articles → milestones → alerts",
                         description="Consumes the articles topic, detects milestones, publishes them, and "
                         "delivers alerts to the configured webhooks. Serves Prometheus /metrics on the "
                         "worker web port (default http://127.0.0.1:6066/metrics). Stop with Ctrl-C.")
     wk.add_argument("--loglevel", default="info", choices=["debug", "info", "warning", "error"])
     wk.set_defaults(func=cmd_worker)
 
-    tg = sub.add_parser("tag", help="tag places and keywords in JSONL articles (stdout: JSONL)")
+    tg = sub.add_parser("tag", parents=[config_too], help="tag places and keywords in JSONL articles (stdout: JSONL)")
     tg.add_argument("file", nargs="?", default="-", help="JSONL file of articles or {id, text} (default stdin)")
     tg.set_defaults(func=cmd_tag)
 
-    dt = sub.add_parser("detect", help="detect milestones in JSONL articles (stdout: JSONL)")
+    dt = sub.add_parser("detect", parents=[config_too], help="detect milestones in JSONL articles (stdout: JSONL)")
     dt.add_argument("file", nargs="?", default="-", help="JSONL file of articles or {id, text} (default stdin)")
     dt.add_argument("--rules", help="rule pack (default seeds/rules/conflict.yaml)")
     dt.set_defaults(func=cmd_detect)
@@ -163,7 +170,8 @@ def build_parser() -> argparse.ArgumentParser:
     rc.add_argument("--secret", help="verify X-Wirewatch-Signature with this secret")
     rc.set_defaults(func=cmd_receiver)
 
-    dm = sub.add_parser("demo", help="end to end on the local broker: seeds → worker → webhook alert",
+    dm = sub.add_parser("demo", parents=[config_too],
+                        help="end to end on the local broker: seeds → worker → webhook alert",
                         description="Starts the local Kafka broker (deploy/kafka/local-kafka), a webhook "
                         "receiver and a worker, ingests the seed articles and shows the alerts arriving.")
     dm.add_argument("--seeds", default="seeds/articles", help="articles to ingest (default seeds/articles)")
@@ -173,7 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from streams.rules_cli import add_rules_parser
 
-    add_rules_parser(sub)
+    add_rules_parser(sub, [config_too])
     return p
 
 

@@ -51,16 +51,17 @@ def cmd_backtest(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_rules_parser(sub: Any) -> None:
+def add_rules_parser(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
     rules = sub.add_parser("rules", help="check, explain and backtest milestone rule packs")
     rsub = rules.add_subparsers(dest="sub", metavar="SUBCOMMAND", required=True)
 
-    chk = rsub.add_parser("check", help="validate a rule pack and print a summary",
+    chk = rsub.add_parser("check", parents=parents, help="validate a rule pack and print a summary",
                           description="Validates a rule pack; errors name the file, line and field.")
     chk.add_argument("file", help="rule pack YAML, e.g. seeds/rules/conflict.yaml")
     chk.set_defaults(func=cmd_check)
 
-    exp = rsub.add_parser("explain", help="show every candidate in a text and why it fired or was stopped")
+    exp = rsub.add_parser("explain", parents=parents,
+                          help="show every candidate in a text and why it fired or was stopped")
     src = exp.add_mutually_exclusive_group()
     src.add_argument("--text", help="the text to explain")
     src.add_argument("--file", help="a plain-text file (or - for stdin) to explain")
@@ -68,7 +69,7 @@ def add_rules_parser(sub: Any) -> None:
     exp.add_argument("-v", "--verbose", action="store_true", help="print the sentence of fired candidates too")
     exp.set_defaults(func=cmd_explain)
 
-    bt = rsub.add_parser("backtest", help="precision/recall per milestone on a labelled JSONL corpus",
+    bt = rsub.add_parser("backtest", parents=parents, help="precision/recall per milestone on a labelled JSONL corpus",
                          description="Runs the rules over a labelled corpus ({id, text, published_at?, "
                          "milestones: [{milestone, place, geonameid?}]} per line) and prints precision and "
                          "recall per milestone over (milestone, place) pairs, then the disagreements.")

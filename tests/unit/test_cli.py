@@ -86,3 +86,20 @@ def test_tag_accepts_text_or_article_fields(tmp_path, capsys):
     assert [o["id"] for o in out] == ["t1", "a1"]
     assert out[0]["places"][0]["text"] == "Mosul" and out[0]["places"][0]["start"] == 15
     assert {p["text"] for p in out[1]["places"]} == {"Raqqa", "beirut"}
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_config_file_is_accepted_before_or_after_the_command(where, tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("WIREWATCH_CONFIG", raising=False)
+    monkeypatch.delenv("WIREWATCH_TOPICS__PARTITIONS", raising=False)
+    cfg = tmp_path / "w.yaml"
+    cfg.write_text("topics:\n  partitions: 7\n")
+    argv = ["--config", str(cfg), "config", "show"] if where == "before" else ["config", "show", "--config", str(cfg)]
+    assert main(argv) == 0
+    assert "partitions: 7" in capsys.readouterr().out
+
+
+def test_missing_config_file_after_the_command_is_a_one_line_error(tmp_path, capsys):
+    assert main(["worker", "--config", str(tmp_path / "nope.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == f"wirewatch: error: {tmp_path / 'nope.yaml'}: config file not found"
