@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from streams.errors import RuleError
 from streams.resources import seeds_dir
-from streams.tagging.model import KeywordMention, trusted
+from streams.tagging.model import KeywordMention, builder
 from streams.tagging.text import fold, fold_pattern
 
 DEFAULT_TAXONOMY = seeds_dir() / "keywords.yaml"
@@ -314,7 +314,10 @@ class KeywordMatcher:
         return _mentions(_longest(hits))
 
 
+_keyword = builder(KeywordMention)
+
+
 def _mentions(hits: Iterable[PhraseHit[tuple[str, str]]]) -> list[KeywordMention]:
-    return [trusted(KeywordMention, {"start": h.start, "end": h.end, "text": h.text, "term": h.payload[0],
+    return [_keyword({"start": h.start, "end": h.end, "text": h.text, "term": h.payload[0],
                                      "group": h.payload[1]})
             for h in hits]

@@ -34,7 +34,7 @@ import ahocorasick
 from streams.tagging.features import TRIGGERS, extend, features
 from streams.tagging.gazetteer import COMMON, EXACT_CASE, Gazetteer
 from streams.tagging.keywords import KeywordMatcher
-from streams.tagging.model import KeywordMention, PlaceKind, PlaceMention, PlaceRole, Sentence, trusted
+from streams.tagging.model import KeywordMention, PlaceKind, PlaceMention, PlaceRole, Sentence, builder
 from streams.tagging.resolve import Context, SenseCache, resolve
 from streams.tagging.text import find_dateline, fold, headline_end
 from streams.tagging.words import (
@@ -83,6 +83,7 @@ _WORDS = re.compile(r"[\s\-]+")
 _NOT_PLACE_PHRASES = frozenset({"old city", "new city", "central command", "white house"})
 # What an automaton pattern is: a gazetteer name, a demonym, a feature word, an actor keyword (any mix).
 _NAME, _DEMONYM, _TRIGGER, _ACTOR = 1, 2, 4, 8
+_mention = builder(PlaceMention)
 _Payload = tuple[str, int, int, tuple[tuple[str, str, tuple[str, str]], ...] | None]
 
 
@@ -157,10 +158,10 @@ class PlaceResolver:
         for stop, (key, klen, bits, entries) in self.automaton.iter(f" {folded} "):
             start = stop - klen
             end = stop - 1
-            if entries is not None and with_keywords:
-                phrases.append((start, end, entries))
+            if entries is not None:
+                phrases.append((start, end, entries))  # (read only when keywords are asked for)
             in_dateline = d0 <= start and end <= d1
-            if not (in_dateline or text[start].isupper()):
+            if not in_dateline and not text[start].isupper():
                 continue  # many hits: lower-case words ("nice", "reading", "of")
             if bits != _NAME:
                 if bits & _DEMONYM:
@@ -232,6 +233,9 @@ class PlaceResolver:
         info = self._infos.get(key)
         if info is None:
             cands = self.gaz.names[key]
+            if not cands:  # a name without any sense cannot be resolved: never a place ("never")
+                info = self._infos[key] = (False, False, False, 0, True, " " not in key)
+                return info
             flags = [v & 7 for v in cands]
             info = (all(f & EXACT_CASE for f in flags), all(f & COMMON for f in flags),
                     self._has_admin_sense(cands), self._best_population(cands),
@@ -243,11 +247,8 @@ class PlaceResolver:
         """True to keep the hit, False to drop it, None to drop every hit of this name (a person).
 
         Called by ``find`` for every hit that starts with a capital letter outside the dateline."""
-        cands = self.gaz.names[key]
-        if not cands:
-            return False  # a name without any sense cannot be resolved; it alone is dropped
         info = self._infos.get(key) or self._info(key)
-        exact, common, admin, best_pop, never, single = info
+        exact, common, admin, best_pop, never, single = info  # (a name without senses is "never")
         surface = text[start:end]
         if exact:
             return surface.replace(".", "").replace(" ", "").isupper()
@@ -309,7 +310,8 @@ class PlaceResolver:
                 return False
             if nxt[:1].isupper() and nxt.lower() not in PLACE_TYPE_WORDS:
                 return False  # "Reading Room", "Mobile Command"
-            return best_pop >= 50_000 or admin or any(self.gaz.kind[v >> 3] in ("district", "region") for v in cands)
+            return best_pop >= 50_000 or admin or any(self.gaz.kind[v >> 3] in ("district", "region")
+                                                       for v in self.gaz.names[key])
         return True
 
     def _area_sense(self, key: str, sense: tuple[int, float]) -> tuple[int, float]:
@@ -391,7 +393,7 @@ class PlaceResolver:
             if role != "dateline":
                 start, end = extend(text, start, end, town=city)
             metonymy = speaker and bool(_SPEAKS.match(text, end))
-            out.append(trusted(PlaceMention, {
+            out.append(_mention({
                 "start": start, "end": end, "text": text[start:end], "name": name, "geonameid": geonameid,
                 "country": country, "lat": lat, "lon": lon, "kind": kind, "role": role, "score": score,
                 "qualifier": qualifier, "metonymy": metonymy,
@@ -495,6 +497,8 @@ def _glued(text: str, start: int, end: int) -> bool:
             before = _prev_token(text, j + 1 if text[j] == " " else j)
             if before[:1].isupper() and not before.endswith(("'s", "’s")):
                 return True
+    if text.find("-", end + 2, end + 5) < 0:
+        return False  # (the common case, without the regex)
     m = _GLUED_AFTER.match(text, end) if text[end:end + 1] in (" ", "-") else None
     return m is not None and m.group(1) in _GLUE
 
@@ -549,7 +553,16 @@ def _fold_word(word: str) -> str:
 
 
 def _prev_token(text: str, start: int) -> str:
+    """The run of letters, digits and ``.'’`` before ``start`` (over spaces and tabs)."""
     k = start - 1
+    if k >= 0 and text[k] == " ":
+        k -= 1
+    if k >= 0 and text[k] not in " \t":
+        # fast path: a plain word after a space (or at the start of the text)
+        j = text.rfind(" ", 0, k + 1)
+        tok = text[j + 1:k + 1]
+        if tok.isalnum():
+            return tok
     while k >= 0 and text[k] in " \t":
         k -= 1
     j = k

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from streams.tagging.model import Sentence, trusted
+from streams.tagging.model import Sentence, builder
 
 # ASCII fast path: one byte → one byte.
 _ASCII_TABLE = bytes(
@@ -115,6 +115,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return len(word) == 1 and word.isupper()  # an initial: "John F. Kennedy"
 
 
+_sentence = builder(Sentence)
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences with exact offsets (leading/trailing whitespace trimmed).
 
@@ -132,7 +135,7 @@ def split_sentences(text: str) -> list[Sentence]:
         body = seg.strip()  # (inlined ``_append``: this loop runs for every sentence of every article)
         if body:
             s = start + len(seg) - len(seg.lstrip()) if seg[0].isspace() else start
-            out.append(trusted(Sentence, {"start": s, "end": s + len(body), "text": body}))
+            out.append(_sentence({"start": s, "end": s + len(body), "text": body}))
         start = end
     _append(text, start, len(text), out)
     return out
@@ -143,7 +146,7 @@ def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
     body = seg.strip()
     if body:
         s = start + len(seg) - len(seg.lstrip()) if seg[0].isspace() else start
-        out.append(trusted(Sentence, {"start": s, "end": s + len(body), "text": body}))
+        out.append(_sentence({"start": s, "end": s + len(body), "text": body}))
 
 
 # --- article layout: dateline and headline -------------------------------------------------------
