@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from streams.errors import InvalidArticleError
 from streams.milestones.detector import Detector
-from streams.milestones.model import MilestoneEvent, Status
+from streams.milestones.model import MilestoneEvent, Status, fold_name
 from streams.resources import seeds_dir
 
 if TYPE_CHECKING:
@@ -139,7 +139,8 @@ def _same_place(label: Label, event: MilestoneEvent, text: str) -> bool:
     if label.geonameid is not None and event.geonameid is not None:
         return label.geonameid == event.geonameid
     written = text[event.evidence.place_start:event.evidence.place_end]
-    return label.place.casefold() in (event.place.casefold(), written.casefold())
+    # "Rafah" names the same place as the gazetteer's "Rafaḩ"
+    return fold_name(label.place) in (fold_name(event.place), fold_name(written))
 
 
 def backtest(rules_path: Path | None, corpus_path: Path, *, tagger: Tagger | None = None,

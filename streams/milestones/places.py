@@ -28,7 +28,9 @@ Via = Literal["inside", "after", "before", "nearest", "fallback", "carried"]
 
 _ANAPHOR = ANAPHOR
 _COORD = re.compile(r"^(?:'s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?"
-                    r"(?:(?:nearby\s+)?(?:towns?|cit(?:y|ies)|villages?|districts?)\s+of\s+)?$")
+                    r"(?:(?:nearby\s+)?(?:towns?|cit(?:y|ies)|villages?|districts?)\s+of\s+)?$"
+                    # "the port city of Hodeidah and the capital Sanaa" (", the capital of X" is an appositive)
+                    r"|^\s+and\s+the\s+(?:[a-z-]+\s+)?(?:capital|port\s+city|port)\s+$")
 _LOCATIVE = re.compile(
     r"(?:^|\s)(?:in|across|throughout|for|over|of|on|against|into|to|at|near|around|inside|outside|from)\s+"
     r"(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
@@ -165,6 +167,8 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False  # "Russia and Turkey agreed" are actors; "in Syria" is a place
     if p.kind in ("region", "continent") and p.name.casefold() in _MACRO_REGIONS | {p.text.casefold()} & _MACRO_REGIONS:
         return False
+    if p.kind in (*_COARSE_KINDS, "region", "admin1") and _locates_a_town(article, p):
+        return False  # "the village of Togoga in Tigray": Tigray only says where the event place lies
     if p.kind in (*_COARSE_KINDS, "region"):
         if article.norm.startswith("'s", p.end) and _place_follows(article, p.end, 45):
             return False  # "Yemen's main port of Hodeidah": the country only qualifies another place
@@ -177,6 +181,27 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         if _FACILITY_AFTER.match(after):
             return False
     return True
+
+
+# "… in (the) (northern) X" right after a town, or after a settlement noun ("the last major city in Darfur",
+# "a market in the village of Togoga in Tigray")
+_IN_BEFORE = re.compile(r"(?<![\w-])in\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|"
+                        r"south-?east|south-?west)(?:ern)?\s+)?$")
+_SETTLEMENT_BEFORE = re.compile(r"(?<![\w-])(?:city|town|village|capital|port|hub|stronghold|outpost|hamlet)\s*$")
+
+
+def _locates_a_town(article: ArticleView, p: PlaceMention) -> bool:
+    """Whether a province, region or country only locates a town named (or described) just before it."""
+    m = _IN_BEFORE.search(article.norm, max(0, p.start - 40), p.start)
+    if m is None:
+        return False
+    end = m.start()
+    while end > 0 and article.norm[end - 1] == " ":
+        end -= 1
+    if _SETTLEMENT_BEFORE.search(article.norm, max(0, end - 12), end):
+        return True
+    i = bisect_left(article.place_ends, end + 1) - 1
+    return i >= 0 and article.place_ends[i] == end and article.event_places_by_end[i].kind in _CITY_KINDS
 
 
 _PART_BEFORE = re.compile(r"(?:^|\s)(?:east|west|north|south|central|eastern|western|northern|southern|"

@@ -36,6 +36,9 @@ _TIME_BEFORE = re.compile(
     r"just)\s+$"
 )
 _CUT_PUNCT = re.compile(r'[;:()\[\]"]|(?<!\d),|,(?!\d)|(?<=\s)-(?=\s)')
+# scare quotes around a word or two ('launched what it called "anti-terrorist" operations') do not cut
+# the clause
+_SCARE_QUOTES = re.compile(r'"[\w\'-]+(?:\s[\w\'-]+){0,2}"')
 GENERIC_SUBCITY = frozenset({"old city", "city center", "town center", "downtown", "the old city", "medina",
                              "old town", "city centre", "historic center", "inner city"})
 # "the city", "the besieged town", "its old city": a reference back to a city named before
@@ -68,7 +71,9 @@ class SentenceView:
               norm: str | None = None) -> SentenceView:
         norm = normalise(sentence.text) if norm is None else norm
         base = sentence.start
-        cuts = [base, *(base + m.end() for m in _CUT_PUNCT.finditer(norm)), base + len(sentence.text)]
+        quoted = {i for m in _SCARE_QUOTES.finditer(norm) for i in (m.start(), m.end() - 1)} if '"' in norm else ()
+        cuts = [base, *(base + m.end() for m in _CUT_PUNCT.finditer(norm) if m.start() not in quoted),
+                base + len(sentence.text)]
         clauses = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
         return cls(index, sentence, norm, places, clauses)
 
@@ -211,6 +216,14 @@ class ArticleView:
     @cached_property
     def place_starts(self) -> list[int]:
         return [p.start for p in self.event_places]
+
+    @cached_property
+    def event_places_by_end(self) -> list[PlaceMention]:
+        return sorted(self.event_places, key=lambda p: p.end)
+
+    @cached_property
+    def place_ends(self) -> list[int]:
+        return [p.end for p in self.event_places_by_end]
 
     @cached_property
     def reference_year(self) -> int | None:

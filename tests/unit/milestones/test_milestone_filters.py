@@ -103,6 +103,11 @@ CASES: list[tuple[str, str, Found]] = [
     ("not-in-force", "Egypt called for a ceasefire in Gaza as talks stalled.", []),
     ("in-force", "A ceasefire took effect in Gaza on Friday morning.", [("ceasefire", "Gaza", "confirmed")]),
     ("in-force", "A ceasefire in Gaza was discussed by ministers.", []),
+    # offensive: launching air strikes is not a ground offensive; an assault backed by them is
+    ("air-campaign", "The coalition launched air strikes on Raqqa on Monday.",
+     [("airstrike", "Raqqa", "confirmed")]),
+    ("air-campaign", "Iraqi troops backed by coalition air strikes launched an assault on Ramadi on Monday.",
+     [("airstrike", "Ramadi", "confirmed"), ("offensive-launched", "Ramadi", "confirmed")]),
     # airstrike: halted strikes did not happen
     ("halted-strikes", "The president called off air strikes on Damascus at the last minute.", []),
     # capture: entering a town its defenders have left is a capture

@@ -1,0 +1,59 @@
+"""Phrasing families of real wire copy that the pack generalises to (round 3 of issue 4): each family
+with sentences written for these tests — ones that must fire and near misses that must not."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+Found = list[tuple[str, str, str]]
+DATE = "2024-06-01T12:00:00"
+
+CASES: list[tuple[str, str, Found]] = [
+    # a province or country that only locates the town ("the village of X in Y", "X, the city in Y")
+    ("locator", "A drone strike hit a school in the town of Douentza in central Mali, killing 21 people.",
+     [("airstrike", "Douentza", "confirmed"), ("civilians-at-risk", "Douentza", "confirmed")]),
+    ("locator", "Rebels besieged Kadugli, the largest city in South Kordofan, trapping thousands of "
+     "civilians.", [("civilians-at-risk", "Kadugli", "confirmed"), ("siege", "Kadugli", "confirmed")]),
+    ("locator", "Air strikes killed 30 people across South Kordofan on Monday.",
+     [("airstrike", "South Kordofan", "confirmed"), ("civilians-at-risk", "South Kordofan", "confirmed")]),
+    # coordination through a descriptive noun: "the port city of X and the capital Y"
+    ("coordination", "Warplanes struck targets in the port city of Aden and the capital Sanaa overnight.",
+     [("airstrike", "Aden", "confirmed"), ("airstrike", "Sanaa", "confirmed")]),
+    ("coordination", "Warplanes struck targets in Aden, the capital of Yemen's south, overnight.",
+     [("airstrike", "Aden", "confirmed")]),
+    # strikes named by their weapon after the verb: "struck X with drones", "pounded X with missiles"
+    ("struck-with", "Ukraine said it had struck a fuel depot in Russia's Belgorod region with drones.",
+     [("airstrike", "Belgorod", "claimed")]),
+    ("struck-with", "Russia pounded Kharkiv with drones and missiles overnight, officials said.",
+     [("airstrike", "Kharkiv", "confirmed")]),
+    ("struck-with", "Russia pounded Kharkiv with artillery overnight, officials said.", []),
+    ("struck-with", "The storm struck Odesa with winds of 100 km/h.", []),
+    ("weapon-verb", "Russian glide bombs slammed into a supermarket in Kharkiv on Saturday.",
+     [("airstrike", "Kharkiv", "confirmed")]),
+    # casualties: the killers are not the victims; civilians listed with soldiers are still civilians
+    ("combatants", "Gunmen killed at least 35 farmers near Katsina on Sunday, police said.",
+     [("civilians-at-risk", "Katsina", "confirmed")]),
+    ("combatants", "Militants killed at least 60 villagers and soldiers in an attack on Djibo.",
+     [("civilians-at-risk", "Djibo", "confirmed")]),
+    ("combatants", "Militants killed at least 60 soldiers in an attack on Djibo.", []),
+    ("combatants", "At least 40 soldiers were killed near Djibo, the army said.", []),
+    # exodus: a crowd leaving the city
+    ("exodus", "Tens of thousands of residents began leaving Kharkiv on Monday as shelling intensified.",
+     [("civilians-at-risk", "Kharkiv", "confirmed")]),
+    ("exodus", "Shelling hit Kharkiv again. Thousands of families have left the city since Friday.",
+     [("civilians-at-risk", "the city", "confirmed")]),
+    ("exodus", "The minister left the city of Kharkiv on Monday after a short visit.", []),
+    # operations by another name, quoted or not
+    ("operations", 'The army launched what it called "counter-terrorism" operations in Idlib on Tuesday.',
+     [("offensive-launched", "Idlib", "confirmed")]),
+    ("operations", "The army launched ground operations in Khan Younis on Tuesday.",
+     [("offensive-launched", "Khan Younis", "confirmed")]),
+    ("operations", "The army launched rescue operations in Idlib after the earthquake.", []),
+]
+
+
+@pytest.mark.parametrize(("family", "text", "expected"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_phrasing_family(detect: Callable[..., Found], family: str, text: str, expected: Found) -> None:
+    assert detect(text, published_at=DATE) == expected
