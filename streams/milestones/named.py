@@ -30,20 +30,28 @@ _WORD = r"[A-Z][a-z'’]*[a-z](?:-[A-Za-z][a-z'’]*)*"
 _PARTICLE = r"(?:al|el|ad|ar|as|ash|az|ez|es|at|an|ul|un|de|du|la|le|des|bin|ibn|abu|bou|ben)"
 _NAME = rf"(?P<name>{_WORD}(?:\s+(?:{_PARTICLE}-{_WORD}|{_PARTICLE}\s+{_WORD}|{_WORD})){{0,3}}|{_PARTICLE}-{_WORD})"
 # the noun that says what the name is
-_SETTLEMENT = r"(?:town|towns|village|villages|city|hamlet|settlement|port|port\s+city|port\s+town|market\s+town|" \
-              r"border\s+town|frontline\s+town|front-line\s+town|oasis|locality|commune|municipality)"
+_SETTLEMENT = r"(?:towns?|villages?|city|hamlet|settlement|port|oasis|locality|commune|municipality|district)"
 _KIND_OF_NOUN: dict[str, PlaceKind] = {"district": "district"}
 
-# "the (coastal | rebel-held | central Somali) town of X": up to three words between "the" and the noun
-_INTRODUCED = re.compile(
-    rf"(?i:\bthe\s+(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_SETTLEMENT}|district)\s+of\s+)" + _NAME)
-# "X, a town 25 km west of Goma", "X, a strategic village near the border"
-_APPOSITIVE = re.compile(
-    _NAME + rf",\s+(?i:an?\s+(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_SETTLEMENT}|district)\b)(?!\s+of\b)")
+# Each introduction is found from a cheap literal anchor (the regex engine skips to it by memchr),
+# then checked around it: a scan of every capitalised word would cost more than detection itself.
+# "the (coastal | rebel-held | central Somali) town of X": anchor " of " before a capital
+_OF = re.compile(r" of (?=[A-Z])")
+_NOUN_BEFORE_OF = re.compile(rf"(?i:(?<![\w-])the\s+(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_SETTLEMENT}))$")
+_NAME_AT = re.compile(_NAME)
+# "X, a town 25 km west of Goma", "X, a strategic village near the border": anchor ", a "
+_COMMA_A = re.compile(r",\s+an?\s")
+_NOUN_AFTER_A = re.compile(
+    rf"(?i:(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_SETTLEMENT})\b)(?!\s+of\b)"
+    # "Michael Racey, a city spokesman": the noun qualifies a person
+    r"(?!\s+(?:spokes\w*|council\w*|officials?|hall|manager|police|residents?|natives?|employees?|workers?|"
+    r"planner|engineer|attorney|administrator|clerk|mayor|board|commission\w*|department|schools?|leaders?|"
+    r"elders?|chief|man|woman|boy|girl|doctor|teacher|farmer|trader|businessman|councillor)\b)")
+_NAME_BEFORE = re.compile(rf"(?<![\w'’-]){_NAME}$")
 # "Russia's Saratov region", "the Zaporizhzhia oblast": a province-level name
-_REGION = re.compile(
-    r"(?:(?<=[a-z]'s\s)|(?<=[a-z]’s\s)|(?<=\bthe\s)|(?<=\bThe\s))" + _NAME
-    + r"(?P<noun>\s+(?:region|province|oblast|governorate))\b")
+_REGION_NOUNS = ("region", "province", "oblast", "governorate")
+_REGION_AT = {w: re.compile(rf" {w}\b") for w in _REGION_NOUNS}
+_NAME_BEFORE_REGION = re.compile(rf"(?:[a-z]['’]s|(?<![\w-])[Tt]he)\s+{_NAME}$")
 
 # capitalised words that are never a place name on their own
 _NOT_NAMES = frozenset(
@@ -77,15 +85,26 @@ def unresolved_places(tagging: Tagging) -> list[PlaceMention]:
         return i >= 0 and taken[i][1] > a
 
     names: dict[str, PlaceKind] = {}
-    for rx in (_INTRODUCED, _APPOSITIVE, _REGION):
-        for m in rx.finditer(text):
-            name = m.group("name")
-            a, b = m.span("name")
-            if overlaps(a, b) or not _plausible(name):
-                continue
-            noun = " ".join(m.group("noun").split()).casefold()
-            kind: PlaceKind = "admin1" if rx is _REGION else _KIND_OF_NOUN.get(noun, "city")
+
+    def add(name: str, a: int, kind: PlaceKind) -> None:
+        if not overlaps(a, a + len(name)) and _plausible(name):
             names.setdefault(name, kind)
+
+    for m in _OF.finditer(text):
+        noun = _NOUN_BEFORE_OF.search(text, max(0, m.start() - 60), m.start())
+        if noun is not None and (n := _NAME_AT.match(text, m.end())) is not None:
+            add(n.group("name"), n.start(), _KIND_OF_NOUN.get(noun.group("noun").casefold(), "city"))
+    for m in _COMMA_A.finditer(text):
+        noun = _NOUN_AFTER_A.match(text, m.end())
+        if noun is not None and (n := _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())) is not None:
+            add(n.group("name"), n.start(), _KIND_OF_NOUN.get(noun.group("noun").casefold(), "city"))
+    for word in _REGION_NOUNS:
+        if word not in text:
+            continue
+        for m in _REGION_AT[word].finditer(text):
+            n = _NAME_BEFORE_REGION.search(text, max(0, m.start() - 60), m.start())
+            if n is not None:
+                add(n.group("name"), n.start("name"), "admin1")
     if not names:
         return []
     out: list[PlaceMention] = []
