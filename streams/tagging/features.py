@@ -85,6 +85,12 @@ def extend(text: str, start: int, end: int, town: bool = True) -> tuple[int, int
     if town and start >= 2 and text[start - 1] == " " and text[start - 2].isalpha():
         # the word before (a letter run of at most 11 characters), as LEADING_DIRECTION would find it
         lo = max(0, start - 12)
+        j = text.rfind(" ", lo, start - 1)
+        word = text[j + 1:start - 1]
+        if j >= lo and word.isalpha():  # fast path: a plain word after a space
+            if word in _LEADING_WORDS:
+                start = j + 1
+            return start, end
         k = start - 2
         while k >= lo and text[k].isalpha():
             k -= 1

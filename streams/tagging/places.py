@@ -200,7 +200,7 @@ class PlaceResolver:
         comma: dict[str, tuple[str, str | None]] = {}
         extra: list[PlaceMention] = []
         for start, end, key in spans:
-            found = self._comma_context(text, end)
+            found = self._comma_context(text, end) if text[end:end + 1] == "," else None
             if found:
                 comma[key] = found
                 ctx.add_country(found[0], 1.0)
@@ -262,7 +262,8 @@ class PlaceResolver:
         if end - start <= 4 and surface.isupper() and not _upper_line(text, start):
             return False  # an acronym ("NICE", "MOB"), not a place
         names = self.gaz.names
-        if best_pop < 10**9 and _glued(text, start, end):
+        if (best_pop < 10**9 and (text[start - 1:start] == "-" or text.find("-", end + 2, end + 5) >= 0)
+                and _glued(text, start, end)):
             return False  # "Numan" of "Maarat al-Numan": better no place than the wrong one
         if start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum():
             before = _prev_token(text, start - 1)
@@ -274,7 +275,8 @@ class PlaceResolver:
             if after and _fold_word(after.group()) not in names:
                 return False  # "Wal-Mart"; but "US-led" and "Fargo-Moorhead" are fine
         prev = _prev_token(text, start)
-        nxt = _next_token(text, end)
+        m = _TOKEN.match(text, end + 1) if text[end:end + 1] == " " else None
+        nxt = m.group() if m else ""  # (``_next_token``, inlined: every judged hit needs it)
         big = admin or best_pop >= 100_000
         low_prev = prev.rstrip(".").lower()
         if low_prev in PERSON_TITLES and not admin:
@@ -517,10 +519,10 @@ def _qualifier(text: str, start: int, end: int) -> str | None:
     m = _QUALIFIER_AFTER.match(text, end) if text[end:end + 1] in ("'", "’") else None
     if m:
         return " ".join(m.group(1).split())
-    prev = _prev_token(text, start)
-    if prev.lower() in _QUALIFIER_BEFORE and text[start - 1] == " ":
-        return prev.lower()
-    return None
+    if text[start - 1] != " ":
+        return None
+    prev = _prev_token(text, start).lower()
+    return prev if prev in _QUALIFIER_BEFORE else None
 
 
 def _longest_non_overlapping(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

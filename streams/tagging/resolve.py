@@ -39,6 +39,7 @@ _COHERENCE = 1.0  # first-level-area evidence a name spreads over the (≤ 12) a
 _MAX_SENSES = 60  # keep the most likely senses of very common names ("Springfield")
 _MISSING = object()
 _COUNTY_LINK = 3.0  # a US town and a county it lies in, named in one article
+_COUNTY_TAILS = frozenset({" county", " parish"})
 _LIST_KIND = 4.0  # a sense of the kind (and country) of the rest of its enumeration
 _LIST_KINDS = frozenset({"country", "admin1", "district"})
 
@@ -260,14 +261,14 @@ def _list_kinds(gaz: Gazetteer, lists: Sequence[Sequence[str]], senses: dict[str
 def _county_links(gaz: Gazetteer, senses: dict[str, tuple[list[Sense], Evidence]]) -> dict[int, float]:
     """``{place index: bonus}`` for a US town and a county it lies in, both named in the article: each
     supports the other ("Huntsville" and "Walker County" are the Texas pair, not Alabama's Huntsville)."""
-    if not gaz.town_counties or not any(k.endswith((" county", " parish")) for k in senses):
+    keys = [k for k in senses if k[-7:] in _COUNTY_TAILS] if gaz.town_counties else None
+    if not keys:
         return {}
     counties: dict[tuple[str | None, str], int] = {}
-    for key, (cands, _) in senses.items():
-        if key.endswith((" county", " parish")):
-            for sense in cands:
-                if sense[2] == "district" and sense[3] == "US":
-                    counties[(sense[5], key)] = sense[1]
+    for key in keys:
+        for sense in senses[key][0]:
+            if sense[2] == "district" and sense[3] == "US":
+                counties[(sense[5], key)] = sense[1]
     out: dict[int, float] = {}
     for cands, _ in senses.values():
         for sense in cands:
@@ -290,29 +291,32 @@ def _pick(key: str, cands: list[Sense], own: Evidence, ctx: Context, comma: tupl
     ceiling = (reach + (1.0 if anchors else 0.0) + (3.0 if preferred else 0.0) + (8.0 if comma else 0.0)
                + (max(links.values(), default=0.0) if links else 0.0))
     first, second, winner = -1e9, -1e9, cands[0][1]
-    countries, states = ctx.countries, ctx.states
-    own_countries, own_states = own
+    # (dict methods bound once and ``min`` spelled out: this loop runs for every sense that can still win)
+    country_ev, state_ev = ctx.countries.get, ctx.states.get
+    own_country, own_state = own[0].get, own[1].get
+    link = links.get if links else None
+    comma_c, comma_a1 = comma if comma is not None else (None, None)
     for prior, i, kind, c, area, a1, lat, lon, gid in cands:
         if prior + ceiling < second:
             break  # sorted by prior: no later sense can reach the top two, whatever the context
         s = prior
-        cc = countries.get(c, 0.0) - own_countries.get(c, 0.0) if c else 0.0
+        cc = country_ev(c, 0.0) - own_country(c, 0.0) if c else 0.0
         if kind == "country":
             # as much as a town of that country gets, and more with more evidence ("Georgia" beside
             # Tbilisi, Gori and "Georgian" is the country, even in an article that also names the US)
             s += 2.5 * min(cc, 1.0) + 0.5 * min(max(cc - 1.0, 0.0), 3.0)
         elif cc > 0.0:
-            s += 2.5 * min(cc, 1.0)
+            s += 2.5 * (cc if cc < 1.0 else 1.0)
         if area is not None:
-            st = states.get(area, 0.0) - own_states.get(area, 0.0)
+            st = state_ev(area, 0.0) - own_state(area, 0.0)
             if st > 0.0:
-                s += 1.5 * min(st, 2.0)
-        if comma is not None and c == comma[0] and kind != "country":
-            s += 4.0 + (4.0 if comma[1] and a1 == comma[1] else 0.0)
+                s += 1.5 * (st if st < 2.0 else 2.0)
+        if comma_c is not None and c == comma_c and kind != "country":
+            s += 4.0 + (4.0 if comma_a1 and a1 == comma_a1 else 0.0)
         if preferred is not None and preferred == gid:
             s += 3.0
-        if links:
-            s += links.get(i, 0.0)
+        if link is not None:
+            s += link(i, 0.0)
         if anchors and lat is not None and lon is not None:
             if any(abs(lat - a) < 2.3 and km(lat, lon, a, b) < 250 for a, b in anchors):
                 s += 1.0

@@ -104,6 +104,10 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if text[dot - 7:dot].isalpha() and dot >= 7:
         return False  # a word of 7+ letters: longer than any abbreviation (most sentence ends)
     lo = max(0, dot - 24)
+    word = text[text.rfind(" ", lo, dot) + 1:dot]
+    if word.isalpha() and (dot - len(word) > lo or lo == 0):
+        # fast path: a plain word after a space (most periods): no line break or tab inside it
+        return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
     k = max(text.rfind(" ", lo, dot), text.rfind("\n", lo, dot), text.rfind("\t", lo, dot), lo - 1)
     word = text[k + 1:dot].lstrip("(\"“'‘").rstrip(".")
     if not word:
@@ -128,8 +132,8 @@ def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        end = m.end()
-        if m.group() == "." and not text[end - 8:end - 1].isalpha() and _is_abbreviation(text, end - 1):
+        b, end = m.span()
+        if end - b == 1 and text[b] == "." and not text[end - 8:b].isalpha() and _is_abbreviation(text, b):
             continue  # (a period after 7+ letters ends a sentence: no abbreviation is that long)
         seg = text[start:end]
         body = seg.strip()  # (inlined ``_append``: this loop runs for every sentence of every article)
