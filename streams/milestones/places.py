@@ -44,6 +44,9 @@ _VENUE = re.compile(
     r"tribunal|ceremony|forum|sponsored|hosted|mediated|brokered)\s+(?:held\s+|hosted\s+)?(?:in|at|by)\s+"
     r"(?:the\s+)?$"
 )
+_SOURCE_IN = re.compile(r"(?:officials|diplomats|sources|analysts|authorities|spokes(?:man|woman|person)|"
+                        r"ministry|envoys?|correspondents?|reporters?|journalists|embassy)\s+(?:in|from)\s+$")
+_SAID_AFTER = re.compile(r"\s*,?\s+(?:said|say|says|told|reported|reports|announced|added|confirmed)\b")
 # (", and Kunduz was captured" opens a new clause: its place is a subject)
 _NOT_SUBJECT = re.compile(r"(?:^|\s)(?:in|at|near|from|to|on|for|with|by|across|into|inside|outside|around)\s+"
                           r"(?:the\s+)?$|(?<!,)\s(?:and|or)\s+(?:the\s+)?$")
@@ -163,6 +166,8 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
     before = article.norm[max(0, p.start - 40):p.start]
     if _VENUE.search(before):
         return False
+    if _SOURCE_IN.search(before) and _SAID_AFTER.match(article.norm, p.end):
+        return False  # "officials in Moscow said": where the speakers sit
     if p.kind == "country" and not _LOCATIVE.search(before):
         return False  # "Russia and Turkey agreed" are actors; "in Syria" is a place
     if p.kind in ("region", "continent") and p.name.casefold() in _MACRO_REGIONS | {p.text.casefold()} & _MACRO_REGIONS:
@@ -424,7 +429,12 @@ def _nearest(view: SentenceView, scope: str, items: list[_Item], t_start: int, t
     pool = [it for it in items if lo <= it.start < hi
             and (it.mention.kind not in _COARSE_KINDS or seg[0] <= it.start < seg[1])]
     if not pool:
-        return None
+        # ... unless it is the only place the sentence is about: "jets struck targets across southern
+        # Lebanon, the ministry said, adding that 12 civilians had been killed"
+        coarse = [it for it in items if lo <= it.start < hi and not it.anaphora]
+        if len({(it.mention.geonameid, it.mention.name) for it in coarse}) != 1:
+            return None
+        pool = coarse[:1]
     it = min(pool, key=distance)
     return PlaceChoice(it.mention, it.start, it.end, via, it.anaphora)
 

@@ -37,6 +37,9 @@ CASES: list[tuple[str, str, Found]] = [
      [("city-captured", "Mosul", "confirmed")]),
     # hypothetical: modals and conditionals, before the trigger or (for noun triggers) after it
     ("hypothetical", "Rebels could capture Idlib if supply lines hold, a commander said.", []),
+    ("hypothetical", "The militia said any army push into the centre of Idlib would be crushed.", []),
+    ("hypothetical", "The army pushed into the centre of Idlib on Monday, a commander said.",
+     [("city-breach", "Idlib", "confirmed")]),
     ("hypothetical", "Rebels captured the city of Idlib on Saturday, a commander said.",
      [("city-captured", "Idlib", "confirmed")]),
     ("hypothetical-after", "Saudi-led air strikes could resume in Sanaa if the Houthis break the truce.", []),
@@ -108,6 +111,11 @@ CASES: list[tuple[str, str, Found]] = [
      [("airstrike", "Raqqa", "confirmed")]),
     ("air-campaign", "Iraqi troops backed by coalition air strikes launched an assault on Ramadi on Monday.",
      [("airstrike", "Ramadi", "confirmed"), ("offensive-launched", "Ramadi", "confirmed")]),
+    # capture: control held since a dated past is not a new capture
+    ("held-since", "Syrian government forces have been in full control of Homs since May 2014, when the last "
+     "rebels left.", []),
+    ("held-since", "Syrian government forces have been in full control of Homs since Tuesday, a monitor said.",
+     [("city-captured", "Homs", "confirmed")]),
     # airstrike: halted strikes did not happen
     ("halted-strikes", "The president called off air strikes on Damascus at the last minute.", []),
     # capture: entering a town its defenders have left is a capture

@@ -45,6 +45,18 @@ CASES: list[tuple[str, str, Found]] = [
     ("exodus", "Shelling hit Kharkiv again. Thousands of families have left the city since Friday.",
      [("civilians-at-risk", "the city", "confirmed")]),
     ("exodus", "The minister left the city of Kharkiv on Monday after a short visit.", []),
+    ("exodus", "Thousands of displaced families began returning to Kharkiv as the shelling eased.", []),
+    # a besieged population without food
+    ("deprived", "Militants besieging Djibo have blocked convoys, leaving 300,000 residents short of food.",
+     [("civilians-at-risk", "Djibo", "confirmed"), ("siege", "Djibo", "confirmed")]),
+    ("deprived", "Drought has left 300,000 residents of Djibo short of food, aid groups said.", []),
+    # a country that is the only place in the sentence, named in another clause than the trigger
+    ("other-clause", "Israeli jets struck targets across southern Lebanon, the ministry said, adding that 12 "
+     "civilians had been killed.", [("airstrike", "Lebanon", "confirmed"), ("civilians-at-risk", "Lebanon",
+                                                                          "confirmed")]),
+    ("other-clause", "Israel and Hezbollah agreed to a ceasefire that took effect on Wednesday, ending a year "
+     "of fighting in Lebanon.", [("ceasefire", "Lebanon", "confirmed")]),
+    ("other-clause", "Russia and Turkey agreed to a ceasefire on Wednesday, officials in Moscow said.", []),
     # operations by another name, quoted or not
     ("operations", 'The army launched what it called "counter-terrorism" operations in Idlib on Tuesday.',
      [("offensive-launched", "Idlib", "confirmed")]),
