@@ -122,6 +122,7 @@ class PlaceResolver:
                 add(f" {key} ", payload(key, False))
         self.automaton.make_automaton()
         self._infos: dict[str, tuple[bool, bool, bool, int, bool, bool]] = {}
+        self._admin_words: dict[str, bool] = {}  # word -> names a country or first-level area (cached)
         self._senses = SenseCache(gazetteer)
 
     @property
@@ -274,7 +275,12 @@ class PlaceResolver:
             after = _TOKEN.match(text, end + 1)
             if after and _fold_word(after.group()) not in names:
                 return False  # "Wal-Mart"; but "US-led" and "Fargo-Moorhead" are fine
-        prev = _prev_token(text, start)
+        if start >= 2 and text[start - 1] == " " and text[start - 2] not in " \t":
+            prev = text[text.rfind(" ", 0, start - 1) + 1:start - 1]  # (``_prev_token``'s fast path, inlined)
+            if not prev.isalnum():
+                prev = _prev_token(text, start)
+        else:
+            prev = _prev_token(text, start)
         m = _TOKEN.match(text, end + 1) if text[end:end + 1] == " " else None
         nxt = m.group() if m else ""  # (``_next_token``, inlined: every judged hit needs it)
         big = admin or best_pop >= 100_000
@@ -338,7 +344,12 @@ class PlaceResolver:
         return best
 
     def _is_admin_name(self, word: str) -> bool:
-        return self._has_admin_sense(self.gaz.names.get(_fold_word(word), ()))
+        got = self._admin_words.get(word)
+        if got is None:
+            if len(self._admin_words) > 50_000:
+                self._admin_words.clear()  # (any capitalised word lands here: keep the cache bounded)
+            got = self._admin_words[word] = self._has_admin_sense(self.gaz.names.get(_fold_word(word), ()))
+        return got
 
     def _has_admin_sense(self, cands: tuple[int, ...]) -> bool:
         return any(self.gaz.kind[v >> 3] in ("country", "continent", "admin1", "region") for v in cands)

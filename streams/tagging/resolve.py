@@ -96,6 +96,7 @@ class SenseCache:
         self._senses: dict[str, list[Sense]] = {}
         self._evidence: dict[str, Evidence] = {}
         self._names: dict[str, tuple[list[Sense], Evidence] | None] = {}
+        self._towns: dict[str, list[tuple[int, str | None, str]]] = {}
 
     def get(self, key: str) -> list[tuple[float, int, float]]:
         """``[(prior, place index, share of the name's likelihood)]``, most likely first."""
@@ -137,6 +138,15 @@ class SenseCache:
             got = (cands, self.evidence(key)) if cands else None
             self._names[key] = got
         return got  # type: ignore[return-value]
+
+    def towns(self, key: str) -> list[tuple[int, str | None, str]]:
+        """``[(place index, state, folded county)]`` for the US-town senses of a name (cached)."""
+        got = self._towns.get(key)
+        if got is None:
+            counties = self.gaz.town_counties
+            got = self._towns[key] = [(s[1], s[5], county) for s in self.senses(key) if s[1] in counties
+                                      for county in counties[s[1]]]
+        return got
 
     def evidence(self, key: str) -> Evidence:
         """What one name says about the article's countries and first-level areas (cached; read-only)."""
@@ -197,7 +207,7 @@ def resolve(gaz: Gazetteer, keys: Iterable[str], ctx: Context, comma: dict[str, 
             countries[iso] += w
         for area, w in got[1][1].items():
             states[area] += w
-    links = _county_links(gaz, senses)
+    links = _county_links(gaz, senses, cache)
     # The most context can add to any sense in this article (own evidence only lowers it): senses whose
     # prior is further than that below the runner-up are not scored at all.
     top_c = max(countries.values(), default=0.0)
@@ -258,7 +268,8 @@ def _list_kinds(gaz: Gazetteer, lists: Sequence[Sequence[str]], senses: dict[str
     return out
 
 
-def _county_links(gaz: Gazetteer, senses: dict[str, tuple[list[Sense], Evidence]]) -> dict[int, float]:
+def _county_links(gaz: Gazetteer, senses: dict[str, tuple[list[Sense], Evidence]],
+                  cache: SenseCache) -> dict[int, float]:
     """``{place index: bonus}`` for a US town and a county it lies in, both named in the article: each
     supports the other ("Huntsville" and "Walker County" are the Texas pair, not Alabama's Huntsville)."""
     keys = [k for k in senses if k[-7:] in _COUNTY_TAILS] if gaz.town_counties else None
@@ -270,13 +281,11 @@ def _county_links(gaz: Gazetteer, senses: dict[str, tuple[list[Sense], Evidence]
             if sense[2] == "district" and sense[3] == "US":
                 counties[(sense[5], key)] = sense[1]
     out: dict[int, float] = {}
-    for cands, _ in senses.values():
-        for sense in cands:
-            i = sense[1]
-            for county in gaz.town_counties.get(i, ()) if sense[2] == "city" else ():
-                j = counties.get((sense[5], county))
-                if j is not None:
-                    out[i] = out[j] = _COUNTY_LINK
+    for key in senses:
+        for i, state, county in cache.towns(key):
+            j = counties.get((state, county))
+            if j is not None:
+                out[i] = out[j] = _COUNTY_LINK
     return out
 
 
