@@ -39,10 +39,10 @@ _KIND_OF_NOUN: dict[str, PlaceKind] = {"district": "district"}
 _OF = re.compile(r" of (?=[A-Z])")
 _NOUN_BEFORE_OF = re.compile(rf"(?i:(?<![\w-])the\s+(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_SETTLEMENT}))$")
 _NAME_AT = re.compile(_NAME)
-# "X, a town 25 km west of Goma", "X, a strategic village near the border": anchor ", a "
-_COMMA_A = re.compile(r",\s+an?\s")
+# "X, a town 25 km west of Goma", "X, the last junta-held town on the border": anchor ", a ", ", the "
+_COMMA_A = re.compile(r",\s+(?:an?|the)\s")
 _NOUN_AFTER_A = re.compile(
-    rf"(?i:(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_SETTLEMENT})\b)(?!\s+of\b)"
+    rf"(?i:(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_SETTLEMENT})\b)(?!\s+of\b|['’]s)"
     # "Michael Racey, a city spokesman": the noun qualifies a person
     r"(?!\s+(?:spokes\w*|council\w*|officials?|hall|manager|police|residents?|natives?|employees?|workers?|"
     r"planner|engineer|attorney|administrator|clerk|mayor|board|commission\w*|department|schools?|leaders?|"

@@ -179,6 +179,8 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
             return False  # "Yemen's main port of Hodeidah": the country only qualifies another place
         if _NOUN_OF_AFTER.match(article.norm, p.end):
             return False  # "the Darfur city of Nyala"
+    elif _NOUN_OF_AFTER.match(article.norm, p.end) and _place_follows(article, p.end, 25):
+        return False  # "the southern Gaza city of Khan Younis": Gaza only qualifies the city
     if not provinces:
         after = article.norm[p.end:p.end + 30]
         if _PROVINCE_AFTER.match(after):
@@ -242,9 +244,15 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
         items = [it for it in items
                  if not role_excludes.search(article.norm, max(0, it.start - 30), it.start)]
     if not items and pat.spec.place.parties:
-        items = [_Item(p.start, p.end, p, False) for p in view.places
-                 if p.kind == "country" and _PARTY_AFTER.match(article.norm, p.end)]
+        countries = [p for p in view.places if p.kind == "country"]
+        # the countries that agreed ("Thailand and Cambodia agreed") before any that only speak
+        items = [_Item(p.start, p.end, p, False) for p in countries if _AGREED_AFTER.match(article.norm, p.end)] \
+            or [_Item(p.start, p.end, p, False) for p in countries if _PARTY_AFTER.match(article.norm, p.end)]
     return items
+
+
+_AGREED_AFTER = re.compile(r"(?:\s+and\s+[a-z][\w' -]{1,40}?)?\s+(?:have\s+|had\s+|both\s+|on\s+\w+\s+)?"
+                           r"(?:agreed|signed|declared|announced|reached|accepted|sealed)\b")
 
 
 # "Ethiopia's government", "Yemen's warring parties", "Sudan's army and the RSF": the country at war

@@ -56,7 +56,30 @@ CASES: list[tuple[str, str, Found]] = [
                                                                           "confirmed")]),
     ("other-clause", "Israel and Hezbollah agreed to a ceasefire that took effect on Wednesday, ending a year "
      "of fighting in Lebanon.", [("ceasefire", "Lebanon", "confirmed")]),
-    ("other-clause", "Russia and Turkey agreed to a ceasefire on Wednesday, officials in Moscow said.", []),
+    ("other-clause", "The rebels agreed to a ceasefire on Wednesday, officials in Moscow said.", []),
+    # retreats phrased with the troops between verb and place
+    ("retreat", "Ukraine's military said it had pulled its troops out of Vuhledar to avoid encirclement.",
+     [("city-captured", "Vuhledar", "claimed")]),
+    ("retreat", "The army lost control of the northern town of Lashio to the rebels, residents said.",
+     [("city-captured", "Lashio", "confirmed")]),
+    ("retreat", "Some residents pulled their children out of schools in Vuhledar.", []),
+    ("imminent", "Kyiv's forces are on the verge of losing Avdiivka, military analysts said.",
+     [("imminent-fall", "Avdiivka", "confirmed")]),
+    ("victims", "Coalition jets bombed a prison in Saada, killing more than 70 inmates.",
+     [("airstrike", "Saada", "confirmed"), ("civilians-at-risk", "Saada", "confirmed")]),
+    ("breach", "Iraqi special forces breached the eastern edge of Mosul on Tuesday.",
+     [("city-breach", "Mosul", "confirmed")]),
+    # "the Gaza city of Khan Younis", "X, the last junta-held town": the name that qualifies another
+    ("qualifier", "Israel began a major ground offensive in the southern Gaza city of Khan Younis.",
+     [("offensive-launched", "Khan Younis", "confirmed")]),
+    ("appositive", "The rebels said on Sunday they had seized Tamelgor, the last junta-held town on the border.",
+     [("city-captured", "Tamelgor", "confirmed")]),
+    # who agreed a truce is where it holds, not who announced it
+    ("parties", "Thailand and Cambodia agreed to an immediate ceasefire, Malaysia's prime minister said.",
+     [("ceasefire", "Cambodia", "confirmed"), ("ceasefire", "Thailand", "confirmed")]),
+    # an offensive launched the day before is background to today's news
+    ("background", "Armenian forces agreed to disarm on Wednesday, a day after Azerbaijan launched a "
+     "military offensive in Nagorno-Karabakh.", []),
     # operations by another name, quoted or not
     ("operations", 'The army launched what it called "counter-terrorism" operations in Idlib on Tuesday.',
      [("offensive-launched", "Idlib", "confirmed")]),
