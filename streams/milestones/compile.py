@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from streams.milestones.filters import Check, PhraseIndex, build_check
-from streams.milestones.lexicon import compile_phrases, phrase_forms, phrase_regex, split_gaps
+from streams.milestones.lexicon import FUNCTION_WORDS, compile_phrases, phrase_forms, phrase_regex, split_gaps
 from streams.milestones.rules import (
     DatedFilter,
     FilterList,
@@ -68,6 +68,17 @@ class TriggerEntry:
     pattern: CompiledPattern
     trigger: str  # as written in the rule
     verify: re.Pattern[str] | None  # for triggers with '*' gaps: the full phrase, matched at the hit
+    # indexed by its last anchor ("with * air support" by "air support": "with" is in every article);
+    # ``verify`` then ends at the hit and is searched for backwards
+    back: bool = False
+
+
+def _index_last(anchors: list[str]) -> bool:
+    """Whether a gapped trigger is better indexed by its last anchor: when the first is only function
+    words (a hit on every 'with' would cost a sentence lookup and a regex each) and the last is longer
+    (longer phrases are rarer: "air support", not "control")."""
+    return len(anchors) > 1 and all(w in FUNCTION_WORDS for w in anchors[0].split()) \
+        and not all(w in FUNCTION_WORDS for w in anchors[-1].split()) and len(anchors[-1]) > len(anchors[0])
 
 
 @dataclass
@@ -148,8 +159,11 @@ def compile_pack(loaded: LoadedPack) -> CompiledPack:
             for trigger in spec.triggers:
                 anchors = split_gaps(trigger.lstrip("="))
                 literal = "=" if trigger.startswith("=") else ""
-                verify = re.compile(phrase_regex(trigger)) if len(anchors) > 1 else None
-                for form in phrase_forms(literal + anchors[0]):
+                back = _index_last(anchors)
+                verify = None
+                if len(anchors) > 1:
+                    verify = re.compile(f"(?:{phrase_regex(trigger)})$" if back else phrase_regex(trigger))
+                for form in phrase_forms(literal + anchors[-1 if back else 0]):
                     if (id(pat), trigger, form) in seen:
                         continue
                     seen.add((id(pat), trigger, form))
@@ -158,7 +172,7 @@ def compile_pack(loaded: LoadedPack) -> CompiledPack:
                         # keys start at a word boundary, so the scan never reports "and" in "command"
                         for prefix in WORD_STARTS:
                             automaton.add_word(prefix + form, form)
-                    entries[form].append(TriggerEntry(pat, trigger, verify))
+                    entries[form].append(TriggerEntry(pat, trigger, verify, back))
     if entries:
         automaton.make_automaton()
     return CompiledPack(loaded.path, list(loaded.milestones), patterns, automaton, entries, lists)

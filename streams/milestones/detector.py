@@ -137,9 +137,16 @@ class Detector:
                 kinds = frozenset(article.sentence_kinds(index))
             for entry in entries[form]:
                 pat = entry.pattern
-                end = form_end
-                if entry.verify is not None:
-                    m = entry.verify.match(norm, start)
+                begin, end = start, form_end
+                verify = entry.verify
+                if verify is not None and entry.back:
+                    # indexed by its last anchor: the phrase must end here and start in this sentence
+                    m = verify.search(norm, max(sentences[index].start, start - 120), form_end)
+                    if m is None:
+                        continue
+                    begin = m.start()
+                elif verify is not None:
+                    m = verify.match(norm, start)
                     if m is None:
                         continue
                     end = m.end()
@@ -148,11 +155,11 @@ class Detector:
                 if pat.place_kinds.isdisjoint(kinds) and not (pat.anaphoric and article.has_anaphor(index)):
                     # most trigger hits end here, before any tokenising: no place of the kinds in the sentence
                     if explain:
-                        out.append(self._no_place(article, index, entry, start, end))
+                        out.append(self._no_place(article, index, entry, begin, end))
                     continue
                 if not explain and any(check.absent(article, index) for check in pat.early_checks):
                     continue  # a required role or context is nowhere in reach: no word view needed
-                cand = self._evaluate(article, article.view(index), entry, start, end, explain)
+                cand = self._evaluate(article, article.view(index), entry, begin, end, explain)
                 if cand is not None:
                     out.append(cand)
         return out

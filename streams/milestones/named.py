@@ -32,6 +32,8 @@ _NAME = rf"(?P<name>{_WORD}(?:\s+(?:{_PARTICLE}-{_WORD}|{_PARTICLE}\s+{_WORD}|{_
 # the noun that says what the name is
 _SETTLEMENT = r"(?:towns?|villages?|city|hamlet|settlement|port|oasis|locality|commune|municipality|district)"
 _KIND_OF_NOUN: dict[str, PlaceKind] = {"district": "district"}
+_SETTLEMENT_WORDS = ("town", "towns", "village", "villages", "city", "hamlet", "settlement", "port", "oasis",
+                     "locality", "commune", "municipality", "district")
 
 # Each introduction is found from a cheap literal anchor (the regex engine skips to it by memchr),
 # then checked around it: a scan of every capitalised word would cost more than detection itself.
@@ -74,9 +76,31 @@ def _plausible(name: str) -> bool:
     return not (len(words) == 1 and (_DIRECTIONS.match(name) or name.casefold().endswith(("ish", "ese", "ian"))))
 
 
-def unresolved_places(tagging: Tagging) -> list[PlaceMention]:
-    """Named populated places (and province-level regions) the tagger left unresolved, in text order."""
+def unresolved_places(tagging: Tagging, norm: str | None = None) -> list[PlaceMention]:
+    """Named populated places (and province-level regions) the tagger left unresolved, in text order.
+    ``norm`` is the case-folded text when the caller has it (``ArticleView.norm``)."""
     text = tagging.text
+    low = text.lower() if norm is None else norm
+    found: list[tuple[str, int, PlaceKind]] = []  # (name, where, kind) before the overlap test
+    for m in _OF.finditer(text):
+        if not low.endswith(_SETTLEMENT_WORDS, 0, m.start()):
+            continue  # the usual " of " (a cheap test before the regex)
+        noun = _NOUN_BEFORE_OF.search(text, max(0, m.start() - 60), m.start())
+        if noun is not None and (n := _NAME_AT.match(text, m.end())) is not None:
+            found.append((n.group("name"), n.start(), _KIND_OF_NOUN.get(noun.group("noun").casefold(), "city")))
+    for m in _COMMA_A.finditer(text):
+        noun = _NOUN_AFTER_A.match(text, m.end())
+        if noun is not None and (n := _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())) is not None:
+            found.append((n.group("name"), n.start(), _KIND_OF_NOUN.get(noun.group("noun").casefold(), "city")))
+    for word in _REGION_NOUNS:
+        if word not in text:
+            continue
+        for m in _REGION_AT[word].finditer(text):
+            n = _NAME_BEFORE_REGION.search(text, max(0, m.start() - 60), m.start())
+            if n is not None:
+                found.append((n.group("name"), n.start("name"), "admin1"))
+    if not found:
+        return []
     taken = sorted((p.start, p.end) for p in tagging.places)
     starts = [s for s, _ in taken]
 
@@ -85,26 +109,9 @@ def unresolved_places(tagging: Tagging) -> list[PlaceMention]:
         return i >= 0 and taken[i][1] > a
 
     names: dict[str, PlaceKind] = {}
-
-    def add(name: str, a: int, kind: PlaceKind) -> None:
+    for name, a, kind in found:
         if not overlaps(a, a + len(name)) and _plausible(name):
             names.setdefault(name, kind)
-
-    for m in _OF.finditer(text):
-        noun = _NOUN_BEFORE_OF.search(text, max(0, m.start() - 60), m.start())
-        if noun is not None and (n := _NAME_AT.match(text, m.end())) is not None:
-            add(n.group("name"), n.start(), _KIND_OF_NOUN.get(noun.group("noun").casefold(), "city"))
-    for m in _COMMA_A.finditer(text):
-        noun = _NOUN_AFTER_A.match(text, m.end())
-        if noun is not None and (n := _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())) is not None:
-            add(n.group("name"), n.start(), _KIND_OF_NOUN.get(noun.group("noun").casefold(), "city"))
-    for word in _REGION_NOUNS:
-        if word not in text:
-            continue
-        for m in _REGION_AT[word].finditer(text):
-            n = _NAME_BEFORE_REGION.search(text, max(0, m.start() - 60), m.start())
-            if n is not None:
-                add(n.group("name"), n.start("name"), "admin1")
     if not names:
         return []
     out: list[PlaceMention] = []

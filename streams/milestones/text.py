@@ -183,7 +183,7 @@ class ArticleView:
     def places(self) -> list[PlaceMention]:
         """The tagger's place mentions plus the named places it left unresolved ("the village of
         Togoga"; see ``streams.milestones.named``), in text order."""
-        extra = unresolved_places(self.tagging)
+        extra = unresolved_places(self.tagging, self.norm)
         if not extra:
             return list(self.tagging.places)
         return sorted([*self.tagging.places, *extra], key=lambda p: p.start)

@@ -135,3 +135,13 @@ def test_rules_are_indexed_by_trigger(pack_file: Callable[[str], Path], tagger: 
     tagging = tagger.tag(SEED.read_text(encoding="utf-8"))
     assert len(big_detector.pack.rules) == len(base.pack.rules) + 500
     assert len(big_detector.explain(tagging)) == len(base.explain(tagging))
+
+
+def test_a_gapped_trigger_is_indexed_by_its_rarer_last_anchor(tagger: Tagger, detector: Detector) -> None:
+    """'=with * air support' is found through 'air support': a hit on every 'with' in an article would
+    cost a sentence lookup and a regex each."""
+    assert "with" not in detector.pack.entries
+    assert any(e.back for e in detector.pack.entries["air support"])
+    text = "Iraqi troops, with heavy U.S. air support, pushed into Ramadi."
+    ev = next(e for e in detector.detect(tagger.tag(text), article_id="a") if e.milestone == "airstrike")
+    assert text[ev.evidence.trigger_start:ev.evidence.trigger_end] == "with heavy U.S. air support"
