@@ -30,6 +30,8 @@ CASES: list[tuple[str, str, Found]] = [
      [("airstrike", "Kharkiv", "confirmed")]),
     ("struck-with", "Russia pounded Kharkiv with artillery overnight, officials said.", []),
     ("struck-with", "The storm struck Odesa with winds of 100 km/h.", []),
+    ("drone-attack", "A drone attack on a hospital in El Fasher killed 70 people, the WHO said.",
+     [("airstrike", "El Fasher", "confirmed"), ("civilians-at-risk", "El Fasher", "confirmed")]),
     ("weapon-verb", "Russian glide bombs slammed into a supermarket in Kharkiv on Saturday.",
      [("airstrike", "Kharkiv", "confirmed")]),
     # casualties: the killers are not the victims; civilians listed with soldiers are still civilians
