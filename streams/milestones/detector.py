@@ -152,7 +152,8 @@ class Detector:
                     end = m.end()
                 if end > sentence_end:
                     continue  # a '*' gap that ran into the next sentence
-                if pat.place_kinds.isdisjoint(kinds) and not (pat.anaphoric and article.has_anaphor(index)):
+                if pat.place_kinds.isdisjoint(kinds) and pat.sentence_place_needed \
+                        and not (pat.anaphoric and article.has_anaphor(index)):
                     # most trigger hits end here, before any tokenising: no place of the kinds in the sentence
                     if explain:
                         out.append(self._no_place(article, index, entry, begin, end))

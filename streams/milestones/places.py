@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from streams.milestones.compile import CompiledGap, CompiledPattern
+from streams.milestones.demonyms import party_countries
 from streams.milestones.text import ANAPHOR, ArticleView, SentenceView
 from streams.tagging.model import PlaceMention
 
@@ -247,7 +248,8 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
         countries = [p for p in view.places if p.kind == "country"]
         # the countries that agreed ("Thailand and Cambodia agreed") before any that only speak
         items = [_Item(p.start, p.end, p, False) for p in countries if _AGREED_AFTER.match(article.norm, p.end)] \
-            or [_Item(p.start, p.end, p, False) for p in countries if _PARTY_AFTER.match(article.norm, p.end)]
+            or [_Item(p.start, p.end, p, False) for p in countries if _PARTY_AFTER.match(article.norm, p.end)] \
+            or [_Item(p.start, p.end, p, False) for p in party_countries(view.sentence.text, view.norm, view.start)]
     return items
 
 

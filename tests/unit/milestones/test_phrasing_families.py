@@ -79,6 +79,13 @@ CASES: list[tuple[str, str, Found]] = [
     # who agreed a truce is where it holds, not who announced it
     ("parties", "Thailand and Cambodia agreed to an immediate ceasefire, Malaysia's prime minister said.",
      [("ceasefire", "Cambodia", "confirmed"), ("ceasefire", "Thailand", "confirmed")]),
+    # the warring sides named by nationality only
+    ("demonym-parties", "Libyan factions agreed a permanent ceasefire across the country on Friday.",
+     [("ceasefire", "Libyan", "confirmed")]),
+    ("demonym-parties", "Sudanese army and RSF commanders agreed to a seven-day truce, mediators said.",
+     [("ceasefire", "Sudanese", "confirmed")]),
+    ("demonym-parties", "Congolese rebels agreed to a ceasefire on Monday.", []),  # which Congo?
+    ("demonym-parties", "Libyan factions rejected a ceasefire proposal on Friday.", []),
     # an offensive launched the day before is background to today's news
     ("background", "Armenian forces agreed to disarm on Wednesday, a day after Azerbaijan launched a "
      "military offensive in Nagorno-Karabakh.", []),
