@@ -34,7 +34,7 @@ from pathlib import Path
 
 from streams.tagging.model import PlaceKind
 from streams.tagging.text import fold, fold_pattern
-from streams.tagging.words import is_common_word
+from streams.tagging.words import US_STATE_ABBREVIATIONS, is_common_word
 
 FORMAT_VERSION = 21
 DEFAULT_MIN_POPULATION = 500
@@ -64,6 +64,11 @@ _COUNTRY_ALIASES = {
     "PS": ["Palestine", "Palestinian Territories"],
     "TR": ["Turkey", "Turkiye"],
     "VN": ["Vietnam"],
+    "MK": ["Macedonia"],
+    "SZ": ["Swaziland"],
+    "TL": ["East Timor"],
+    "CV": ["Cape Verde"],
+    "BA": ["Bosnia"],
     "LA": ["Laos"],
     "SY": ["Syria"],
     "RU": ["Russia"],
@@ -295,7 +300,7 @@ class _Builder:
         self.places.append(place)
         return len(self.places) - 1
 
-    def add_name(self, name: str, idx: int, flags: int) -> None:
+    def add_name(self, name: str, idx: int, flags: int, variants: bool = True) -> None:
         key = fold_pattern(name)
         if len(key) < 2 or (len(key) < 3 and not flags & EXACT_CASE):
             return
@@ -307,6 +312,8 @@ class _Builder:
                 entries[j] = (i, f | (flags & PRIMARY))
                 return
         entries.append((idx, flags))
+        if not variants:
+            return
         # "St. Louis" should also match "St Louis"; "Washington, D.C." also "Washington D.C."
         for alt in {name.replace(".", ""), name.replace(",", "")} - {name}:
             if fold_pattern(alt) != key:
@@ -408,6 +415,12 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
         idx = b.add_place(Place(int(s["geonameid"]), s["name"], "US", lat, lon, "admin1", 1_000_000, s["code"]))
         admin1_index[("US", s["code"])] = idx
         b.add_name(s["name"], idx, PRIMARY)
+    # AP's dotted initials name a state on their own too ("the S.C. Trial Lawyers Association"); only as
+    # written ("SC", "ND" undotted are other things)
+    for abbrev, code in US_STATE_ABBREVIATIONS.items():
+        state = admin1_index.get(("US", code))
+        if state is not None and abbrev.count(".") >= 2:
+            b.add_name(abbrev, state, PRIMARY | EXACT_CASE, variants=False)
     for county in gc.get_us_counties():
         state = county["state"]
         parent = admin1_index.get(("US", state))
@@ -448,8 +461,6 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
                 b.add_name(sub.name[: -len(suffix)], idx, PRIMARY)
         for alias in _SUBDIVISION_ALIASES.get(sub.code, []):
             b.add_name(alias, idx, PRIMARY | (EXACT_CASE if alias.isupper() else 0))
-
-    from streams.tagging.words import US_STATE_ABBREVIATIONS
 
     abbrev = {fold_pattern(k): v for k, v in US_STATE_ABBREVIATIONS.items()}
     capitals = set()

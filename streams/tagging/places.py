@@ -252,6 +252,8 @@ class PlaceResolver:
         exact, common, admin, best_pop, never, single = info  # (a name without senses is "never")
         surface = text[start:end]
         if exact:
+            if admin and text[end:end + 1] == "." and text[start - 2:start] == ", " and key in self.gaz.us_state_abbrev:
+                return False  # the "S.C." of "Columbia, S.C." is reported as a state abbreviation
             return surface.replace(".", "").replace(" ", "").isupper()
         if not surface[0].isupper():
             return False  # the bulk of hits: lower-case words ("nice", "reading", "of")
@@ -402,7 +404,15 @@ class PlaceResolver:
                 role = "dateline"
             elif start < head_end:
                 role = "headline"
-            qualifier = _qualifier(text, start, end) if city else None
+            qualifier = None
+            if city:  # (``_qualifier``; its common case, a plain word before the name, inlined)
+                after = text[end:end + 1]
+                if after == "'" or after == "’" or start < 2 or text[start - 2] in " \t":
+                    qualifier = _qualifier(text, start, end)
+                elif text[start - 1] == " ":
+                    prev = text[text.rfind(" ", 0, start - 1) + 1:start - 1]
+                    prev = prev.lower() if prev.isalnum() else _prev_token(text, start).lower()
+                    qualifier = prev if prev in _QUALIFIER_BEFORE else None
             if role != "dateline":
                 start, end = extend(text, start, end, town=city)
             metonymy = speaker and bool(_SPEAKS.match(text, end))

@@ -133,8 +133,17 @@ def split_sentences(text: str) -> list[Sentence]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         b, end = m.span()
-        if end - b == 1 and text[b] == "." and not text[end - 8:b].isalpha() and _is_abbreviation(text, b):
-            continue  # (a period after 7+ letters ends a sentence: no abbreviation is that long)
+        if end - b == 1 and text[b] == "." and not text[end - 8:b].isalpha():
+            # (a period after 7+ letters ends a sentence: no abbreviation is that long; below, the plain-word
+            # case of ``_is_abbreviation`` inlined, as most periods end such a word)
+            lo = b - 24 if b > 24 else 0
+            sp = text.rfind(" ", lo, b)
+            word = text[sp + 1:b]
+            if word.isalpha() and (sp >= lo or lo == 0):
+                if word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+                    continue
+            elif _is_abbreviation(text, b):
+                continue
         seg = text[start:end]
         body = seg.strip()  # (inlined ``_append``: this loop runs for every sentence of every article)
         if body:

@@ -214,3 +214,18 @@ def test_enumerated_names_take_the_kind_of_their_list(places) -> None:  # type: 
     assert ("Washington", "Washington", "US", "city") in places("Washington said on Monday it would act.")
     athens = places("The festival in Athens, Georgia drew crowds.")
     assert (athens[0][2], athens[0][3]) == ("US", "city")
+
+
+def test_dotted_state_initials_name_the_state_on_their_own(places) -> None:  # type: ignore[no-untyped-def]
+    got = places("John Nichols, past president of the S.C. Trial Lawyers Association, spoke.")
+    assert ("S.C.", "South Carolina", "US", "admin1") in got
+    # after a town the abbreviation is reported once, as before; undotted or lower-case initials are not places
+    comma = places("He grew up in Columbia, S.C., and moved.")
+    assert [t for t, *_ in comma].count("S.C.") == 1
+    assert places("The SC and the nc were mentioned; s.c. too.") == []
+
+
+def test_short_english_country_names(places) -> None:  # type: ignore[no-untyped-def]
+    got = places("Talks between Greece and Macedonia resumed; Swaziland and East Timor sent envoys.")
+    assert {(t, c, k) for t, _, c, k in got} >= {("Macedonia", "MK", "country"), ("Swaziland", "SZ", "country"),
+                                                  ("East Timor", "TL", "country")}
