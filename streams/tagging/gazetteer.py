@@ -417,10 +417,10 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
         b.add_name(s["name"], idx, PRIMARY)
     # AP's dotted initials name a state on their own too ("the S.C. Trial Lawyers Association"); only as
     # written ("SC", "ND" undotted are other things)
-    for abbrev, code in US_STATE_ABBREVIATIONS.items():
+    for dotted, code in US_STATE_ABBREVIATIONS.items():
         state = admin1_index.get(("US", code))
-        if state is not None and abbrev.count(".") >= 2:
-            b.add_name(abbrev, state, PRIMARY | EXACT_CASE, variants=False)
+        if state is not None and dotted.count(".") >= 2:
+            b.add_name(dotted, state, PRIMARY | EXACT_CASE, variants=False)
     for county in gc.get_us_counties():
         state = county["state"]
         parent = admin1_index.get(("US", state))
