@@ -38,9 +38,9 @@ CASES: list[tuple[str, str, Found]] = [
     # hypothetical: modals and conditionals, before the trigger or (for noun triggers) after it
     ("hypothetical", "Rebels could capture Idlib if supply lines hold, a commander said.", []),
     ("hypothetical", "The militia said any army push into the centre of Idlib would be crushed.", []),
-    ("hypothetical (unless)", "Aid groups warned of famine if the siege of Homs continues.",
+    ("hypothetical (unless)", "Famine will spread across the whole region if the siege of Homs continues.",
      [("siege", "Homs", "confirmed")]),
-    ("hypothetical", "Aid groups warned of famine if rebels lay siege to Homs.", []),
+    ("hypothetical", "Famine will spread across the whole region if rebels lay siege to Homs.", []),
     ("hypothetical", "The army pushed into the centre of Idlib on Monday, a commander said.",
      [("city-breach", "Idlib", "confirmed")]),
     ("hypothetical", "Rebels captured the city of Idlib on Saturday, a commander said.",
