@@ -173,7 +173,8 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False  # "Russia and Turkey agreed" are actors; "in Syria" is a place
     if p.kind in ("region", "continent") and p.name.casefold() in _MACRO_REGIONS | {p.text.casefold()} & _MACRO_REGIONS:
         return False
-    if p.kind in (*_COARSE_KINDS, "region", "admin1") and _locates_a_town(article, p):
+    if (p.kind in (*_COARSE_KINDS, "region", "admin1") or _PROVINCE_AFTER.match(article.norm[p.end:p.end + 30])) \
+            and _locates_a_town(article, p):
         return False  # "the village of Togoga in Tigray": Tigray only says where the event place lies
     if p.kind in (*_COARSE_KINDS, "region"):
         if article.norm.startswith("'s", p.end) and _place_follows(article, p.end, 45):
@@ -195,6 +196,8 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
 # "a market in the village of Togoga in Tigray")
 _IN_BEFORE = re.compile(r"(?<![\w-])in\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|"
                         r"south-?east|south-?west)(?:ern)?\s+)?$")
+_UNNAMED_BEFORE = re.compile(r"(?<![\w-])an?\s+(?:[\w-]+\s+){0,2}(?:city|town|village|capital|port|hub|stronghold|"
+                            r"outpost|hamlet)\s*$")
 _SETTLEMENT_BEFORE = re.compile(r"(?<![\w-])(?:city|town|village|capital|port|hub|stronghold|outpost|hamlet)\s*$")
 
 
@@ -207,7 +210,9 @@ def _locates_a_town(article: ArticleView, p: PlaceMention) -> bool:
     while end > 0 and article.norm[end - 1] == " ":
         end -= 1
     if _SETTLEMENT_BEFORE.search(article.norm, max(0, end - 12), end):
-        return True
+        # "the last major city in Darfur" locates a named town; "a village in central Mali" is unnamed,
+        # and the country is the best place there is
+        return not _UNNAMED_BEFORE.search(article.norm, max(0, end - 40), end)
     i = bisect_left(article.place_ends, end + 1) - 1
     return i >= 0 and article.place_ends[i] == end and article.event_places_by_end[i].kind in _CITY_KINDS
 

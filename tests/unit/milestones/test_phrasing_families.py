@@ -18,6 +18,11 @@ CASES: list[tuple[str, str, Found]] = [
      "civilians.", [("civilians-at-risk", "Kadugli", "confirmed"), ("siege", "Kadugli", "confirmed")]),
     ("locator", "Air strikes killed 30 people across South Kordofan on Monday.",
      [("airstrike", "South Kordofan", "confirmed"), ("civilians-at-risk", "South Kordofan", "confirmed")]),
+    ("locator", "Houthi forces have besieged the town of Harib in Marib province, trapping thousands of "
+     "families.", [("civilians-at-risk", "Harib", "confirmed"), ("siege", "Harib", "confirmed")]),
+    # an unnamed village: the country is the best place there is
+    ("locator", "Militants killed at least 40 civilians in an attack on a village in central Mali.",
+     [("civilians-at-risk", "Mali", "confirmed")]),
     # coordination through a descriptive noun: "the port city of X and the capital Y"
     ("coordination", "Warplanes struck targets in the port city of Aden and the capital Sanaa overnight.",
      [("airstrike", "Aden", "confirmed"), ("airstrike", "Sanaa", "confirmed")]),
