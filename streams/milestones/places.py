@@ -169,7 +169,7 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False
     if _SOURCE_IN.search(before) and _SAID_AFTER.match(article.norm, p.end):
         return False  # "officials in Moscow said": where the speakers sit
-    if p.kind == "country" and not _LOCATIVE.search(before):
+    if p.kind == "country" and not _LOCATIVE.search(before) and not _coordinated_locative(article, p, provinces):
         return False  # "Russia and Turkey agreed" are actors; "in Syria" is a place
     if p.kind in ("region", "continent") and p.name.casefold() in _MACRO_REGIONS | {p.text.casefold()} & _MACRO_REGIONS:
         return False
@@ -199,6 +199,21 @@ _IN_BEFORE = re.compile(r"(?<![\w-])in\s+(?:the\s+)?(?:(?:north|south|east|west|
 _UNNAMED_BEFORE = re.compile(r"(?<![\w-])an?\s+(?:[\w-]+\s+){0,2}(?:city|town|village|capital|port|hub|stronghold|"
                             r"outpost|hamlet)\s*$")
 _SETTLEMENT_BEFORE = re.compile(r"(?<![\w-])(?:city|town|village|capital|port|hub|stronghold|outpost|hamlet)\s*$")
+
+
+_AND_BEFORE = re.compile(r"(?:\s+and|\s+or|,)\s+$")
+
+
+def _coordinated_locative(article: ArticleView, p: PlaceMention, provinces: bool) -> bool:
+    """"in northern Iraq and Syria": a country coordinated with a country that is a place."""
+    m = _AND_BEFORE.search(article.norm, max(0, p.start - 8), p.start)
+    if m is None:
+        return False
+    i = bisect_left(article.place_ends, m.start() + 1) - 1
+    if i < 0 or article.place_ends[i] != m.start():
+        return False
+    prev = article.event_places_by_end[i]
+    return prev.kind == "country" and _usable(article, prev, provinces)
 
 
 def _locates_a_town(article: ArticleView, p: PlaceMention) -> bool:
@@ -357,6 +372,9 @@ def find_places(article: ArticleView, view: SentenceView, pat: CompiledPattern, 
         fb = [it for it in _items(article, view, pat, pat.fallback_kinds)
               if not it.anaphora and _LOCATIVE.search(article.norm[max(view.start, it.start - 20):it.start])]
         choice = _nearest(view, role.scope, fb, t_start, t_end, "fallback")
+        if choice is not None:
+            # "in northern Iraq and Syria": the coordinated country counts too
+            items = [it for it in _items(article, view, pat, pat.fallback_kinds) if not it.anaphora]
     if choice is None and role.carry and not view.places:
         choice = _carried(article, view, pat)
     if choice is None:

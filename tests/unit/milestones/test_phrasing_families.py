@@ -23,6 +23,9 @@ CASES: list[tuple[str, str, Found]] = [
     # an unnamed village: the country is the best place there is
     ("locator", "Militants killed at least 40 civilians in an attack on a village in central Mali.",
      [("civilians-at-risk", "Mali", "confirmed")]),
+    ("coordination", "Turkish jets struck militant targets in northern Iraq and Syria on Sunday.",
+     [("airstrike", "Iraq", "confirmed"), ("airstrike", "Syria", "confirmed")]),
+    ("coordination", "Iraq and Syria condemned the air strikes on Sunday.", []),
     # coordination through a descriptive noun: "the port city of X and the capital Y"
     ("coordination", "Warplanes struck targets in the port city of Aden and the capital Sanaa overnight.",
      [("airstrike", "Aden", "confirmed"), ("airstrike", "Sanaa", "confirmed")]),
