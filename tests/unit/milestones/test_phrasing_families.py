@@ -49,6 +49,11 @@ CASES: list[tuple[str, str, Found]] = [
      [("civilians-at-risk", "Djibo", "confirmed")]),
     ("combatants", "Militants killed at least 60 soldiers in an attack on Djibo.", []),
     ("combatants", "At least 40 soldiers were killed near Djibo, the army said.", []),
+    # casualties told in the next sentence, which names no place
+    ("carried", "Russian shelling hit a crowded market in Kostiantynivka on Wednesday. At least 16 civilians "
+     "were killed, the prime minister said.", [("civilians-at-risk", "Kostiantynivka", "confirmed")]),
+    ("carried", "Heavy rain flooded Kostiantynivka on Wednesday. At least 16 people were killed in the "
+     "floods, officials said.", []),
     # exodus: a crowd leaving the city
     ("exodus", "Tens of thousands of residents began leaving Kharkiv on Monday as shelling intensified.",
      [("civilians-at-risk", "Kharkiv", "confirmed")]),
