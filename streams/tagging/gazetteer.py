@@ -81,6 +81,7 @@ ARABIC_SCRIPT_COUNTRIES = frozenset("SY IQ YE LB JO EG LY SA PS TN DZ MA SD KW A
 SEAT_POPULATION = 2000
 _ARTICLE = re.compile(r"\b(?:[ae][dlnrstz]|[ae]sh)[- ](?=\w)", re.IGNORECASE)
 _MARKS = re.compile(r"[‘’'`ʿʾ]")
+_INNER_MARK = re.compile(r"(?<=[^\W\d_])[‘’'`ʿʾʼ](?=[^\W\d_])")
 _DOUBLE = re.compile(r"([b-df-hj-np-tv-z])\1")
 
 
@@ -170,6 +171,7 @@ _REGIONS = {
     "Chechnya": (43.4, 45.7, []),
     "Crimea": (45.0, 34.0, []),
     "Nagorno-Karabakh": (39.8, 46.75, ["Nagorno Karabakh", "Karabakh"]),
+    "South Ossetia": (42.33, 44.0, []),
     "Sinai": (29.5, 33.8, ["Sinai Peninsula"]),
     "Siberia": (60.0, 100.0, []),
     "Eastern Ghouta": (33.55, 36.45, ["East Ghouta", "Ghouta"]),
@@ -380,6 +382,9 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
         by_admin1.setdefault((c["countrycode"], c.get("admin1code") or ""), []).append(
             (float(c["latitude"]), float(c["longitude"]), pop))
         b.add_name(c["name"], idx, PRIMARY)
+        if _INNER_MARK.search(c["name"]):
+            # "Ts’khinvali" is written "Tskhinvali": transliteration marks (soft signs, ‘ayn) dropped
+            b.add_name(_INNER_MARK.sub("", c["name"]), idx, PRIMARY)
         name_key = (c["countrycode"], fold_pattern(c["name"]))
         if name_key not in city_by_name or b.places[city_by_name[name_key]].population < pop:
             city_by_name[name_key] = idx  # the largest town of that name in the country
