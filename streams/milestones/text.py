@@ -58,6 +58,10 @@ ANAPHOR = re.compile(
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
+def _start(p: PlaceMention) -> int:
+    return p.start
+
+
 @dataclass
 class SentenceView:
     index: int
@@ -184,9 +188,7 @@ class ArticleView:
         """The tagger's place mentions plus the named places it left unresolved ("the village of
         Togoga"; see ``streams.milestones.named``), in text order."""
         extra = unresolved_places(self.tagging, self.norm)
-        if not extra:
-            return list(self.tagging.places)
-        return sorted([*self.tagging.places, *extra], key=lambda p: p.start)
+        return sorted([*self.tagging.places, *extra], key=_start)
 
     @cached_property
     def event_places(self) -> list[PlaceMention]:
@@ -198,7 +200,7 @@ class ArticleView:
         out: list[PlaceMention] = []
         last_city: PlaceMention | None = None
         last_city_sentence = -99
-        for p in sorted(self.places, key=lambda p: p.start):
+        for p in self.places:
             if p.role == "dateline":
                 continue
             if p.text.casefold().replace("centre", "center") in GENERIC_SUBCITY:
@@ -249,11 +251,18 @@ class ArticleView:
         # "Old City" counts as a city here — a superset is safe for a pre-test
         out: list[set[str]] = [set() for _ in self.tagging.sentences]
         starts = self.sentence_starts
-        for p in self.places:
+        i, nxt = 0, starts[1] if len(starts) > 1 else None
+        for p in self.places:  # in text order: walk the sentences alongside
             if p.role == "dateline":
                 continue
-            kind = "city" if p.text.casefold().replace("centre", "center") in GENERIC_SUBCITY else p.kind
-            out[max(0, bisect_right(starts, p.start) - 1)].add(kind)
+            while nxt is not None and p.start >= nxt:
+                i += 1
+                nxt = starts[i + 1] if i + 1 < len(starts) else None
+            kind = p.kind
+            if kind != "city" and len(p.text) <= 16 \
+                    and p.text.casefold().replace("centre", "center") in GENERIC_SUBCITY:
+                kind = "city"
+            out[i].add(kind)
         return out
 
     def _carry_source(self, index: int) -> bool:
