@@ -15,8 +15,11 @@ Modules, in the order data flows:
 - ``compile``  pack → patterns + one Aho-Corasick trigger index (cost independent of the rule count)
 - ``text``     sentence/segment/window views over a tagged article
 - ``filters``  runtime filter checks (lexicon, dated), one registry
+- ``named``    populated places the tagger left unresolved but the copy names as such ("the village of
+               Togoga"): event places without a GeoNames id
+- ``demonyms`` truce parties named by nationality ("Libyan factions") → their country
 - ``places``   linking a trigger to its place (positions, gaps, anaphora) and the guards against
-               speakers, venues, reference points, provinces, parts of towns
+               speakers, venues, reference points, provinces, parts of towns, locating regions
 - ``detector`` ``Detector.load/detect/explain``: trigger hits → place → filters → events
 - ``report``   ``events_to_json``, ``check_rules``, ``format_explanation`` (what the CLI prints)
 - ``backtest`` precision/recall per milestone on a labelled corpus, with the disagreements

@@ -9,7 +9,7 @@ import pytest
 
 MODULES = ["streams.milestones", "streams.milestones.detector", "streams.milestones.places",
            "streams.milestones.source", "streams.milestones.rules", "streams.milestones.filters",
-           "streams.milestones.report"]
+           "streams.milestones.report", "streams.milestones.named", "streams.milestones.demonyms"]
 
 
 @pytest.mark.parametrize("name", MODULES)
