@@ -441,9 +441,11 @@ class PlaceResolver:
                   triggers: list[tuple[int, int]]) -> list[PlaceMention]:
         """Streets/rivers/lakes (placed at the article's focus town) and bare "Old City" references."""
         out: list[PlaceMention] = []
-        taken = [(p.start, p.end) for p in mentions]
+        taken: list[tuple[int, int]] = []
         # (most articles name no street or river: then there is no focus town to look for)
         towns = [p for p in mentions if p.kind in ("city", "district") and p.lat is not None] if triggers else []
+        if towns:
+            taken = [(p.start, p.end) for p in mentions]
         found = features(text, taken, triggers) if towns else []
         if found:
             counts: dict[str, int] = {}
@@ -454,8 +456,10 @@ class PlaceResolver:
                 out.append(PlaceMention(start=s, end=e, text=text[s:e], name=text[s:e], geonameid=None,
                                         country=focus.country, lat=focus.lat, lon=focus.lon, kind="district",
                                         role="body", score=0.3, qualifier=focus.name))
-        anchors = [p for p in mentions if p.qualifier == "Old City"]
+        # ("Old City" as a qualifier implies the words in the text: most articles skip the rest)
+        anchors = [p for p in mentions if p.qualifier == "Old City"] if "Old City" in text else []
         if anchors:
+            taken = taken or [(p.start, p.end) for p in mentions]
             at = text.find("Old City")
             while at >= 0:
                 stop = at + len("Old City")
