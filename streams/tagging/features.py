@@ -17,7 +17,7 @@ _STREET_SUFFIX = (r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive
 _NATURAL_SUFFIX = r"(?:River|Creek|Lake|Valley|Bay|Island|Mountains?|Canyon|Harbor|Harbour)"
 _DIRECTION = r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest)"
 FEATURE = re.compile(
-    rf"\b(?:(?:{_DIRECTION} )?{_CAP}(?: {_CAP}){{0,2}} {_STREET_SUFFIX}(?: {_DIRECTION}\b)?"
+    rf"\b(?=[A-Z\d])(?:(?:{_DIRECTION} )?{_CAP}(?: {_CAP}){{0,2}} {_STREET_SUFFIX}(?: {_DIRECTION}\b)?"
     rf"|(?:County Road|Highway|Interstate|Route|State Road|U\.S\. Highway|State Route) \d{{1,4}}\b"
     rf"|(?:{_CAP} ){{0,2}}{_CAP} {_NATURAL_SUFFIX}\b"
     rf"|Lake {_CAP}(?: {_CAP})?\b|Mount {_CAP}\b)"

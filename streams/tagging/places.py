@@ -453,9 +453,9 @@ class PlaceResolver:
                 counts[p.name] = counts.get(p.name, 0) + 1
             focus = max(towns, key=lambda p: (counts[p.name], -p.start))
             for s, e in found:
-                out.append(PlaceMention(start=s, end=e, text=text[s:e], name=text[s:e], geonameid=None,
-                                        country=focus.country, lat=focus.lat, lon=focus.lon, kind="district",
-                                        role="body", score=0.3, qualifier=focus.name))
+                out.append(_mention({"start": s, "end": e, "text": text[s:e], "name": text[s:e], "geonameid": None,
+                                     "country": focus.country, "lat": focus.lat, "lon": focus.lon, "kind": "district",
+                                     "role": "body", "score": 0.3, "qualifier": focus.name, "metonymy": False}))
         # ("Old City" as a qualifier implies the words in the text: most articles skip the rest)
         anchors = [p for p in mentions if p.qualifier == "Old City"] if "Old City" in text else []
         if anchors:
