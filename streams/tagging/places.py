@@ -123,6 +123,8 @@ class PlaceResolver:
         self.automaton.make_automaton()
         self._infos: dict[str, tuple[bool, bool, bool, int, bool, bool]] = {}
         self._admin_words: dict[str, bool] = {}  # word -> names a country or first-level area (cached)
+        # words after a comma -> comma context (``_comma_context``)
+        self._commas: dict[tuple[str, str | None], tuple[str, str | None] | None] = {}
         self._senses = SenseCache(gazetteer)
 
     @property
@@ -364,12 +366,22 @@ class PlaceResolver:
         if not m:
             return None
         word = m.group()
+        two = _TOKEN.match(text, m.end() + 1)
+        pair = (word, two.group() if two else None)
+        if pair in self._commas:
+            return self._commas[pair]
+        if len(self._commas) > 50_000:
+            self._commas.clear()  # (keyed by the words after the comma: keep it bounded)
+        got = self._commas[pair] = self._comma_words(word, pair[1])
+        return got
+
+    def _comma_words(self, word: str, two: str | None) -> tuple[str, str | None] | None:
+        """``_comma_context`` for the word after the comma and the token after it (cached there)."""
         gaz = self.gaz
         folded = _fold_word(word)
         if folded in gaz.us_state_abbrev and word.endswith("."):
             return "US", gaz.us_state_abbrev[folded]
-        two = _TOKEN.match(text, m.end() + 1)
-        for key in ([_fold_word(f"{word} {two.group()}")] if two else []) + [_fold_word(word.rstrip("."))]:
+        for key in ([_fold_word(f"{word} {two}")] if two is not None else []) + [_fold_word(word.rstrip("."))]:
             for v in gaz.names.get(key, ()):
                 i = v >> 3
                 if gaz.kind[i] == "country":
