@@ -102,6 +102,12 @@ CASES: list[tuple[str, str, Found]] = [
     # an offensive launched the day before is background to today's news
     ("background", "Armenian forces agreed to disarm on Wednesday, a day after Azerbaijan launched a "
      "military offensive in Nagorno-Karabakh.", []),
+    # sieges by other words
+    ("siege", "The army imposed a blockade on the rebel stronghold of Kismayo, cutting off supplies.",
+     [("siege", "Kismayo", "confirmed")]),
+    ("siege", "Residents of Kadugli have been living under siege for months, aid workers said.",
+     [("siege", "Kadugli", "confirmed")]),
+    ("siege", "Israel lifted the naval blockade on Kismayo on Monday.", []),
     # operations by another name, quoted or not
     ("operations", 'The army launched what it called "counter-terrorism" operations in Idlib on Tuesday.',
      [("offensive-launched", "Idlib", "confirmed")]),
