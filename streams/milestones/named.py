@@ -30,10 +30,12 @@ _WORD = r"[A-Z][a-z'’]*[a-z](?:-[A-Za-z][a-z'’]*)*"
 _PARTICLE = r"(?:al|el|ad|ar|as|ash|az|ez|es|at|an|ul|un|de|du|la|le|des|bin|ibn|abu|bou|ben)"
 _NAME = rf"(?P<name>{_WORD}(?:\s+(?:{_PARTICLE}-{_WORD}|{_PARTICLE}\s+{_WORD}|{_WORD})){{0,3}}|{_PARTICLE}-{_WORD})"
 # the noun that says what the name is
-_SETTLEMENT = r"(?:towns?|villages?|city|hamlet|settlement|port|oasis|locality|commune|municipality|district)"
-_KIND_OF_NOUN: dict[str, PlaceKind] = {"district": "district"}
+# (not "district": "the district of X" is as often a part of a city, and a district's capture is no
+# town's capture)
+_SETTLEMENT = r"(?:towns?|villages?|city|hamlet|settlement|port|oasis|locality|commune|municipality)"
+_KIND_OF_NOUN: dict[str, PlaceKind] = {}
 _SETTLEMENT_WORDS = ("town", "towns", "village", "villages", "city", "hamlet", "settlement", "port", "oasis",
-                     "locality", "commune", "municipality", "district")
+                     "locality", "commune", "municipality")
 
 # Each introduction is found from a cheap literal anchor (the regex engine skips to it by memchr),
 # then checked around it: a scan of every capitalised word would cost more than detection itself.
