@@ -15,6 +15,7 @@ import ahocorasick
 
 from streams.milestones.filters import Check, PhraseIndex, build_check
 from streams.milestones.lexicon import FUNCTION_WORDS, compile_phrases, phrase_forms, phrase_regex, split_gaps
+from streams.milestones.named import ANCHOR_KEYS
 from streams.milestones.rules import (
     DatedFilter,
     FilterList,
@@ -26,6 +27,8 @@ from streams.milestones.rules import (
     Role,
     expand_refs,
 )
+
+ANCHOR_MARK = "\x00"  # automaton values that are unresolved-place anchors, not trigger forms
 
 # what may stand right before a trigger word (the text is normalised and scanned with a leading space)
 WORD_STARTS = (" ", '"', "(", "'", "[", "/")
@@ -178,5 +181,8 @@ def compile_pack(loaded: LoadedPack) -> CompiledPack:
                             automaton.add_word(prefix + form, form)
                     entries[form].append(TriggerEntry(pat, trigger, verify, back))
     if entries:
+        # the anchors of unresolved-place introductions ride on the same scan ("\x00" marks them)
+        for key in ANCHOR_KEYS:
+            automaton.add_word(key, ANCHOR_MARK + key)
         automaton.make_automaton()
     return CompiledPack(loaded.path, list(loaded.milestones), patterns, automaton, entries, lists)

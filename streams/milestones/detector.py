@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Literal
 
 from streams.milestones.compile import (
+    ANCHOR_MARK,
     CompiledPack,
     CompiledPattern,
     TriggerEntry,
@@ -29,6 +30,7 @@ from streams.milestones.compile import (
 )
 from streams.milestones.filters import FilterHit, Probe
 from streams.milestones.model import Evidence, MilestoneEvent, Status
+from streams.milestones.named import ANCHOR_KEYS, Anchors
 from streams.milestones.places import PlaceChoice, find_places
 from streams.milestones.rules import load_pack
 from streams.milestones.text import ArticleView, SentenceView
@@ -110,9 +112,15 @@ class Detector:
         norm = article.norm
         n = len(norm)
         raw = []
+        anchors = article.anchors = Anchors()
         # keys are prefixed by a word-start character; the padding space makes offsets shift by one
         for end_idx, form in self.pack.index.iter(" " + norm):
             end = end_idx  # = end_idx + 1 - 1 (padding)
+            if form[0] == ANCHOR_MARK:  # where a name may be introduced ("the town of ", ", a ", " region")
+                kind = ANCHOR_KEYS[form[1:]]
+                if kind != "region" or end >= n or not norm[end].isalnum():
+                    anchors.add(kind, end - len(form) + 1, end)
+                continue
             if end < n and norm[end].isalnum():
                 continue  # "fall" in "fallout"
             raw.append((end - len(form), end, form))

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Literal
 
 from streams.tagging.model import PlaceKind, PlaceMention, Tagging, trusted
 
@@ -57,6 +59,8 @@ _REGION_NOUNS = ("region", "province", "oblast", "governorate")
 _REGION_AT = {w: re.compile(rf" {w}\b") for w in _REGION_NOUNS}
 _NAME_BEFORE_REGION = re.compile(rf"(?:[a-z]['’]s|(?<![\w-])[Tt]he)\s+{_NAME}$")
 
+AnchorKind = Literal["of", "comma", "region"]
+
 # capitalised words that are never a place name on their own
 _NOT_NAMES = frozenset(
     "the a an this that these those it its his her their our my your one some many several another each "
@@ -78,29 +82,68 @@ def _plausible(name: str) -> bool:
     return not (len(words) == 1 and (_DIRECTIONS.match(name) or name.casefold().endswith(("ish", "ese", "ian"))))
 
 
-def unresolved_places(tagging: Tagging, norm: str | None = None) -> list[PlaceMention]:
-    """Named populated places (and province-level regions) the tagger left unresolved, in text order.
-    ``norm`` is the case-folded text when the caller has it (``ArticleView.norm``)."""
-    text = tagging.text
+# The anchors as literal keys, for callers that find them in a scan they make anyway (the detector adds
+# them to its trigger automaton): "<noun> of " (the " of " ends the key), ", a ", " region".
+ANCHOR_KEYS: dict[str, AnchorKind] = {
+    **{f" {noun} of ": "of" for noun in _SETTLEMENT_WORDS},
+    ", a ": "comma", ", an ": "comma", ", the ": "comma",
+    **{f" {noun}": "region" for noun in _REGION_NOUNS},
+}
+
+
+@dataclass
+class Anchors:
+    """Where introductions may start: ends of " of " after a settlement noun, starts of ", a|an|the ",
+    starts of " region|province|…" (offsets into the text)."""
+
+    of_ends: list[int] = field(default_factory=list)
+    commas: list[tuple[int, int]] = field(default_factory=list)
+    regions: list[int] = field(default_factory=list)
+
+    def add(self, kind: AnchorKind, start: int, end: int) -> None:
+        if kind == "of":
+            self.of_ends.append(end)
+        elif kind == "comma":
+            self.commas.append((start, end))
+        else:
+            self.regions.append(start)
+
+
+def find_anchors(text: str, norm: str | None = None) -> Anchors:
+    """The anchors by regular expressions (when no scan of the caller's found them)."""
     low = text.lower() if norm is None else norm
-    found: list[tuple[str, int, PlaceKind]] = []  # (name, where, kind) before the overlap test
+    out = Anchors()
     for m in _OF.finditer(text):
-        if not low.endswith(_SETTLEMENT_WORDS, 0, m.start()):
-            continue  # the usual " of " (a cheap test before the regex)
-        noun = _NOUN_BEFORE_OF.search(text, max(0, m.start() - 60), m.start())
-        if noun is not None and (n := _NAME_AT.match(text, m.end())) is not None:
-            found.append((n.group("name"), n.start(), _KIND_OF_NOUN.get(noun.group("noun").casefold(), "city")))
-    for m in _COMMA_A.finditer(text):
-        noun = _NOUN_AFTER_A.match(text, m.end())
-        if noun is not None and (n := _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())) is not None:
-            found.append((n.group("name"), n.start(), _KIND_OF_NOUN.get(noun.group("noun").casefold(), "city")))
+        if low.endswith(_SETTLEMENT_WORDS, 0, m.start()):  # the usual " of " stops here
+            out.of_ends.append(m.end())
+    out.commas = [m.span() for m in _COMMA_A.finditer(text)]
     for word in _REGION_NOUNS:
-        if word not in text:
-            continue
-        for m in _REGION_AT[word].finditer(text):
-            n = _NAME_BEFORE_REGION.search(text, max(0, m.start() - 60), m.start())
-            if n is not None:
-                found.append((n.group("name"), n.start("name"), "admin1"))
+        if word in text:
+            out.regions += [m.start() for m in _REGION_AT[word].finditer(text)]
+    return out
+
+
+def unresolved_places(tagging: Tagging, norm: str | None = None,
+                      anchors: Anchors | None = None) -> list[PlaceMention]:
+    """Named populated places (and province-level regions) the tagger left unresolved, in text order.
+    ``norm`` is the case-folded text and ``anchors`` the anchors when the caller has them."""
+    text = tagging.text
+    if anchors is None:
+        anchors = find_anchors(text, norm)
+    found: list[tuple[str, int, PlaceKind]] = []  # (name, where, kind) before the overlap test
+    for end in anchors.of_ends:
+        start = end - 4  # " of "
+        noun = _NOUN_BEFORE_OF.search(text, max(0, start - 60), start)
+        if noun is not None and (n := _NAME_AT.match(text, end)) is not None:
+            found.append((n.group("name"), n.start(), _KIND_OF_NOUN.get(noun.group("noun").casefold(), "city")))
+    for start, end in anchors.commas:
+        noun = _NOUN_AFTER_A.match(text, end)
+        if noun is not None and (n := _NAME_BEFORE.search(text, max(0, start - 60), start)) is not None:
+            found.append((n.group("name"), n.start(), _KIND_OF_NOUN.get(noun.group("noun").casefold(), "city")))
+    for start in sorted(anchors.regions):
+        n = _NAME_BEFORE_REGION.search(text, max(0, start - 60), start)
+        if n is not None:
+            found.append((n.group("name"), n.start("name"), "admin1"))
     if not found:
         return []
     taken = sorted((p.start, p.end) for p in tagging.places)

@@ -19,7 +19,7 @@ from datetime import datetime
 from functools import cached_property
 
 from streams.milestones.lexicon import normalise
-from streams.milestones.named import unresolved_places
+from streams.milestones.named import Anchors, unresolved_places
 from streams.milestones.rules import Window
 from streams.tagging.model import PlaceMention, Sentence, Tagging
 
@@ -174,6 +174,7 @@ class ArticleView:
     published_at: datetime | None = None
     _views: dict[int, SentenceView] = field(default_factory=dict)
     filter_cache: dict[tuple[object, ...], object] = field(default_factory=dict)  # per-article memo
+    anchors: Anchors | None = None  # unresolved-place anchors, when the detector's scan found them
 
     @cached_property
     def norm(self) -> str:
@@ -187,7 +188,7 @@ class ArticleView:
     def places(self) -> list[PlaceMention]:
         """The tagger's place mentions plus the named places it left unresolved ("the village of
         Togoga"; see ``streams.milestones.named``), in text order."""
-        extra = unresolved_places(self.tagging, self.norm)
+        extra = unresolved_places(self.tagging, self.norm, self.anchors)
         return sorted([*self.tagging.places, *extra], key=_start)
 
     @cached_property

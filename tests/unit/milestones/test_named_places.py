@@ -93,3 +93,18 @@ def test_event_without_id_is_keyed_by_the_folded_name(tagger: Tagger, detector: 
 def test_fold_name() -> None:
     assert fold_name("Ḩarīb") == "harib"
     assert fold_name("Mek'ele") == fold_name("Mekele") == "mekele"
+
+
+def test_the_detector_scan_finds_the_same_anchors_as_the_regexes(tagger: Tagger, detector: Detector) -> None:
+    """The detector finds introduction anchors in its trigger scan (no second pass over the text); the
+    places they give are those of the stand-alone regular expressions."""
+    from streams.milestones.text import ArticleView
+
+    text = ("Rebels seized the coastal town of Qarzabad. Tashvilo, a village near the border, fell too. "
+            "Drones hit Russia's Borovsky region and the regional capital. The town of Qarzabad was calm.")
+    article = ArticleView(tagger.tag(text))
+    detector._hits(article)
+    assert article.anchors is not None
+    via_scan = [(p.start, p.name, p.kind) for p in unresolved_places(article.tagging, article.norm, article.anchors)]
+    alone = [(p.start, p.name, p.kind) for p in unresolved_places(article.tagging)]
+    assert via_scan == alone and {n for _, n, _ in alone} == {"Qarzabad", "Tashvilo", "Borovsky"}
