@@ -58,6 +58,12 @@ _NAME_BEFORE = re.compile(rf"(?<![\w'’-]){_NAME}$")
 _REGION_NOUNS = ("region", "province", "oblast", "governorate")
 _REGION_AT = {w: re.compile(rf" {w}\b") for w in _REGION_NOUNS}
 _NAME_BEFORE_REGION = re.compile(rf"(?:[a-z]['’]s|(?<![\w-])[Tt]he)\s+{_NAME}$")
+# "killed 100 people in Barsalogho in central Burkina Faso", "stormed into Palma in northern
+# Mozambique": a name located by a country or province right after it is a town in it
+_COARSE_PLACE_KINDS = frozenset({"country", "admin1", "region"})
+_NAME_IN_COARSE = re.compile(
+    rf"(?<![\w-])(?:in|into|on|at|near|around|outside|from)\s+{_NAME}\s+in\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$")
 
 AnchorKind = Literal["of", "comma", "region"]
 
@@ -144,14 +150,24 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
         n = _NAME_BEFORE_REGION.search(text, max(0, start - 60), start)
         if n is not None:
             found.append((n.group("name"), n.start("name"), "admin1"))
+    for p in tagging.places:
+        if p.kind in _COARSE_PLACE_KINDS and p.role != "dateline" \
+                and (n := _NAME_IN_COARSE.search(text, max(0, p.start - 80), p.start)) is not None:
+            found.append((n.group("name"), n.start("name"), "city"))
     if not found:
         return []
     taken = sorted((p.start, p.end) for p in tagging.places)
     starts = [s for s, _ in taken]
 
     def overlaps(a: int, b: int) -> bool:
+        """Whether [a, b) overlaps a resolved mention other than a tail of the name itself: the
+        tagger's "Ta Lu" inside "the village of Lin Ta Lu" gives way (see ``superseded``)."""
         i = bisect_right(starts, b - 1) - 1
-        return i >= 0 and taken[i][1] > a
+        while i >= 0 and taken[i][1] > a:
+            if not (a < taken[i][0] and taken[i][1] <= b):
+                return True
+            i -= 1
+        return False
 
     names: dict[str, PlaceKind] = {}
     for name, a, kind in found:
@@ -171,6 +187,15 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
             "country": _country(tagging, a), "lat": None, "lon": None, "kind": names[name],
             "role": "body", "score": 0.6, "qualifier": None, "metonymy": False}))
     return out
+
+
+def superseded(places: list[PlaceMention], extra: list[PlaceMention]) -> list[PlaceMention]:
+    """The tagger's mentions without those that are only the tail of a longer introduced name
+    ("Ta Lu" of "the village of Lin Ta Lu"): the whole name is the place."""
+    if not extra:
+        return places
+    spans = [(e.start, e.end) for e in extra]
+    return [p for p in places if not any(a < p.start and p.end <= b for a, b in spans)]
 
 
 def _country(tagging: Tagging, pos: int) -> str | None:

@@ -31,7 +31,10 @@ _ANAPHOR = ANAPHOR
 _COORD = re.compile(r"^(?:'s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?"
                     r"(?:(?:nearby\s+)?(?:towns?|cit(?:y|ies)|villages?|districts?)\s+of\s+)?$"
                     # "the port city of Hodeidah and the capital Sanaa" (", the capital of X" is an appositive)
-                    r"|^\s+and\s+the\s+(?:[a-z-]+\s+)?(?:capital|port\s+city|port)\s+$")
+                    r"|^\s+and\s+the\s+(?:[a-z-]+\s+)?(?:capital|port\s+city|port)\s+$"
+                    # "Kandahar, Afghanistan's second-biggest city, and Herat": an appositive in between
+                    r"|^,\s+(?:[\w'’.-]+\s+){0,4}(?:city|town|capital|village|stronghold|hub)\s*,\s+(?:and|or)\s+"
+                    r"(?:the\s+)?$")
 _LOCATIVE = re.compile(
     r"(?:^|\s)(?:in|across|throughout|for|over|of|on|against|into|to|at|near|around|inside|outside|from)\s+"
     r"(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
@@ -267,7 +270,10 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
     if not items and pat.spec.place.parties:
         countries = [p for p in view.places if p.kind == "country"]
         # the countries that agreed ("Thailand and Cambodia agreed") before any that only speak
-        items = [_Item(p.start, p.end, p, False) for p in countries if _AGREED_AFTER.match(article.norm, p.end)] \
+        agreed = [p for p in countries if _AGREED_AFTER.match(article.norm, p.end)]
+        if len({p.geonameid or p.name for p in agreed}) > 1:
+            return []  # "India and Pakistan agreed": a truce between two states has no one place
+        items = [_Item(p.start, p.end, p, False) for p in agreed] \
             or [_Item(p.start, p.end, p, False) for p in countries if _PARTY_AFTER.match(article.norm, p.end)] \
             or [_Item(p.start, p.end, p, False) for p in party_countries(view.sentence.text, view.norm, view.start)]
     return items
@@ -379,10 +385,29 @@ def find_places(article: ArticleView, view: SentenceView, pat: CompiledPattern, 
         choice = _carried(article, view, pat)
     if choice is None:
         return []
+    if choice.mention.kind not in _CITY_KINDS and not choice.anaphora:
+        choice = _included(article, view, items, choice)
     chosen = [choice]
     if role.coordination and not choice.anaphora:
         chosen += _coordinated(article, items, choice, forward=choice.start >= t_start)
     return chosen
+
+
+# "missiles at nine sites in Pakistan and Kashmir, including targets in Muzaffarabad and Bahawalpur"
+_INCLUDING = re.compile(r",\s+including\s+(?:(?:[a-z-]+\s+){0,3}?(?:in|at|on|near)\s+)?(?:the\s+)?"
+                        r"(?:(?:[a-z-]+\s+)?(?:cit(?:y|ies)|towns?|villages?)\s+of\s+)?")
+
+
+def _included(article: ArticleView, view: SentenceView, items: list[_Item], choice: PlaceChoice) -> PlaceChoice:
+    """A country or region that the sentence narrows down with "including (targets in) X" gives way to
+    the towns it lists."""
+    m = _INCLUDING.search(article.norm, choice.end, view.end)
+    if m is None:
+        return choice
+    for it in items:
+        if it.start == m.end() and it.mention.kind in _CITY_KINDS and not it.anaphora:
+            return PlaceChoice(it.mention, it.start, it.end, choice.via)
+    return choice
 
 
 def _carried(article: ArticleView, view: SentenceView, pat: CompiledPattern) -> PlaceChoice | None:

@@ -19,7 +19,7 @@ from datetime import datetime
 from functools import cached_property
 
 from streams.milestones.lexicon import normalise
-from streams.milestones.named import Anchors, unresolved_places
+from streams.milestones.named import Anchors, superseded, unresolved_places
 from streams.milestones.rules import Window
 from streams.tagging.model import PlaceMention, Sentence, Tagging
 
@@ -60,6 +60,19 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 def _start(p: PlaceMention) -> int:
     return p.start
+
+
+# "NEW DELHI/ISLAMABAD (Reuters) -": every city of a shared dateline is where the story was filed
+_DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'’-]*(?:/[A-Z][A-Z .'’-]*)+(?:,[^\n(]{0,60})?\s*\([A-Za-z ]{1,20}\)\s*[-–—]")
+
+
+def _datelined(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """Mentions inside a multi-city dateline get the dateline role (the tagger marks single ones)."""
+    spans = [m.span() for m in _DATELINE.finditer(text)]
+    if not spans:
+        return places
+    return [p.model_copy(update={"role": "dateline"})
+            if p.role != "dateline" and any(a <= p.start < b for a, b in spans) else p for p in places]
 
 
 @dataclass
@@ -189,7 +202,10 @@ class ArticleView:
         """The tagger's place mentions plus the named places it left unresolved ("the village of
         Togoga"; see ``streams.milestones.named``), in text order."""
         extra = unresolved_places(self.tagging, self.norm, self.anchors)
-        return sorted([*self.tagging.places, *extra], key=_start)
+        places = superseded(self.tagging.places, extra)
+        if any(p.role != "dateline" and p.text.isupper() for p in places):
+            places = _datelined(self.tagging.text, places)
+        return sorted([*places, *extra], key=_start)
 
     @cached_property
     def event_places(self) -> list[PlaceMention]:

@@ -140,6 +140,19 @@ CASES: list[tuple[str, str, Found]] = [
     ("unopposed", "Syrian army troops entered Manbij on Monday under a deal with the Kurdish-led SDF.", []),
     ("unopposed", "Syrian army troops entered Manbij on Monday after heavy fighting with rebels.",
      [("city-breach", "Manbij", "confirmed")]),
+    # a ring not yet closed is no siege
+    ("not-yet-closed", "Its garrison almost encircled, Bakhmut was running out of shells, the army said.", []),
+    ("not-yet-closed", "Russian troops encircled Bakhmut on Monday, the army said.",
+     [("siege", "Bakhmut", "confirmed")]),
+    # armed men leaving a place are no civilian exodus
+    ("combatants-leaving", "Hundreds of government soldiers were leaving Kunduz as the Taliban advanced.", []),
+    ("combatants-leaving", "Hundreds of families were leaving Kunduz as the Taliban advanced.",
+     [("civilians-at-risk", "Kunduz", "confirmed")]),
+    # a warned-of consequence is not a harm that happened
+    ("feared-consequence", "The U.N. said fighting in Rafah, where a million displaced people shelter, "
+     "could be a catastrophe.", []),
+    ("feared-consequence", "The U.N. said fighting in Rafah had displaced a million people.",
+     [("civilians-at-risk", "Rafah", "confirmed")]),
 ]
 
 
