@@ -59,11 +59,10 @@ _REGION_NOUNS = ("region", "province", "oblast", "governorate")
 _REGION_AT = {w: re.compile(rf" {w}\b") for w in _REGION_NOUNS}
 _NAME_BEFORE_REGION = re.compile(rf"(?:[a-z]['’]s|(?<![\w-])[Tt]he)\s+{_NAME}$")
 # "killed 100 people in Barsalogho in central Burkina Faso", "stormed into Palma in northern
-# Mozambique": a name located by a country or province right after it is a town in it
+# Mozambique": a name after "in"/"into", located by a country or province right after it, is a town in it
 _COARSE_PLACE_KINDS = frozenset({"country", "admin1", "region"})
-_NAME_IN_COARSE = re.compile(
-    rf"(?<![\w-])(?:in|into|on|at|near|around|outside|from)\s+{_NAME}\s+in\s+(?:the\s+)?"
-    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$")
+_GAP_TO_COARSE = re.compile(r"(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|"
+                            r"south-?east|south-?west)(?:ern)?\s+)?")
 
 AnchorKind = Literal["of", "comma", "region"]
 
@@ -151,9 +150,20 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
         if n is not None:
             found.append((n.group("name"), n.start("name"), "admin1"))
     for p in tagging.places:
-        if p.kind in _COARSE_PLACE_KINDS and p.role != "dateline" \
-                and (n := _NAME_IN_COARSE.search(text, max(0, p.start - 80), p.start)) is not None:
-            found.append((n.group("name"), n.start("name"), "city"))
+        if p.kind not in _COARSE_PLACE_KINDS or p.role == "dateline":
+            continue
+        # cheap tests first (most "in <country>" follow a lower-case word): " in (the) (northern) "
+        # right before the place, and a capitalised word right before that
+        k = text.rfind(" in ", max(0, p.start - 24), p.start)
+        if k < 1 or not text[text.rfind(" ", 0, k) + 1].isupper() \
+                or _GAP_TO_COARSE.fullmatch(text, k + 4, p.start) is None:
+            continue
+        # the name runs from the last " in " / " into " before it (a fullmatch, no backward search)
+        j = max(text.rfind(" in ", max(0, k - 50), k), text.rfind(" into ", max(0, k - 50), k))
+        if j >= 0:
+            j = text.index(" ", j + 1) + 1
+            if _NAME_AT.fullmatch(text, j, k) is not None:
+                found.append((text[j:k], j, "city"))
     if not found:
         return []
     taken = sorted((p.start, p.end) for p in tagging.places)

@@ -66,9 +66,12 @@ def _start(p: PlaceMention) -> int:
 _DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'’-]*(?:/[A-Z][A-Z .'’-]*)+(?:,[^\n(]{0,60})?\s*\([A-Za-z ]{1,20}\)\s*[-–—]")
 
 
+_DATELINE_REACH = 400
+
+
 def _datelined(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
     """Mentions inside a multi-city dateline get the dateline role (the tagger marks single ones)."""
-    spans = [m.span() for m in _DATELINE.finditer(text)]
+    spans = [m.span() for m in _DATELINE.finditer(text, 0, _DATELINE_REACH + 80)]
     if not spans:
         return places
     return [p.model_copy(update={"role": "dateline"})
@@ -203,8 +206,12 @@ class ArticleView:
         Togoga"; see ``streams.milestones.named``), in text order."""
         extra = unresolved_places(self.tagging, self.norm, self.anchors)
         places = superseded(self.tagging.places, extra)
-        if any(p.role != "dateline" and p.text.isupper() for p in places):
-            places = _datelined(self.tagging.text, places)
+        for p in places:  # a shared dateline opens the text (or follows a headline)
+            if p.start > _DATELINE_REACH:
+                break
+            if p.role != "dateline" and p.text.isupper():
+                places = _datelined(self.tagging.text, places)
+                break
         return sorted([*places, *extra], key=_start)
 
     @cached_property

@@ -55,6 +55,11 @@ CASES: list[tuple[str, str, Found]] = [
     ("shelter", "Dozens of civilians took refuge in the town of Seredka as troops approached.", []),
     ("shelter", "Troops took the town of Seredka on Monday after heavy fighting.",
      [("city-captured", "Seredka", "confirmed")]),
+    # a rejected claim is contested; troops that "still held" the town dispute it
+    ("rejected-claim", "Kyiv rejected a claim by the Russian army that its troops had captured Kupiansk.",
+     [("city-captured", "Kupiansk", "contested")]),
+    ("rejected-claim", "The Russian army said its troops had captured Kupiansk. Ukrainian units still held "
+     "the city centre, a Ukrainian commander said.", [("city-captured", "Kupiansk", "contested")]),
 ]
 
 
