@@ -1,12 +1,17 @@
 # wirewatch developer entry points. Each target installs what it needs into .venv first.
 #   make demo   — local broker + worker + webhook receiver; ingests seeds/ and shows the alerts
 #   make test   — lint, unit tests, and integration tests on a real Kafka broker (started and stopped)
+#   make venv   — only the setup: install into .venv and compile the tagger (make compile: compile again)
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+NATIVE := $(VENV)/.tagger-compiled-stamp
+# What the compiled tagger is built from (streams/tagging/_compiled.py: SOURCES, and the build script)
+TAGGER_SOURCES := $(addprefix streams/tagging/,words.py text.py features.py resolve.py places.py gazetteer.py \
+                    keywords.py model.py build_compiled.py)
 
-.PHONY: demo test unit integration lint bench broker-start broker-stop clean system-deps
+.PHONY: venv compile demo test unit integration lint bench broker-start broker-stop clean system-deps
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +19,21 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install -q -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
-demo: $(STAMP)
+# The tagger's hot modules compiled with mypyc, after installing and again whenever their sources change.
+# Never fails the setup: without a C compiler, or when mypyc fails, it says so and the tagger runs as pure
+# Python (same results, slower); stale or missing builds are never used (python -m streams.tagging says which
+# one runs). WIREWATCH_NO_COMPILE=1 skips it.
+$(NATIVE): $(STAMP) $(TAGGER_SOURCES)
+	$(BIN)/python streams/tagging/build_compiled.py
+	touch $(NATIVE)
+
+venv: $(NATIVE)
+
+compile: $(STAMP)
+	$(BIN)/python streams/tagging/build_compiled.py
+	touch $(NATIVE)
+
+demo: $(NATIVE)
 	$(BIN)/wirewatch demo
 
 # Debian's prometheus and prometheus-alertmanager (promtool, amtool, and the servers the integration
@@ -22,13 +41,13 @@ demo: $(STAMP)
 system-deps:
 	deploy/prometheus/install-tools
 
-test: $(STAMP) lint system-deps
+test: $(NATIVE) lint system-deps
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
-unit: $(STAMP)
+unit: $(NATIVE)
 	$(BIN)/python -m pytest -q -m "not integration"
 
-integration: $(STAMP) system-deps
+integration: $(NATIVE) system-deps
 	$(BIN)/python -m pytest -q -m integration
 
 lint: $(STAMP)
@@ -42,4 +61,5 @@ broker-stop:
 	deploy/kafka/local-kafka stop
 
 clean:
-	rm -rf $(VENV) .wirewatch .pytest_cache
+	rm -rf $(VENV) .wirewatch .pytest_cache build/mypyc
+	rm -f streams/tagging/*.so streams/tagging/_compiled.json

@@ -15,8 +15,10 @@ Tags the article texts of the four geoparsing corpora (read at run time from
 * **spaCy** — ``PhraseMatcher(attr="LOWER")`` over the same names on ``spacy.blank("en")``.
 
 Prints articles/s, MB/s, hits/article and the ratios, the pattern-set size, build times, the cached
-start time and the peak RSS of a fresh worker process (load + tag everything). Needs the ``bench``
-extra (flashtext, spacy, psutil) for the comparison columns.
+start time and the peak RSS of a fresh worker process (load + tag everything). Says whether the tagger
+runs compiled (mypyc, ``make compile``) or as pure Python; when compiled, a second fresh worker runs the
+pure-Python tagger (``WIREWATCH_TAGGER_PURE=1``) for comparison (``--no-pure`` skips it). Needs the
+``bench`` extra (flashtext, spacy, psutil) for the comparison columns.
 """
 
 from __future__ import annotations
@@ -34,22 +36,31 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from streams.tagging import Tagger  # noqa: E402
+from streams.tagging import COMPILED, IMPLEMENTATION, Tagger  # noqa: E402
 from streams.tagging.text import fold  # noqa: E402
 
 CORPORA = ["lgl", "geovirus", "geowebnews", "trnews"]
 
 _WORKER = """
-import json, sys, time
+import gc, json, sys, time
 t0 = time.perf_counter()
-from streams.tagging import Tagger
+from streams.tagging import IMPLEMENTATION, Tagger
 tagger = Tagger.load()
 load = time.perf_counter() - t0
-for text in json.load(open(sys.argv[1], encoding="utf-8")):
+texts = json.load(open(sys.argv[1], encoding="utf-8"))
+for text in texts:
     tagger.tag(text)
+gc.collect()
+gc.freeze()
+best = float("inf")
+for _ in range(int(sys.argv[2])):
+    t0 = time.perf_counter()
+    for text in texts:
+        tagger.tag(text)
+    best = min(best, time.perf_counter() - t0)
 # VmHWM is this process's own high-water mark (ru_maxrss would include the parent's before exec)
 hwm = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
-print(json.dumps({"load_s": load, "peak_rss_mb": hwm / 1024}))
+print(json.dumps({"load_s": load, "peak_rss_mb": hwm / 1024, "rate": len(texts) / best, "impl": IMPLEMENTATION}))
 """
 
 
@@ -85,11 +96,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="passes per engine (best is kept)")
     ap.add_argument("--no-spacy", action="store_true")
     ap.add_argument("--no-flashtext", action="store_true")
+    ap.add_argument("--no-pure", action="store_true", help="no pure-Python worker beside the compiled tagger")
     args = ap.parse_args(argv)
 
     texts = load_texts()
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    print(f"corpus: {len(texts)} articles, {mb:.2f} MB (lgl+geovirus+geowebnews+trnews), one core\n")
+    print(f"corpus: {len(texts)} articles, {mb:.2f} MB (lgl+geovirus+geowebnews+trnews), one core")
+    print(f"tagger: {IMPLEMENTATION}\n")
 
     from streams.tagging import gazetteer as gz
 
@@ -206,17 +219,27 @@ def main(argv: list[str] | None = None) -> int:
     if "spaCy PhraseMatcher (blank en)" in ratios:
         print(f"full tagger vs spaCy PhraseMatcher: {ratios['spaCy PhraseMatcher (blank en)']:.1f}× (target ≥ 7)")
 
-    # A fresh worker: cached start and peak RSS with the gazetteer loaded and all texts tagged.
+    # A fresh worker: cached start and peak RSS with the gazetteer loaded and all texts tagged (then its best
+    # pass alone); when compiled, also a pure-Python one.
     tmp = Path(os.environ.get("TMPDIR", "/tmp")) / f"wirewatch-bench-{os.getpid()}.json"
     tmp.write_text(json.dumps(texts), encoding="utf-8")
+    workers = [("", {})] + ([("pure Python: ", {"WIREWATCH_TAGGER_PURE": "1"})] if COMPILED and not args.no_pure
+                            else [])
+    rates: list[float] = []
     try:
-        res = subprocess.run([sys.executable, "-c", _WORKER, str(tmp)], capture_output=True, text=True,
-                             check=True, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)})
+        for label, extra in workers:
+            res = subprocess.run([sys.executable, "-c", _WORKER, str(tmp), str(args.repeat)], capture_output=True,
+                                 text=True, check=True, cwd=REPO,
+                                 env={**os.environ, "PYTHONPATH": str(REPO), **extra})
+            worker = json.loads(res.stdout.strip().splitlines()[-1])
+            rates.append(worker["rate"])
+            print(f"fresh worker, {label or worker['impl'].split(':')[0] + ': '}cached start (import + Tagger.load) "
+                  f"{worker['load_s']:.2f} s (target ≤ 3); peak RSS {worker['peak_rss_mb']:.0f} MB (target ≤ 600); "
+                  f"alone {worker['rate']:,.0f} articles/s")
     finally:
         tmp.unlink(missing_ok=True)
-    worker = json.loads(res.stdout.strip().splitlines()[-1])
-    print(f"fresh worker: cached start (import + Tagger.load) {worker['load_s']:.2f} s (target ≤ 3); "
-          f"peak RSS {worker['peak_rss_mb']:.0f} MB (target ≤ 600)")
+    if len(rates) == 2:
+        print(f"compiled ÷ pure Python, fresh workers alone: {rates[0] / rates[1]:.2f}×")
     return 0
 
 
