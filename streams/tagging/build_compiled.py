@@ -104,10 +104,10 @@ def missing_tools() -> str | None:
 
 def compile_modules() -> str | None:
     """Build and install the compiled modules; None when they work, else why not."""
+    shutil.rmtree(BUILD, ignore_errors=True)  # (and an earlier build's log with it)
     why = missing_tools()
     if why:
         return why
-    shutil.rmtree(BUILD, ignore_errors=True)
     BUILD.mkdir(parents=True)
     lib, tmp = BUILD / "lib", BUILD / "temp"
     paths = [str(HERE / f"{m}.py") for m in _compiled.HOT_MODULES]
