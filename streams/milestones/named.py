@@ -149,14 +149,16 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
         n = _NAME_BEFORE_REGION.search(text, max(0, start - 60), start)
         if n is not None:
             found.append((n.group("name"), n.start("name"), "admin1"))
+    coarse = _COARSE_PLACE_KINDS
     for p in tagging.places:
-        if p.kind not in _COARSE_PLACE_KINDS or p.role == "dateline":
+        if p.kind not in coarse:
             continue
         # cheap tests first (most "in <country>" follow a lower-case word): " in (the) (northern) "
         # right before the place, and a capitalised word right before that
-        k = text.rfind(" in ", max(0, p.start - 24), p.start)
-        if k < 1 or not text[text.rfind(" ", 0, k) + 1].isupper() \
-                or _GAP_TO_COARSE.fullmatch(text, k + 4, p.start) is None:
+        at = p.start
+        k = text.rfind(" in ", at - 24 if at > 24 else 0, at)
+        if k < 1 or not text[text.rfind(" ", 0, k) + 1].isupper() or p.role == "dateline" \
+                or (k + 4 != at and _GAP_TO_COARSE.fullmatch(text, k + 4, at) is None):
             continue
         # the name runs from the last " in " / " into " before it (a fullmatch, no backward search)
         j = max(text.rfind(" in ", max(0, k - 50), k), text.rfind(" into ", max(0, k - 50), k))

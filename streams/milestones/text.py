@@ -283,7 +283,7 @@ class ArticleView:
                 i += 1
                 nxt = starts[i + 1] if i + 1 < len(starts) else None
             kind = p.kind
-            if kind != "city" and len(p.text) <= 16 \
+            if kind != "city" and kind != "country" and len(p.text) <= 16 \
                     and p.text.casefold().replace("centre", "center") in GENERIC_SUBCITY:
                 kind = "city"
             out[i].add(kind)
