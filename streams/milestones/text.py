@@ -63,7 +63,7 @@ def _start(p: PlaceMention) -> int:
 
 
 # "NEW DELHI/ISLAMABAD (Reuters) -": every city of a shared dateline is where the story was filed
-_DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'’-]*(?:/[A-Z][A-Z .'’-]*)+(?:,[^\n(]{0,60})?\s*\([A-Za-z ]{1,20}\)\s*[-–—]")
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]*(?:/[A-Z][A-Z .'’-]*)+(?:,[^\n(]{0,60})?\s*\([A-Za-z ]{1,20}\)\s*[-–—]")
 
 
 _DATELINE_REACH = 400
@@ -71,7 +71,16 @@ _DATELINE_REACH = 400
 
 def _datelined(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
     """Mentions inside a multi-city dateline get the dateline role (the tagger marks single ones)."""
-    spans = [m.span() for m in _DATELINE.finditer(text, 0, _DATELINE_REACH + 80)]
+    if text.find("/", 0, _DATELINE_REACH) < 0:
+        return places
+    spans = []
+    pos = 0
+    while pos < _DATELINE_REACH:  # tried at line starts only
+        if (m := _DATELINE.match(text, pos, _DATELINE_REACH + 80)) is not None:
+            spans.append(m.span())
+        pos = text.find("\n", pos, _DATELINE_REACH) + 1
+        if pos == 0:
+            break
     if not spans:
         return places
     return [p.model_copy(update={"role": "dateline"})
@@ -275,13 +284,12 @@ class ArticleView:
         # "Old City" counts as a city here — a superset is safe for a pre-test
         out: list[set[str]] = [set() for _ in self.tagging.sentences]
         starts = self.sentence_starts
-        i, nxt = 0, starts[1] if len(starts) > 1 else None
-        for p in self.places:  # in text order: walk the sentences alongside
+        for p in self.places:  # a bisect per mention: fewer steps than walking every sentence
             if p.role == "dateline":
                 continue
-            while nxt is not None and p.start >= nxt:
-                i += 1
-                nxt = starts[i + 1] if i + 1 < len(starts) else None
+            i = bisect_right(starts, p.start) - 1
+            if i < 0:
+                i = 0
             kind = p.kind
             if kind != "city" and kind != "country" and len(p.text) <= 16 \
                     and p.text.casefold().replace("centre", "center") in GENERIC_SUBCITY:
