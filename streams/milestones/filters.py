@@ -288,13 +288,20 @@ class DatedCheck:
     window: Window
     max_age_days: int
     subordinate: bool = False
+    month_max_age_days: int | None = None
+    months_only: bool = False
 
     @classmethod
     def build(cls, spec: DatedFilter, lists: dict[str, FilterList]) -> DatedCheck:
-        return cls(spec.label, spec.effect, spec.window, spec.max_age_days, spec.subordinate)
+        return cls(spec.label, spec.effect, spec.window, spec.max_age_days, spec.subordinate,
+                   spec.month_max_age_days, spec.months_only)
 
     def absent(self, article: ArticleView, index: int) -> bool:
         return False
+
+    @staticmethod
+    def _elsewhere(probe: Probe, lo: int, start: int, end: int) -> bool:
+        return _dates_other_clause(probe, lo, start, end)
 
     def find(self, probe: Probe) -> FilterHit | None:
         ref = probe.article.published_at
@@ -306,31 +313,67 @@ class DatedCheck:
             ref_date = date(year, 12, 31)
         norm = probe.article.norm
         spans = probe.spans(self.window)
+        month_age = self.max_age_days if self.month_max_age_days is None else \
+            min(self.max_age_days, self.month_max_age_days)
         if self.subordinate:
             lead = norm[max(spans[0][0], probe.trigger_start - 60):probe.trigger_start]
             if not _SUBORDINATE.search(lead):
                 return None
             spans = [(lo, min(hi, probe.trigger_start)) for lo, hi in spans]
+        if self.months_only and any(_CURRENT.search(norm, lo, hi) for lo, hi in spans):
+            return None
         for lo, hi in spans:
             for m in _DATE.finditer(norm, lo, hi):
+                if self.months_only and (not m.group(1) or self._elsewhere(probe, lo, m.start(), m.end())):
+                    continue
                 year = int(m.group(2))
                 month = _MONTHS[m.group(1)] if m.group(1) else 12
                 when = date(year, month, calendar.monthrange(year, month)[1])
-                if (ref_date - when).days > self.max_age_days:
+                if (ref_date - when).days > (month_age if m.group(1) else self.max_age_days):
                     return FilterHit(self.name, self.effect, probe.article.tagging.text[m.start():m.end()],
                                      m.start(), m.end())
             if ref is None:
                 continue
             for m in _MONTH_ONLY.finditer(norm, lo, hi):
+                if self.months_only and self._elsewhere(probe, lo, m.start(), m.end()):
+                    continue
                 month = _MONTHS[m.group(1)]
                 day = int(m.group(2)) if m.group(2) else calendar.monthrange(ref_date.year, month)[1]
                 year = ref_date.year if (month, day) <= (ref_date.month, ref_date.day) or m.group(2) is None \
                     and month <= ref_date.month else ref_date.year - 1
                 day = min(day, calendar.monthrange(year, month)[1])
-                if (ref_date - date(year, month, day)).days > self.max_age_days:
+                if (ref_date - date(year, month, day)).days > month_age:
                     return FilterHit(self.name, self.effect, probe.article.tagging.text[m.start():m.end()],
                                      m.start(), m.end())
         return None
+
+
+def _dates_other_clause(probe: Probe, lo: int, start: int, end: int) -> bool:
+    """For a sentence-wide month date: true when it dates another clause than the trigger's: an ongoing
+    state ("has held since it took effect on March 6"), a relative or temporal clause after the trigger
+    ("hit Kobani, which the militants had taken in January") or one before it, closed by a comma ("the
+    rebels, who seized Goma in January, captured Bukavu")."""
+    norm = probe.article.norm
+    if _SINCE.search(norm, lo, start):
+        return True
+    if start >= probe.trigger_end:
+        return _OPENER.search(norm, probe.trigger_end, start) is not None
+    comma = norm.rfind(",", lo, start)
+    own = max(lo, comma + 1)
+    return _OPENER.search(norm, own, start) is not None and "," in norm[end:probe.trigger_start]
+
+
+_OPENER = re.compile(r"(?<![\w-])(?:which|who|whom|whose|that|when|where|after|before|while|until)(?![\w-])")
+
+
+# the event dated to now: a weekday, "overnight", "today", "this week"
+_CURRENT = re.compile(
+    r"(?<![\w-])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|overnight|today|tonight|yesterday|"
+    r"this (?:week|weekend|morning|afternoon|evening|month)|last night|hours? ago|earlier in the day)(?![\w-])"
+)
+
+
+_SINCE = re.compile(r"(?<![\w-])since(?![\w-])")
 
 
 # a relative or temporal clause between a dated main clause and the trigger: "… in January after a

@@ -109,10 +109,17 @@ class DatedFilter(_FilterBase):
 
     kind: Literal["dated"] = "dated"
     max_age_days: int = Field(default=180, ge=0)
+    # a date given to the month ("in late January", "December 2023", "on March 3"): old once it lies this
+    # many days before publication; a month without a day counts from its last day. None: max_age_days
+    month_max_age_days: int | None = Field(default=None, ge=0)
     window: Window = Window(scope="segment")
     # true: only a date *before* the trigger counts, and only when the trigger stands in a relative or
     # temporal clause hanging off it ("driven out in January after a siege that drew air strikes")
     subordinate: bool = False
+    # true: only dates given to the month count ("in late January", "in December 2023"), and none when
+    # the window also dates the event to now ("on Monday", "overnight", "this week"): a sentence-wide
+    # check for background dated at the end of a clause ("captured Goma, the largest city, in January")
+    months_only: bool = False
 
     @property
     def label(self) -> str:

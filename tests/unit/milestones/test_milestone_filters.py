@@ -134,6 +134,10 @@ CASES: list[tuple[str, str, Found]] = [
     # background: a trigger in a clause hanging off a dated main clause is history
     ("dated-background", "The militants were driven from Kobani in January 2015 after a siege that drew "
      "air strikes.", []),
+    # a month date anywhere in the sentence, unless the sentence also dates the event to now
+    ("dated-month", "Rebels captured Palmyra, the ancient desert city, in late May.", []),
+    ("dated-month", "Rebels captured Palmyra, the ancient desert city, on Sunday.",
+     [("city-captured", "Palmyra", "confirmed")]),
     ("dated-background", "Air strikes hit Kobani, which the militants had taken in January 2015.",
      [("airstrike", "Kobani", "confirmed")]),
     # breach: entering after a withdrawal or under a deal is not a breach

@@ -1,0 +1,42 @@
+"""Phrasing families fixed in round 5 (issue 4), each with sentences that must fire and sentences that
+must not. The sentences are written for these tests, dated by ``published_at`` where the date matters."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+Found = list[tuple[str, str, str]]
+
+PUB = "2025-04-10T12:00:00+00:00"
+
+# background dated only to a month or season, before the article's date, is history
+DATED: list[tuple[str, str, Found]] = [
+    ("month-end-of-clause", "Jihadists seized Kidal, a desert town in northern Mali, in late February.", []),
+    ("month-year-participle", "Jihadists seized Kidal in February 2024, forcing tens of thousands to flee.", []),
+    ("last-month", "Jihadists seized Kidal last month.", []),
+    ("last-season", "Jihadists seized Kidal last summer.", []),
+    ("mid-month-year", "Russian forces captured Avdiivka in mid-February 2024.", []),
+    ("weekday", "Jihadists seized Kidal, a desert town in northern Mali, on Tuesday.",
+     [("city-captured", "Kidal", "confirmed")]),
+    ("overnight", "Jihadists seized Kidal overnight, forcing tens of thousands to flee.",
+     [("city-captured", "Kidal", "confirmed"), ("civilians-at-risk", "Kidal", "confirmed")]),
+    ("this-week", "Jihadists seized Kidal this week, residents said.", [("city-captured", "Kidal", "confirmed")]),
+    ("this-month", "Jihadists seized Kidal in early April, residents said.",
+     [("city-captured", "Kidal", "confirmed")]),
+    ("recent-day", "Jihadists seized Kidal on April 8, residents said.", [("city-captured", "Kidal", "confirmed")]),
+    ("dated-then-current", "The rebels, who seized Goma in January, captured Bukavu on Sunday.",
+     [("city-captured", "Bukavu", "confirmed")]),
+    ("relative-after", "Drones struck Kidal, which the jihadists had seized in late February.",
+     [("airstrike", "Kidal", "confirmed")]),
+    ("relative-before", "The jihadists, who seized Kidal in February, launched an offensive on Gao.",
+     [("offensive-launched", "Gao", "confirmed")]),
+    ("ongoing-since", "The truce in Kidal has largely held since it took effect on March 2, despite sporadic "
+     "clashes, monitors said.", [("ceasefire", "Kidal", "confirmed")]),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), DATED, ids=[f"{c[0]}-{i}" for i, c in enumerate(DATED)])
+def test_month_dated_background(detect: Callable[..., Found], name: str, text: str, expected: Found) -> None:
+    assert detect(text, published_at=PUB) == expected
