@@ -176,6 +176,7 @@ class LexiconCheck:
     pattern: re.Pattern[str] | None  # the rest: regular expressions, inflected or gapped phrases
     unless_ids: frozenset[int]
     unless: re.Pattern[str] | None
+    veto: re.Pattern[str] | None = None  # any match in the window stops the check
 
     @classmethod
     def build(cls, spec: LexiconFilter, lists: dict[str, FilterList], index: PhraseIndex | None = None) -> LexiconCheck:
@@ -201,15 +202,19 @@ class LexiconCheck:
 
         ids, pattern = split(phrases)
         unless_ids, unless_pattern = split(unless)
+        veto = compile_phrases(expand_refs(spec.unless_window, lists)) if spec.unless_window else None
         return cls(spec.label, spec.effect, window or Window(scope="segment"), index, ids, pattern, unless_ids,
-                   unless_pattern)
+                   unless_pattern, veto)
 
     def find(self, probe: Probe) -> FilterHit | None:
         article = probe.article
         local = self.window.scope in _LOCAL_SCOPES
         if local and not self._own_hits(article, probe.sentence.index):
             return None  # none of the phrases in the sentence (the usual case): no window to compute
-        for lo, hi in probe.spans(self.window):
+        spans = probe.spans(self.window)
+        if self.veto is not None and any(self.veto.search(article.norm, lo, hi) for lo, hi in spans):
+            return None
+        for lo, hi in spans:
             if local:
                 sentences: range = range(probe.sentence.index, probe.sentence.index + 1)
             else:

@@ -90,6 +90,9 @@ class LexiconFilter(_FilterBase):
     list_name: str | None = Field(default=None, alias="list")
     phrases: list[str] = []
     unless: list[str] = []
+    # phrases (or ``@list`` references) that, anywhere in the window, stop the filter hitting at all:
+    # a claim by a party to the conflict stops being only a claim when a witness also reports it
+    unless_window: list[str] = []
     window: Window | None = None  # default: the list's window, else the segment
 
     @model_validator(mode="after")
@@ -345,6 +348,7 @@ def _check_filter(doc: YamlDocument, f: Any, path: tuple[str | int, ...], lists:
         if f.list_name is not None and f.list_name not in lists:
             raise doc.error(f"unknown filter list '{f.list_name}' (have: {', '.join(sorted(lists))})", (*path, "list"))
         _check_phrases(doc, [*f.phrases, *f.unless], (*path, "phrases"), lists)
+        _check_phrases(doc, f.unless_window, (*path, "unless_window"), lists)
 
 
 def expand_refs(phrases: list[str], lists: dict[str, FilterList]) -> list[str]:

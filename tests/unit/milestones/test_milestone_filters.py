@@ -44,7 +44,7 @@ CASES: list[tuple[str, str, Found]] = [
     ("hypothetical", "The army pushed into the centre of Idlib on Monday, a commander said.",
      [("city-breach", "Idlib", "confirmed")]),
     ("hypothetical", "Rebels captured the city of Idlib on Saturday, a commander said.",
-     [("city-captured", "Idlib", "confirmed")]),
+     [("city-captured", "Idlib", "claimed")]),
     ("hypothetical-after", "Saudi-led air strikes could resume in Sanaa if the Houthis break the truce.", []),
     ("hypothetical-after", "Saudi-led air strikes resumed in Sanaa after the Houthis broke the truce.",
      [("airstrike", "Sanaa", "confirmed")]),
@@ -134,6 +134,11 @@ CASES: list[tuple[str, str, Found]] = [
     # background: a trigger in a clause hanging off a dated main clause is history
     ("dated-background", "The militants were driven from Kobani in January 2015 after a siege that drew "
      "air strikes.", []),
+    # a party's own report of a capture or siege is a claim; a witness in the sentence confirms it
+    ("party-source", "The rebels captured Palmyra on Sunday, a rebel commander said.",
+     [("city-captured", "Palmyra", "claimed")]),
+    ("party-source", "The rebels captured Palmyra on Sunday, residents and a rebel commander said.",
+     [("city-captured", "Palmyra", "confirmed")]),
     # a month date anywhere in the sentence, unless the sentence also dates the event to now
     ("dated-month", "Rebels captured Palmyra, the ancient desert city, in late May.", []),
     ("dated-month", "Rebels captured Palmyra, the ancient desert city, on Sunday.",
@@ -147,7 +152,7 @@ CASES: list[tuple[str, str, Found]] = [
     # a ring not yet closed is no siege
     ("not-yet-closed", "Its garrison almost encircled, Bakhmut was running out of shells, the army said.", []),
     ("not-yet-closed", "Russian troops encircled Bakhmut on Monday, the army said.",
-     [("siege", "Bakhmut", "confirmed")]),
+     [("siege", "Bakhmut", "claimed")]),
     # armed men leaving a place are no civilian exodus
     ("combatants-leaving", "Hundreds of government soldiers were leaving Kunduz as the Taliban advanced.", []),
     ("combatants-leaving", "Hundreds of families were leaving Kunduz as the Taliban advanced.",

@@ -40,3 +40,36 @@ DATED: list[tuple[str, str, Found]] = [
 @pytest.mark.parametrize(("name", "text", "expected"), DATED, ids=[f"{c[0]}-{i}" for i, c in enumerate(DATED)])
 def test_month_dated_background(detect: Callable[..., Found], name: str, text: str, expected: Found) -> None:
     assert detect(text, published_at=PUB) == expected
+
+
+# Claims stay claims (issue 4): a capture or siege whose only source is a party to the conflict is
+# claimed; an independent source (residents, witnesses, a monitor, reporters who saw it) or neutral
+# reporting keeps it confirmed. Airstrikes and other milestones keep their own status rules.
+STATUS: list[tuple[str, str, Found]] = [
+    ("army-said-it-had", "The army said it had taken control of Kidal after two days of fighting.",
+     [("city-captured", "Kidal", "claimed")]),
+    ("ministry-said-its-forces", "Russia's defence ministry said its forces had captured the town of Pokrovsk.",
+     [("city-captured", "Pokrovsk", "claimed")]),
+    ("trailing-ministry", "Russian forces have recaptured Pokrovsk, the defence ministry in Moscow said on Friday.",
+     [("city-captured", "Pokrovsk", "claimed")]),
+    ("spokesman-told", "Troops have encircled Kidal, an army spokesman told reporters on Monday.",
+     [("siege", "Kidal", "claimed")]),
+    ("government-said", "Federal forces captured Kidal on Sunday, the government said.",
+     [("city-captured", "Kidal", "claimed")]),
+    ("residents", "Jihadists seized Kidal on Sunday, residents said.", [("city-captured", "Kidal", "confirmed")]),
+    ("residents-and-party", "Jihadists seized Kidal on Sunday, residents and a jihadist spokesman said.",
+     [("city-captured", "Kidal", "confirmed")]),
+    ("monitor", "Government forces captured Kidal on Sunday, a war monitor said.",
+     [("city-captured", "Kidal", "confirmed")]),
+    ("reporters-saw", "Rebels captured Kidal on Sunday, the rebels said, and reporters saw their flag over "
+     "the governor's office.", [("city-captured", "Kidal", "confirmed")]),
+    ("conceded", "Jihadists seized Kidal on Sunday, and the army conceded its troops had withdrawn.",
+     [("city-captured", "Kidal", "confirmed")]),
+    ("neutral", "Jihadists seized Kidal on Sunday.", [("city-captured", "Kidal", "confirmed")]),
+    ("officials", "Jihadists seized Kidal on Sunday, local officials said.", [("city-captured", "Kidal", "confirmed")]),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), STATUS, ids=[f"{c[0]}-{i}" for i, c in enumerate(STATUS)])
+def test_party_source_status(detect: Callable[..., Found], name: str, text: str, expected: Found) -> None:
+    assert detect(text, published_at=PUB) == expected
