@@ -73,3 +73,23 @@ STATUS: list[tuple[str, str, Found]] = [
 @pytest.mark.parametrize(("name", "text", "expected"), STATUS, ids=[f"{c[0]}-{i}" for i, c in enumerate(STATUS)])
 def test_party_source_status(detect: Callable[..., Found], name: str, text: str, expected: Found) -> None:
     assert detect(text, published_at=PUB) == expected
+
+
+# a suicide bomber on the ground is no air strike; "12-hour" is a duration, not ten or more dead
+OTHER: list[tuple[str, str, Found]] = [
+    ("suicide-bombers", "Suicide bombers attacked a crowded market in Maiduguri on Saturday, killing at least "
+     "18 people, in an attack blamed on Boko Haram jihadists.", [("civilians-at-risk", "Maiduguri", "confirmed")]),
+    ("suicide-bomber", "A suicide bomber struck a mosque in Maiduguri on Friday.", []),
+    ("bomber-jets", "Air force jets attacked a crowded market in Maiduguri on Saturday, killing at least 18 "
+     "people, officials said.",
+     [("airstrike", "Maiduguri", "confirmed"), ("civilians-at-risk", "Maiduguri", "confirmed")]),
+    ("duration-not-count", "Police said three civilians were killed on Sunday in a 12-hour gun battle between "
+     "soldiers and al Shabaab fighters in Kismayo.", []),
+    ("count", "Police said 14 civilians were killed on Sunday in a gun battle between soldiers and al Shabaab "
+     "fighters in Kismayo.", [("civilians-at-risk", "Kismayo", "confirmed")]),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), OTHER, ids=[f"{c[0]}-{i}" for i, c in enumerate(OTHER)])
+def test_round5_other(detect: Callable[..., Found], name: str, text: str, expected: Found) -> None:
+    assert detect(text, published_at=PUB) == expected
