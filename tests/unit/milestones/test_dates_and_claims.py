@@ -1,5 +1,6 @@
-"""Phrasing families fixed in round 5 (issue 4), each with sentences that must fire and sentences that
-must not. The sentences are written for these tests, dated by ``published_at`` where the date matters."""
+"""Dated background, claims by a party, and other near misses (round 5 of issue 4): each family with
+sentences that must fire and sentences that must not. The sentences are written for these tests,
+dated by ``published_at`` where the date matters."""
 
 from __future__ import annotations
 
@@ -91,5 +92,5 @@ OTHER: list[tuple[str, str, Found]] = [
 
 
 @pytest.mark.parametrize(("name", "text", "expected"), OTHER, ids=[f"{c[0]}-{i}" for i, c in enumerate(OTHER)])
-def test_round5_other(detect: Callable[..., Found], name: str, text: str, expected: Found) -> None:
+def test_other_near_misses(detect: Callable[..., Found], name: str, text: str, expected: Found) -> None:
     assert detect(text, published_at=PUB) == expected
