@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +36,18 @@ def cmd_explain(args: argparse.Namespace) -> int:
             raise InputError(e.strerror or "cannot read", source=source) from None
         text = decode(data, source=source)
     detector = Detector.load(Path(args.rules) if args.rules else None)
-    candidates = detector.explain(Tagger.load().tag(text))
+    candidates = detector.explain(Tagger.load().tag(text), published_at=args.published)
     print(format_explanation(candidates, verbose=args.verbose))
     return 0
+
+
+def published_date(value: str) -> datetime:
+    """``--published``: an ISO date or date-time; without a zone it is UTC."""
+    try:
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date or date-time: {value!r}") from None
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
 
 
 def cmd_backtest(args: argparse.Namespace) -> int:
@@ -66,6 +76,9 @@ def add_rules_parser(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
     src.add_argument("--text", help="the text to explain")
     src.add_argument("--file", help="a plain-text file (or - for stdin) to explain")
     exp.add_argument("--rules", help="rule pack (default seeds/rules/conflict.yaml)")
+    exp.add_argument("--published", type=published_date, metavar="DATE",
+                     help="the article's publication date (ISO, e.g. 2025-04-10): history filters such as "
+                          "'seized X in January' judge dates against it")
     exp.add_argument("-v", "--verbose", action="store_true", help="print the sentence of fired candidates too")
     exp.set_defaults(func=cmd_explain)
 

@@ -103,3 +103,19 @@ def test_missing_config_file_after_the_command_is_a_one_line_error(tmp_path, cap
     assert main(["worker", "--config", str(tmp_path / "nope.yaml")]) == 2
     err = capsys.readouterr().err
     assert err.strip() == f"wirewatch: error: {tmp_path / 'nope.yaml'}: config file not found"
+
+
+def test_explain_judges_month_dates_against_the_published_date(capsys):
+    text = "The rebels captured Goma, the largest city in the east, in late January."
+    assert main(["rules", "explain", "--text", text, "--published", "2025-04-10"]) == 0
+    dated = capsys.readouterr().out
+    assert "BLOCKED  city-captured" in dated and "dated-month: 'late January'" in dated
+    assert main(["rules", "explain", "--text", text, "--published", "2025-02-01T09:00:00Z"]) == 0
+    assert "FIRED    city-captured" in capsys.readouterr().out  # a week after late January: still news
+
+
+def test_explain_rejects_a_date_it_cannot_read(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["rules", "explain", "--text", "x", "--published", "10/04/2025"])
+    assert exit_.value.code == 2
+    assert "not an ISO date or date-time: '10/04/2025'" in capsys.readouterr().err
