@@ -34,10 +34,9 @@ _NAME = rf"(?P<name>{_WORD}(?:\s+(?:{_PARTICLE}-{_WORD}|{_PARTICLE}\s+{_WORD}|{_
 # the noun that says what the name is
 # (not "district": "the district of X" is as often a part of a city, and a district's capture is no
 # town's capture)
-_SETTLEMENT = r"(?:towns?|villages?|city|hamlet|settlement|port|oasis|locality|commune|municipality)"
-_KIND_OF_NOUN: dict[str, PlaceKind] = {}
 _SETTLEMENT_WORDS = ("town", "towns", "village", "villages", "city", "hamlet", "settlement", "port", "oasis",
                      "locality", "commune", "municipality")
+_SETTLEMENT = "(?:" + "|".join(sorted(_SETTLEMENT_WORDS, key=len, reverse=True)) + ")"
 
 # Each introduction is found from a cheap literal anchor (the regex engine skips to it by memchr),
 # then checked around it: a scan of every capitalised word would cost more than detection itself.
@@ -140,11 +139,11 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
         start = end - 4  # " of "
         noun = _NOUN_BEFORE_OF.search(text, max(0, start - 60), start)
         if noun is not None and (n := _NAME_AT.match(text, end)) is not None:
-            found.append((n.group("name"), n.start(), _KIND_OF_NOUN.get(noun.group("noun").casefold(), "city")))
+            found.append((n.group("name"), n.start(), "city"))
     for start, end in anchors.commas:
         noun = _NOUN_AFTER_A.match(text, end)
         if noun is not None and (n := _NAME_BEFORE.search(text, max(0, start - 60), start)) is not None:
-            found.append((n.group("name"), n.start(), _KIND_OF_NOUN.get(noun.group("noun").casefold(), "city")))
+            found.append((n.group("name"), n.start(), "city"))
     for start in sorted(anchors.regions):
         n = _NAME_BEFORE_REGION.search(text, max(0, start - 60), start)
         if n is not None:
