@@ -237,6 +237,9 @@ def test_city_breach_alert_reaches_prometheus_and_alertmanager(worker, prometheu
                 for a in body["alerts"] if is_city_breach_sy(a["labels"])]
 
     assert wait_until("Alertmanager's webhook delivery", delivered, 60, alertmanager)[0]["status"] == "firing"
-    # Nothing operational is wrong meanwhile.
-    ops = [a for a in prometheus.get("/api/v1/alerts")["data"]["alerts"] if a["labels"].get("category") == "ops"]
+    # Nothing operational is wrong meanwhile. Only firing alerts count: WirewatchNoArticles is legitimately
+    # *pending* from the first scrapes before the ingest (its rate window has seen no article yet), and it
+    # can still be pending for an evaluation or two after the counter moved.
+    ops = [a for a in prometheus.get("/api/v1/alerts")["data"]["alerts"]
+           if a["labels"].get("category") == "ops" and a["state"] == "firing"]
     assert ops == []
