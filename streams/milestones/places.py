@@ -305,15 +305,24 @@ def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[s
     if latest is None or noun is None:
         return latest
     introduced = re.compile(rf"(?:\b{noun.group(1)}\s+of\s+(?:the\s+)?$)")
+    # "Vovchansk, a border town in Kharkiv region": an apposition introduces it with the noun too
+    apposed = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?{noun.group(1)}\b")
     first = article.tagging.sentences[max(0, article.sentence_index(pos) - 3)].start
     for p in reversed(article.event_places):
         if p.end > pos:
             continue
         if p.start < first:
             break
-        if p.kind in kinds and not skip(p) and introduced.search(article.norm, max(0, p.start - 30), p.start):
+        if p.kind in kinds and not skip(p) and (
+                introduced.search(article.norm, max(0, p.start - 30), p.start)
+                or apposed.match(article.norm, p.end, min(pos, p.end + 60))):
             return p
+    if _REGION_AFTER.match(article.norm, latest.end):
+        return None  # "in Kharkiv region": a region's name, not a town 'the town' could point back to
     return latest
+
+
+_REGION_AFTER = re.compile(r"\s+(?:region|province|oblast|governorate|state|district|county)\b")
 
 
 def _salient(article: ArticleView, latest: PlaceMention, pos: int, kinds: frozenset[str],

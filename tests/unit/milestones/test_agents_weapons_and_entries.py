@@ -1,0 +1,53 @@
+"""Round 6 of issue 4: who kills whom, weapons fire versus a blaze, and forces that push into one side
+of a town. Each family has sentences that must fire and sentences that must not; all are written for
+these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from streams.milestones import Detector
+from streams.tagging import Tagger
+
+Found = list[tuple[str, str, str]]
+
+CASES: list[tuple[str, str, Found]] = [
+    # the killers named before the verb, with a phrase between them, are not the victims
+    ("killers-with-phrase", "Gunmen on motorcycles killed 23 villagers in Kidal on Thursday, officials said.",
+     [("civilians-at-risk", "Kidal", "confirmed")]),
+    ("killers-adjacent", "Militants killed 30 farmers near Kidal on Thursday, officials said.",
+     [("civilians-at-risk", "Kidal", "confirmed")]),
+    ("victims-passive", "Thirty soldiers and gunmen were killed in Kidal on Thursday, officials said.", []),
+    ("victims-counted", "Clashes in Kidal killed 25 fighters on Thursday, officials said.", []),
+    # weapons fire kills civilians; a blaze does not make a war
+    ("artillery-fire", "Artillery fire killed 14 civilians in Kharkiv overnight, officials said.",
+     [("civilians-at-risk", "Kharkiv", "confirmed")]),
+    ("mortar-fire", "Mortar fire killed 11 civilians in Kharkiv on Sunday, officials said.",
+     [("civilians-at-risk", "Kharkiv", "confirmed")]),
+    ("house-fire", "A fire killed 14 people in a market in Kano on Sunday after fighting nearby, "
+     "officials said.", []),
+    # pushing into one side of a town is entering the town; "parts of the city" alone stays unclear
+    ("northern-part", "Russian assault groups have pushed into the northern part of Vovchansk, "
+     "Ukraine's military said.", [("city-breach", "Vovchansk", "confirmed")]),
+    ("eastern-districts", "Government troops have entered the eastern districts of Wad Madani, "
+     "residents said.", [("city-breach", "Wad Madani", "confirmed")]),
+    ("bare-parts", "Fighters have entered parts of Wad Madani, residents said.", []),
+    ("outskirts", "Government troops have pushed into the northern outskirts of Wad Madani, residents said.",
+     []),
+]
+
+
+@pytest.mark.parametrize(("family", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_agents_weapons_and_entries(detect: Callable[..., Found], family: str, text: str,
+                                    expected: Found) -> None:
+    assert detect(text) == expected
+
+
+def test_the_town_points_back_to_the_apposed_town_not_the_region(tagger: Tagger, detector: Detector) -> None:
+    text = ("Russian troops advanced near Vovchansk, a border town in Kharkiv region, on Monday. "
+            "\"The enemy has broken into the town from the north,\" a Ukrainian commander said.")
+    events = detector.detect(tagger.tag(text), article_id="t")
+    assert [(e.milestone, e.place, text[e.evidence.place_start:e.evidence.place_end]) for e in events] == [
+        ("city-breach", "Vovchansk", "the town")]
