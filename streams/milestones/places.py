@@ -425,8 +425,12 @@ def _carried(article: ArticleView, view: SentenceView, pat: CompiledPattern) -> 
     kinds = pat.kinds & _CITY_KINDS
     if not kinds:
         return None
-    p = article.places_before(view.start, sentences_back=1, kinds=kinds,
-                              skip=lambda m: not _usable(article, m, pat.spec.place.provinces))
+    def skip(m: PlaceMention) -> bool:
+        return not _usable(article, m, pat.spec.place.provinces)
+
+    # sentences in a row that name no place are all about the one named before them
+    p = article.places_before(view.start, sentences_back=article.placeless_run(view.index) + 1, kinds=kinds,
+                              skip=skip)
     if p is None and view.index > 0:
         # the previous sentence said "the city": it stands for the city named before it
         prev = article.tagging.sentences[view.index - 1]

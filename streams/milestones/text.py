@@ -191,6 +191,9 @@ def _spaced(norm: str, s: int, e: int) -> bool:
     return (s == 0 or norm[s - 1] == " ") and (e >= len(norm) or norm[e] == " ")
 
 
+_MARKS = frozenset({"?", "carry"})  # what sentence_kinds adds to a sentence's kinds once it is checked
+
+
 @dataclass
 class ArticleView:
     """One tagged article as the detector sees it. ``norm`` is the whole text, case-folded."""
@@ -301,9 +304,22 @@ class ArticleView:
         before = self._kinds_by_sentence[index - 1] if index > 0 else set()
         if "city" in before or "district" in before:
             return True
+        back = self.placeless_run(index)
+        if back and index - back - 1 >= 0:
+            # the sentences before name no place either: all are about the one named before them
+            named = self._kinds_by_sentence[index - back - 1]
+            if "city" in named or "district" in named:
+                return True
         if index > 0 and self._noun_anaphor(index - 1):
             return True  # "… to retake the city." then a sentence naming no place: carried via the anaphor
         return self._headline_city
+
+    def placeless_run(self, index: int, limit: int = 2) -> int:
+        """How many sentences right before sentence ``index`` (at most ``limit``) name no place at all."""
+        n = 0
+        while n < limit and index - n - 1 >= 0 and not (self._kinds_by_sentence[index - n - 1] - _MARKS):
+            n += 1
+        return n
 
     @cached_property
     def _headline_city(self) -> bool:

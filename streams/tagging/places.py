@@ -57,8 +57,10 @@ _QUALIFIER_AFTER = re.compile(
     r"(?:north|south|east|west)(?:ern)?\s+(?:districts?|suburbs?|neighbou?rhoods?|outskirts|side|parts?|"
     r"quarters?|bank))\b"
 )
-_CONNECTORS = frozenset("of de del la le les du des al el upon on the and y da do das dos di am an der i e".split())
 _ARABIC_ARTICLES = frozenset("al el ad ar as ash at az an ad-".split())
+# lower-case words inside a multi-word name: "Rio de Janeiro", "Deir ez-Zor", "Ras al-Ain"
+_CONNECTORS = frozenset("of de del la le les du des upon on the and y da do das dos di am der i e ez es ed er ul ud"
+                        .split()) | _ARABIC_ARTICLES
 # A lower-case article or ezafe glued to capitalised words ("Maarat al-Numan", "Mazar-i-Sharif",
 # "Daraa al-Balad"): a gazetteer hit on one side of it is a fragment of a longer name.
 _GLUE = _ARABIC_ARTICLES | {"i", "e", "ul", "ud"}
@@ -295,7 +297,8 @@ class PlaceResolver:
         if not big and (nxt in ("said", "says", "told") or said_after):
             return None  # "Jones said", "said Jones."
         country_like = best_pop >= 10**9  # countries and continents are never a surname here
-        if single and not country_like and prev[:1].isupper() and start not in starts and text[start - 1] == " ":
+        if (single and not country_like and prev[:1].isupper() and start not in starts and text[start - 1] == " "
+                and not low_prev.endswith(("'s", "’s"))):  # "Syria's Aleppo": an owner, not a first name
             if (low_prev not in FUNCTION_WORDS and low_prev not in _QUALIFIER_BEFORE and low_prev not in MONTHS_DAYS
                     and low_prev not in PLACE_TYPE_WORDS and low_prev not in ORG_WORDS
                     and low_prev not in self.gaz.demonyms and not self._is_admin_name(prev)):

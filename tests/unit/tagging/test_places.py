@@ -61,6 +61,21 @@ def test_possessive_and_qualifiers(tagger: Tagger) -> None:
     assert got == [("Raqqa", RAQQA, "Old City"), ("Mosul", MOSUL, "eastern")]
 
 
+def test_a_country_owning_a_city_is_no_first_name(places) -> None:  # type: ignore[no-untyped-def]
+    # "Libya's Tripoli-based": the capitalised word before the city is its owner, so neither this
+    # mention nor the later ones are dropped as a person's surname
+    assert places("Libya's Tripoli-based government said the truce in Tripoli held.") == [
+        ("Libya", "Libya", "LY", "country"), ("Tripoli", "Tripoli", "LY", "city"),
+        ("Tripoli", "Tripoli", "LY", "city")]
+    assert ("Aleppo", "Aleppo", "SY", "city") in places("Fighting in Syria's Aleppo stopped.")
+    assert places("Raquel Henry went home.") == []
+
+
+def test_lower_case_articles_inside_names(places) -> None:  # type: ignore[no-untyped-def]
+    assert places("A truce came into force in Deir ez-Zor on Saturday.") == [
+        ("Deir ez-Zor", "Deir ez-Zor", "SY", "city")]
+
+
 def test_multi_word_names_win_over_their_parts(places) -> None:  # type: ignore[no-untyped-def]
     got = places("Flights from New York City and Rio de Janeiro landed in Salt Lake City.")
     assert [t for t, *_ in got] == ["New York City", "Rio de Janeiro", "Salt Lake City"]
