@@ -15,6 +15,7 @@ filter stopped it) — the basis of ``wirewatch rules explain``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -99,7 +100,7 @@ class Detector:
                     best[key] = (conf, cand, choice)
                 status[key] = _merge_status(status.get(key), cand.status)
         return [self._event(cand, choice, conf, status[key], article_id, source, published_at)
-                for key, (conf, cand, choice) in best.items()]
+                for key, (conf, cand, choice) in best.items() if not _subsumed(tagging.text, key[0], choice, best)]
 
     def explain(self, tagging: Tagging, *, published_at: datetime | None = None) -> list[Candidate]:
         """Every candidate (trigger × pattern), fired or not, in text order."""
@@ -246,6 +247,22 @@ class Detector:
                               trigger_start=cand.trigger_start, trigger_end=cand.trigger_end,
                               place_start=choice.start, place_end=choice.end),
             article_id=article_id, source=source, published_at=published_at, cameo=rule.cameo, acled=rule.acled)
+
+
+_PART_OF_COUNTRY = re.compile(r"(?:(?:north|south)(?:east|west)?|east|west|central)(?:ern)?\s+$", re.IGNORECASE)
+
+
+def _subsumed(text: str, milestone: str, choice: PlaceChoice,
+              best: dict[tuple[str, int | str], tuple[float, Candidate, PlaceChoice]]) -> bool:
+    """A country reached only as a fallback and only as a location ("drones hit a refinery in Ryazan …
+    one of the biggest in central Russia") adds nothing when the same milestone has a place in it.
+    ("air strikes on Houthi forces in Yemen, targeting the airport in Sanaa" keeps Yemen.)"""
+    p = choice.mention
+    if choice.via != "fallback" or p.kind != "country" or not _PART_OF_COUNTRY.search(text, max(0, p.start - 16),
+                                                                                        p.start):
+        return False
+    return any(m == milestone and c.via != "fallback" and c.mention.country == p.country
+               for (m, _), (_, _, c) in best.items())
 
 
 def _merge_status(old: Status | None, new: Status) -> Status:

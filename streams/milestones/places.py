@@ -301,6 +301,12 @@ def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[s
     latest = article.places_before(pos, sentences_back=3, kinds=kinds, skip=skip)
     if latest is not None:
         latest = _salient(article, latest, pos, kinds, skip)
+    elif not any(p.end <= pos and p.kind in kinds for p in article.event_places) \
+            and not _NAMED_AFTER.match(article.tagging.text, pos + len(anaphor)):
+        # "EL FASHER, Sudan (AP) — fighters broke into the besieged city": with no city named before it,
+        # the city is the one the story was filed from
+        latest = next((p for p in article.places if p.role == "dateline" and p.kind in kinds and p.end <= pos),
+                      None)
     noun = _NOUN.search(anaphor)
     if latest is None or noun is None:
         return latest
@@ -321,6 +327,8 @@ def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[s
         return None  # "in Kharkiv region": a region's name, not a town 'the town' could point back to
     return latest
 
+
+_NAMED_AFTER = re.compile(r"\s+[A-Z]")  # "the Tigrayan capital Mekelle": a name follows, no anaphor
 
 _REGION_AFTER = re.compile(r"\s+(?:region|province|oblast|governorate|state|district|county)\b")
 
@@ -363,7 +371,8 @@ def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: Place
         if not (w[0].isalnum()) and w != "-":
             return None  # punctuation: the place belongs to another phrase
         kept.append(w)
-    if len(kept) > gap.max_gap:
+    size = _described_size(kept)
+    if size > gap.max_gap:
         return None
     joined = " ".join(kept)
     if gap.stop is not None and gap.stop.search(joined):
@@ -372,7 +381,21 @@ def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: Place
         return None
     if gap.require is not None and not gap.require.search(joined):
         return None
-    return len(kept)
+    return size
+
+
+_SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "hamlet", "capital", "settlement", "port"})
+
+
+def _described_size(kept: list[str]) -> int:
+    """Gap words, counting a description of the place that ends the gap as three ("stormed into the central
+    Haitian town of Mirebalais" is as near as "stormed into the town of Diapaga")."""
+    n = len(kept)
+    if n >= 4 and kept[-1] == "of" and kept[-2] in _SETTLEMENT_NOUNS:
+        for i in range(n - 3, max(-1, n - 7), -1):
+            if kept[i] in ("the", "a", "an"):
+                return i + 3
+    return n
 
 
 def find_places(article: ArticleView, view: SentenceView, pat: CompiledPattern, t_start: int,

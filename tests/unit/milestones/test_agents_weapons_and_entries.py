@@ -45,6 +45,19 @@ CASES: list[tuple[str, str, Found]] = [
      "left. Many wear suicide vests. Food is scarce. Thousands of civilians are trapped in the area by the "
      "militants, aid agencies said.",
      [("imminent-fall", "Mosul", "confirmed")]),
+    # a described town is as near as "the town of X"
+    ("described-town", "Gang members stormed into the central Haitian town of Mirebalais after hours of "
+     "clashes with police, officials said.", [("city-breach", "Mirebalais", "confirmed")]),
+    ("described-too-far", "Gang members stormed into a hall on the road to the central Haitian town of "
+     "Mirebalais after hours of clashes with police, officials said.", []),
+    # a region of a country that only locates the struck plant adds no country-level event
+    ("country-locating", "Drones struck an oil refinery in Ryazan on Saturday, officials said; the plant is "
+     "one of the biggest refineries in central Russia.", [("airstrike", "Ryazan", "confirmed")]),
+    # "the city" in the first sentence, with no city named before it, is the dateline's city
+    ("dateline-antecedent", "EL FASHER, Sudan (AP) - Rapid Support Forces fighters broke into the besieged "
+     "city on Sunday, residents said.", [("city-breach", "the besieged city", "confirmed")]),
+    ("dateline-apposition", "NAIROBI (Reuters) - Federal troops have surrounded the Tigrayan capital Mekelle "
+     "with tanks, a spokesman said.", [("siege", "Mekelle", "claimed")]),
 ]
 
 
