@@ -17,7 +17,7 @@ from streams.milestones.filters import Check, PhraseIndex, build_check
 from streams.milestones.lexicon import FUNCTION_WORDS, compile_phrases, phrase_forms, phrase_regex, split_gaps
 from streams.milestones.named import ANCHOR_KEYS
 from streams.milestones.rules import (
-    DatedFilter,
+    AnyFilter,
     FilterList,
     Gap,
     LexiconFilter,
@@ -138,7 +138,7 @@ def compile_pack(loaded: LoadedPack) -> CompiledPack:
     index = PhraseIndex()  # every literal filter phrase of the pack, scanned once per candidate sentence
     built: dict[str, Check] = {}
 
-    def check(spec: LexiconFilter | DatedFilter) -> Check:
+    def check(spec: AnyFilter) -> Check:
         # identical filter configs share one check, so per-sentence results are shared across rules
         key = spec.model_dump_json(by_alias=True)
         if key not in built:

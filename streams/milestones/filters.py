@@ -23,7 +23,16 @@ from typing import Any, Protocol
 import ahocorasick
 
 from streams.milestones.lexicon import compile_phrases
-from streams.milestones.rules import DatedFilter, Effect, FilterList, LexiconFilter, Window, expand_refs
+from streams.milestones.rules import (
+    AnyFilter,
+    DatedFilter,
+    Effect,
+    FilterList,
+    LexiconFilter,
+    RetrospectiveFilter,
+    Window,
+    expand_refs,
+)
 from streams.milestones.text import ArticleView, SentenceView
 from streams.tagging.model import PlaceMention
 
@@ -386,14 +395,54 @@ _SINCE = re.compile(r"(?<![\w-])since(?![\w-])")
 _SUBORDINATE = re.compile(r"(?<![\w-])(?:that|which|when|after|following|during|amid)\s+(?:[\w.,'-]+\s+){0,6}$")
 
 
+@dataclass
+class RetrospectiveCheck:
+    """See ``rules.RetrospectiveFilter``: blocks (by default) a trigger not dated to now in a look-back story."""
+
+    name: str
+    effect: Effect
+    window: Window
+    lede: re.Pattern[str] | None
+    lede_sentences: int
+
+    @classmethod
+    def build(cls, spec: RetrospectiveFilter, lists: dict[str, FilterList]) -> RetrospectiveCheck:
+        return cls(spec.label, spec.effect, Window(scope="sentence"),
+                   compile_phrases(expand_refs(lists[spec.list_name].phrases, lists)), spec.lede_sentences)
+
+    def absent(self, article: ArticleView, index: int) -> bool:
+        return False
+
+    def find(self, probe: Probe) -> FilterHit | None:
+        article = probe.article
+        if self.lede is None:
+            return None
+        key = ("retrospective", id(self))
+        found = article.filter_cache.get(key, False)
+        if found is False:
+            sentences = article.tagging.sentences
+            end = sentences[min(len(sentences), self.lede_sentences) - 1]
+            found = self.lede.search(article.norm, 0, end.start + len(end.text))
+            article.filter_cache[key] = found
+        if found is None:
+            return None
+        lo, hi = probe.sentence.start, probe.sentence.end
+        if _CURRENT.search(article.norm, lo, hi):
+            return None  # "On Monday, rebels seized …": news inside the look-back
+        assert isinstance(found, re.Match)
+        return FilterHit(self.name, self.effect, article.tagging.text[found.start():found.end()], found.start(),
+                         found.end())
+
+
 # The registry: filter kind → builder of its runtime check (same names as rules.FILTER_KINDS).
 CHECK_BUILDERS: dict[str, Callable[[Any, dict[str, FilterList]], Check]] = {
     "lexicon": LexiconCheck.build,
     "dated": DatedCheck.build,
+    "retrospective": RetrospectiveCheck.build,
 }
 
 
-def build_check(spec: LexiconFilter | DatedFilter, lists: dict[str, FilterList],
+def build_check(spec: AnyFilter, lists: dict[str, FilterList],
                 index: PhraseIndex | None = None) -> Check:
     if isinstance(spec, LexiconFilter):
         return LexiconCheck.build(spec, lists, index)

@@ -129,9 +129,27 @@ class DatedFilter(_FilterBase):
         return self.name or "dated"
 
 
+class RetrospectiveFilter(_FilterBase):
+    """Fires in a look-back story — its headline or lede holds a phrase of ``list`` ("A year after rebels
+    seized Goma", "A Decade On", "marked the anniversary") — for a trigger whose sentence does not date the
+    event to now ("on Monday", "overnight", "this week"): "3,000 people were killed during the battle for
+    Goma" in such a story is background."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    kind: Literal["retrospective"] = "retrospective"
+    list_name: str = Field(alias="list")
+    lede_sentences: int = Field(default=2, ge=1, le=5)  # the headline (if any) and the first sentences
+
+    @property
+    def label(self) -> str:
+        return self.name or "retrospective"
+
+
 # The registry: filter kind → config class. filters.py maps the same names to runtime checks.
-FILTER_KINDS: dict[str, type[_FilterBase]] = {"lexicon": LexiconFilter, "dated": DatedFilter}
-FilterSpec = Annotated[LexiconFilter | DatedFilter, Field(discriminator="kind")]
+FILTER_KINDS: dict[str, type[_FilterBase]] = {
+    "lexicon": LexiconFilter, "dated": DatedFilter, "retrospective": RetrospectiveFilter}
+FilterSpec = Annotated[LexiconFilter | DatedFilter | RetrospectiveFilter, Field(discriminator="kind")]
+AnyFilter = LexiconFilter | DatedFilter | RetrospectiveFilter
 
 
 class Gap(BaseModel):
@@ -344,6 +362,8 @@ def _check_pack(loaded: LoadedPack, doc: YamlDocument) -> None:
 
 
 def _check_filter(doc: YamlDocument, f: Any, path: tuple[str | int, ...], lists: dict[str, FilterList]) -> None:
+    if isinstance(f, RetrospectiveFilter) and f.list_name not in lists:
+        raise doc.error(f"unknown filter list '{f.list_name}' (have: {', '.join(sorted(lists))})", (*path, "list"))
     if isinstance(f, LexiconFilter):
         if f.list_name is not None and f.list_name not in lists:
             raise doc.error(f"unknown filter list '{f.list_name}' (have: {', '.join(sorted(lists))})", (*path, "list"))

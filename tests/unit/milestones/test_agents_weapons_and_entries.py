@@ -58,6 +58,11 @@ CASES: list[tuple[str, str, Found]] = [
      "city on Sunday, residents said.", [("city-breach", "the besieged city", "confirmed")]),
     ("dateline-apposition", "NAIROBI (Reuters) - Federal troops have surrounded the Tigrayan capital Mekelle "
      "with tanks, a spokesman said.", [("siege", "Mekelle", "claimed")]),
+    # people displaced long ago whom a town hosts are no exodus now
+    ("hosts-displaced", "Monguno, which hosts tens of thousands of people displaced by the insurgency, was "
+     "attacked by jihadists on Monday, residents said.", []),
+    ("fled-now", "Tens of thousands of people fled Monguno on Monday after jihadists attacked, residents said.",
+     [("civilians-at-risk", "Monguno", "confirmed")]),
 ]
 
 

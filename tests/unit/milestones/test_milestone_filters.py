@@ -162,6 +162,18 @@ CASES: list[tuple[str, str, Found]] = [
      "could be a catastrophe.", []),
     ("feared-consequence", "The U.N. said fighting in Rafah had displaced a million people.",
      [("civilians-at-risk", "Rafah", "confirmed")]),
+    # a look-back story: sentences that do not date their event to now are background
+    ("retrospective", "GOMA, Congo (Reuters) - A year after M23 rebels seized this lakeside city, shops have reopened. "
+     "Rights groups say at least 3,000 people were killed during the battle for Goma, many of them civilians.",
+     []),
+    ("retrospective", "A Decade On, Mosul Counts the Cost\n\nMOSUL, Iraq (AFP) - Residents rebuilt homes. "
+     "\"I lost two sons during the siege of the Old City,\" said Umm Ahmed.", []),
+    ("retrospective", "GOMA, Congo (Reuters) - A year after M23 rebels seized this lakeside city, shops "
+     "have reopened. On Monday, M23 rebels captured the town of Walikale, residents said.",
+     [("city-captured", "Walikale", "confirmed")]),
+    ("retrospective", "GOMA, Congo (Reuters) - M23 rebels seized Goma, a year after they took Bunagana. "
+     "Rights groups say at least 300 people were killed in the battle for Goma, many of them civilians.",
+     [("city-captured", "Goma", "confirmed"), ("civilians-at-risk", "Goma", "confirmed")]),
 ]
 
 

@@ -72,6 +72,8 @@ def test_schema_errors_name_file_line_and_field(pack_file: Callable[[str], Path]
     ("old", "new", "line", "field", "message"),
     [
         ("list: negation}", "list: modality}", 4, "default_filters[0].list", "unknown filter list 'modality'"),
+        ("{kind: lexicon, list: negation}", "{kind: retrospective, list: look-backs}", 4, "default_filters[0].list",
+         "unknown filter list 'look-backs'"),
         ("triggers: [breach]", "triggers: [breach, '@nothing']", 10, "milestones[0].match.triggers[1]",
          "unknown list reference"),
         ("triggers: [breach]", "triggers: ['re:bre+ch']", 10, "milestones[0].match.triggers",
