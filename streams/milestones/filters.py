@@ -289,7 +289,7 @@ _DATE = re.compile(
 
 # "in January", "since March 3", "last June": a month without a year (when the article has a date)
 _MONTH_ONLY = re.compile(
-    r"(?<![\w-])(?:in|since|on|last|early|late|mid-?|by|until|from|of)\s+("
+    r"(?<![\w-])(?:(?:in|since|on|last|by|until|from|of)\s+(?:(?:early|late|mid)(?:-|\s+))?|(?:early|late|mid)(?:-|\s+))("
     + "|".join(sorted((m for m in _MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True))
     + r")(?:\s+(\d{1,2}))?(?![\w-])(?!\.?,?\s*(?:\d{1,2},?\s+)?(?:19|20)\d\d)"
 )

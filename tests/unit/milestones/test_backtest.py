@@ -85,3 +85,17 @@ def test_corpus_errors_name_the_line(tmp_path: Path) -> None:
     with pytest.raises(InvalidArticleError) as info:
         load_corpus(corpus)
     assert str(info.value).startswith(f"{corpus}:2")
+
+
+def test_backtest_matches_a_label_by_how_the_article_spells_the_place(tmp_path: Path, tagger: Tagger,
+                                                                      detector: Detector) -> None:
+    # the strike is found through "there" (the gazetteer's name is "Jabālyā"); the label uses the
+    # article's spelling of the same GeoNames place
+    text = "Israeli forces encircled Jabalia on Sunday. Air strikes hit several homes there overnight."
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": text, "milestones": [
+        {"milestone": "siege", "place": "Jabalia"}, {"milestone": "airstrike", "place": "Jabalia"}]}) + "\n",
+        encoding="utf-8")
+    rep = backtest(None, corpus, tagger=tagger, detector=detector)
+    assert (rep.scores["airstrike"].tp, rep.scores["airstrike"].fp) == (1, 0)
+    assert rep.scores["siege"].tp == 1 and not rep.disagreements
