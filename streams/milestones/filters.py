@@ -287,11 +287,13 @@ _DATE = re.compile(
     r"((?:19|20)\d\d)(?!\d)(?!\s*(?:km|people|fighters|civilians|troops|soldiers|m\b))"
 )
 
-# "in January", "since March 3", "last June": a month without a year (when the article has a date)
+_MONTH_NAMES = "|".join(sorted((m for m in _MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True))
+# "in January", "since March 3", "last June", "in mid-February", "the April 22 attack": a month without a
+# year (when the article has a date); after "the" only with a day
 _MONTH_ONLY = re.compile(
-    r"(?<![\w-])(?:(?:in|since|on|last|by|until|from|of)\s+(?:(?:early|late|mid)(?:-|\s+))?|(?:early|late|mid)(?:-|\s+))("
-    + "|".join(sorted((m for m in _MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True))
-    + r")(?:\s+(\d{1,2}))?(?![\w-])(?!\.?,?\s*(?:\d{1,2},?\s+)?(?:19|20)\d\d)"
+    r"(?<![\w-])(?:(?:in|since|on|last|by|until|from|of)\s+(?:(?:early|late|mid)(?:-|\s+))?|(?:early|late|mid)(?:-|\s+)"
+    rf"|the\s+(?=(?:{_MONTH_NAMES})\s+\d{{1,2}}(?!\d)))({_MONTH_NAMES})"
+    r"(?:\s+(\d{1,2}))?(?![\w-])(?!\.?,?\s*(?:\d{1,2},?\s+)?(?:19|20)\d\d)"
 )
 
 

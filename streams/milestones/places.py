@@ -267,16 +267,43 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
     if role_excludes := pat.place_exclude_before:
         items = [it for it in items
                  if not role_excludes.search(article.norm, max(0, it.start - 30), it.start)]
+    if pat.spec.place.parties and _interstate(article, view.index):
+        # A truce between two states is placed only where the text puts it ("agreed a ceasefire for eastern
+        # Ukraine", "in Gaza"), in this sentence or later ones: not at the subject of the conflict ("in their
+        # conflict over Nagorno-Karabakh") nor at a place shelled since ("shelling the district of Terter")
+        items = [it for it in items if _TRUCE_PLACE.search(article.norm, max(0, it.start - 30), it.start)]
+        if not items:
+            return []
     if not items and pat.spec.place.parties:
         countries = [p for p in view.places if p.kind == "country"]
         # the countries that agreed ("Thailand and Cambodia agreed") before any that only speak
         agreed = [p for p in countries if _AGREED_AFTER.match(article.norm, p.end)]
-        if len({p.geonameid or p.name for p in agreed}) > 1:
-            return []  # "India and Pakistan agreed": a truce between two states has no one place
         items = [_Item(p.start, p.end, p, False) for p in agreed] \
             or [_Item(p.start, p.end, p, False) for p in countries if _PARTY_AFTER.match(article.norm, p.end)] \
             or [_Item(p.start, p.end, p, False) for p in party_countries(view.sentence.text, view.norm, view.start)]
     return items
+
+
+_TRUCE_PLACE = re.compile(r"(?:ceasefire|cease-fire|truce|armistice)\s+(?:in|for|across|along|throughout)\s+(?:the\s+)?"
+                          r"(?:(?:north|south)?(?:east|west)?(?:ern)?\s+|central\s+)?$")
+
+
+def _interstate(article: ArticleView, index: int) -> bool:
+    """Whether two states agreed something ("India and Pakistan agreed") in sentence ``index`` or before it."""
+    cached = article.filter_cache.get(("interstate",))
+    first = cached if isinstance(cached, int) else None
+    if first is None:
+        first = -1
+        for p in article.event_places:
+            if p.kind == "country" and _AGREED_AFTER.match(article.norm, p.end):
+                i = article.sentence_index(p.start)
+                agreed = {q.geonameid or q.name for q in article.sentence_places(i)
+                          if q.kind == "country" and _AGREED_AFTER.match(article.norm, q.end)}
+                if len(agreed) > 1:
+                    first = i
+                    break
+        article.filter_cache[("interstate",)] = first
+    return 0 <= first <= index
 
 
 _AGREED_AFTER = re.compile(r"(?:\s+and\s+[a-z][\w' -]{1,40}?)?\s+(?:have\s+|had\s+|both\s+|on\s+\w+\s+)?"

@@ -63,6 +63,14 @@ CASES: list[tuple[str, str, Found]] = [
      "attacked by jihadists on Monday, residents said.", []),
     ("fled-now", "Tens of thousands of people fled Monguno on Monday after jihadists attacked, residents said.",
      [("civilians-at-risk", "Monguno", "confirmed")]),
+    # a truce between two states is placed only where the text puts the truce
+    ("interstate-subject", "Armenia and Azerbaijan agreed to a ceasefire starting at noon in their conflict over "
+     "Nagorno-Karabakh, Russia said. Within minutes of the truce taking effect, Azerbaijan accused Armenian "
+     "forces of shelling the district of Terter.", []),
+    ("interstate-placed", "Russia and Ukraine agreed a ceasefire for eastern Ukraine after all-night talks, "
+     "officials said.", [("ceasefire", "Ukraine", "confirmed")]),
+    ("not-interstate", "Rival gangs in Kidal agreed to a truce on Friday after ten days of fighting, community "
+     "leaders said.", [("ceasefire", "Kidal", "confirmed")]),
 ]
 
 

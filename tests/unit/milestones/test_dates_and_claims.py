@@ -21,6 +21,10 @@ DATED: list[tuple[str, str, Found]] = [
     ("mid-month-year", "Russian forces captured Avdiivka in mid-February 2024.", []),
     ("mid-month", "Jihadists seized Kidal in mid-February, residents said.", []),
     ("early-month", "Jihadists seized Kidal in early March, residents said.", []),
+    ("the-month-day", "Officials blame the March 22 attack in Kidal, in which 26 people were killed, on jihadists.",
+     []),
+    ("the-month-day-recent", "Officials blame the April 8 attack in Kidal, in which 26 people were killed, on "
+     "jihadists.", [("civilians-at-risk", "Kidal", "confirmed")]),
     ("mid-this-month", "Jihadists seized Kidal in mid-April, residents said.",
      [("city-captured", "Kidal", "confirmed")]),
     ("weekday", "Jihadists seized Kidal, a desert town in northern Mali, on Tuesday.",

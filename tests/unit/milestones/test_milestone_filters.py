@@ -33,6 +33,10 @@ CASES: list[tuple[str, str, Found]] = [
     ("intent", "Government troops launched an offensive to retake Mosul from the militants.",
      [("offensive-launched", "Mosul", "confirmed")]),
     ("infinitive", "Government troops moved to retake Mosul from the militants on Sunday.", []),
+    ("infinitive (unless)", "Shelling forced hundreds of residents of Mosul to flee on Sunday, officials said.",
+     [("civilians-at-risk", "Mosul", "confirmed")]),
+    ("infinitive", "Iraqi forces launched an offensive on Monday to retake Mosul.",
+     [("offensive-launched", "Mosul", "confirmed")]),
     ("intent (unless)", "Government troops managed to retake Mosul from the militants on Sunday.",
      [("city-captured", "Mosul", "confirmed")]),
     # hypothetical: modals and conditionals, before the trigger or (for noun triggers) after it
