@@ -52,6 +52,8 @@ _QUALIFIER_BEFORE = frozenset(
     southeastern southwestern northeast northwest southeast southwest downtown greater upstate rural
     outer inner suburban old""".split()
 )
+# "the New Aleppo district", "Upper Nile": a part or namesake of the place, never a first name
+_NAME_PREFIXES = frozenset({"new", "upper", "lower"})
 _QUALIFIER_AFTER = re.compile(
     r"['’]s\s+(Old City|old city|city cent(?:re|er)|outskirts|downtown|"
     r"(?:north|south|east|west)(?:ern)?\s+(?:districts?|suburbs?|neighbou?rhoods?|outskirts|side|parts?|"
@@ -299,7 +301,8 @@ class PlaceResolver:
         country_like = best_pop >= 10**9  # countries and continents are never a surname here
         if (single and not country_like and prev[:1].isupper() and start not in starts and text[start - 1] == " "
                 and not low_prev.endswith(("'s", "’s"))):  # "Syria's Aleppo": an owner, not a first name
-            if (low_prev not in FUNCTION_WORDS and low_prev not in _QUALIFIER_BEFORE and low_prev not in MONTHS_DAYS
+            if (low_prev not in FUNCTION_WORDS and low_prev not in _QUALIFIER_BEFORE and low_prev not in _NAME_PREFIXES
+                    and low_prev not in MONTHS_DAYS
                     and low_prev not in PLACE_TYPE_WORDS and low_prev not in ORG_WORDS
                     and low_prev not in self.gaz.demonyms and not self._is_admin_name(prev)):
                 return None  # "Raquel Henry", "Elizabeth Fairfield": a surname

@@ -164,10 +164,12 @@ def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
 
 # --- article layout: dateline and headline -------------------------------------------------------
 
-# "beirut - ", "BEIRUT (Reuters) - ", "WASHINGTON, D.C. — ", "LONDON, June 5 (AFP) -" at a paragraph start.
+# "beirut - ", "BEIRUT (Reuters) - ", "WASHINGTON, D.C. — ", "LONDON, June 5 (AFP) -", "NEW DELHI/ISLAMABAD -"
+# at a paragraph start.
 _L = r"[^\W\d_]"  # any letter
 _DATELINE = re.compile(
-    rf"[ \t]*(?P<place>{_L}[\w.'\-]*(?:[ \t]{_L}[\w.'\-]*){{0,3}})"
+    rf"[ \t]*(?P<place>{_L}[\w.'\-]*(?:[ \t]{_L}[\w.'\-]*){{0,3}}"
+    rf"(?:/{_L}[\w.'\-]*(?:[ \t]{_L}[\w.'\-]*){{0,2}}){{0,2}})"
     rf"(?:,[ \t]*(?P<region>{_L}[\w.]*(?:[ \t]{_L}[\w.]*)?))?"
     r"(?:,?[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
     r"(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*(?:--?|–|—|:)[ \t]"

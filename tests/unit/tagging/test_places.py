@@ -71,6 +71,18 @@ def test_a_country_owning_a_city_is_no_first_name(places) -> None:  # type: igno
     assert places("Raquel Henry went home.") == []
 
 
+def test_a_place_after_new_or_upper_is_no_surname(places) -> None:  # type: ignore[no-untyped-def]
+    # "the New Aleppo district" must not make Aleppo a person's name for the whole article
+    assert places("Rebels broke into Aleppo on Friday. A resident of the New Aleppo district spoke.") == [
+        ("Aleppo", "Aleppo", "SY", "city"), ("Aleppo", "Aleppo", "SY", "city")]
+
+
+def test_shared_datelines_are_datelines(tagger: Tagger) -> None:
+    tagging = tagger.tag("BEIRUT/AMMAN, Nov 29 (Reuters) - Rebels broke into Aleppo on Friday.")
+    assert [(p.text, p.role) for p in tagging.places] == [("BEIRUT", "dateline"), ("AMMAN", "dateline"),
+                                                          ("Aleppo", "body")]
+
+
 def test_lower_case_articles_inside_names(places) -> None:  # type: ignore[no-untyped-def]
     assert places("A truce came into force in Deir ez-Zor on Saturday.") == [
         ("Deir ez-Zor", "Deir ez-Zor", "SY", "city")]
