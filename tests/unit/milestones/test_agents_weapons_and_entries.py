@@ -71,6 +71,15 @@ CASES: list[tuple[str, str, Found]] = [
      "officials said.", [("ceasefire", "Ukraine", "confirmed")]),
     ("not-interstate", "Rival gangs in Kidal agreed to a truce on Friday after ten days of fighting, community "
      "leaders said.", [("ceasefire", "Kidal", "confirmed")]),
+    # missiles are air strikes; the wounded are no count of the dead
+    ("missiles-hit", "Missiles hit six locations in Bahawalpur overnight, Pakistan's military said.",
+     [("airstrike", "Bahawalpur", "confirmed")]),
+    ("wounded-not-killed", "A Russian missile slammed into Dnipro overnight, killing three people and wounding "
+     "14, the governor said.", [("airstrike", "Dnipro", "confirmed")]),
+    ("killed-and-wounded", "A Russian missile slammed into Dnipro overnight, killing 14 people and wounding "
+     "three, the governor said.", [("airstrike", "Dnipro", "confirmed"), ("civilians-at-risk", "Dnipro", "confirmed")]),
+    ("soldiers-and-civilians", "Jihadists attacked Djibo on Sunday, killing dozens of soldiers and at least 30 "
+     "civilians, residents said.", [("civilians-at-risk", "Djibo", "confirmed")]),
 ]
 
 
