@@ -29,7 +29,8 @@ Via = Literal["inside", "after", "before", "nearest", "fallback", "carried"]
 
 _ANAPHOR = ANAPHOR
 _COORD = re.compile(r"^(?:'s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?"
-                    r"(?:(?:nearby\s+)?(?:towns?|cit(?:y|ies)|villages?|districts?)\s+of\s+)?$"
+                    r"(?:(?:nearby\s+|(?:north|south|east|west|central)\w*\s+)?(?:towns?|cit(?:y|ies)|villages?|districts?|"
+                    r"provinces?|regions?)\s+of\s+)?$"
                     # "the port city of Hodeidah and the capital Sanaa" (", the capital of X" is an appositive)
                     r"|^\s+and\s+the\s+(?:[a-z-]+\s+)?(?:capital|port\s+city|port)\s+$"
                     # "Kandahar, Afghanistan's second-biggest city, and Herat": an appositive in between
@@ -258,8 +259,9 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
         city_kinds = kinds & frozenset({"city", "district"})
         for m in _ANAPHOR.finditer(view.norm):
             a, b = view.start + m.start(), view.start + m.end()
-            if any(p.start < b and a < p.end for p in view.places):
-                continue  # "the city of Mosul": the name itself is there
+            if any(p.start < b and a < p.end or b <= p.start <= b + 2 and view.norm[b - view.start:p.start - view.start]
+                   in (", ", ",") for p in view.places):
+                continue  # "the city of Mosul", "the Yemeni capital, Sanaa,": the name itself is there
             target = _antecedent(article, m.group(), a, city_kinds)
             if target is not None:
                 items.append(_Item(a, b, target, True))
@@ -449,6 +451,10 @@ def find_places(article: ArticleView, view: SentenceView, pat: CompiledPattern, 
     chosen = [choice]
     if role.coordination and not choice.anaphora:
         chosen += _coordinated(article, items, choice, forward=choice.start >= t_start)
+        if choice.via == "nearest" and choice.start >= t_end:
+            # "strikes hit the Yemeni capital, Sanaa, and the northern province of Saada": the nearest place
+            # by preposition is the last of the list; the ones before it, between it and the trigger, count too
+            chosen += [c for c in _coordinated(article, items, choice, forward=False) if c.start >= t_end]
     return chosen
 
 

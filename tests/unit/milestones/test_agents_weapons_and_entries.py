@@ -80,6 +80,10 @@ CASES: list[tuple[str, str, Found]] = [
      "three, the governor said.", [("airstrike", "Dnipro", "confirmed"), ("civilians-at-risk", "Dnipro", "confirmed")]),
     ("soldiers-and-civilians", "Jihadists attacked Djibo on Sunday, killing dozens of soldiers and at least 30 "
      "civilians, residents said.", [("civilians-at-risk", "Djibo", "confirmed")]),
+    # a list the nearest place ends: the places before it count too; an apposed name is no anaphor
+    ("list-before-nearest", "SANAA, Yemen (AP) - U.S. airstrikes hit the Yemeni capital, Sanaa, and the northern "
+     "province of Saada late Saturday, the health ministry said.",
+     [("airstrike", "Saada", "confirmed"), ("airstrike", "Sanaa", "confirmed")]),
 ]
 
 
