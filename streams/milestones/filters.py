@@ -287,13 +287,15 @@ _DATE = re.compile(
     r"((?:19|20)\d\d)(?!\d)(?!\s*(?:km|people|fighters|civilians|troops|soldiers|m\b))"
 )
 
-_MONTH_NAMES = "|".join(sorted((m for m in _MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True))
-# "in January", "since March 3", "last June", "in mid-February", "the April 22 attack": a month without a
-# year (when the article has a date); after "the" only with a day
+_MONTHS["sept"] = 9
+_MONTH_NAMES = "|".join(sorted((m for m in _MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)) \
+    + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?=\.\s+\d)"  # "Oct. 7", "Sept. 27"
+# "in January", "since March 3", "last June", "in mid-February", "the April 22 attack", "Hamas' Oct. 7 attack":
+# a month without a year (when the article has a date); a month with a day needs no preposition
 _MONTH_ONLY = re.compile(
     r"(?<![\w-])(?:(?:in|since|on|last|by|until|from|of)\s+(?:(?:early|late|mid)(?:-|\s+))?|(?:early|late|mid)(?:-|\s+)"
-    rf"|the\s+(?=(?:{_MONTH_NAMES})\s+\d{{1,2}}(?!\d)))({_MONTH_NAMES})"
-    r"(?:\s+(\d{1,2}))?(?![\w-])(?!\.?,?\s*(?:\d{1,2},?\s+)?(?:19|20)\d\d)"
+    rf"|(?=(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?!\d)))({_MONTH_NAMES})"
+    r"(?:\.?\s+(\d{1,2}))?(?![\w-])(?!\.?,?\s*(?:\d{1,2},?\s+)?(?:19|20)\d\d)"
 )
 
 
@@ -306,11 +308,12 @@ class DatedCheck:
     subordinate: bool = False
     month_max_age_days: int | None = None
     months_only: bool = False
+    sentence_wide: bool = False
 
     @classmethod
     def build(cls, spec: DatedFilter, lists: dict[str, FilterList]) -> DatedCheck:
         return cls(spec.label, spec.effect, spec.window, spec.max_age_days, spec.subordinate,
-                   spec.month_max_age_days, spec.months_only)
+                   spec.month_max_age_days, spec.months_only, spec.sentence_wide)
 
     def absent(self, article: ArticleView, index: int) -> bool:
         return False
@@ -336,11 +339,12 @@ class DatedCheck:
             if not _SUBORDINATE.search(lead):
                 return None
             spans = [(lo, min(hi, probe.trigger_start)) for lo, hi in spans]
-        if self.months_only and any(_CURRENT.search(norm, lo, hi) for lo, hi in spans):
+        wide = self.months_only or self.sentence_wide
+        if wide and any(_CURRENT.search(norm, lo, hi) for lo, hi in spans):
             return None
         for lo, hi in spans:
             for m in _DATE.finditer(norm, lo, hi):
-                if self.months_only and (not m.group(1) or self._elsewhere(probe, lo, m.start(), m.end())):
+                if self.months_only and not m.group(1) or wide and self._elsewhere(probe, lo, m.start(), m.end()):
                     continue
                 year = int(m.group(2))
                 month = _MONTHS[m.group(1)] if m.group(1) else 12
@@ -351,7 +355,7 @@ class DatedCheck:
             if ref is None:
                 continue
             for m in _MONTH_ONLY.finditer(norm, lo, hi):
-                if self.months_only and self._elsewhere(probe, lo, m.start(), m.end()):
+                if wide and self._elsewhere(probe, lo, m.start(), m.end()):
                     continue
                 month = _MONTHS[m.group(1)]
                 day = int(m.group(2)) if m.group(2) else calendar.monthrange(ref_date.year, month)[1]

@@ -123,6 +123,9 @@ class DatedFilter(_FilterBase):
     # the window also dates the event to now ("on Monday", "overnight", "this week"): a sentence-wide
     # check for background dated at the end of a clause ("captured Goma, the largest city, in January")
     months_only: bool = False
+    # true: the same sentence-wide check for any date, bare years too ("In 2014, IS fighters captured Mosul",
+    # "For 1,425 days between 1992 and 1996, Bosnian Serb forces encircled Sarajevo")
+    sentence_wide: bool = False
 
     @property
     def label(self) -> str:

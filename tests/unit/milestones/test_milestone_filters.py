@@ -161,6 +161,14 @@ CASES: list[tuple[str, str, Found]] = [
     ("combatants-leaving", "Hundreds of government soldiers were leaving Kunduz as the Taliban advanced.", []),
     ("combatants-leaving", "Hundreds of families were leaving Kunduz as the Taliban advanced.",
      [("civilians-at-risk", "Kunduz", "confirmed")]),
+    # dated-sentence: a date anywhere in the sentence, also a leading one, unless the sentence dates its
+    # event to now or the date belongs to another clause
+    ("dated-sentence", "In 2014, Islamic State fighters captured Mosul.", []),
+    ("dated-sentence", "Between 1992 and 1996, Bosnian Serb forces encircled Sarajevo, cutting off food.", []),
+    ("dated-sentence", "Iraqi forces recaptured Mosul, which Islamic State had seized in 2014.",
+     [("city-captured", "Mosul", "confirmed")]),
+    # abbreviated months with a day are dates too
+    ("dated", "Hamas' Oct. 7 attack on Kfar Aza, in which 60 civilians were killed, began the war.", []),
     # a warned-of consequence is not a harm that happened
     ("feared-consequence", "The U.N. said fighting in Rafah, where a million displaced people shelter, "
      "could be a catastrophe.", []),
