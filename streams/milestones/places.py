@@ -54,7 +54,12 @@ _SOURCE_IN = re.compile(r"(?:officials|diplomats|sources|analysts|authorities|sp
 _SAID_AFTER = re.compile(r"\s*,?\s+(?:said|say|says|told|reported|reports|announced|added|confirmed)\b")
 # (", and Kunduz was captured" opens a new clause: its place is a subject)
 _NOT_SUBJECT = re.compile(r"(?:^|\s)(?:in|at|near|from|to|on|for|with|by|across|into|inside|outside|around)\s+"
-                          r"(?:the\s+)?$|(?<!,)\s(?:and|or)\s+(?:the\s+)?$")
+                          r"(?:the\s+)?$|(?<!,)\s(?P<conj>and|or)\s+(?:the\s+)?$")
+
+
+def _after_place(items: list[_Item], pos: int) -> bool:
+    """Whether a place mention ends right at ``pos`` (the space before "and")."""
+    return any(it.end == pos and not it.anaphora for it in items)
 _PROVINCE_AFTER = re.compile(r"^(?:'s)?\s+(?:province|governorate|region|state|oblast|county|prefecture|district)\b")
 # "the Rafah crossing", "Mosul airport", "Raqqa dam": the name modifies a facility, not the town itself
 _FACILITY_AFTER = re.compile(
@@ -524,8 +529,11 @@ def _positional(view: SentenceView, pat: CompiledPattern, items: list[_Item], t_
             if it.end > t_start:
                 continue
             rel = it.start - view.start
-            if _NOT_SUBJECT.search(view.norm[max(0, rel - 30):rel]):
-                continue  # "samples from ducks in Pennsylvania were taken": the place is not the subject
+            m = _NOT_SUBJECT.search(view.norm[max(0, rel - 30):rel])
+            if m is not None and not (m.group("conj") and _after_place(items, it.start - len(m.group()))):
+                # "samples from ducks in Pennsylvania were taken": the place is not the subject; but in
+                # "the capitals of Sar-e-Pul and Taloqan had fallen" both places are
+                continue
             n = _gap_ok(view, pat.before, it.end, t_start, it.mention, appositive=True)
             if n is not None:
                 if best is None or n < best[0]:

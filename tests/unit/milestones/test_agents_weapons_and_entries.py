@@ -84,6 +84,12 @@ CASES: list[tuple[str, str, Found]] = [
     ("list-before-nearest", "SANAA, Yemen (AP) - U.S. airstrikes hit the Yemeni capital, Sanaa, and the northern "
      "province of Saada late Saturday, the health ministry said.",
      [("airstrike", "Saada", "confirmed"), ("airstrike", "Sanaa", "confirmed")]),
+    # places coordinated before the verb are all its subjects
+    ("coordinated-subjects", "By nightfall the provincial capitals of Sar-e-Pul and Taloqan had also fallen "
+     "to the Taliban, officials said.", [("city-captured", "Sar-e-Pul", "confirmed"),
+                                         ("city-captured", "Taloqan", "confirmed")]),
+    ("gang-members", "Gang members seized control of the town of Mirebalais on Monday, freeing 500 inmates, "
+     "officials said.", [("city-captured", "Mirebalais", "confirmed")]),
 ]
 
 

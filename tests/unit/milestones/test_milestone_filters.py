@@ -167,6 +167,10 @@ CASES: list[tuple[str, str, Found]] = [
     ("dated-sentence", "Between 1992 and 1996, Bosnian Serb forces encircled Sarajevo, cutting off food.", []),
     ("dated-sentence", "Iraqi forces recaptured Mosul, which Islamic State had seized in 2014.",
      [("city-captured", "Mosul", "confirmed")]),
+    # non-conflict words do not make a sentence about armed actors peaceful
+    ("non-conflict (unless)", "Taliban fighters captured Kunduz on Sunday, the biggest prize so far in their "
+     "offensive.", [("city-captured", "Kunduz", "confirmed")]),
+    ("non-conflict", "Celtic captured the title in Glasgow on Sunday, the biggest prize of the season.", []),
     # abbreviated months with a day are dates too
     ("dated", "Hamas' Oct. 7 attack on Kfar Aza, in which 60 civilians were killed, began the war.", []),
     # a warned-of consequence is not a harm that happened
