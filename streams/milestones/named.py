@@ -47,7 +47,10 @@ _NAME_AT = re.compile(_NAME)
 # "X, a town 25 km west of Goma", "X, the last junta-held town on the border": anchor ", a ", ", the "
 _COMMA_A = re.compile(r",\s+(?:an?|the)\s")
 _NOUN_AFTER_A = re.compile(
-    rf"(?i:(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_SETTLEMENT})\b)(?!\s+of\b|['’]s)"
+    rf"(?i:(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_SETTLEMENT})\b)(?!['’]s)"
+    # "X, a town of Y" names a part; "X, a town of about 60,000 people" is X
+    r"(?!\s+of\s+(?!(?:about|around|some|nearly|roughly|almost|more\s+than|over|fewer\s+than|less\s+than|"
+    r"under|\d)))"
     # "Michael Racey, a city spokesman": the noun qualifies a person
     r"(?!\s+(?:spokes\w*|council\w*|officials?|hall|manager|police|residents?|natives?|employees?|workers?|"
     r"planner|engineer|attorney|administrator|clerk|mayor|board|commission\w*|department|schools?|leaders?|"

@@ -400,8 +400,8 @@ def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: Place
     qualifier = set((mention.qualifier or "").casefold().split())
     kept = []
     for w in words:
-        if w in ("'s", "'") or w in qualifier:
-            continue
+        if w in ("'s", "'") or w in qualifier or w in _QUOTES:
+            continue  # (a quoted trigger: 'had "liberated" the town of X')
         if not (w[0].isalnum()) and w != "-":
             return None  # punctuation: the place belongs to another phrase
         kept.append(w)
@@ -418,6 +418,7 @@ def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: Place
     return size
 
 
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "\u2018", "\u2019", "''", "``"})
 _SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "hamlet", "capital", "settlement", "port"})
 
 

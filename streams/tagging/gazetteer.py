@@ -38,7 +38,7 @@ from streams.tagging.model import PlaceKind
 from streams.tagging.text import fold, fold_pattern
 from streams.tagging.words import US_STATE_ABBREVIATIONS, is_common_word
 
-FORMAT_VERSION = 21
+FORMAT_VERSION = 22
 DEFAULT_MIN_POPULATION = 500
 # Alternate names (other spellings, exonyms) are only taken from places at least this large: small
 # places carry many historic/odd alternates ("Liverpool" for a town in Indiana).
@@ -54,7 +54,7 @@ _COUNTRY_ALIASES = {
     "US": ["US", "U.S.", "U.S.A.", "USA", "America", "United States of America", "the States"],
     "GB": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom"],
     "AE": ["UAE", "U.A.E."],
-    "CD": ["DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa"],
+    "CD": ["DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa", "Congo"],  # "Congo" alone: both
     "CG": ["Congo-Brazzaville", "Republic of Congo"],
     "KR": ["South Korea"],
     "KP": ["North Korea"],

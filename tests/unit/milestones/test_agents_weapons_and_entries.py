@@ -90,6 +90,11 @@ CASES: list[tuple[str, str, Found]] = [
                                          ("city-captured", "Taloqan", "confirmed")]),
     ("gang-members", "Gang members seized control of the town of Mirebalais on Monday, freeing 500 inmates, "
      "officials said.", [("city-captured", "Mirebalais", "confirmed")]),
+    # a quoted trigger still links its place; "X, a town of about 60,000 people" introduces X
+    ("quoted-trigger", 'The army said it had "liberated" the town of Kidal on Sunday after heavy fighting.',
+     [("city-captured", "Kidal", "claimed")]),
+    ("town-of-about", "M23 rebels pushed into the centre of Walikale on Wednesday, residents said. Walikale, a "
+     "town of about 60,000 people, lies near a tin mine.", [("city-breach", "Walikale", "confirmed")]),
 ]
 
 

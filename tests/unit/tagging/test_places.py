@@ -83,6 +83,13 @@ def test_shared_datelines_are_datelines(tagger: Tagger) -> None:
                                                           ("Aleppo", "body")]
 
 
+def test_congo_alone_is_the_congo_of_the_towns_around_it(places) -> None:  # type: ignore[no-untyped-def]
+    assert ("Congo", "Democratic Republic of the Congo", "CD", "country") in places("GOMA, Congo (AP) - Rebels "
+                                                                                   "advanced on Bukavu.")
+    assert ("Congo", "Republic of the Congo", "CG", "country") in places("BRAZZAVILLE, Congo (AP) - Protests "
+                                                                        "continued.")
+
+
 def test_lower_case_articles_inside_names(places) -> None:  # type: ignore[no-untyped-def]
     assert places("A truce came into force in Deir ez-Zor on Saturday.") == [
         ("Deir ez-Zor", "Deir ez-Zor", "SY", "city")]
