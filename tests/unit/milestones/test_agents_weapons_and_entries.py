@@ -95,6 +95,16 @@ CASES: list[tuple[str, str, Found]] = [
      [("city-captured", "Kidal", "claimed")]),
     ("town-of-about", "M23 rebels pushed into the centre of Walikale on Wednesday, residents said. Walikale, a "
      "town of about 60,000 people, lies near a tin mine.", [("city-breach", "Walikale", "confirmed")]),
+    # where the aircraft come from is no target; the river people cross is no place at risk
+    ("aircraft-origin", "Warplanes from the Misrata air base struck Islamic State positions in Sirte on Friday.",
+     [("airstrike", "Sirte", "confirmed")]),
+    ("fled-across", "Hundreds of residents fled Myawaddy across the Moei River into Mae Sot after fighting, "
+     "Thai officials said.", [("civilians-at-risk", "Myawaddy", "confirmed")]),
+    # a blockade is a siege, also one kept by a group named only by its allegiance
+    ("under-blockade", "Jihadists have kept the town of Djibo under blockade for more than a year, aid groups "
+     "said.", [("siege", "Djibo", "confirmed")]),
+    ("blockade-prices", "An al Qaeda-linked group has imposed a blockade on Timbuktu, sending prices soaring, "
+     "residents said.", [("siege", "Timbuktu", "confirmed")]),
 ]
 
 

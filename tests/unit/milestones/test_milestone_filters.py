@@ -171,6 +171,17 @@ CASES: list[tuple[str, str, Found]] = [
     ("non-conflict (unless)", "Taliban fighters captured Kunduz on Sunday, the biggest prize so far in their "
      "offensive.", [("city-captured", "Kunduz", "confirmed")]),
     ("non-conflict", "Celtic captured the title in Glasgow on Sunday, the biggest prize of the season.", []),
+    # running-toll: a war's toll counted since it began is no new mass-casualty event
+    ("running-toll", "More than 34,000 Palestinians have been killed in Gaza since the war began, the health "
+     "ministry said.", []),
+    ("running-toll", "Israeli strikes killed 34 Palestinians in Gaza on Monday, the health ministry said.",
+     [("airstrike", "Gaza", "confirmed"), ("civilians-at-risk", "Gaza", "confirmed")]),
+    ("running-toll (exodus)", "Thousands of people have fled the town of Tibu since fighting erupted between "
+     "rebel groups, officials said.", [("civilians-at-risk", "Tibu", "confirmed")]),
+    # counterfactual: "if … were to" is no description of defenders about to be beaten
+    ("counterfactual", "If the army were to collapse, Bamako could fall within weeks, analysts said.", []),
+    ("counterfactual", "With the army collapsing, Bamako could fall within days, officials said.",
+     [("imminent-fall", "Bamako", "confirmed")]),
     # abbreviated months with a day are dates too
     ("dated", "Hamas' Oct. 7 attack on Kfar Aza, in which 60 civilians were killed, began the war.", []),
     # a warned-of consequence is not a harm that happened
