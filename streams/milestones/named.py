@@ -44,6 +44,7 @@ _SETTLEMENT = "(?:" + "|".join(sorted(_SETTLEMENT_WORDS, key=len, reverse=True))
 _OF = re.compile(r" of (?=[A-Z])")
 _NOUN_BEFORE_OF = re.compile(rf"(?i:(?<![\w-])the\s+(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_SETTLEMENT}))$")
 _NAME_AT = re.compile(_NAME)
+_LIST_SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # "X, a town 25 km west of Goma", "X, the last junta-held town on the border": anchor ", a ", ", the "
 _COMMA_A = re.compile(r",\s+(?:an?|the)\s")
 _NOUN_AFTER_A = re.compile(
@@ -143,6 +144,10 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
         noun = _NOUN_BEFORE_OF.search(text, max(0, start - 60), start)
         if noun is not None and (n := _NAME_AT.match(text, end)) is not None:
             found.append((n.group("name"), n.start(), "city"))
+            if noun.group("noun").endswith("s"):  # "the towns of Nasir and Ulang", "the villages of A, B and C"
+                while (sep := _LIST_SEP.match(text, n.end())) is not None \
+                        and (n := _NAME_AT.match(text, sep.end())) is not None:
+                    found.append((n.group("name"), n.start(), "city"))
     for start, end in anchors.commas:
         noun = _NOUN_AFTER_A.match(text, end)
         if noun is not None and (n := _NAME_BEFORE.search(text, max(0, start - 60), start)) is not None:

@@ -272,8 +272,15 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
                 items.append(_Item(a, b, target, True))
         items.sort(key=lambda it: it.start)
     if role_excludes := pat.place_exclude_before:
-        items = [it for it in items
-                 if not role_excludes.search(article.norm, max(0, it.start - 30), it.start)]
+        kept: list[_Item] = []
+        excluded: _Item | None = None
+        for it in items:
+            if role_excludes.search(article.norm, max(0, it.start - 30), it.start) or (
+                    excluded is not None and _COORD.match(article.norm[excluded.end:it.start])):
+                excluded = it  # "fleeing toward Dikwa and Maiduguri": both are where they flee to
+            else:
+                kept.append(it)
+        items = kept
     if pat.spec.place.parties and _interstate(article, view.index):
         # A truce between two states is placed only where the text puts it ("agreed a ceasefire for eastern
         # Ukraine", "in Gaza"), in this sentence or later ones: not at the subject of the conflict ("in their
@@ -397,6 +404,9 @@ def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: Place
     words = view.words_between(a, b)
     if appositive and words[:1] == [","] and "," in words[1:15]:
         words = words[words.index(",", 1) + 1:]
+    if words[-2:] == [",", "including"] and len(words) <= 6 and words[-3] in _SETTLEMENT_PLURALS:
+        # "liberated five border villages, including Pylna and Borysivka": the listed ones are the places
+        return 3 if gap.max_gap >= 3 and gap.only is None and gap.require is None else None
     qualifier = set((mention.qualifier or "").casefold().split())
     kept = []
     for w in words:
@@ -419,6 +429,7 @@ def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: Place
 
 
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "\u2018", "\u2019", "''", "``"})
+_SETTLEMENT_PLURALS = frozenset({"towns", "cities", "villages", "settlements", "hamlets", "localities"})
 _SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "hamlet", "capital", "settlement", "port"})
 
 

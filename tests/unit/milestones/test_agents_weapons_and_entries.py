@@ -105,6 +105,17 @@ CASES: list[tuple[str, str, Found]] = [
      "said.", [("siege", "Djibo", "confirmed")]),
     ("blockade-prices", "An al Qaeda-linked group has imposed a blockade on Timbuktu, sending prices soaring, "
      "residents said.", [("siege", "Timbuktu", "confirmed")]),
+    # "the towns of A and B" introduces both; "N villages, including A" names the villages taken
+    ("towns-of-list", "Government warplanes struck the villages of Yabaal and Ulang on Sunday, local officials "
+     "said.", [("airstrike", "Ulang", "confirmed"), ("airstrike", "Yabaal", "confirmed")]),
+    ("villages-including", "Russian troops captured five border villages, including Strilecha, on Saturday, "
+     "residents said.", [("city-captured", "Strilecha", "confirmed")]),
+    ("towns-around-including", "Russian troops withdrew from towns around the capital, including Bucha, on "
+     "Saturday, residents said.", []),
+    # where people flee to, and what is listed with it, is no place at risk
+    ("fled-toward-list", "Jihadists overran the town of Marte on Monday, sending thousands of residents fleeing "
+     "toward Dikwa and Maiduguri, residents said.", [("city-captured", "Marte", "confirmed"),
+                                                    ("civilians-at-risk", "Marte", "confirmed")]),
 ]
 
 
