@@ -15,6 +15,7 @@ filter stopped it) — the basis of ``wirewatch rules explain``.
 
 from __future__ import annotations
 
+import logging
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -37,6 +38,8 @@ from streams.milestones.text import ArticleView, SentenceView
 from streams.tagging.model import Tagging
 
 Verdict = Literal["fired", "blocked", "no-place", "no-actor"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -76,6 +79,10 @@ class Detector:
     def load(cls, path: Path | None = None) -> Detector:
         """Load a rule pack (default: ``$WIREWATCH_RULES`` or ``seeds/rules/conflict.yaml``).
         Raises ``RuleError`` naming file, line and field."""
+        # (imported here: this module is imported while _compiled decides, before IMPLEMENTATION exists)
+        from streams.milestones._compiled import IMPLEMENTATION
+
+        log.info("detector: %s", IMPLEMENTATION)
         return cls(compile_pack(load_pack(path)))
 
     @property
