@@ -22,15 +22,16 @@ from typing import Any, Protocol
 
 import ahocorasick
 
-from streams.milestones.lexicon import compile_phrases
+from streams.milestones.lexicon import compile_phrases, word_starts
 from streams.milestones.rules import DatedFilter, Effect, FilterList, LexiconFilter, Window, expand_refs
 from streams.milestones.text import ArticleView, SentenceView
 from streams.tagging.model import PlaceMention
 
 # A later sentence is about the same claim if it names the same place or refers back to it.
+# (the patterns below are (?<![\w-])(?:word|…)(?![\w-]), written to be searched fast: see word_starts)
 _REFERS_BACK = re.compile(
-    r"(?<!\w)(?:claims?|reports?|this|that|it|these|those|allegations?|statements?|accounts?|the city|the town|"
-    r"the village)(?!\w)"
+    word_starts(r"claims?|reports?|this|that|it|these|those|allegations?|statements?|accounts?|the city|the town|"
+                r"the village".split("|"), before=r"\w") + r"(?!\w)"
 )
 
 
@@ -279,11 +280,16 @@ _DATE = re.compile(
 )
 
 # "in January", "since March 3", "last June": a month without a year (when the article has a date)
+_MONTH_NAMES = "|".join(sorted((m for m in _MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True))
 _MONTH_ONLY = re.compile(
     r"(?<![\w-])(?:in|since|on|last|early|late|mid-?|by|until|from|of)\s+("
-    + "|".join(sorted((m for m in _MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True))
+    + _MONTH_NAMES
     + r")(?:\s+(\d{1,2}))?(?![\w-])(?!\.?,?\s*(?:\d{1,2},?\s+)?(?:19|20)\d\d)"
 )
+# What a match of _DATE (its year) and of _MONTH_ONLY (its month) must contain: searched first, these cheap
+# patterns rule out most windows before the costly ones, which try their look-behind at every position.
+_HAS_YEAR = re.compile(r"(?:19|20)\d\d")
+_HAS_MONTH = re.compile(_MONTH_NAMES)
 
 
 @dataclass
@@ -328,7 +334,8 @@ class DatedCheck:
         if self.months_only and any(_CURRENT.search(norm, lo, hi) for lo, hi in spans):
             return None
         for lo, hi in spans:
-            for m in _DATE.finditer(norm, lo, hi):
+            dated = _HAS_YEAR.search(norm, lo, hi) is not None  # (a match lies inside [lo, hi))
+            for m in _DATE.finditer(norm, lo, hi) if dated else ():
                 if self.months_only and (not m.group(1) or self._elsewhere(probe, lo, m.start(), m.end())):
                     continue
                 year = int(m.group(2))
@@ -337,7 +344,7 @@ class DatedCheck:
                 if (ref_date - when).days > (month_age if m.group(1) else self.max_age_days):
                     return FilterHit(self.name, self.effect, probe.article.tagging.text[m.start():m.end()],
                                      m.start(), m.end())
-            if ref is None:
+            if ref is None or _HAS_MONTH.search(norm, lo, hi) is None:
                 continue
             for m in _MONTH_ONLY.finditer(norm, lo, hi):
                 if self.months_only and self._elsewhere(probe, lo, m.start(), m.end()):
@@ -368,17 +375,19 @@ def _dates_other_clause(probe: Probe, lo: int, start: int, end: int) -> bool:
     return _OPENER.search(norm, own, start) is not None and "," in norm[end:probe.trigger_start]
 
 
-_OPENER = re.compile(r"(?<![\w-])(?:which|who|whom|whose|that|when|where|after|before|while|until)(?![\w-])")
+_OPENER = re.compile(word_starts("which|who|whom|whose|that|when|where|after|before|while|until".split("|"))
+                     + r"(?![\w-])")
 
 
 # the event dated to now: a weekday, "overnight", "today", "this week"
 _CURRENT = re.compile(
-    r"(?<![\w-])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|overnight|today|tonight|yesterday|"
-    r"this (?:week|weekend|morning|afternoon|evening|month)|last night|hours? ago|earlier in the day)(?![\w-])"
+    word_starts([*"monday tuesday wednesday thursday friday saturday sunday overnight today tonight yesterday".split(),
+                 "this (?:week|weekend|morning|afternoon|evening|month)", "last night", "hours? ago",
+                 "earlier in the day"]) + r"(?![\w-])"
 )
 
 
-_SINCE = re.compile(r"(?<![\w-])since(?![\w-])")
+_SINCE = re.compile(word_starts(["since"]) + r"(?![\w-])")
 
 
 # a relative or temporal clause between a dated main clause and the trigger: "… in January after a

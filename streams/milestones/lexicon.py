@@ -91,11 +91,28 @@ def split_gaps(phrase: str) -> list[str]:
     return [p for p in parts if p]
 
 
+def word_starts(bodies: Iterable[str], before: str = r"[\w-]") -> str:
+    """``(?<!before)(?:body|body|…)``: regex bodies, each opening with a plain letter or digit, at a word start
+    (not right after a ``before`` character), tried in the order given.
+
+    Written as the equivalent ``(?:a(?<!before a)(?:body-rest|…)|b(?<!before b)(?:…)|…)``: bodies grouped by
+    their first character (their order kept within a group: only one group can match at a position), the
+    look-behind after that character. Python's regex engine then skips to positions holding one of those
+    characters instead of trying the look-behind and every alternative at each position of the text
+    (several times faster on a sentence: lexicon checks and date filters are the detector's hottest regexes).
+    """
+    groups: dict[str, list[str]] = {}
+    for body in bodies:
+        if not body[:1].isalnum():  # (a plain character: escaped or special ones would not group)
+            raise ValueError(f"not a word start: {body!r}")
+        groups.setdefault(body[0], []).append(body[1:])
+    return "(?:" + "|".join(f"{c}(?<!{before}{c})(?:{'|'.join(rests)})" for c, rests in groups.items()) + ")"
+
+
 def _alt(form: str) -> str:
     body = r"\s+".join(re.escape(w) for w in form.split())
-    left = r"(?<![\w-])" if form[:1].isalnum() else ""
     right = r"(?![\w])" if form[-1:].isalnum() else ""
-    return left + body + right
+    return (word_starts([body]) if form[:1].isalnum() else body) + right
 
 
 GAP = r"(?:\s+\S+){0,4}?\s+"
@@ -122,9 +139,9 @@ def phrase_regex(phrase: str, *, inflect: bool = True) -> str:
 def compile_phrases(phrases: Iterable[str], *, inflect: bool = False) -> re.Pattern[str] | None:
     """Union of phrases as one pattern; ``None`` for an empty list. Raises ``re.error`` on a bad ``re:``.
 
-    Plain word phrases share one boundary check around a single alternation (sorted longest first),
-    which lets the regex engine reject most positions on the first character instead of trying every
-    alternative's look-behind: lexicon checks are the detector's hottest path."""
+    Plain word phrases share one boundary check around a single alternation (sorted longest first; see
+    ``word_starts``), which lets the regex engine reject most positions on the first character instead of
+    trying every alternative's look-behind: lexicon checks are the detector's hottest path."""
     words: list[str] = []
     other: list[str] = []
     for p in phrases:
@@ -139,8 +156,7 @@ def compile_phrases(phrases: Iterable[str], *, inflect: bool = False) -> re.Patt
     alts = []
     if words:
         uniq = sorted(set(words), key=lambda w: (-len(w), w))
-        alts.append(r"(?<![\w-])(?:" + "|".join(r"\s+".join(re.escape(x) for x in w.split()) for w in uniq)
-                    + r")(?!\w)")
+        alts.append(word_starts(r"\s+".join(re.escape(x) for x in w.split()) for w in uniq) + r"(?!\w)")
     alts += other
     if not alts:
         return None
