@@ -118,11 +118,12 @@ class Detector:
         """Whole-word trigger forms in the article, in text order: one Aho-Corasick scan for all rules."""
         norm = article.norm
         n = len(norm)
-        raw = []
+        raw: list[tuple[int, int, str]] = []
         anchors = article.anchors = Anchors()
         # keys are prefixed by a word-start character; the padding space makes offsets shift by one
-        for end_idx, form in self.pack.index.iter(" " + norm):
-            end = end_idx  # = end_idx + 1 - 1 (padding)
+        match: tuple[int, str]  # (typed: compiled, the loop is native code)
+        for match in self.pack.index.iter(" " + norm):
+            end, form = match  # end = end_idx + 1 - 1 (padding)
             if form[0] == ANCHOR_MARK:  # where a name may be introduced ("the town of ", ", a ", " region")
                 kind = ANCHOR_KEYS[form[1:]]
                 if kind != "region" or end >= n or not norm[end].isalnum():
@@ -156,11 +157,16 @@ class Detector:
                 verify = entry.verify
                 if verify is not None and entry.back:
                     # indexed by its last anchor: the phrase must end here and start in this sentence
-                    m = verify.search(norm, max(sentences[index].start, start - 120), form_end)
+                    lo = max(sentences[index].start, start - 120)
+                    if not _any_in(norm, entry.needles, lo, form_end):
+                        continue  # (no first anchor before the hit: the regex cannot match)
+                    m = verify.search(norm, lo, form_end)
                     if m is None:
                         continue
                     begin = m.start()
                 elif verify is not None:
+                    if not _any_in(norm, entry.needles, start, sentence_end):
+                        continue  # no last anchor in the rest of the sentence: no match, or one that ends beyond it
                     m = verify.match(norm, start)
                     if m is None:
                         continue
@@ -253,6 +259,16 @@ class Detector:
                               trigger_start=cand.trigger_start, trigger_end=cand.trigger_end,
                               place_start=choice.start, place_end=choice.end),
             article_id=article_id, source=source, published_at=published_at, cameo=rule.cameo, acled=rule.acled)
+
+
+def _any_in(text: str, needles: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether one of ``needles`` occurs in ``text[start:end]`` (True without needles)."""
+    if not needles:
+        return True
+    for needle in needles:
+        if text.find(needle, start, end) >= 0:
+            return True
+    return False
 
 
 def _merge_status(old: Status | None, new: Status) -> Status:

@@ -147,8 +147,10 @@ class PhraseIndex:
                 lo, hi = s.start, s.start + len(s.text)
                 # scan a slice: pyahocorasick's iter(text, start, end) converts the whole text on every call;
                 # the padding space lets a phrase at the sentence start match with its prefix
-                for end_idx, (pid, length, left, right) in automaton.iter(" " + norm[lo:hi]):
-                    b = lo + end_idx
+                match: tuple[int, tuple[int, int, bool, bool]]  # (typed: compiled, the loop is native code)
+                for match in automaton.iter(" " + norm[lo:hi]):
+                    pid, length, left, right = match[1]
+                    b = lo + match[0]
                     a = b - length
                     if left and a > 0:
                         c = norm[a - 1]

@@ -125,15 +125,17 @@ def phrase_regex(phrase: str, *, inflect: bool = True) -> str:
     unless written ``~x``."""
     if phrase.startswith("re:"):
         return f"(?:{phrase[3:]})"
+    return GAP.join("(?:" + "|".join(_alt(f) for f in sorted(forms, key=len, reverse=True)) + ")"
+                    for forms in anchor_forms(phrase, inflect=inflect))
+
+
+def anchor_forms(phrase: str, *, inflect: bool = True) -> list[tuple[str, ...]]:
+    """The forms of each anchor of a phrase (not a ``re:`` one) that ``phrase_regex`` matches, in order:
+    ``drive * out of`` → [(drive, drives, drove, …), (out of,)]."""
     if phrase.startswith("~"):
         phrase, inflect = phrase[1:], True
     literal = phrase.startswith("=") or not inflect
-    anchors = split_gaps(phrase.lstrip("="))
-    parts = []
-    for anchor in anchors:
-        forms = phrase_forms(("=" if literal else "") + anchor)
-        parts.append("(?:" + "|".join(_alt(f) for f in sorted(forms, key=len, reverse=True)) + ")")
-    return GAP.join(parts)
+    return [phrase_forms(("=" if literal else "") + anchor) for anchor in split_gaps(phrase.lstrip("="))]
 
 
 def compile_phrases(phrases: Iterable[str], *, inflect: bool = False) -> re.Pattern[str] | None:

@@ -33,7 +33,9 @@ _TIME_BEFORE = re.compile(
     r"(?:(?:" + _NUMBER_WORDS + r"\s+){0,2}(?:years?|months?|weeks?|days?|hours?|decades?)|shortly|soon|long|"
     r"just)\s+$"
 )
-_CUT_PUNCT = re.compile(r'[;:()\[\]"]|(?<!\d),|,(?!\d)|(?<=\s)-(?=\s)')
+# [;:()\[\]"]|(?<!\d),|,(?!\d)|(?<=\s)-(?=\s), the look-behinds after the character they precede: every
+# alternative then opens with a character, which the regex engine skips to (see lexicon.word_starts)
+_CUT_PUNCT = re.compile(r'[;:()\[\]"]|,(?<!\d,)|,(?!\d)|-(?<=\s-)(?=\s)')
 # scare quotes around a word or two ('launched what it called "anti-terrorist" operations') do not cut
 # the clause
 _SCARE_QUOTES = re.compile(r'"[\w\'-]+(?:\s[\w\'-]+){0,2}"')
@@ -41,8 +43,8 @@ GENERIC_SUBCITY = frozenset({"old city", "city center", "town center", "downtown
                              "old town", "city centre", "historic center", "inner city"})
 # "the city", "the besieged town", "its old city": a reference back to a city named before
 _ANAPHOR_NOUNS = ("city", "town", "village", "capital", "there")
-ANAPHOR = re.compile(
-    r"(?<![\w-])(?:the|its)\s+(?:(?:[\w]+-(?:held|controlled)|besieged|embattled|strategic|northern|southern|"
+ANAPHOR = re.compile(  # (the look-behinds after the first character: see lexicon.word_starts)
+    word_starts(["the", "its"]) + r"\s+(?:(?:[\w]+-(?:held|controlled)|besieged|embattled|strategic|northern|southern|"
     r"eastern|western|central|key|ancient|historic|old|entire|whole|same|militant|rebel|jihadist|border|"
     r"frontline|port|coastal|desert|largest|second|devastated|ruined"
     # a nationality: "the Afghan capital", "the Syrian town", "the Tigrayan capital"
@@ -50,7 +52,7 @@ ANAPHOR = re.compile(
     r"(?:old city|city centre|city center|city|town|village|capital)(?![\w-])"
     r"(?!\s+(?:of|council|hall|'s\s+\w+\s+of)\b)"
     # "a maternity hospital there": 'there' after a noun or verb, not the existential "there were"
-    r"|(?<=[a-z] )there(?![\w-])(?!\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|seems|seemed|"
+    r"|t(?<=[a-z] t)here(?![\w-])(?!\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|seems|seemed|"
     r"appears|appeared|remains|remained|be|been)\b)"
 )
 # a year not inside a longer number: (?<!\d)(?:19|20)\d\d(?!\d), with the look-behind after the "19"/"20" (it
