@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 import ahocorasick
 
-from streams.milestones.lexicon import compile_phrases, word_starts
+from streams.milestones.lexicon import compile_phrases, first_characters, word_starts
 from streams.milestones.rules import DatedFilter, Effect, FilterList, LexiconFilter, Window, expand_refs
 from streams.milestones.text import ArticleView, SentenceView
 from streams.tagging.model import PlaceMention
@@ -180,6 +180,7 @@ class LexiconCheck:
     unless_ids: frozenset[int]
     unless: re.Pattern[str] | None
     veto: re.Pattern[str] | None = None  # any match in the window stops the check
+    pattern_start: re.Pattern[str] | None = None  # what a match of ``pattern`` starts with (first_characters)
 
     @classmethod
     def build(cls, spec: LexiconFilter, lists: dict[str, FilterList], index: PhraseIndex | None = None) -> LexiconCheck:
@@ -207,7 +208,7 @@ class LexiconCheck:
         unless_ids, unless_pattern = split(unless)
         veto = compile_phrases(expand_refs(spec.unless_window, lists)) if spec.unless_window else None
         return cls(spec.label, spec.effect, window or Window(scope="segment"), index, ids, pattern, unless_ids,
-                   unless_pattern, veto)
+                   unless_pattern, veto, first_characters(pattern) if pattern is not None else None)
 
     def find(self, probe: Probe) -> FilterHit | None:
         article = probe.article
@@ -248,8 +249,11 @@ class LexiconCheck:
             found = [span for pid, spans in hits.items() if pid in ids for span in spans]
             if self.pattern is not None:
                 s = article.tagging.sentences[sentence]
-                found += [m.span() for m in self.pattern.finditer(article.norm, s.start, s.start + len(s.text))
-                          if m.end() > m.start()]
+                lo, hi = s.start, s.start + len(s.text)
+                if self.pattern_start is not None:  # no match starts before the first character it can start with
+                    first = self.pattern_start.search(article.norm, lo, hi)
+                    lo = hi if first is None else first.start()
+                found += [m.span() for m in self.pattern.finditer(article.norm, lo, hi) if m.end() > m.start()]
             if found and (self.unless_ids or self.unless is not None):
                 found = [(a, b) for a, b in found if not self._cancelled(article, sentence, hits, a, b)]
             own = sorted(found)

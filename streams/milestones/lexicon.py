@@ -22,6 +22,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import Any
 
 # Words that are never inflected inside a phrase (prepositions, particles, determiners, auxiliaries).
 FUNCTION_WORDS = frozenset(
@@ -136,6 +137,65 @@ def anchor_forms(phrase: str, *, inflect: bool = True) -> list[tuple[str, ...]]:
         phrase, inflect = phrase[1:], True
     literal = phrase.startswith("=") or not inflect
     return [phrase_forms(("=" if literal else "") + anchor) for anchor in split_gaps(phrase.lstrip("="))]
+
+
+def first_characters(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A one-character pattern matching the first character of every match of ``pattern`` (``[\\d]`` for
+    ``(?<![\\d.])\\d{3,}|\\d+ million``), or None when that cannot be told (a match may be empty, a case
+    or a construct this does not follow).
+
+    Called once per pack for the regular expressions of lexicon checks (``re:`` phrases, inflected ones): a
+    sentence without such a character cannot match, and a search can start at the first one — the regex
+    engine itself tries a pattern that opens with a look-behind or a repeat at every position."""
+    if pattern.flags & (re.IGNORECASE | re.LOCALE):
+        return None
+    try:
+        import re._constants as c
+        import re._parser as parser
+
+        categories = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_WORD: r"\w", c.CATEGORY_SPACE: r"\s"}
+        repeats = (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT)
+
+        def char(code: int) -> str:
+            return re.escape(chr(code))
+
+        def first(items: Iterable[tuple[Any, Any]]) -> list[str] | None:
+            for op, av in items:
+                if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+                    continue  # zero-width: the first character comes after
+                if op is c.LITERAL:
+                    return [char(av)]
+                if op is c.IN:
+                    out = []
+                    for item, value in av:
+                        if item is c.LITERAL:
+                            out.append(char(value))
+                        elif item is c.RANGE:
+                            out.append(f"{char(value[0])}-{char(value[1])}")
+                        elif item is c.CATEGORY and value in categories:
+                            out.append(categories[value])
+                        else:
+                            return None  # a negated set or category
+                    return out
+                if op is c.BRANCH:
+                    out = []
+                    for alternative in av[1]:
+                        found = first(alternative)
+                        if found is None:
+                            return None
+                        out += found
+                    return out
+                if op is c.SUBPATTERN:
+                    return None if av[1] or av[2] else first(av[3])  # (no local flags)
+                if op in repeats and av[0] >= 1:
+                    return first(av[2])
+                return None  # optional parts, any character, back-references, …
+            return None  # nothing consumed: a match may be empty
+
+        chars = first(parser.parse(pattern.pattern, pattern.flags))
+        return None if not chars else re.compile("[" + "".join(chars) + "]", pattern.flags & re.ASCII)
+    except Exception:  # (re's parser is internal: should it change, lose only the speed-up)
+        return None
 
 
 def compile_phrases(phrases: Iterable[str], *, inflect: bool = False) -> re.Pattern[str] | None:
