@@ -122,13 +122,13 @@ class SentenceView:
 
     @property
     def segments(self) -> list[tuple[int, int]]:
+        """Clauses further cut before connectives ("as", "after", "which"…); built on first use, since
+        most candidates stop at a word-window check that needs only the punctuation clauses."""
         if self._segments is None:
             self._segments = self._build_segments()
         return self._segments
 
     def _build_segments(self) -> list[tuple[int, int]]:
-        """Clauses further cut before connectives ("as", "after", "which"…); built on first use, since
-        most candidates stop at a word-window check that needs only the punctuation clauses."""
         norm, base = self.norm, self.start
         lead = len(norm) - len(norm.lstrip())
         soft = []
@@ -250,13 +250,13 @@ class ArticleView:
 
     @property
     def places(self) -> list[PlaceMention]:
+        """The tagger's place mentions plus the named places it left unresolved ("the village of
+        Togoga"; see ``streams.milestones.named``), in text order."""
         if self._places is None:
             self._places = self._build_places()
         return self._places
 
     def _build_places(self) -> list[PlaceMention]:
-        """The tagger's place mentions plus the named places it left unresolved ("the village of
-        Togoga"; see ``streams.milestones.named``), in text order."""
         extra = unresolved_places(self.tagging, self.norm, self.anchors)
         places = superseded(self.tagging.places, extra)
         for p in places:  # a shared dateline opens the text (or follows a headline)
@@ -269,16 +269,16 @@ class ArticleView:
 
     @property
     def event_places(self) -> list[PlaceMention]:
-        if self._event_places is None:
-            self._event_places = self._build_event_places()
-        return self._event_places
-
-    def _build_event_places(self) -> list[PlaceMention]:
         """Place mentions that can be event places, in text order: never the dateline.
 
         A bare sub-city name ("the Old City", "the city centre") is re-attached to the latest city named
         before it in the last few sentences — the tagger may resolve it by article-wide context, but a
         story about two old cities (Raqqa's and Mosul's) needs the nearest one."""
+        if self._event_places is None:
+            self._event_places = self._build_event_places()
+        return self._event_places
+
+    def _build_event_places(self) -> list[PlaceMention]:
         out: list[PlaceMention] = []
         last_city: PlaceMention | None = None
         last_city_sentence = -99
