@@ -26,15 +26,24 @@ Modules, in the order data flows:
 
 Public API (used by the worker and ``wirewatch detect|rules``): ``Detector``, ``events_to_json``,
 ``check_rules``, ``format_explanation``, ``backtest``.
+
+The hot modules (``text``, ``named``, ``filters``, ``compile``, ``places``, ``detector``) run compiled with
+mypyc when ``make compile`` (run by the venv setup) built them, and as plain Python otherwise: same
+results, the compiled ones faster. ``IMPLEMENTATION`` (logged by ``Detector.load``; ``python -m
+streams.milestones``) says which is in use; see ``streams.milestones._compiled``.
 """
 
 from __future__ import annotations
 
+# first (sorted first, too): decides whether the hot modules are imported compiled or from their .py files
+from streams.milestones._compiled import COMPILED, IMPLEMENTATION
 from streams.milestones.backtest import BacktestReport, backtest, load_corpus
 from streams.milestones.detector import Candidate, Detector
 from streams.milestones.report import RulePackSummary, check_rules, events_to_json, format_explanation
 
 __all__ = [
+    "COMPILED",
+    "IMPLEMENTATION",
     "BacktestReport",
     "Candidate",
     "Detector",

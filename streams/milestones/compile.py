@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from streams.milestones.filters import Check, PhraseIndex, build_check
-from streams.milestones.lexicon import FUNCTION_WORDS, compile_phrases, phrase_forms, phrase_regex, split_gaps
+from streams.milestones.lexicon import (
+    FUNCTION_WORDS,
+    anchor_forms,
+    compile_phrases,
+    phrase_forms,
+    phrase_regex,
+    split_gaps,
+)
 from streams.milestones.named import ANCHOR_KEYS
 from streams.milestones.rules import (
     AnyFilter,
@@ -78,6 +85,9 @@ class TriggerEntry:
     # indexed by its last anchor ("with * air support" by "air support": "with" is in every article);
     # ``verify`` then ends at the hit and is searched for backwards
     back: bool = False
+    # With ``verify``: words of which one occurs in every match of it (the first words of the forms of its
+    # other end anchor), so that the detector tests them before the regex (most hits have none).
+    needles: tuple[str, ...] = ()
 
 
 def _index_last(anchors: list[str]) -> bool:
@@ -168,8 +178,12 @@ def compile_pack(loaded: LoadedPack) -> CompiledPack:
                 literal = "=" if trigger.startswith("=") else ""
                 back = _index_last(anchors)
                 verify = None
+                needles: tuple[str, ...] = ()
                 if len(anchors) > 1:
                     verify = re.compile(f"(?:{phrase_regex(trigger)})$" if back else phrase_regex(trigger))
+                    if not trigger.startswith("re:"):
+                        other_end = anchor_forms(trigger)[0 if back else -1]
+                        needles = tuple(sorted({form.split()[0] for form in other_end}))
                 for form in phrase_forms(literal + anchors[-1 if back else 0]):
                     if (id(pat), trigger, form) in seen:
                         continue
@@ -179,7 +193,7 @@ def compile_pack(loaded: LoadedPack) -> CompiledPack:
                         # keys start at a word boundary, so the scan never reports "and" in "command"
                         for prefix in WORD_STARTS:
                             automaton.add_word(prefix + form, form)
-                    entries[form].append(TriggerEntry(pat, trigger, verify, back))
+                    entries[form].append(TriggerEntry(pat, trigger, verify, back, needles))
     if entries:
         # the anchors of unresolved-place introductions ride on the same scan ("\x00" marks them)
         for key in ANCHOR_KEYS:

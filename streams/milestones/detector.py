@@ -15,6 +15,7 @@ filter stopped it) — the basis of ``wirewatch rules explain``.
 
 from __future__ import annotations
 
+import logging
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -38,6 +39,8 @@ from streams.milestones.text import ArticleView, SentenceView
 from streams.tagging.model import Tagging
 
 Verdict = Literal["fired", "blocked", "no-place", "no-actor"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -77,6 +80,10 @@ class Detector:
     def load(cls, path: Path | None = None) -> Detector:
         """Load a rule pack (default: ``$WIREWATCH_RULES`` or ``seeds/rules/conflict.yaml``).
         Raises ``RuleError`` naming file, line and field."""
+        # (imported here: this module is imported while _compiled decides, before IMPLEMENTATION exists)
+        from streams.milestones._compiled import IMPLEMENTATION
+
+        log.info("detector: %s", IMPLEMENTATION)
         return cls(compile_pack(load_pack(path)))
 
     @property
@@ -112,11 +119,12 @@ class Detector:
         """Whole-word trigger forms in the article, in text order: one Aho-Corasick scan for all rules."""
         norm = article.norm
         n = len(norm)
-        raw = []
+        raw: list[tuple[int, int, str]] = []
         anchors = article.anchors = Anchors()
         # keys are prefixed by a word-start character; the padding space makes offsets shift by one
-        for end_idx, form in self.pack.index.iter(" " + norm):
-            end = end_idx  # = end_idx + 1 - 1 (padding)
+        match: tuple[int, str]  # (typed: compiled, the loop is native code)
+        for match in self.pack.index.iter(" " + norm):
+            end, form = match  # end = end_idx + 1 - 1 (padding)
             if form[0] == ANCHOR_MARK:  # where a name may be introduced ("the town of ", ", a ", " region")
                 kind = ANCHOR_KEYS[form[1:]]
                 if kind != "region" or end >= n or not norm[end].isalnum():
@@ -150,11 +158,16 @@ class Detector:
                 verify = entry.verify
                 if verify is not None and entry.back:
                     # indexed by its last anchor: the phrase must end here and start in this sentence
-                    m = verify.search(norm, max(sentences[index].start, start - 120), form_end)
+                    lo = max(sentences[index].start, start - 120)
+                    if not _any_in(norm, entry.needles, lo, form_end):
+                        continue  # (no first anchor before the hit: the regex cannot match)
+                    m = verify.search(norm, lo, form_end)
                     if m is None:
                         continue
                     begin = m.start()
                 elif verify is not None:
+                    if not _any_in(norm, entry.needles, start, sentence_end):
+                        continue  # no last anchor in the rest of the sentence: no match, or one that ends beyond it
                     m = verify.match(norm, start)
                     if m is None:
                         continue
@@ -263,6 +276,16 @@ def _subsumed(text: str, milestone: str, choice: PlaceChoice,
         return False
     return any(m == milestone and c.via != "fallback" and c.mention.country == p.country
                for (m, _), (_, _, c) in best.items())
+
+
+def _any_in(text: str, needles: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether one of ``needles`` occurs in ``text[start:end]`` (True without needles)."""
+    if not needles:
+        return True
+    for needle in needles:
+        if text.find(needle, start, end) >= 0:
+            return True
+    return False
 
 
 def _merge_status(old: Status | None, new: Status) -> Status:

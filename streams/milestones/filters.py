@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 import ahocorasick
 
-from streams.milestones.lexicon import compile_phrases
+from streams.milestones.lexicon import compile_phrases, first_characters, word_starts
 from streams.milestones.rules import (
     AnyFilter,
     DatedFilter,
@@ -37,9 +37,10 @@ from streams.milestones.text import ArticleView, SentenceView
 from streams.tagging.model import PlaceMention
 
 # A later sentence is about the same claim if it names the same place or refers back to it.
+# (the patterns below are (?<![\w-])(?:word|…)(?![\w-]), written to be searched fast: see word_starts)
 _REFERS_BACK = re.compile(
-    r"(?<!\w)(?:claims?|reports?|this|that|it|these|those|allegations?|statements?|accounts?|the city|the town|"
-    r"the village)(?!\w)"
+    word_starts(r"claims?|reports?|this|that|it|these|those|allegations?|statements?|accounts?|the city|the town|"
+                r"the village".split("|"), before=r"\w") + r"(?!\w)"
 )
 
 
@@ -155,8 +156,10 @@ class PhraseIndex:
                 lo, hi = s.start, s.start + len(s.text)
                 # scan a slice: pyahocorasick's iter(text, start, end) converts the whole text on every call;
                 # the padding space lets a phrase at the sentence start match with its prefix
-                for end_idx, (pid, length, left, right) in automaton.iter(" " + norm[lo:hi]):
-                    b = lo + end_idx
+                match: tuple[int, tuple[int, int, bool, bool]]  # (typed: compiled, the loop is native code)
+                for match in automaton.iter(" " + norm[lo:hi]):
+                    pid, length, left, right = match[1]
+                    b = lo + match[0]
                     a = b - length
                     if left and a > 0:
                         c = norm[a - 1]
@@ -186,6 +189,7 @@ class LexiconCheck:
     unless_ids: frozenset[int]
     unless: re.Pattern[str] | None
     veto: re.Pattern[str] | None = None  # any match in the window stops the check
+    pattern_start: re.Pattern[str] | None = None  # what a match of ``pattern`` starts with (first_characters)
 
     @classmethod
     def build(cls, spec: LexiconFilter, lists: dict[str, FilterList], index: PhraseIndex | None = None) -> LexiconCheck:
@@ -213,7 +217,7 @@ class LexiconCheck:
         unless_ids, unless_pattern = split(unless)
         veto = compile_phrases(expand_refs(spec.unless_window, lists)) if spec.unless_window else None
         return cls(spec.label, spec.effect, window or Window(scope="segment"), index, ids, pattern, unless_ids,
-                   unless_pattern, veto)
+                   unless_pattern, veto, first_characters(pattern) if pattern is not None else None)
 
     def find(self, probe: Probe) -> FilterHit | None:
         article = probe.article
@@ -254,8 +258,11 @@ class LexiconCheck:
             found = [span for pid, spans in hits.items() if pid in ids for span in spans]
             if self.pattern is not None:
                 s = article.tagging.sentences[sentence]
-                found += [m.span() for m in self.pattern.finditer(article.norm, s.start, s.start + len(s.text))
-                          if m.end() > m.start()]
+                lo, hi = s.start, s.start + len(s.text)
+                if self.pattern_start is not None:  # no match starts before the first character it can start with
+                    first = self.pattern_start.search(article.norm, lo, hi)
+                    lo = hi if first is None else first.start()
+                found += [m.span() for m in self.pattern.finditer(article.norm, lo, hi) if m.end() > m.start()]
             if found and (self.unless_ids or self.unless is not None):
                 found = [(a, b) for a, b in found if not self._cancelled(article, sentence, hits, a, b)]
             own = sorted(found)
@@ -297,6 +304,10 @@ _MONTH_ONLY = re.compile(
     rf"|(?=(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?!\d)))({_MONTH_NAMES})"
     r"(?:\.?\s+(\d{1,2}))?(?![\w-])(?!\.?,?\s*(?:\d{1,2},?\s+)?(?:19|20)\d\d)"
 )
+# What a match of _DATE (its year) and of _MONTH_ONLY (its month) must contain: searched first, these cheap
+# patterns rule out most windows before the costly ones, which try their look-behind at every position.
+_HAS_YEAR = re.compile(r"(?:19|20)\d\d")
+_HAS_MONTH = re.compile(_MONTH_NAMES)
 
 
 @dataclass
@@ -343,7 +354,8 @@ class DatedCheck:
         if wide and any(_CURRENT.search(norm, lo, hi) for lo, hi in spans):
             return None
         for lo, hi in spans:
-            for m in _DATE.finditer(norm, lo, hi):
+            dated = _HAS_YEAR.search(norm, lo, hi) is not None  # (a match lies inside [lo, hi))
+            for m in _DATE.finditer(norm, lo, hi) if dated else ():
                 if self.months_only and not m.group(1) or wide and self._elsewhere(probe, lo, m.start(), m.end()):
                     continue
                 year = int(m.group(2))
@@ -352,7 +364,7 @@ class DatedCheck:
                 if (ref_date - when).days > (month_age if m.group(1) else self.max_age_days):
                     return FilterHit(self.name, self.effect, probe.article.tagging.text[m.start():m.end()],
                                      m.start(), m.end())
-            if ref is None:
+            if ref is None or _HAS_MONTH.search(norm, lo, hi) is None:
                 continue
             for m in _MONTH_ONLY.finditer(norm, lo, hi):
                 if wide and self._elsewhere(probe, lo, m.start(), m.end()):
@@ -383,17 +395,19 @@ def _dates_other_clause(probe: Probe, lo: int, start: int, end: int) -> bool:
     return _OPENER.search(norm, own, start) is not None and "," in norm[end:probe.trigger_start]
 
 
-_OPENER = re.compile(r"(?<![\w-])(?:which|who|whom|whose|that|when|where|after|before|while|until)(?![\w-])")
+_OPENER = re.compile(word_starts("which|who|whom|whose|that|when|where|after|before|while|until".split("|"))
+                     + r"(?![\w-])")
 
 
 # the event dated to now: a weekday, "overnight", "today", "this week"
 _CURRENT = re.compile(
-    r"(?<![\w-])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|overnight|today|tonight|yesterday|"
-    r"this (?:week|weekend|morning|afternoon|evening|month)|last night|hours? ago|earlier in the day)(?![\w-])"
+    word_starts([*"monday tuesday wednesday thursday friday saturday sunday overnight today tonight yesterday".split(),
+                 "this (?:week|weekend|morning|afternoon|evening|month)", "last night", "hours? ago",
+                 "earlier in the day"]) + r"(?![\w-])"
 )
 
 
-_SINCE = re.compile(r"(?<![\w-])since(?![\w-])")
+_SINCE = re.compile(word_starts(["since"]) + r"(?![\w-])")
 
 
 # a relative or temporal clause between a dated main clause and the trigger: "… in January after a

@@ -81,6 +81,8 @@ class PlaceChoice:
 
 _CITY_KINDS = frozenset({"city", "district"})
 _COARSE_KINDS = frozenset({"country", "continent"})
+_WIDE_KINDS = _COARSE_KINDS | {"region"}  # kinds too wide to be an event place when they only qualify another
+_LOCATING_KINDS = _WIDE_KINDS | {"admin1"}  # kinds that may only say where a town lies
 # regions too large to be where a milestone happens ("operations across the Middle East")
 _MACRO_REGIONS = frozenset(
     "middle east|near east|gulf|persian gulf|arabian peninsula|levant|horn of africa|sahel|maghreb|balkans|"
@@ -182,10 +184,10 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False  # "Russia and Turkey agreed" are actors; "in Syria" is a place
     if p.kind in ("region", "continent") and p.name.casefold() in _MACRO_REGIONS | {p.text.casefold()} & _MACRO_REGIONS:
         return False
-    if (p.kind in (*_COARSE_KINDS, "region", "admin1") or _PROVINCE_AFTER.match(article.norm[p.end:p.end + 30])) \
+    if (p.kind in _LOCATING_KINDS or _PROVINCE_AFTER.match(article.norm[p.end:p.end + 30])) \
             and _locates_a_town(article, p):
         return False  # "the village of Togoga in Tigray": Tigray only says where the event place lies
-    if p.kind in (*_COARSE_KINDS, "region"):
+    if p.kind in _WIDE_KINDS:
         if article.norm.startswith("'s", p.end) and _place_follows(article, p.end, 45):
             return False  # "Yemen's main port of Hodeidah": the country only qualifies another place
         if _NOUN_OF_AFTER.match(article.norm, p.end):
