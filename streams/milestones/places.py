@@ -28,7 +28,9 @@ from streams.tagging.model import PlaceMention
 Via = Literal["inside", "after", "before", "nearest", "fallback", "carried"]
 
 _ANAPHOR = ANAPHOR
-_COORD = re.compile(r"^(?:'s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?"
+_COORD = re.compile(r"^(?:'s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|,?\s+as\s+well\s+as\s+|"
+                    # "captured Kunduz on Sunday, along with Sar-e-Pul and Taloqan"
+                    r"(?:\s+[a-z]+){0,3},?\s+along\s+with\s+)(?:the\s+)?"
                     r"(?:(?:nearby\s+|(?:north|south|east|west|central)\w*\s+)?(?:towns?|cit(?:y|ies)|villages?|districts?|"
                     r"provinces?|regions?)\s+of\s+)?$"
                     # "the port city of Hodeidah and the capital Sanaa" (", the capital of X" is an appositive)
@@ -300,6 +302,8 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
     return items
 
 
+_BETWEEN_STATES = re.compile(r"(?:ceasefire|cease-fire|truce|armistice|deal|agreement)\s+(?:[\w.-]+\s+){0,2}?"
+                             r"between\s+$")
 _TRUCE_PLACE = re.compile(r"(?:ceasefire|cease-fire|truce|armistice)\s+(?:in|for|across|along|throughout)\s+(?:the\s+)?"
                           r"(?:(?:north|south)?(?:east|west)?(?:ern)?\s+|central\s+)?$")
 
@@ -311,7 +315,18 @@ def _interstate(article: ArticleView, index: int) -> bool:
     if first is None:
         first = -1
         for p in article.event_places:
-            if p.kind == "country" and _AGREED_AFTER.match(article.norm, p.end):
+            if p.kind != "country":
+                continue
+            # "a truce between Israel and Lebanon took effect"
+            b = _BETWEEN_STATES.search(article.norm, max(0, p.start - 40), p.start)
+            if b is not None:
+                j = bisect_left(article.place_starts, p.end)
+                nxt = article.event_places[j] if j < len(article.event_places) else None
+                if nxt is not None and nxt.kind == "country" and nxt.name != p.name \
+                        and article.norm[p.end:nxt.start].strip() == "and":
+                    first = article.sentence_index(p.start)
+                    break
+            if _AGREED_AFTER.match(article.norm, p.end):
                 i = article.sentence_index(p.start)
                 agreed = {q.geonameid or q.name for q in article.sentence_places(i)
                           if q.kind == "country" and _AGREED_AFTER.match(article.norm, q.end)}

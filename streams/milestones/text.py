@@ -212,6 +212,7 @@ def _spaced(norm: str, s: int, e: int) -> bool:
     return (s == 0 or norm[s - 1] == " ") and (e >= len(norm) or norm[e] == " ")
 
 
+_NATURAL_FEATURE = re.compile(r"(?:River|Lake|Sea|Gulf|Bay|Mountains?|Hills|Valley|Desert|Canal|Strait)$")
 _MARKS = frozenset({"?", "carry"})  # what sentence_kinds adds to a sentence's kinds once it is checked
 
 
@@ -288,6 +289,8 @@ class ArticleView:
         for p in self.places:
             if p.role == "dateline":
                 continue
+            if p.geonameid is None and p.kind == "district" and _NATURAL_FEATURE.search(p.text):
+                continue  # "along the Euphrates River": a river or a lake is where, never what, is struck
             if p.text.casefold().replace("centre", "center") in GENERIC_SUBCITY:
                 here = self.sentence_index(p.start)
                 if last_city is None or here - last_city_sentence > 3:

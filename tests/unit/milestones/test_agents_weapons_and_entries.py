@@ -116,6 +116,13 @@ CASES: list[tuple[str, str, Found]] = [
     ("fled-toward-list", "Jihadists overran the town of Marte on Monday, sending thousands of residents fleeing "
      "toward Dikwa and Maiduguri, residents said.", [("city-captured", "Marte", "confirmed"),
                                                     ("civilians-at-risk", "Marte", "confirmed")]),
+    ("along-with", "Taliban fighters captured the northern city of Kunduz on Sunday, along with Sar-e-Pul and "
+     "Taloqan, officials said.", [("city-captured", "Kunduz", "confirmed"), ("city-captured", "Sar-e-Pul", "confirmed"),
+                                  ("city-captured", "Taloqan", "confirmed")]),
+    ("truce-between-states", "BEIRUT, Nov 27 (Reuters) - A U.S.-brokered truce between Israel and Lebanon took "
+     "effect on Wednesday, officials said.", []),
+    ("river-is-no-place", "NEAR BAGHOUZ, Syria (AP) - The militants were surrounded in a patch of tents along the "
+     "Euphrates River, a spokesman said.", []),
 ]
 
 

@@ -176,6 +176,9 @@ CASES: list[tuple[str, str, Found]] = [
      "ministry said.", []),
     ("running-toll", "Israeli strikes killed 34 Palestinians in Gaza on Monday, the health ministry said.",
      [("airstrike", "Gaza", "confirmed"), ("civilians-at-risk", "Gaza", "confirmed")]),
+    ("running-toll", "The insurgency in northeast Nigeria has killed more than 40,000 people in Borno state, "
+     "officials said.", []),
+    ("running-toll", "Jihadists have killed more than 2,600 people in Cabo Delgado province since 2017.", []),
     ("running-toll (exodus)", "Thousands of people have fled the town of Tibu since fighting erupted between "
      "rebel groups, officials said.", [("civilians-at-risk", "Tibu", "confirmed")]),
     # counterfactual: "if … were to" is no description of defenders about to be beaten
