@@ -181,6 +181,17 @@ CASES: list[tuple[str, str, Found]] = [
     ("running-toll", "Jihadists have killed more than 2,600 people in Cabo Delgado province since 2017.", []),
     ("running-toll (exodus)", "Thousands of people have fled the town of Tibu since fighting erupted between "
      "rebel groups, officials said.", [("civilians-at-risk", "Tibu", "confirmed")]),
+    ("running-displacement", "The insurgency in northeast Nigeria has displaced some 2 million people in Borno "
+     "state, officials said.", []),
+    ("running-displacement", "Thousands of people fled Monguno in Borno state on Monday after jihadists attacked, "
+     "officials said.", [("civilians-at-risk", "Monguno", "confirmed")]),
+    # disaster-story: people trapped in a quake story, however far from the quake's name
+    ("disaster-story", "A massive earthquake struck southern Turkey and Syria before dawn. Rescuers dug through "
+     "rubble in freezing rain. Roads were blocked. In Syria's rebel-held northwest, hundreds of families were "
+     "trapped in the town of Jandaris, the White Helmets said.", []),
+    ("disaster-story", "Rebels shelled the town of Jandaris all night. Rescuers dug through rubble in freezing "
+     "rain. Roads were blocked by the fighting. Hundreds of families were trapped in Jandaris by the siege, "
+     "the White Helmets said.", [("civilians-at-risk", "Jandaris", "confirmed")]),
     # counterfactual: "if … were to" is no description of defenders about to be beaten
     ("counterfactual", "If the army were to collapse, Bamako could fall within weeks, analysts said.", []),
     ("counterfactual", "With the army collapsing, Bamako could fall within days, officials said.",
