@@ -123,6 +123,8 @@ CASES: list[tuple[str, str, Found]] = [
      "effect on Wednesday, officials said.", []),
     ("river-is-no-place", "NEAR BAGHOUZ, Syria (AP) - The militants were surrounded in a patch of tents along the "
      "Euphrates River, a spokesman said.", []),
+    ("one-jet", "Residents said a military jet bombed the main market in the town of Kyauktaw on Sunday.",
+     [("airstrike", "Kyauktaw", "confirmed")]),
 ]
 
 

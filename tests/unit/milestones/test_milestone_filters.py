@@ -192,6 +192,10 @@ CASES: list[tuple[str, str, Found]] = [
     ("disaster-story", "Rebels shelled the town of Jandaris all night. Rescuers dug through rubble in freezing "
      "rain. Roads were blocked by the fighting. Hundreds of families were trapped in Jandaris by the siege, "
      "the White Helmets said.", [("civilians-at-risk", "Jandaris", "confirmed")]),
+    # not-in-force: a proposed truce is none, unless it is agreed to
+    ("not-in-force", "Rebels in Kidal studied a ceasefire proposed by Algerian mediators, officials said.", []),
+    ("not-in-force (unless)", "Rebels in Kidal agreed on Wednesday to a ceasefire proposed by Algerian mediators, "
+     "officials said.", [("ceasefire", "Kidal", "confirmed")]),
     # counterfactual: "if … were to" is no description of defenders about to be beaten
     ("counterfactual", "If the army were to collapse, Bamako could fall within weeks, analysts said.", []),
     ("counterfactual", "With the army collapsing, Bamako could fall within days, officials said.",
