@@ -207,8 +207,11 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
 
 # "… in (the) (northern) X" right after a town, or after a settlement noun ("the last major city in Darfur",
 # "a market in the village of Togoga in Tigray")
-_IN_BEFORE = re.compile(r"(?<![\w-])in\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|"
+_IN_BEFORE = re.compile(r"(?:(?<![\w-])in\s+(?:the\s+)?(?:[a-z-]+['\u2019]s\s+)?"
+                        r"|,\s+(?:the\s+)?(?:[\w-]+\s+)?capital\s+of\s+(?:the\s+)?)"
+                        r"(?:(?:north|south|east|west|central|north-?east|north-?west|"
                         r"south-?east|south-?west)(?:ern)?\s+)?$")
+# ("Kiwirok in Indonesia's Papua region"; "El Obeid, the capital of North Kordofan state")
 _UNNAMED_BEFORE = re.compile(r"(?<![\w-])an?\s+(?:[\w-]+\s+){0,2}(?:city|town|village|capital|port|hub|stronghold|"
                             r"outpost|hamlet)\s*$")
 _SETTLEMENT_BEFORE = re.compile(r"(?<![\w-])(?:city|town|village|capital|port|hub|stronghold|outpost|hamlet)\s*$")
