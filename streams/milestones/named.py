@@ -51,12 +51,14 @@ _NOUN_AFTER_A = re.compile(
     rf"(?i:(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_SETTLEMENT})\b)(?!['’]s)"
     # "X, a town of Y" names a part; "X, a town of about 60,000 people" is X
     r"(?!\s+of\s+(?!(?:about|around|some|nearly|roughly|almost|more\s+than|over|fewer\s+than|less\s+than|"
-    r"under|\d)))"
+    r"under|\d|the\s+(?:enclave|region|province|country|state|territory|island|governorate|north|south|east|west)\b)))"
     # "Michael Racey, a city spokesman": the noun qualifies a person
     r"(?!\s+(?:spokes\w*|council\w*|officials?|hall|manager|police|residents?|natives?|employees?|workers?|"
     r"planner|engineer|attorney|administrator|clerk|mayor|board|commission\w*|department|schools?|leaders?|"
     r"elders?|chief|man|woman|boy|girl|doctor|teacher|farmer|trader|businessman|councillor)\b)")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’-]){_NAME}$")
+# a capitalised preposition that opens a sentence is no part of the name after it
+_LEADING_WORD = re.compile(r"(?:In|At|From|Near|Inside|Outside|Across|Around|Throughout|For|To|The)\s+(?=[A-Z])")
 # "Russia's Saratov region", "the Zaporizhzhia oblast": a province-level name
 _REGION_NOUNS = ("region", "province", "oblast", "governorate")
 _REGION_AT = {w: re.compile(rf" {w}\b") for w in _REGION_NOUNS}
@@ -151,7 +153,10 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
     for start, end in anchors.commas:
         noun = _NOUN_AFTER_A.match(text, end)
         if noun is not None and (n := _NAME_BEFORE.search(text, max(0, start - 60), start)) is not None:
-            found.append((n.group("name"), n.start(), "city"))
+            name, at = n.group("name"), n.start()
+            if (lead := _LEADING_WORD.match(name)) is not None:  # "In Stepanakert, the main city of …"
+                name, at = name[lead.end():], at + lead.end()
+            found.append((name, at, "city"))
     for start in sorted(anchors.regions):
         n = _NAME_BEFORE_REGION.search(text, max(0, start - 60), start)
         if n is not None:

@@ -125,6 +125,15 @@ CASES: list[tuple[str, str, Found]] = [
      "Euphrates River, a spokesman said.", []),
     ("one-jet", "Residents said a military jet bombed the main market in the town of Kyauktaw on Sunday.",
      [("airstrike", "Kyauktaw", "confirmed")]),
+    # a region that only locates the town, after a possessive country or as the town's capital
+    ("capital-of-state", "EL OBEID - A drone strike on a funeral gathering in El Obeid, the capital of North "
+     "Kordofan state, killed at least 40 civilians on Tuesday, medics said.",
+     [("airstrike", "El Obeid", "confirmed"), ("civilians-at-risk", "El Obeid", "confirmed")]),
+    # "In X, the main city of the enclave," introduces X
+    ("in-x-the-main-city", "In Stepanakert, the main city of the enclave, thousands of residents were trapped in "
+     "basements by the shelling, residents said.", [("civilians-at-risk", "Stepanakert", "confirmed")]),
+    ("sport-siege", "Barcelona laid siege to the Real Madrid goal for most of the second half and all but captured "
+     "the league title.", []),
 ]
 
 
