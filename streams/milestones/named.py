@@ -35,7 +35,7 @@ _NAME = rf"(?P<name>{_WORD}(?:\s+(?:{_PARTICLE}-{_WORD}|{_PARTICLE}\s+{_WORD}|{_
 # (not "district": "the district of X" is as often a part of a city, and a district's capture is no
 # town's capture)
 _SETTLEMENT_WORDS = ("town", "towns", "village", "villages", "city", "hamlet", "settlement", "port", "oasis",
-                     "locality", "commune", "municipality")
+                     "locality", "commune", "municipality", "community")
 _SETTLEMENT = "(?:" + "|".join(sorted(_SETTLEMENT_WORDS, key=len, reverse=True)) + ")"
 
 # Each introduction is found from a cheap literal anchor (the regex engine skips to it by memchr),
@@ -57,6 +57,9 @@ _NOUN_AFTER_A = re.compile(
     r"planner|engineer|attorney|administrator|clerk|mayor|board|commission\w*|department|schools?|leaders?|"
     r"elders?|chief|man|woman|boy|girl|doctor|teacher|farmer|trader|businessman|councillor)\b)")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’-]){_NAME}$")
+# "Zehri town in …", "Koutruk village near …" (not "the Old Town in …": no article before the name)
+_NOUN_AT = re.compile(r" (?:town|village) (?:in|near) ")
+_NAME_BEFORE_NOUN = re.compile(rf"(?<![\w'’-])(?<!the )(?<!The ){_NAME}$")
 # a capitalised preposition that opens a sentence is no part of the name after it
 _LEADING_WORD = re.compile(r"(?:In|At|From|Near|Inside|Outside|Across|Around|Throughout|For|To|The)\s+(?=[A-Z])")
 # "Russia's Saratov region", "the Zaporizhzhia oblast": a province-level name
@@ -69,7 +72,7 @@ _COARSE_PLACE_KINDS = frozenset({"country", "admin1", "region"})
 _GAP_TO_COARSE = re.compile(r"(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|"
                             r"south-?east|south-?west)(?:ern)?\s+)?")
 
-AnchorKind = Literal["of", "comma", "region"]
+AnchorKind = Literal["of", "comma", "region", "noun"]
 
 # capitalised words that are never a place name on their own
 _NOT_NAMES = frozenset(
@@ -98,6 +101,8 @@ ANCHOR_KEYS: dict[str, AnchorKind] = {
     **{f" {noun} of ": "of" for noun in _SETTLEMENT_WORDS},
     ", a ": "comma", ", an ": "comma", ", the ": "comma",
     **{f" {noun}": "region" for noun in _REGION_NOUNS},
+    # "Zehri town in Khuzdar district", "Koutruk village in Manipur": the noun after the name
+    " town in ": "noun", " village in ": "noun", " town near ": "noun", " village near ": "noun",
 }
 
 
@@ -109,12 +114,15 @@ class Anchors:
     of_ends: list[int] = field(default_factory=list)
     commas: list[tuple[int, int]] = field(default_factory=list)
     regions: list[int] = field(default_factory=list)
+    nouns: list[int] = field(default_factory=list)  # starts of " town in ", " village near "…
 
     def add(self, kind: AnchorKind, start: int, end: int) -> None:
         if kind == "of":
             self.of_ends.append(end)
         elif kind == "comma":
             self.commas.append((start, end))
+        elif kind == "noun":
+            self.nouns.append(start)
         else:
             self.regions.append(start)
 
@@ -130,6 +138,7 @@ def find_anchors(text: str, norm: str | None = None) -> Anchors:
     for word in _REGION_NOUNS:
         if word in text:
             out.regions += [m.start() for m in _REGION_AT[word].finditer(text)]
+    out.nouns = [m.start() for m in _NOUN_AT.finditer(low)]
     return out
 
 
@@ -157,6 +166,10 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
             if (lead := _LEADING_WORD.match(name)) is not None:  # "In Stepanakert, the main city of …"
                 name, at = name[lead.end():], at + lead.end()
             found.append((name, at, "city"))
+    for start in anchors.nouns:
+        n = _NAME_BEFORE_NOUN.search(text, max(0, start - 40), start)
+        if n is not None:
+            found.append((n.group("name"), n.start("name"), "city"))
     for start in sorted(anchors.regions):
         n = _NAME_BEFORE_REGION.search(text, max(0, start - 60), start)
         if n is not None:

@@ -212,9 +212,11 @@ _IN_BEFORE = re.compile(r"(?:(?<![\w-])in\s+(?:the\s+)?(?:[a-z-]+['\u2019]s\s+)?
                         r"(?:(?:north|south|east|west|central|north-?east|north-?west|"
                         r"south-?east|south-?west)(?:ern)?\s+)?$")
 # ("Kiwirok in Indonesia's Papua region"; "El Obeid, the capital of North Kordofan state")
+_AREA_OF_BEFORE = re.compile(r"(?<![\w-])(?:area|district|county|division|department|municipality)\s+of\s+(?:the\s+)?$")
 _UNNAMED_BEFORE = re.compile(r"(?<![\w-])an?\s+(?:[\w-]+\s+){0,2}(?:city|town|village|capital|port|hub|stronghold|"
-                            r"outpost|hamlet)\s*$")
-_SETTLEMENT_BEFORE = re.compile(r"(?<![\w-])(?:city|town|village|capital|port|hub|stronghold|outpost|hamlet)\s*$")
+                            r"outpost|hamlet|community)\s*$")
+_SETTLEMENT_BEFORE = re.compile(r"(?<![\w-])(?:city|town|village|capital|port|hub|stronghold|outpost|hamlet|"
+                                r"community)\s*$")
 
 
 _AND_BEFORE = re.compile(r"(?:\s+and|\s+or|,)\s+$")
@@ -234,6 +236,8 @@ def _coordinated_locative(article: ArticleView, p: PlaceMention, provinces: bool
 
 def _locates_a_town(article: ArticleView, p: PlaceMention) -> bool:
     """Whether a province, region or country only locates a town named (or described) just before it."""
+    if _AREA_OF_BEFORE.search(article.norm, max(0, p.start - 40), p.start):
+        return True  # "a community in Guma Local Government Area of Benue State": Benue locates the area
     m = _IN_BEFORE.search(article.norm, max(0, p.start - 40), p.start)
     if m is None:
         return False
@@ -242,8 +246,18 @@ def _locates_a_town(article: ArticleView, p: PlaceMention) -> bool:
         end -= 1
     if _SETTLEMENT_BEFORE.search(article.norm, max(0, end - 12), end):
         # "the last major city in Darfur" locates a named town; "a village in central Mali" is unnamed,
-        # and the country is the best place there is
-        return not _UNNAMED_BEFORE.search(article.norm, max(0, end - 40), end)
+        # and the country is the best place there is — unless the village is named just before it
+        # ("Yelwata, a community in Benue State")
+        unnamed = _UNNAMED_BEFORE.search(article.norm, max(0, end - 40), end)
+        if unnamed is None:
+            return True
+        comma = unnamed.start()
+        while comma > 0 and article.norm[comma - 1] == " ":
+            comma -= 1
+        if comma > 0 and article.norm[comma - 1] == ",":
+            j = bisect_left(article.place_ends, comma - 1)
+            return j < len(article.place_ends) and article.place_ends[j] == comma - 1
+        return False
     i = bisect_left(article.place_ends, end + 1) - 1
     return i >= 0 and article.place_ends[i] == end and article.event_places_by_end[i].kind in _CITY_KINDS
 

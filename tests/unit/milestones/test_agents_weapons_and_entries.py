@@ -134,6 +134,18 @@ CASES: list[tuple[str, str, Found]] = [
      "basements by the shelling, residents said.", [("civilians-at-risk", "Stepanakert", "confirmed")]),
     ("sport-siege", "Barcelona laid siege to the Real Madrid goal for most of the second half and all but captured "
      "the league title.", []),
+    # "X town in …", "X village near …", "X, a community in …" introduce X
+    ("name-then-town", "KHUZDAR: Militants took control of Zehri town in Khuzdar district on Thursday, officials "
+     "said.", [("city-captured", "Zehri", "confirmed")]),
+    ("old-town-is-no-name", "Militants attacked a hotel in the Old Town in Kabul on Thursday, officials said.",
+     []),
+    ("a-community-in", "At least 100 people were killed when gunmen attacked Yelwata, a community in Benue "
+     "State, late on Friday, officials said.", [("civilians-at-risk", "Yelwata", "confirmed")]),
+    # the weapon named before the participle that hits
+    ("weapon-then-hit", "India fired missiles overnight, striking a mosque complex in Bahawalpur, the military "
+     "said.", [("airstrike", "Bahawalpur", "confirmed")]),
+    ("fled-to-safer-places", "Hundreds of villagers fled Kidal to safer places in Gao after jihadists attacked, "
+     "officials said.", [("civilians-at-risk", "Kidal", "confirmed")]),
 ]
 
 
