@@ -60,6 +60,8 @@ _NAME_BEFORE = re.compile(rf"(?<![\w'’-]){_NAME}$")
 # "Zehri town in …", "Koutruk village near …" (not "the Old Town in …": no article before the name)
 _NOUN_AT = re.compile(r" (?:town|village) (?:in|near) ")
 _NAME_BEFORE_NOUN = re.compile(rf"(?<![\w'’-])(?<!the )(?<!The ){_NAME}$")
+_NAME_AFTER_VERB = re.compile(rf"(?<![\w-])(?:fled|left|attacked|raided|struck|bombed|shelled|entered|seized|captured|"
+                              rf"overran|stormed|besieged|surrounded|encircled|evacuated)\s+{_NAME}$")
 # a capitalised preposition that opens a sentence is no part of the name after it
 _LEADING_WORD = re.compile(r"(?:In|At|From|Near|Inside|Outside|Across|Around|Throughout|For|To|The)\s+(?=[A-Z])")
 # "Russia's Saratov region", "the Zaporizhzhia oblast": a province-level name
@@ -191,6 +193,9 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
             j = text.index(" ", j + 1) + 1
             if _NAME_AT.fullmatch(text, j, k) is not None:
                 found.append((text[j:k], j, "city"))
+        elif (n := _NAME_AFTER_VERB.search(text, max(0, k - 60), k)) is not None:
+            # "villagers have fled Kiwirok in Indonesia's Papua region": the name right after a verb
+            found.append((n.group("name"), n.start("name"), "city"))
     if not found:
         return []
     taken = sorted((p.start, p.end) for p in tagging.places)

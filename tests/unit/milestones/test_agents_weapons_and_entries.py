@@ -146,6 +146,9 @@ CASES: list[tuple[str, str, Found]] = [
      "said.", [("airstrike", "Bahawalpur", "confirmed")]),
     ("fled-to-safer-places", "Hundreds of villagers fled Kidal to safer places in Gao after jihadists attacked, "
      "officials said.", [("civilians-at-risk", "Kidal", "confirmed")]),
+    ("verb-name-in-region", "Hundreds of villagers have fled Kiwirok in Indonesia's Papua region after "
+     "military helicopters dropped bombs on the village, church officials said.",
+     [("airstrike", "the village", "confirmed"), ("civilians-at-risk", "Kiwirok", "confirmed")]),
 ]
 
 
