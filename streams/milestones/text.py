@@ -212,7 +212,8 @@ def _spaced(norm: str, s: int, e: int) -> bool:
     return (s == 0 or norm[s - 1] == " ") and (e >= len(norm) or norm[e] == " ")
 
 
-_NATURAL_FEATURE = re.compile(r"(?:River|Lake|Sea|Gulf|Bay|Mountains?|Hills|Valley|Desert|Canal|Strait)$")
+_NATURAL_FEATURE = re.compile(r"(?:River|Lake|Sea|Gulf|Bay|Mountains?|Hills|Valley|Desert|Canal|Strait)$"
+                              r"|^(?:Lake|Mount|Gulf|Bay|Sea|River)\s")
 _MARKS = frozenset({"?", "carry"})  # what sentence_kinds adds to a sentence's kinds once it is checked
 
 

@@ -149,6 +149,8 @@ CASES: list[tuple[str, str, Found]] = [
     ("verb-name-in-region", "Hundreds of villagers have fled Kiwirok in Indonesia's Papua region after "
      "military helicopters dropped bombs on the village, church officials said.",
      [("airstrike", "the village", "confirmed"), ("civilians-at-risk", "Kiwirok", "confirmed")]),
+    ("lake-is-no-place", "Fewer than 40 gunmen were holding out near Lake Lanao with 20 hostages used as human "
+     "shields, the army said.", []),
 ]
 
 
