@@ -151,6 +151,8 @@ CASES: list[tuple[str, str, Found]] = [
      [("airstrike", "the village", "confirmed"), ("civilians-at-risk", "Kiwirok", "confirmed")]),
     ("lake-is-no-place", "Fewer than 40 gunmen were holding out near Lake Lanao with 20 hostages used as human "
      "shields, the army said.", []),
+    ("used-drones-to-drop", "Suspected militants used drones to drop explosives on Koutruk village in Manipur on "
+     "Sunday, police said.", [("airstrike", "Koutruk", "confirmed")]),
 ]
 
 
