@@ -196,6 +196,15 @@ CASES: list[tuple[str, str, Found]] = [
     ("not-in-force", "Rebels in Kidal studied a ceasefire proposed by Algerian mediators, officials said.", []),
     ("not-in-force (unless)", "Rebels in Kidal agreed on Wednesday to a ceasefire proposed by Algerian mediators, "
      "officials said.", [("ceasefire", "Kidal", "confirmed")]),
+    # fallen-already: a fall within hours that happened is no imminent fall
+    ("fallen-already", "Kunduz, Sar-e Pul and Taloqan all fell to the Taliban within hours of each other, "
+     "officials said.", [("city-captured", "Kunduz", "confirmed"), ("city-captured", "Sar-e Pul", "confirmed"),
+                         ("city-captured", "Taloqan", "confirmed")]),
+    ("fallen-already", "Kunduz could fall to the Taliban within hours, officials said.",
+     [("imminent-fall", "Kunduz", "confirmed")]),
+    # a history book's siege is history
+    ("history", "In a gripping new history of the siege of Sarajevo, a historian draws on diaries of the "
+     "shelling.", []),
     # counterfactual: "if … were to" is no description of defenders about to be beaten
     ("counterfactual", "If the army were to collapse, Bamako could fall within weeks, analysts said.", []),
     ("counterfactual", "With the army collapsing, Bamako could fall within days, officials said.",
