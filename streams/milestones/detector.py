@@ -151,7 +151,7 @@ class Detector:
                 index = max(0, bisect_right(starts, start) - 1)
                 sentence = sentences[index]
                 sentence_end = sentence.start + len(sentence.text)
-                kinds = frozenset(article.sentence_kinds(index))
+                kinds = frozenset(article.event_kinds(index))
             for entry in entries[form]:
                 pat = entry.pattern
                 begin, end = start, form_end
@@ -174,7 +174,10 @@ class Detector:
                     end = m.end()
                 if end > sentence_end:
                     continue  # a '*' gap that ran into the next sentence
-                if pat.place_kinds.isdisjoint(kinds) and pat.sentence_place_needed \
+                # (whether a place is carried over from the sentence before is only asked for patterns
+                # that may carry one: it is the costly part of the test)
+                if pat.all_kinds.isdisjoint(kinds) and pat.sentence_place_needed \
+                        and not (pat.carries and article.carries(index)) \
                         and not (pat.anaphoric and article.has_anaphor(index)):
                     # most trigger hits end here, before any tokenising: no place of the kinds in the sentence
                     if explain:

@@ -34,17 +34,27 @@ FUNCTION_WORDS = frozenset(
 _REPLACE = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("\n", " "), ("\t", " "), ("\r", " "),
             ("\u00a0", " "), ("–", "-"), ("—", "-"))
 
+# str.lower of each Latin-1 character (each is one Latin-1 character again)
+_LATIN1_LOWER = bytes(ord(chr(c).lower()) for c in range(256))
+
 
 def normalise(text: str) -> str:
     """Case-folded text with the same length as ``text`` (offsets stay valid).
 
-    ``str.replace`` per character present is several times faster than ``str.translate`` here."""
+    ``str.replace`` per character present is several times faster than ``str.translate`` here. The
+    replacements come first (they are their own lower case, and so are what they become): a text whose
+    only non-ASCII characters are curly quotes and dashes is then lower-cased by the ASCII fast path."""
+    for old, new in _REPLACE:
+        if old in text:
+            text = text.replace(old, new)
+    if not text.isascii():
+        try:  # a Latin-1 text ("é", "£"): by a byte table, ≈15x faster than str.lower on a non-ASCII text
+            return text.encode("latin-1").translate(_LATIN1_LOWER).decode("latin-1")
+        except UnicodeEncodeError:
+            pass
     low = text.lower()
     if len(low) != len(text):  # rare: a character whose lower case is longer (e.g. 'İ')
         low = "".join(c.lower()[:1] or c for c in text)
-    for old, new in _REPLACE:
-        if old in low:
-            low = low.replace(old, new)
     return low
 
 

@@ -24,6 +24,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
+from streams.milestones.lexicon import word_starts
 from streams.tagging.model import PlaceKind, PlaceMention, Tagging, trusted
 
 # A proper name: one to four capitalised words, with Arabic-style particles ("Daraa al-Balad",
@@ -218,8 +219,9 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
     if not names:
         return []
     out: list[PlaceMention] = []
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    for m in re.finditer(rf"(?<![\w-])(?:{alternatives})(?![\w-])", text):
+    # (?<![\w-])(?:name|…)(?![\w-]), the look-behind after each name's first letter (see lexicon.word_starts)
+    alternatives = word_starts([re.escape(n) for n in sorted(names, key=len, reverse=True)])
+    for m in re.finditer(alternatives + r"(?![\w-])", text):
         a, b = m.span()
         if overlaps(a, b):
             continue

@@ -438,7 +438,7 @@ def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: Place
     words = view.words_between(a, b)
     if appositive and words[:1] == [","] and "," in words[1:15]:
         words = words[words.index(",", 1) + 1:]
-    if words[-2:] == [",", "including"] and len(words) <= 6 and words[-3] in _SETTLEMENT_PLURALS:
+    if words[-2:] == [",", "including"] and 3 <= len(words) <= 6 and words[-3] in _SETTLEMENT_PLURALS:
         # "liberated five border villages, including Pylna and Borysivka": the listed ones are the places
         return 3 if gap.max_gap >= 3 and gap.only is None and gap.require is None else None
     qualifier = set((mention.qualifier or "").casefold().split())

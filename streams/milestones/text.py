@@ -394,6 +394,17 @@ class ArticleView:
                                           for p in self.tagging.places)
         return self._has_headline_city
 
+    def event_kinds(self, index: int) -> set[str]:
+        """Kinds of the event places in sentence ``index``, without ``sentence_kinds``' carry check (its
+        marks may be in the set once it has run: compare with place kinds only). The detector's pre-test,
+        which asks ``carries`` only for a pattern that may carry a place."""
+        return self._kinds_by_sentence[index]
+
+    def carries(self, index: int) -> bool:
+        """Whether sentence ``index`` names no place but is about the city named before it (``"carry"``
+        in ``sentence_kinds``)."""
+        return "carry" in self.sentence_kinds(index)
+
     def sentence_kinds(self, index: int) -> set[str]:
         """Kinds of the event places in sentence ``index``, plus ``"carry"`` when it names none but the
         sentence before (or the headline) names a city."""
@@ -419,9 +430,9 @@ class ArticleView:
         if found is None:
             s = self.tagging.sentences[index]
             lo, hi = s.start, s.start + len(s.text)
-            seg = self.norm[lo:hi]
+            norm = self.norm
             # substring tests first: the regex is costly and most sentences have none of its nouns
-            found = any(w in seg for w in _ANAPHOR_NOUNS) and ANAPHOR.search(self.norm, lo, hi) is not None
+            found = any(norm.find(w, lo, hi) >= 0 for w in _ANAPHOR_NOUNS) and ANAPHOR.search(norm, lo, hi) is not None
             self.filter_cache[key] = found
         return bool(found)
 

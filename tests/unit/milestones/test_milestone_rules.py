@@ -9,6 +9,7 @@ import pytest
 
 from streams.errors import RuleError
 from streams.milestones import Detector, check_rules
+from streams.milestones.lexicon import normalise
 from streams.milestones.rules import DEFAULT_RULES, load_pack
 
 MINIMAL = """\
@@ -158,3 +159,21 @@ def test_errors_in_a_filter_list_file_name_that_file(pack_file: Callable[[str], 
     assert err.source is not None and err.source.endswith("filters.yaml")
     assert err.field == "lists.negation.window" and err.line is not None
     assert text.splitlines()[err.line - 1].strip() == "window: before:4"
+
+
+def test_normalise_keeps_length_and_matches_lower_then_replace() -> None:
+    # normalise replaces before lower-casing and lower-cases Latin-1 texts by a byte table: same result as
+    # str.lower followed by the replacements, whatever the script
+    def reference(text: str) -> str:
+        low = text.lower()
+        if len(low) != len(text):
+            low = "".join(c.lower()[:1] or c for c in text)
+        for old, new in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("\n", " "), ("\t", " "), ("\r", " "),
+                         ("\u00a0", " "), ("–", "-"), ("—", "-")):
+            low = low.replace(old, new)
+        return low
+
+    for text in ["Rebels’ “CAPTURE” of ÉL FASHER — £5", "ÀÞ×ß ÿ µ\u00a0Ω\tΣΑΣ", "İstanbul’s MAYOR", "plain ASCII\n",
+                 "Kraków – Łódź", ""]:
+        assert normalise(text) == reference(text)
+        assert len(normalise(text)) == len(text)
