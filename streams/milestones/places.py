@@ -49,7 +49,8 @@ _LOCATIVE = re.compile(
 _VENUE = re.compile(
     r"(?:talks|summit|meeting|meetings|conference|negotiations|visit|trip|rally|speech|hearing|court|"
     r"tribunal|ceremony|forum|sponsored|hosted|mediated|brokered)\s+(?:held\s+|hosted\s+)?(?:in|at|by)\s+"
-    r"(?:the\s+)?$"
+    # "signed at a meeting in the town of Zawiya": the venue, however it is introduced
+    r"(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:town|city|village|capital)\s+of\s+)?$"
 )
 _SOURCE_IN = re.compile(r"(?:officials|diplomats|sources|analysts|authorities|spokes(?:man|woman|person)|"
                         r"ministry|envoys?|correspondents?|reporters?|journalists|embassy)\s+(?:in|from)\s+$")
@@ -371,7 +372,8 @@ def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[s
     """What 'the town' stands for: the latest place introduced with the same noun ("the eastern town of
     Avdiivka") in the last three sentences, else the latest city named; never a speaker ("Kyiv said")."""
     def skip(p: PlaceMention) -> bool:
-        return _is_speaker(article, p)
+        # never a speaker ("Kyiv said") nor a venue ("signed at a meeting in the town of Zawiya")
+        return _is_speaker(article, p) or _VENUE.search(article.norm, max(0, p.start - 60), p.start) is not None
 
     latest = article.places_before(pos, sentences_back=3, kinds=kinds, skip=skip)
     if latest is not None:

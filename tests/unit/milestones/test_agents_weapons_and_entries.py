@@ -153,6 +153,10 @@ CASES: list[tuple[str, str, Found]] = [
      "shields, the army said.", []),
     ("used-drones-to-drop", "Suspected militants used drones to drop explosives on Koutruk village in Manipur on "
      "Sunday, police said.", [("airstrike", "Koutruk", "confirmed")]),
+    # where a truce is signed is no place of the truce, nor what "the city" points back to
+    ("truce-venue", "Rival militias in Tripoli agreed to a ceasefire on Tuesday. The U.N. said the truce, signed at "
+     "a meeting in the town of Zawiya, took effect immediately, and the city's airport would reopen.",
+     [("ceasefire", "Tripoli", "confirmed")]),
 ]
 
 
