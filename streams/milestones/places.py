@@ -52,7 +52,7 @@ _VENUE = re.compile(
     # "signed at a meeting in the town of Zawiya": the venue, however it is introduced
     r"(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:town|city|village|capital)\s+of\s+)?$"
 )
-_SOURCE_IN = re.compile(r"(?:officials|diplomats|sources|analysts|authorities|spokes(?:man|woman|person)|"
+_SOURCE_IN = re.compile(r"(?:officials?|diplomats?|sources?|analysts?|authorities|spokes(?:man|woman|person)|"
                         r"ministry|envoys?|correspondents?|reporters?|journalists|embassy)\s+(?:in|from)\s+$")
 _SAID_AFTER = re.compile(r"\s*,?\s+(?:said|say|says|told|reported|reports|announced|added|confirmed)\b")
 # (", and Kunduz was captured" opens a new clause: its place is a subject)

@@ -157,6 +157,10 @@ CASES: list[tuple[str, str, Found]] = [
     ("truce-venue", "Rival militias in Tripoli agreed to a ceasefire on Tuesday. The U.N. said the truce, signed at "
      "a meeting in the town of Zawiya, took effect immediately, and the city's airport would reopen.",
      [("ceasefire", "Tripoli", "confirmed")]),
+    # one official in a province who speaks is no event place either
+    ("official-in-said", "Taliban fighters have surrounded Lashkar Gah. A senior official in Helmand said the "
+     "city was on the verge of falling.", [("imminent-fall", "the city", "confirmed"),
+                                           ("siege", "Lashkar Gah", "confirmed")]),
 ]
 
 
