@@ -440,8 +440,12 @@ def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: Place
     words = view.words_between(a, b)
     if appositive and words[:1] == [","] and "," in words[1:15]:
         words = words[words.index(",", 1) + 1:]
-    if words[-2:] == [",", "including"] and 3 <= len(words) <= 6 and words[-3] in _SETTLEMENT_PLURALS:
-        # "liberated five border villages, including Pylna and Borysivka": the listed ones are the places
+    k = len(words) - 1 - words[::-1].index("including") if "including" in words else -1
+    if 3 <= k <= 9 and words[k - 1] == "," and any(w in _SETTLEMENT_PLURALS for w in words[:k - 1]) \
+            and not any(w in _AROUND for w in words[:k]) \
+            and (k == len(words) - 1 or _DESCRIBED.fullmatch(" ".join(words[k + 1:]))):
+        # "liberated five border villages, including Pylna and Borysivka", "captured three provincial
+        # capitals, including the strategic city of Kunduz": the listed ones are the places
         return 3 if gap.max_gap >= 3 and gap.only is None and gap.require is None else None
     qualifier = set((mention.qualifier or "").casefold().split())
     kept = []
@@ -465,7 +469,9 @@ def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: Place
 
 
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "\u2018", "\u2019", "''", "``"})
-_SETTLEMENT_PLURALS = frozenset({"towns", "cities", "villages", "settlements", "hamlets", "localities"})
+_SETTLEMENT_PLURALS = frozenset({"towns", "cities", "villages", "settlements", "hamlets", "localities", "capitals"})
+_AROUND = frozenset({"around", "near", "outside", "surrounding", "beyond", "close", "from"})  # towns *around* X
+_DESCRIBED = re.compile(r"the(?: [\w-]+){0,3} (?:town|city|village|capital|port) of")
 _SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "hamlet", "capital", "settlement", "port"})
 
 

@@ -161,6 +161,8 @@ CASES: list[tuple[str, str, Found]] = [
     ("official-in-said", "Taliban fighters have surrounded Lashkar Gah. A senior official in Helmand said the "
      "city was on the verge of falling.", [("imminent-fall", "the city", "confirmed"),
                                            ("siege", "Lashkar Gah", "confirmed")]),
+    ("capitals-including", "Taliban fighters captured three provincial capitals in northern Afghanistan on "
+     "Sunday, including the strategic city of Kunduz, officials said.", [("city-captured", "Kunduz", "confirmed")]),
 ]
 
 
