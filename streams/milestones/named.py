@@ -62,7 +62,8 @@ _NAME_BEFORE = re.compile(rf"(?<![\w'’-]){_NAME}$")
 _NOUN_AT = re.compile(r" (?:town|village) (?:in|near) ")
 _NAME_BEFORE_NOUN = re.compile(rf"(?<![\w'’-])(?<!the )(?<!The ){_NAME}$")
 _NAME_AFTER_VERB = re.compile(rf"(?<![\w-])(?:fled|left|attacked|raided|struck|bombed|shelled|entered|seized|captured|"
-                              rf"overran|stormed|besieged|surrounded|encircled|evacuated)\s+{_NAME}$")
+                              rf"overran|stormed|besieged|surrounded|encircled|evacuated|outskirts\s+of|edge\s+of|"
+                              rf"centre\s+of|center\s+of)\s+{_NAME}$")
 # a capitalised preposition that opens a sentence is no part of the name after it
 _LEADING_WORD = re.compile(r"(?:In|At|From|Near|Inside|Outside|Across|Around|Throughout|For|To|The)\s+(?=[A-Z])")
 # "Russia's Saratov region", "the Zaporizhzhia oblast": a province-level name

@@ -163,6 +163,9 @@ CASES: list[tuple[str, str, Found]] = [
                                            ("siege", "Lashkar Gah", "confirmed")]),
     ("capitals-including", "Taliban fighters captured three provincial capitals in northern Afghanistan on "
      "Sunday, including the strategic city of Kunduz, officials said.", [("city-captured", "Kunduz", "confirmed")]),
+    ("outskirts-of-name-in", "OUAGADOUGOU (AFP) - Jihadists killed at least 100 civilians on Saturday on the "
+     "outskirts of Barsalogho in central Burkina Faso, gunning down villagers digging trenches around the town.",
+     [("civilians-at-risk", "Barsalogho", "confirmed")]),
 ]
 
 
