@@ -166,6 +166,10 @@ CASES: list[tuple[str, str, Found]] = [
     ("outskirts-of-name-in", "OUAGADOUGOU (AFP) - Jihadists killed at least 100 civilians on Saturday on the "
      "outskirts of Barsalogho in central Burkina Faso, gunning down villagers digging trenches around the town.",
      [("civilians-at-risk", "Barsalogho", "confirmed")]),
+    ("pounding-with-bombs", "Russian troops shelled Vovchansk on Friday, pounding it with guided aerial bombs, "
+     "officials said.", [("airstrike", "Vovchansk", "confirmed")]),
+    ("car-bombs-no-air", "Islamic State fighters hit back with suicide car bombs in the northern city of Kirkuk, "
+     "officials said.", []),
 ]
 
 
