@@ -205,6 +205,11 @@ CASES: list[tuple[str, str, Found]] = [
     # a history book's siege is history
     ("history", "In a gripping new history of the siege of Sarajevo, a historian draws on diaries of the "
      "shelling.", []),
+    # denied-rumour: a rumour nobody claimed, denied, is no capture; a party's denied claim is contested
+    ("denied-rumour", "Local officials dismissed reports circulating on social media that al-Shabaab had captured "
+     "the town of Mahas, saying government forces remained in control.", []),
+    ("denied-rumour", "Al-Shabaab said it had captured the town of Mahas on Tuesday, but the army denied it.",
+     [("city-captured", "Mahas", "contested")]),
     # counterfactual: "if … were to" is no description of defenders about to be beaten
     ("counterfactual", "If the army were to collapse, Bamako could fall within weeks, analysts said.", []),
     ("counterfactual", "With the army collapsing, Bamako could fall within days, officials said.",
