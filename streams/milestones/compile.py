@@ -61,12 +61,11 @@ class CompiledPattern:
     checks: list[Check] = field(default_factory=list)
 
     all_kinds: frozenset[str] = frozenset()
-    place_kinds: frozenset[str] = frozenset()  # all_kinds, plus "carry" when a place may be carried over
     anaphoric: bool = False  # 'the city' may stand for a place of these kinds
     carries: bool = False  # the place may be carried over from the sentence before
     early_checks: list[Check] = field(default_factory=list)  # 'require' checks run before place linking
     place_exclude_before: re.Pattern[str] | None = None  # words right before a mention that disqualify it
-    # the sentence must name a place of place_kinds (the detector's pre-test); not for a 'parties' role,
+    # the sentence must name a place of all_kinds, or carry one (the detector's pre-test); not for a 'parties' role,
     # whose place may be a nationality ("Libyan factions agreed a ceasefire")
     sentence_place_needed: bool = True
 
@@ -74,7 +73,6 @@ class CompiledPattern:
         self.all_kinds = self.kinds | self.fallback_kinds
         self.anaphoric = self.spec.place.anaphora and not self.all_kinds.isdisjoint({"city", "district"})
         self.carries = self.spec.place.carry
-        self.place_kinds = self.all_kinds | ({"carry"} if self.carries else set())
         self.early_checks = [c for c in self.checks if c.effect == "require" and c.window.scope != "following"]
         self.sentence_place_needed = not self.spec.place.parties
 

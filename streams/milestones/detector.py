@@ -145,13 +145,14 @@ class Detector:
         starts = article.sentence_starts
         entries = self.pack.entries
         norm = article.norm
-        index, sentence_end, kinds = -1, -1, frozenset[str]()
+        index, sentence_end = -1, -1
+        kinds: set[str] = set()
         for start, form_end, form in self._hits(article):
             if start >= sentence_end or start < sentences[index].start:
                 index = max(0, bisect_right(starts, start) - 1)
                 sentence = sentences[index]
                 sentence_end = sentence.start + len(sentence.text)
-                kinds = frozenset(article.event_kinds(index))
+                kinds = article.event_kinds(index)
             for entry in entries[form]:
                 pat = entry.pattern
                 begin, end = start, form_end

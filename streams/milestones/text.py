@@ -214,7 +214,6 @@ def _spaced(norm: str, s: int, e: int) -> bool:
 
 _NATURAL_FEATURE = re.compile(r"(?:River|Lake|Sea|Gulf|Bay|Mountains?|Hills|Valley|Desert|Canal|Strait)$"
                               r"|^(?:Lake|Mount|Gulf|Bay|Sea|River)\s")
-_MARKS = frozenset({"?", "carry"})  # what sentence_kinds adds to a sentence's kinds once it is checked
 
 
 class ArticleView:
@@ -239,6 +238,7 @@ class ArticleView:
         self._place_ends: list[int] | None = None
         self._text_year: int | None = None  # 0 when the text names no year
         self._sentence_kinds: list[set[str]] | None = None
+        self._carried: dict[int, bool] = {}  # sentence index → carries()
         self._has_headline_city: bool | None = None
 
     @property
@@ -367,15 +367,11 @@ class ArticleView:
         return out
 
     def _carry_source(self, index: int) -> bool:
-        before = self._kinds_by_sentence[index - 1] if index > 0 else set()
-        if "city" in before or "district" in before:
+        # the sentences right before that name no place at all are about the place named before them
+        k = index - self.placeless_run(index) - 1
+        named = self._kinds_by_sentence[k] if k >= 0 else set()
+        if "city" in named or "district" in named:
             return True
-        back = self.placeless_run(index)
-        if back and index - back - 1 >= 0:
-            # the sentences before name no place either: all are about the one named before them
-            named = self._kinds_by_sentence[index - back - 1]
-            if "city" in named or "district" in named:
-                return True
         if index > 0 and self._noun_anaphor(index - 1):
             return True  # "… to retake the city." then a sentence naming no place: carried via the anaphor
         return self._headline_city
@@ -383,7 +379,7 @@ class ArticleView:
     def placeless_run(self, index: int, limit: int = 2) -> int:
         """How many sentences right before sentence ``index`` (at most ``limit``) name no place at all."""
         n = 0
-        while n < limit and index - n - 1 >= 0 and not (self._kinds_by_sentence[index - n - 1] - _MARKS):
+        while n < limit and index - n - 1 >= 0 and not self._kinds_by_sentence[index - n - 1]:
             n += 1
         return n
 
@@ -395,25 +391,18 @@ class ArticleView:
         return self._has_headline_city
 
     def event_kinds(self, index: int) -> set[str]:
-        """Kinds of the event places in sentence ``index``, without ``sentence_kinds``' carry check (its
-        marks may be in the set once it has run: compare with place kinds only). The detector's pre-test,
-        which asks ``carries`` only for a pattern that may carry a place."""
+        """Kinds of the places in sentence ``index`` (from the raw mentions: a superset of its event places'
+        kinds). The detector's pre-test; do not change the set."""
         return self._kinds_by_sentence[index]
 
     def carries(self, index: int) -> bool:
-        """Whether sentence ``index`` names no place but is about the city named before it (``"carry"``
-        in ``sentence_kinds``)."""
-        return "carry" in self.sentence_kinds(index)
-
-    def sentence_kinds(self, index: int) -> set[str]:
-        """Kinds of the event places in sentence ``index``, plus ``"carry"`` when it names none but the
-        sentence before (or the headline) names a city."""
-        kinds = self._kinds_by_sentence[index]
-        if "?" not in kinds:
-            if not kinds and self._carry_source(index):
-                kinds.add("carry")
-            kinds.add("?")  # checked
-        return kinds
+        """Whether sentence ``index`` names no place but is about the city named before it (in the sentences
+        right before, through their "the city", or in the headline). Asked only for patterns that may carry
+        a place."""
+        carried = self._carried.get(index)
+        if carried is None:
+            carried = self._carried[index] = not self._kinds_by_sentence[index] and self._carry_source(index)
+        return carried
 
     def _noun_anaphor(self, index: int) -> bool:
         """Whether sentence ``index`` says "the city", "the town" ('there' does not carry a place on)."""
