@@ -366,6 +366,11 @@ _PARTY_AFTER = re.compile(r"'s\s+(?:(?:federal|military|interim|transitional|int
 
 
 _NOUN = re.compile(r"(city|town|village|capital)(?:\W*$|'s)")
+# per noun of _NOUN: how a place is introduced with it before ("the eastern town of Avdiivka") or by an
+# apposition after ("Vovchansk, a border town in Kharkiv region")
+_INTRODUCED = {noun: (re.compile(rf"(?:\b{noun}\s+of\s+(?:the\s+)?$)"),
+                      re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?{noun}\b"))
+               for noun in ("city", "town", "village", "capital")}
 
 
 def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[str]) -> PlaceMention | None:
@@ -387,9 +392,7 @@ def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[s
     noun = _NOUN.search(anaphor)
     if latest is None or noun is None:
         return latest
-    introduced = re.compile(rf"(?:\b{noun.group(1)}\s+of\s+(?:the\s+)?$)")
-    # "Vovchansk, a border town in Kharkiv region": an apposition introduces it with the noun too
-    apposed = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?{noun.group(1)}\b")
+    introduced, apposed = _INTRODUCED[noun.group(1)]
     first = article.tagging.sentences[max(0, article.sentence_index(pos) - 3)].start
     for p in reversed(article.event_places):
         if p.end > pos:
