@@ -58,11 +58,6 @@ _SAID_AFTER = re.compile(r"\s*,?\s+(?:said|say|says|told|reported|reports|announ
 # (", and Kunduz was captured" opens a new clause: its place is a subject)
 _NOT_SUBJECT = re.compile(r"(?:^|\s)(?:in|at|near|from|to|on|for|with|by|across|into|inside|outside|around)\s+"
                           r"(?:the\s+)?$|(?<!,)\s(?P<conj>and|or)\s+(?:the\s+)?$")
-
-
-def _after_place(items: list[_Item], pos: int) -> bool:
-    """Whether a place mention ends right at ``pos`` (the space before "and")."""
-    return any(it.end == pos and not it.anaphora for it in items)
 _PROVINCE_AFTER = re.compile(r"^(?:'s)?\s+(?:province|governorate|region|state|oblast|county|prefecture|district)\b")
 # "the Rafah crossing", "Mosul airport", "Raqqa dam": the name modifies a facility, not the town itself
 _FACILITY_AFTER = re.compile(
@@ -446,7 +441,7 @@ def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: Place
     k = len(words) - 1 - words[::-1].index("including") if "including" in words else -1
     if 3 <= k <= 9 and words[k - 1] == "," and any(w in _SETTLEMENT_PLURALS for w in words[:k - 1]) \
             and not any(w in _AROUND for w in words[:k]) \
-            and (k == len(words) - 1 or _DESCRIBED.fullmatch(" ".join(words[k + 1:]))):
+            and (k == len(words) - 1 or _description_start(words[k + 1:]) == 0):
         # "liberated five border villages, including Pylna and Borysivka", "captured three provincial
         # capitals, including the strategic city of Kunduz": the listed ones are the places
         return 3 if gap.max_gap >= 3 and gap.only is None and gap.require is None else None
@@ -474,19 +469,24 @@ def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: Place
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "\u2018", "\u2019", "''", "``"})
 _SETTLEMENT_PLURALS = frozenset({"towns", "cities", "villages", "settlements", "hamlets", "localities", "capitals"})
 _AROUND = frozenset({"around", "near", "outside", "surrounding", "beyond", "close", "from"})  # towns *around* X
-_DESCRIBED = re.compile(r"the(?: [\w-]+){0,3} (?:town|city|village|capital|port) of")
 _SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "hamlet", "capital", "settlement", "port"})
+
+
+def _description_start(words: list[str]) -> int | None:
+    """Where a description of the place that ends ``words`` opens ("the central Haitian town of"), else None."""
+    n = len(words)
+    if n >= 3 and words[-1] == "of" and words[-2] in _SETTLEMENT_NOUNS:
+        for i in range(n - 3, max(-1, n - 7), -1):
+            if words[i] in ("the", "a", "an"):
+                return i
+    return None
 
 
 def _described_size(kept: list[str]) -> int:
     """Gap words, counting a description of the place that ends the gap as three ("stormed into the central
     Haitian town of Mirebalais" is as near as "stormed into the town of Diapaga")."""
-    n = len(kept)
-    if n >= 4 and kept[-1] == "of" and kept[-2] in _SETTLEMENT_NOUNS:
-        for i in range(n - 3, max(-1, n - 7), -1):
-            if kept[i] in ("the", "a", "an"):
-                return i + 3
-    return n
+    i = _description_start(kept)
+    return len(kept) if i is None else i + 3
 
 
 def find_places(article: ArticleView, view: SentenceView, pat: CompiledPattern, t_start: int,
@@ -561,6 +561,11 @@ def _carried(article: ArticleView, view: SentenceView, pat: CompiledPattern) -> 
             return None
         p = next(m for m in article.event_places if m.role == "headline" and m.kind in kinds)
     return PlaceChoice(p, p.start, p.end, "carried", True)
+
+
+def _after_place(items: list[_Item], pos: int) -> bool:
+    """Whether a place mention ends right at ``pos`` (the space before "and")."""
+    return any(it.end == pos and not it.anaphora for it in items)
 
 
 def _positional(view: SentenceView, pat: CompiledPattern, items: list[_Item], t_start: int,
