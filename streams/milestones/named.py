@@ -59,7 +59,8 @@ _NOUN_AFTER_A = re.compile(
     r"elders?|chief|man|woman|boy|girl|doctor|teacher|farmer|trader|businessman|councillor)\b)")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’-]){_NAME}$")
 # "Zehri town in …", "Koutruk village near …" (not "the Old Town in …": no article before the name)
-_NOUN_AT = re.compile(r" (?:town|village) (?:in|near) ")
+_NOUN_ANCHORS = tuple(f" {noun} {prep} " for noun in ("town", "village") for prep in ("in", "near"))
+_NOUN_AT = re.compile("|".join(_NOUN_ANCHORS))
 _NAME_BEFORE_NOUN = re.compile(rf"(?<![\w'’-])(?<!the )(?<!The ){_NAME}$")
 _NAME_AFTER_VERB = re.compile(rf"(?<![\w-])(?:fled|left|attacked|raided|struck|bombed|shelled|entered|seized|captured|"
                               rf"overran|stormed|besieged|surrounded|encircled|evacuated|outskirts\s+of|edge\s+of|"
@@ -105,8 +106,7 @@ ANCHOR_KEYS: dict[str, AnchorKind] = {
     **{f" {noun} of ": "of" for noun in _SETTLEMENT_WORDS},
     ", a ": "comma", ", an ": "comma", ", the ": "comma",
     **{f" {noun}": "region" for noun in _REGION_NOUNS},
-    # "Zehri town in Khuzdar district", "Koutruk village in Manipur": the noun after the name
-    " town in ": "noun", " village in ": "noun", " town near ": "noun", " village near ": "noun",
+    **{key: "noun" for key in _NOUN_ANCHORS},
 }
 
 

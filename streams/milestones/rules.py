@@ -365,11 +365,10 @@ def _check_pack(loaded: LoadedPack, doc: YamlDocument) -> None:
 
 
 def _check_filter(doc: YamlDocument, f: Any, path: tuple[str | int, ...], lists: dict[str, FilterList]) -> None:
-    if isinstance(f, RetrospectiveFilter) and f.list_name not in lists:
-        raise doc.error(f"unknown filter list '{f.list_name}' (have: {', '.join(sorted(lists))})", (*path, "list"))
+    list_name = f.list_name if isinstance(f, LexiconFilter | RetrospectiveFilter) else None
+    if list_name is not None and list_name not in lists:
+        raise doc.error(f"unknown filter list '{list_name}' (have: {', '.join(sorted(lists))})", (*path, "list"))
     if isinstance(f, LexiconFilter):
-        if f.list_name is not None and f.list_name not in lists:
-            raise doc.error(f"unknown filter list '{f.list_name}' (have: {', '.join(sorted(lists))})", (*path, "list"))
         _check_phrases(doc, [*f.phrases, *f.unless], (*path, "phrases"), lists)
         _check_phrases(doc, f.unless_window, (*path, "unless_window"), lists)
 
