@@ -266,9 +266,12 @@ _PART_QUALIFIER = re.compile(r"^(?:east|west|north|south|central|eastern|western
 
 
 def _partial(article: ArticleView, p: PlaceMention) -> bool:
-    """'eastern Mosul', 'Mosul's Old City': a part of the city, which is not the city changing hands."""
+    """'eastern Mosul', 'Mosul's Old City', 'the Rafah side': a part of the city, which is not the city changing
+    hands."""
     if p.qualifier and _PART_QUALIFIER.match(p.qualifier.strip()):
         return True
+    if _SIDE_AFTER.match(article.norm, p.end):
+        return True  # "seized the Rafah side of the crossing"
     return bool(_PART_BEFORE.search(article.norm[max(0, p.start - 25):p.start]))
 
 
@@ -317,8 +320,12 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
 
 _BETWEEN_STATES = re.compile(r"(?:ceasefire|cease-fire|truce|armistice|deal|agreement)\s+(?:[\w.-]+\s+){0,2}?"
                              r"between\s+$")
-_TRUCE_PLACE = re.compile(r"(?:ceasefire|cease-fire|truce|armistice)\s+(?:in|for|across|along|throughout)\s+(?:the\s+)?"
-                          r"(?:(?:north|south)?(?:east|west)?(?:ern)?\s+|central\s+)?$")
+_TRUCE_PLACE = re.compile(r"(?:(?:ceasefire|cease-fire|truce|armistice)\s+(?:in|for|across|along|throughout)"
+                          # "an agreement to end the fighting over Nagorno-Karabakh"
+                          r"|(?:end|halt|stop)\s+(?:to\s+)?(?:the\s+)?(?:fighting|war|hostilities)\s+(?:in|over)"
+                          # "a ceasefire between Israel and Hezbollah came into effect in Lebanon"
+                          r"|(?:took|takes?|taking|came|comes?|went|goes)\s+(?:into\s+)?effect\s+in)"
+                          r"\s+(?:the\s+)?(?:(?:north|south)?(?:east|west)?(?:ern)?\s+|central\s+)?$")
 
 
 def _interstate(article: ArticleView, index: int) -> bool:
@@ -336,7 +343,8 @@ def _interstate(article: ArticleView, index: int) -> bool:
                 j = bisect_left(article.place_starts, p.end)
                 nxt = article.event_places[j] if j < len(article.event_places) else None
                 if nxt is not None and nxt.kind == "country" and nxt.name != p.name \
-                        and article.norm[p.end:nxt.start].strip() == "and":
+                        and article.norm[p.end:nxt.start].strip() == "and" \
+                        and not article.norm.startswith("-", nxt.end):  # "Israel and Iran-backed Hezbollah"
                     first = article.sentence_index(p.start)
                     break
             if _AGREED_AFTER.match(article.norm, p.end):
@@ -372,8 +380,10 @@ def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[s
     """What 'the town' stands for: the latest place introduced with the same noun ("the eastern town of
     Avdiivka") in the last three sentences, else the latest city named; never a speaker ("Kyiv said")."""
     def skip(p: PlaceMention) -> bool:
-        # never a speaker ("Kyiv said") nor a venue ("signed at a meeting in the town of Zawiya")
-        return _is_speaker(article, p) or _VENUE.search(article.norm, max(0, p.start - 60), p.start) is not None
+        # never a speaker ("Kyiv said") nor a venue ("signed at a meeting in the town of Zawiya") nor one side
+        # of a border ("seize the Gaza side of the border crossing")
+        return _is_speaker(article, p) or _VENUE.search(article.norm, max(0, p.start - 60), p.start) is not None \
+            or _SIDE_AFTER.match(article.norm, p.end) is not None
 
     latest = article.places_before(pos, sentences_back=3, kinds=kinds, skip=skip)
     if latest is not None:
@@ -403,6 +413,7 @@ def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[s
     return latest
 
 
+_SIDE_AFTER = re.compile(r"\s+side\b")
 _NAMED_AFTER = re.compile(r"\s+[A-Z]")  # "the Tigrayan capital Mekelle": a name follows, no anaphor
 
 _REGION_AFTER = re.compile(r"\s+(?:region|province|oblast|governorate|state|district|county)\b")
@@ -434,7 +445,9 @@ def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: Place
             appositive: bool = False) -> int | None:
     """Word count of the gap [a, b) if the place may be linked across it, else None. With ``appositive``
     (place before the trigger), one parenthetical right after the place is skipped:
-    "Kandahar, Afghanistan's second-largest city, is expected to fall"."""
+    "Kandahar, Afghanistan's second-largest city, is expected to fall". A description of the place that
+    ends the gap counts as three words and holds no stop word ("stormed into the central Haitian town of
+    Mirebalais" is as near as "stormed into the town of Diapaga"; "the desert city of Timbuktu")."""
     words = view.words_between(a, b)
     if appositive and words[:1] == [","] and "," in words[1:15]:
         words = words[words.index(",", 1) + 1:]
@@ -453,11 +466,15 @@ def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: Place
         if not (w[0].isalnum()) and w != "-":
             return None  # punctuation: the place belongs to another phrase
         kept.append(w)
-    size = _described_size(kept)
+    described = _description_start(kept)
+    size = len(kept) if described is None else described + 3
     if size > gap.max_gap:
         return None
     joined = " ".join(kept)
-    if gap.stop is not None and gap.stop.search(joined):
+    # the adjectives of a description are no stop words ("a blockade on the desert city of Timbuktu" is
+    # checked as "the city of")
+    if gap.stop is not None and gap.stop.search(
+            joined if described is None else " ".join([*kept[:described + 1], *kept[-2:]])):
         return None
     if gap.only is not None and any(w not in gap.only for w in kept):
         return None
@@ -480,13 +497,6 @@ def _description_start(words: list[str]) -> int | None:
             if words[i] in ("the", "a", "an"):
                 return i
     return None
-
-
-def _described_size(kept: list[str]) -> int:
-    """Gap words, counting a description of the place that ends the gap as three ("stormed into the central
-    Haitian town of Mirebalais" is as near as "stormed into the town of Diapaga")."""
-    i = _description_start(kept)
-    return len(kept) if i is None else i + 3
 
 
 def find_places(article: ArticleView, view: SentenceView, pat: CompiledPattern, t_start: int,
@@ -606,6 +616,9 @@ def _positional(view: SentenceView, pat: CompiledPattern, items: list[_Item], t_
     return best[2] if best else None
 
 
+_PARTICIPLE = re.compile(r"[a-z]+(?:ed|en)\b|(?:cut|hit|struck|overrun|shut)\b")
+
+
 def _nearest(view: SentenceView, scope: str, items: list[_Item], t_start: int, t_end: int,
              via: Via) -> PlaceChoice | None:
     seg = view.segment_of(t_start)
@@ -618,7 +631,11 @@ def _nearest(view: SentenceView, scope: str, items: list[_Item], t_start: int, t
         inside = t_start <= it.start < t_end
         d = 0 if inside else (it.start - t_end if it.start >= t_end else t_start - it.end)
         rel = it.start - view.start
-        locative = inside or bool(_LOCATIVE.search(norm[max(0, rel - 40):rel]))
+        # "El Fasher, encircled by the RSF": a participle set off by a comma is about the name before it
+        apposed = it.end <= t_start and norm[it.end - view.start:t_start - view.start].strip() == "," \
+            and _PARTICIPLE.match(norm, t_start - view.start) is not None
+        same_seg = same_seg or apposed
+        locative = inside or apposed or bool(_LOCATIVE.search(norm[max(0, rel - 40):rel]))
         return (0 if same_seg or inside else 1, int(it.anaphora), 0 if locative else 1, d)
 
     # a country or region is coarse: only when it stands in the trigger's own segment ("a ceasefire in

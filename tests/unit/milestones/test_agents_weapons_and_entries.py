@@ -170,6 +170,33 @@ CASES: list[tuple[str, str, Found]] = [
      "officials said.", [("airstrike", "Vovchansk", "confirmed")]),
     ("car-bombs-no-air", "Islamic State fighters hit back with suicide car bombs in the northern city of Kirkuk, "
      "officials said.", []),
+    # round 12: a description's adjectives are no stop words ("border", "desert"), but "entered the city of"
+    # still is no breach
+    ("desert-city", "Jihadists have imposed a blockade on the desert city of Gao, residents said.",
+     [("siege", "Gao", "confirmed")]),
+    ("border-town", "Rebels captured the northern border town of Tessalit on Sunday, residents said.",
+     [("city-captured", "Tessalit", "confirmed")]),
+    # a participle set off by a comma is about the name before it, not a region named later
+    ("apposed-participle", "Kidal, encircled by the rebels for months, is the army's last stronghold in "
+     "northern Mali.", [("siege", "Kidal", "confirmed")]),
+    ("apposed-noun", "Rebels attack Gao, jets strike Kidal", [("airstrike", "Kidal", "confirmed")]),
+    # acronyms of armed groups are forces
+    ("acronym-forces", "Gao, surrounded by JNIM for weeks, has run out of fuel, residents said.",
+     [("siege", "Gao", "confirmed")]),
+    # killed workers are civilians
+    ("workers-killed", "Gunmen killed at least 30 farm workers near Maiduguri on Saturday, residents said.",
+     [("civilians-at-risk", "Maiduguri", "confirmed")]),
+    # one side of a border is no city that changes hands, nor one the next "the city" refers back to
+    ("side-of-border", "Troops pushed into Khan Younis on Tuesday, seizing the Rafah side of the crossing, and "
+     "thousands of residents fled the southern city.",
+     [("city-breach", "Khan Younis", "confirmed"), ("civilians-at-risk", "the southern city", "confirmed")]),
+    # a truce between two states is placed where the fighting it ends was, or where it takes effect
+    ("truce-ends-fighting", "Thailand and Cambodia signed an agreement to end the fighting over Preah Vihear, and "
+     "a ceasefire took effect at midnight.", [("ceasefire", "Preah Vihear", "confirmed")]),
+    ("truce-conflict-over", "Thailand and Cambodia agreed to a ceasefire in their conflict over Preah Vihear.",
+     []),
+    ("backed-group", "A truce between Israel and Iran-backed Hezbollah came into effect in Lebanon on Wednesday.",
+     [("ceasefire", "Lebanon", "confirmed")]),
 ]
 
 

@@ -210,6 +210,15 @@ CASES: list[tuple[str, str, Found]] = [
      "the town of Mahas, saying government forces remained in control.", []),
     ("denied-rumour", "Al-Shabaab said it had captured the town of Mahas on Tuesday, but the army denied it.",
      [("city-captured", "Mahas", "contested")]),
+    # ... and so is one of a siege, under the default filter every milestone gets
+    ("denied-rumour", "The governor rejected rumours on social media that jihadists had encircled the town of "
+     "Gao, saying the roads were open.", []),
+    ("denied-rumour", "Militants have encircled the town of Gao, residents said on Monday.",
+     [("siege", "Gao", "confirmed")]),
+    # intent: an order to begin an offensive is the launch; an order to prepare one is not
+    ("intent", "The prime minister said he had ordered the army to launch the final assault on Kidal.",
+     [("offensive-launched", "Kidal", "confirmed")]),
+    ("intent", "The prime minister ordered the army to prepare an assault on Kidal.", []),
     # counterfactual: "if … were to" is no description of defenders about to be beaten
     ("counterfactual", "If the army were to collapse, Bamako could fall within weeks, analysts said.", []),
     ("counterfactual", "With the army collapsing, Bamako could fall within days, officials said.",
