@@ -35,7 +35,7 @@ _NAME = rf"(?P<name>{_WORD}(?:\s+(?:{_PARTICLE}-{_WORD}|{_PARTICLE}\s+{_WORD}|{_
 # the noun that says what the name is
 # (not "district": "the district of X" is as often a part of a city, and a district's capture is no
 # town's capture)
-_SETTLEMENT_WORDS = ("town", "towns", "village", "villages", "city", "hamlet", "settlement", "port", "oasis",
+_SETTLEMENT_WORDS = ("town", "towns", "village", "villages", "city", "cities", "hamlet", "settlement", "port", "oasis",
                      "locality", "commune", "municipality", "community")
 _SETTLEMENT = "(?:" + "|".join(sorted(_SETTLEMENT_WORDS, key=len, reverse=True)) + ")"
 
@@ -67,10 +67,15 @@ _NAME_AFTER_VERB = re.compile(rf"(?<![\w-])(?:fled|left|attacked|raided|struck|b
                               rf"centre\s+of|center\s+of)\s+{_NAME}$")
 # a capitalised preposition that opens a sentence is no part of the name after it
 _LEADING_WORD = re.compile(r"(?:In|At|From|Near|Inside|Outside|Across|Around|Throughout|For|To|The)\s+(?=[A-Z])")
-# "Russia's Saratov region", "the Zaporizhzhia oblast": a province-level name
-_REGION_NOUNS = ("region", "province", "oblast", "governorate")
+# "Russia's Saratov region", "the Zaporizhzhia oblast", "Colombia's northeastern Catatumbo region": a
+# province-level name; "the Barmal district of Afghanistan's Paktika province", "Pakistan's Kurram
+# district": a district of a province or country (a region, which no capture of a town is about) — but
+# not "the Karrada district of Baghdad", a part of a city
+_REGION_NOUNS = ("region", "province", "oblast", "governorate", "district")
 _REGION_AT = {w: re.compile(rf" {w}\b") for w in _REGION_NOUNS}
-_NAME_BEFORE_REGION = re.compile(rf"(?:[a-z]['’]s|(?<![\w-])[Tt]he)\s+{_NAME}$")
+_NAME_BEFORE_REGION = re.compile(rf"(?:[a-z]['’]s|(?<![\w-])[Tt]he)\s+"
+                                 rf"(?:(?:north|south)?(?:east|west)?(?:ern)?\s+|central\s+)?{_NAME}$")
+_CITY_KINDS = frozenset({"city", "district"})
 # "killed 100 people in Barsalogho in central Burkina Faso", "stormed into Palma in northern
 # Mozambique": a name after "in"/"into", located by a country or province right after it, is a town in it
 _COARSE_PLACE_KINDS = frozenset({"country", "admin1", "region"})
@@ -176,7 +181,13 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
             found.append((n.group("name"), n.start("name"), "city"))
     for start in sorted(anchors.regions):
         n = _NAME_BEFORE_REGION.search(text, max(0, start - 60), start)
-        if n is not None:
+        if n is None:
+            continue
+        if text.startswith(" district", start):
+            if _in_a_city(tagging, text, start + 9):
+                continue
+            found.append((n.group("name"), n.start("name"), "region"))
+        else:
             found.append((n.group("name"), n.start("name"), "admin1"))
     coarse = _COARSE_PLACE_KINDS
     for p in tagging.places:
@@ -232,6 +243,14 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
             "country": _country(tagging, a), "lat": None, "lon": None, "kind": names[name],
             "role": "body", "score": 0.6, "qualifier": None, "metonymy": False}))
     return out
+
+
+def _in_a_city(tagging: Tagging, text: str, pos: int) -> bool:
+    """Whether "… district" at ``pos`` goes on "of <a city>" or "in <a city>"."""
+    m = re.compile(r"\s+(?:of|in)\s+").match(text, pos)
+    if m is None:
+        return False
+    return any(p.start == m.end() and p.kind in _CITY_KINDS for p in tagging.places)
 
 
 def superseded(places: list[PlaceMention], extra: list[PlaceMention]) -> list[PlaceMention]:

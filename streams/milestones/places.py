@@ -193,6 +193,8 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
     elif _NOUN_OF_AFTER.match(article.norm, p.end) and _place_follows(article, p.end, 25):
         return False  # "the southern Gaza city of Khan Younis": Gaza only qualifies the city
     if not provinces:
+        if p.kind in _LOCATING_KINDS and _SETTLEMENT_AFTER.match(article.norm, p.end):
+            return False  # "Russia Says It Took Donetsk Village": the province only says where the village is
         after = article.norm[p.end:p.end + 30]
         if _PROVINCE_AFTER.match(after):
             return False  # "Idlib province", "the Kyiv region" are not the city
@@ -208,13 +210,17 @@ _IN_BEFORE = re.compile(r"(?:(?<![\w-])in\s+(?:the\s+)?(?:[a-z-]+['\u2019]s\s+)?
                         r"(?:(?:north|south|east|west|central|north-?east|north-?west|"
                         r"south-?east|south-?west)(?:ern)?\s+)?$")
 # ("Kiwirok in Indonesia's Papua region"; "El Obeid, the capital of North Kordofan state")
-_AREA_OF_BEFORE = re.compile(r"(?<![\w-])(?:area|district|county|division|department|municipality)\s+of\s+(?:the\s+)?$")
+_AREA_OF_BEFORE = re.compile(r"(?<![\w-])(?:area|district|county|division|department|municipality)\s+of\s+(?:the\s+)?"
+                             # "the Barmal district of Afghanistan's eastern Paktika province"
+                             r"(?:[\w-]+['\u2019]s\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|"
+                             r"south-?east|south-?west)(?:ern)?\s+)?$")
 _UNNAMED_BEFORE = re.compile(r"(?<![\w-])an?\s+(?:[\w-]+\s+){0,2}(?:city|town|village|capital|port|hub|stronghold|"
                             r"outpost|hamlet|community)\s*$")
 _SETTLEMENT_BEFORE = re.compile(r"(?<![\w-])(?:city|town|village|capital|port|hub|stronghold|outpost|hamlet|"
                                 r"community)\s*$")
 
 
+_SETTLEMENT_AFTER = re.compile(r"\s+(?:village|villages|town|towns|hamlet|settlement)(?![\w-])")
 _AND_BEFORE = re.compile(r"(?:\s+and|\s+or|,)\s+$")
 
 

@@ -197,6 +197,34 @@ CASES: list[tuple[str, str, Found]] = [
      []),
     ("backed-group", "A truce between Israel and Iran-backed Hezbollah came into effect in Lebanon on Wednesday.",
      [("ceasefire", "Lebanon", "confirmed")]),
+    # a district of a province or country is a place of its own (a region: no town is captured); a district
+    # of a city is a part of it
+    ("named-district", "Jets bombed the Shinkay district of Afghanistan's southern Zabul province overnight, "
+     "killing 25 civilians, officials said.",
+     [("airstrike", "Shinkay", "confirmed"), ("civilians-at-risk", "Shinkay", "confirmed")]),
+    ("city-district", "A car bomb killed 30 people in the Mansour district of Baghdad on Sunday, police said.",
+     [("civilians-at-risk", "Baghdad", "confirmed")]),
+    ("region-with-direction", "More than 15,000 people have fled fighting in Peru's southern Vraem region, "
+     "officials said.", [("civilians-at-risk", "Vraem", "confirmed")]),
+    # "Took Donetsk Village": the province only says where the village is
+    ("province-village", "Russia Says It Took Kharkiv Village\n\nRussian forces have taken control of the "
+     "village of Lypsi in Ukraine's Kharkiv region, the defence ministry said.",
+     [("city-captured", "Lypsi", "claimed")]),
+    # a fall within hours is a fall; one within range is not
+    ("fell-within-hours", "Bamako, Kati and Segou all fell within hours of each other as rebels advanced, residents "
+     "said.",
+     [("city-captured", "Bamako", "confirmed"), ("city-captured", "Kati", "confirmed"),
+      ("city-captured", "Segou", "confirmed")]),
+    # the launch of a renewed offensive is a launch; an offensive resumed is not
+    ("renewed-offensive", "Rebels have launched a renewed offensive on Kidal, residents said.",
+     [("offensive-launched", "Kidal", "confirmed")]),
+    ("resumed-offensive", "Rebels resumed their offensive on Kidal on Monday, residents said.", []),
+    # an order of an offensive or a siege is its start
+    ("ordered-siege", "The defence minister said he had ordered a complete siege of Kidal.",
+     [("siege", "Kidal", "confirmed")]),
+    # defenders about to be overrun
+    ("verge-overrun", "The defenders of Kidal were on the verge of being overrun, officers said.",
+     [("imminent-fall", "Kidal", "confirmed")]),
 ]
 
 

@@ -219,6 +219,9 @@ CASES: list[tuple[str, str, Found]] = [
     ("intent", "The prime minister said he had ordered the army to launch the final assault on Kidal.",
      [("offensive-launched", "Kidal", "confirmed")]),
     ("intent", "The prime minister ordered the army to prepare an assault on Kidal.", []),
+    # non-conflict: a truce between record labels is no ceasefire
+    ("non-conflict", "Two of Seoul's biggest K-pop agencies announced a truce between their labels on Thursday, "
+     "dropping lawsuits.", []),
     # counterfactual: "if … were to" is no description of defenders about to be beaten
     ("counterfactual", "If the army were to collapse, Bamako could fall within weeks, analysts said.", []),
     ("counterfactual", "With the army collapsing, Bamako could fall within days, officials said.",
