@@ -206,7 +206,7 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
 # "… in (the) (northern) X" right after a town, or after a settlement noun ("the last major city in Darfur",
 # "a market in the village of Togoga in Tigray")
 _IN_BEFORE = re.compile(r"(?:(?<![\w-])in\s+(?:the\s+)?(?:[a-z-]+['\u2019]s\s+)?"
-                        r"|,\s+(?:the\s+)?(?:[\w-]+\s+)?capital\s+of\s+(?:the\s+)?)"
+                        r"|,\s+(?:the\s+)?(?:[\w-]+\s+)?capital\s+of\s+(?:the\s+)?(?:[a-z-]+['\u2019]s\s+)?)"
                         r"(?:(?:north|south|east|west|central|north-?east|north-?west|"
                         r"south-?east|south-?west)(?:ern)?\s+)?$")
 # ("Kiwirok in Indonesia's Papua region"; "El Obeid, the capital of North Kordofan state")
@@ -311,7 +311,7 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
         # A truce between two states is placed only where the text puts it ("agreed a ceasefire for eastern
         # Ukraine", "in Gaza"), in this sentence or later ones: not at the subject of the conflict ("in their
         # conflict over Nagorno-Karabakh") nor at a place shelled since ("shelling the district of Terter")
-        items = [it for it in items if _TRUCE_PLACE.search(article.norm, max(0, it.start - 30), it.start)]
+        items = [it for it in items if _TRUCE_PLACE.search(article.norm, max(0, it.start - 50), it.start)]
         if not items:
             return []
     if not items and pat.spec.place.parties:
@@ -328,7 +328,7 @@ _BETWEEN_STATES = re.compile(r"(?:ceasefire|cease-fire|truce|armistice|deal|agre
                              r"between\s+$")
 _TRUCE_PLACE = re.compile(r"(?:(?:ceasefire|cease-fire|truce|armistice)\s+(?:in|for|across|along|throughout)"
                           # "an agreement to end the fighting over Nagorno-Karabakh"
-                          r"|(?:end|halt|stop)\s+(?:to\s+)?(?:the\s+)?(?:fighting|war|hostilities)\s+(?:in|over)"
+                          r"|(?:end|halt|stop)\s+(?:to\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:fighting|war|hostilities)\s+(?:in|over)"
                           # "a ceasefire between Israel and Hezbollah came into effect in Lebanon"
                           r"|(?:took|takes?|taking|came|comes?|went|goes)\s+(?:into\s+)?effect\s+in)"
                           r"\s+(?:the\s+)?(?:(?:north|south)?(?:east|west)?(?:ern)?\s+|central\s+)?$")
@@ -387,9 +387,11 @@ def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[s
     Avdiivka") in the last three sentences, else the latest city named; never a speaker ("Kyiv said")."""
     def skip(p: PlaceMention) -> bool:
         # never a speaker ("Kyiv said") nor a venue ("signed at a meeting in the town of Zawiya") nor one side
-        # of a border ("seize the Gaza side of the border crossing")
+        # of a border ("seize the Gaza side of the border crossing") nor a reference point ("Gharyan, about
+        # 80 km south of Tripoli, … took control of the town")
         return _is_speaker(article, p) or _VENUE.search(article.norm, max(0, p.start - 60), p.start) is not None \
-            or _SIDE_AFTER.match(article.norm, p.end) is not None
+            or _SIDE_AFTER.match(article.norm, p.end) is not None \
+            or _REFERENCE_POINT.search(article.norm, max(0, p.start - 40), p.start) is not None
 
     latest = article.places_before(pos, sentences_back=3, kinds=kinds, skip=skip)
     if latest is not None:
@@ -472,17 +474,22 @@ def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: Place
         if not (w[0].isalnum()) and w != "-":
             return None  # punctuation: the place belongs to another phrase
         kept.append(w)
+    # the adjectives of a description are neither stop words nor outside an 'only' list: "a blockade on the
+    # desert city of Timbuktu" is checked as "the city of", "the besieged Syrian border town of Kobani" as
+    # "town of"
     described = _description_start(kept)
-    size = len(kept) if described is None else described + 3
+    if described is not None:
+        core, size = [*kept[:described + 1], *kept[-2:]], described + 3
+    elif 2 <= len(kept) <= 5 and kept[-1] == "of" and kept[-2] in _SETTLEMENT_NOUNS:
+        core, size = kept[-2:], 2
+    else:
+        core, size = kept, len(kept)
     if size > gap.max_gap:
         return None
     joined = " ".join(kept)
-    # the adjectives of a description are no stop words ("a blockade on the desert city of Timbuktu" is
-    # checked as "the city of")
-    if gap.stop is not None and gap.stop.search(
-            joined if described is None else " ".join([*kept[:described + 1], *kept[-2:]])):
+    if gap.stop is not None and gap.stop.search(" ".join(core)):
         return None
-    if gap.only is not None and any(w not in gap.only for w in kept):
+    if gap.only is not None and any(w not in gap.only for w in core):
         return None
     if gap.require is not None and not gap.require.search(joined):
         return None

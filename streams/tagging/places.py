@@ -80,6 +80,8 @@ _SPEAKS = re.compile(
     r"\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:said|says|announced|warned|urged|denied|accused|claimed|"
     r"confirmed|insisted|demanded|condemned|rejected|welcomed|threatened|vowed|told)\b"
 )
+# "a resident of Kadugli told", "officials in Goma said": a speaker's place, not a surname
+_SPEAKER_PLACE_BEFORE = frozenset({"of", "in", "from", "at"})
 _PARTY_STATE = re.compile(r"(?:R|D|I|DFL)-([A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)")
 _PARTIES = frozenset({"R", "D", "I", "DFL", "GOP"})  # "Rep. Torrey Westrom, R-Elbow Lake"
 _TOKEN = re.compile(r"[\w.'’]+")
@@ -296,8 +298,8 @@ class PlaceResolver:
         if low_prev in PERSON_TITLES and not admin:
             return None
         said_after = low_prev in ("said", "says") and text[end:end + 1] in ",."
-        if not big and (nxt in ("said", "says", "told") or said_after):
-            return None  # "Jones said", "said Jones."
+        if not big and (nxt in ("said", "says", "told") or said_after) and low_prev not in _SPEAKER_PLACE_BEFORE:
+            return None  # "Jones said", "said Jones." (but "a resident of Kadugli told AFP")
         country_like = best_pop >= 10**9  # countries and continents are never a surname here
         if (single and not country_like and prev[:1].isupper() and start not in starts and text[start - 1] == " "
                 and not low_prev.endswith(("'s", "’s"))):  # "Syria's Aleppo": an owner, not a first name

@@ -55,7 +55,8 @@ CASES: list[tuple[str, str, Found]] = [
      "one of the biggest refineries in central Russia.", [("airstrike", "Ryazan", "confirmed")]),
     # "the city" in the first sentence, with no city named before it, is the dateline's city
     ("dateline-antecedent", "EL FASHER, Sudan (AP) - Rapid Support Forces fighters broke into the besieged "
-     "city on Sunday, residents said.", [("city-breach", "the besieged city", "confirmed")]),
+     "city on Sunday, residents said.",
+     [("city-breach", "the besieged city", "confirmed"), ("siege", "the besieged city", "confirmed")]),
     ("dateline-apposition", "NAIROBI (Reuters) - Federal troops have surrounded the Tigrayan capital Mekelle "
      "with tanks, a spokesman said.", [("siege", "Mekelle", "claimed")]),
     # people displaced long ago whom a town hosts are no exodus now
@@ -225,6 +226,36 @@ CASES: list[tuple[str, str, Found]] = [
     # defenders about to be overrun
     ("verge-overrun", "The defenders of Kidal were on the verge of being overrun, officers said.",
      [("imminent-fall", "Kidal", "confirmed")]),
+    # round 14: a relative clause dates only itself
+    ("relative-clause-ago", "The army said its troops had retaken the town of Hsipaw, a trading hub that rebels "
+     "seized more than a year ago.", [("city-captured", "Hsipaw", "claimed")]),
+    ("sentence-ago", "Two years ago, rebels seized the town of Hsipaw.", []),
+    # a description that opens with the trigger's own adjective ("the besieged Syrian border town of")
+    ("adjective-description", "Food ran out in the besieged northern border town of Tessalit, residents said.",
+     [("siege", "Tessalit", "confirmed")]),
+    # "X, the besieged capital of Sudan's South Kordofan state": the state only locates the town
+    ("capital-of-owner", "A drone strike on a market in Kadugli, the capital of Sudan's South Kordofan state, "
+     "killed at least 17 civilians, medics said.",
+     [("airstrike", "Kadugli", "confirmed"), ("civilians-at-risk", "Kadugli", "confirmed")]),
+    # breaking into a besieged town does not end its siege
+    ("broke-into-besieged", "Jihadist fighters broke into the eastern districts of the besieged town of Tessalit "
+     "on Monday, residents said.", [("siege", "Tessalit", "confirmed")]),
+    # streaming across a border is an exodus
+    ("streamed-across", "Thousands of residents of Bunia streamed across the border into Uganda as rebels "
+     "advanced, officials said.", [("civilians-at-risk", "Bunia", "confirmed")]),
+    # a welcomed entry into a city centre is no breach
+    ("welcomed-entry", "Government troops rolled into the centre of Bunia on Friday to cheers from residents "
+     "after the rebels pulled out.", [("city-captured", "Bunia", "confirmed")]),
+    # displaced people going home
+    ("going-home", "Tens of thousands of displaced people began walking north along the coast road on Sunday, "
+     "heading home to Beit Lahia as the fighting stopped.", []),
+    # a fall predicted for a year is no fall
+    ("predicted-fall", "Officials note that Moscow has been predicting the fall of Kupiansk for more than a year.",
+     []),
+    # a truce dated before now, and one "to end six weeks of fighting"
+    ("truce-before", "The raid came two days after the ceasefire in Lebanon began, officials said.", []),
+    ("truce-to-end", "A ceasefire to end six weeks of fighting over Preah Vihear took effect on Tuesday after "
+     "Thailand and Cambodia signed a deal.", [("ceasefire", "Preah Vihear", "confirmed")]),
 ]
 
 

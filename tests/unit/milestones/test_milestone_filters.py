@@ -222,6 +222,16 @@ CASES: list[tuple[str, str, Found]] = [
     # non-conflict: a truce between record labels is no ceasefire
     ("non-conflict", "Two of Seoul's biggest K-pop agencies announced a truce between their labels on Thursday, "
      "dropping lawsuits.", []),
+    # welcomed-entry, going-home, truce-before: see test_agents_weapons_and_entries.py for more
+    ("welcomed-entry", "Government troops rolled into the centre of Bunia to cheers from residents.", []),
+    ("welcomed-entry", "Government troops fought their way into the centre of Bunia, residents said.",
+     [("city-breach", "Bunia", "confirmed")]),
+    ("going-home", "Thousands of displaced people began walking back to their homes in Beit Lahia.", []),
+    ("going-home", "Thousands of people fled Beit Lahia as the army advanced, residents said.",
+     [("civilians-at-risk", "Beit Lahia", "confirmed")]),
+    ("truce-before", "It came two days after the ceasefire in Lebanon began.", []),
+    ("truce-before", "A ceasefire took effect in Lebanon on Wednesday, two days after talks began.",
+     [("ceasefire", "Lebanon", "confirmed")]),
     # counterfactual: "if … were to" is no description of defenders about to be beaten
     ("counterfactual", "If the army were to collapse, Bamako could fall within weeks, analysts said.", []),
     ("counterfactual", "With the army collapsing, Bamako could fall within days, officials said.",

@@ -127,6 +127,13 @@ def test_person_names_are_not_places(places) -> None:  # type: ignore[no-untyped
     assert places(text) == []
 
 
+def test_a_speakers_town_before_told_is_no_surname(places) -> None:  # type: ignore[no-untyped-def]
+    # "Henry said" is a person; "a resident of Kadugli told AFP" is where the resident lives
+    text = "A drone hit a market in Kadugli. \"There is no flour,\" a resident of Kadugli told AFP."
+    assert [p[0] for p in places(text)] == ["Kadugli", "Kadugli"]
+    assert places("Kadugli told reporters he would run again.") == []
+
+
 def test_exact_case_aliases(places) -> None:  # type: ignore[no-untyped-def]
     assert places("Give us the money, they told us.") == []
     assert places("The US and the U.S. Navy agreed.") == [
