@@ -176,6 +176,8 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
     before = article.norm[max(0, p.start - 40):p.start]
     if _VENUE.search(before):
         return False
+    if _WATER_OF_BEFORE.search(before):
+        return False  # "the city of 430,000 on the Sea of Azov": a sea, not the town of Azov
     if _SOURCE_IN.search(before) and _SAID_AFTER.match(article.norm, p.end):
         return False  # "officials in Moscow said": where the speakers sit
     if p.kind == "country" and not _LOCATIVE.search(before) and not _coordinated_locative(article, p, provinces):
@@ -421,6 +423,7 @@ def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[s
     return latest
 
 
+_WATER_OF_BEFORE = re.compile(r"(?<![\w-])(?:sea|gulf|bay|strait|straits|lake|river)\s+of\s+$")
 _SIDE_AFTER = re.compile(r"\s+side\b")
 _NAMED_AFTER = re.compile(r"\s+[A-Z]")  # "the Tigrayan capital Mekelle": a name follows, no anaphor
 
@@ -680,6 +683,9 @@ def _coordinated(article: ArticleView, items: list[_Item], choice: PlaceChoice, 
         between = article.norm[cur.end:nxt.start] if forward else article.norm[nxt.end:cur.start]
         if not _COORD.match(between):
             break
+        first, second = (cur, nxt) if forward else (nxt, cur)
+        if between.strip() == "," and first.mention.kind in _CITY_KINDS and second.mention.kind in _LOCATING_KINDS:
+            break  # "in Kosti, White Nile state": the state says where the town is
         if nxt.mention.geonameid != choice.mention.geonameid or nxt.mention.name != choice.mention.name:
             out.append(PlaceChoice(nxt.mention, nxt.start, nxt.end, choice.via))
         cur = nxt

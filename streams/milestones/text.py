@@ -74,6 +74,8 @@ _DATELINE = re.compile(r"[A-Z][A-Z .'’-]*(?:/[A-Z][A-Z .'’-]*)+(?:,[^\n(]{0,
 
 
 _DATELINE_REACH = 400
+# the news agency credited in a dateline: "OMDURMAN, Sudan (Sudan Tribune) —", "Bucha (Ukraine) (AFP) -"
+_CREDIT = re.compile(r"\(([A-Z][\w .'’-]{1,40})\)\s*[-–—]")
 
 
 def _datelined(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
@@ -264,6 +266,11 @@ class ArticleView:
     def _build_places(self) -> list[PlaceMention]:
         extra = unresolved_places(self.tagging, self.norm, self.anchors)
         places = superseded(self.tagging.places, extra)
+        credit = _CREDIT.search(self.tagging.text, 0, _DATELINE_REACH)
+        if credit is not None:  # "OMDURMAN, Sudan (Sudan Tribune) —": the agency's name is no place
+            a, b = credit.span(1)
+            places = [p for p in places if not a <= p.start < b]
+            extra = [p for p in extra if not a <= p.start < b]
         for p in places:  # a shared dateline opens the text (or follows a headline)
             if p.start > _DATELINE_REACH:
                 break

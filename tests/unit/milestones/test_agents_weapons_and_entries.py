@@ -256,6 +256,33 @@ CASES: list[tuple[str, str, Found]] = [
     ("truce-before", "The raid came two days after the ceasefire in Lebanon began, officials said.", []),
     ("truce-to-end", "A ceasefire to end six weeks of fighting over Preah Vihear took effect on Tuesday after "
      "Thailand and Cambodia signed a deal.", [("ceasefire", "Preah Vihear", "confirmed")]),
+    # round 15: the agency in a dateline's credit is no place ("(Sudan Tribune)"), nor an antecedent
+    ("credit-in-dateline", "OMDURMAN, Sudan (Sudan Tribune) - Army troops broke through the lines and pushed "
+     "into the old city on Friday, residents said.", [("city-breach", "the old city", "confirmed")]),
+    # "in Kosti, White Nile state": the state says where the town is
+    ("town-comma-state", "Drones struck fuel depots in Kosti, White Nile state, early on Monday, residents said.",
+     [("airstrike", "Kosti", "confirmed")]),
+    # a sea, not the town named after it
+    ("sea-of", "Russian forces have surrounded the port city of Berdiansk on the Sea of Azov, officials said.",
+     [("siege", "Berdiansk", "confirmed")]),
+    # "X village on the outskirts of Y": the village is the place
+    ("village-on", "A junta air strike on Thit Kyi village on the outskirts of Sittwe destroyed a school, "
+     "residents said.", [("airstrike", "Thit Kyi", "confirmed")]),
+    # a dozen dead is a mass casualty
+    ("a-dozen", "Insurgents attacked the town of Palma on Wednesday, killing at least a dozen civilians, "
+     "officials said.", [("civilians-at-risk", "Palma", "confirmed")]),
+    # relief efforts are no talks; "has come into effect"; party contenders' truce
+    ("relief-efforts", "The junta declared a temporary ceasefire in Myanmar on Wednesday to aid relief efforts "
+     "after the earthquake.", [("ceasefire", "Myanmar", "confirmed")]),
+    ("come-into-effect", "A U.N.-brokered ceasefire has come into effect in Hodeidah, residents said.",
+     [("ceasefire", "Hodeidah", "confirmed")]),
+    ("party-truce", "The two contenders for the ruling party's presidential ticket in Nigeria agreed to a "
+     "ceasefire on Tuesday.", []),
+    # the last road cut, control taken back
+    ("last-road", "Houthi fighters cut the last road into the southwestern Yemeni city of Taiz on Monday, "
+     "residents said.", [("siege", "Taiz", "confirmed")]),
+    ("took-back-control", "Ukrainian forces took back control of Irpin on Saturday after the Russians withdrew, "
+     "officials said.", [("city-captured", "Irpin", "confirmed")]),
 ]
 
 
