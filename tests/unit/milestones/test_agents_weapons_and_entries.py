@@ -283,6 +283,10 @@ CASES: list[tuple[str, str, Found]] = [
      "residents said.", [("siege", "Taiz", "confirmed")]),
     ("took-back-control", "Ukrainian forces took back control of Irpin on Saturday after the Russians withdrew, "
      "officials said.", [("city-captured", "Irpin", "confirmed")]),
+    # a toll over a decade is a running toll
+    ("toll-over-decade", "Clashes over land have killed thousands of people in Benue over the past decade.", []),
+    ("toll-this-week", "Clashes over land killed 40 people in Benue on Monday, officials said.",
+     [("civilians-at-risk", "Benue", "confirmed")]),
 ]
 
 
