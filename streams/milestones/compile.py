@@ -126,11 +126,13 @@ def _gap(gap: Gap | None, lists: dict[str, FilterList]) -> CompiledGap | None:
 
 
 def _ending(phrases: list[str], lists: dict[str, FilterList]) -> re.Pattern[str] | None:
-    """Phrases that must end right before a place mention ("fled towards | Tawila")."""
+    """Phrases that must end right before a place mention ("fled towards | Tawila"), or before a description
+    of it ("fled towards the coastal cities of | Latakia and Tartus")."""
     pattern = compile_phrases(expand_refs(phrases, lists))
     if pattern is None:
         return None
-    return re.compile(f"(?:{pattern.pattern})\\s+(?:the\\s+)?(?:(?:town|city|village)\\s+of\\s+)?$")
+    return re.compile(f"(?:{pattern.pattern})\\s+(?:the\\s+)?(?:(?:[\\w-]+\\s+){{0,3}}?"
+                      f"(?:town|city|village|towns|cities|villages|capital|port)\\s+of\\s+)?$")
 
 
 def _role_spec(role: Role, name: str, effect: str) -> LexiconFilter:

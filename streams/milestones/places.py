@@ -60,12 +60,13 @@ _NOT_SUBJECT = re.compile(r"(?:^|\s)(?:in|at|near|from|to|on|for|with|by|across|
                           r"(?:the\s+)?$|(?<!,)\s(?P<conj>and|or)\s+(?:the\s+)?$")
 _PROVINCE_AFTER = re.compile(r"^(?:'s)?\s+(?:province|governorate|region|state|oblast|county|prefecture|district)\b")
 # "the Rafah crossing", "Mosul airport", "Raqqa dam": the name modifies a facility, not the town itself
-_FACILITY_AFTER = re.compile(
-    r"^\s+(?:(?:border|nuclear|main|international|military|power|oil|gas|thermal|steel|chemical|water)\s+){0,2}"
+_FACILITY_AFTER = re.compile(  # "seized Aleppo's international airport" too
+    r"^(?:['\u2019]s)?\s+(?:(?:border|nuclear|main|international|military|power|oil|gas|thermal|steel|chemical|water)\s+){0,2}"
     r"(?:crossing|airport|airbase|air\s+base|base|dam|refinery|prison|plant|station|steelworks|works|factory|"
     r"highway|road|bridge|checkpoint|port|harbour|harbor|power\s+plant|oil\s+field|oilfield|camp|university|"
     r"hospital|stadium|mosque|palace|road|junction|roundabout|front|frontline|pocket|countryside|plain|plains|"
-    r"valley|river|mountains?|hills?|desert|outskirts|suburbs)(?![\w-])"
+    r"valley|river|mountains?|hills?|desert|outskirts|suburbs|conference\s+(?:centre|center|hall)|hotel|compound|"
+    r"headquarters|barracks|complex)(?![\w-])"
 )
 
 @dataclass(frozen=True)
@@ -295,6 +296,9 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
             if any(p.start < b and a < p.end or b <= p.start <= b + 2 and view.norm[b - view.start:p.start - view.start]
                    in (", ", ",") for p in view.places):
                 continue  # "the city of Mosul", "the Yemeni capital, Sanaa,": the name itself is there
+            of = _PART_OF_AFTER.match(view.norm, b - view.start)
+            if of is not None and any(p.start == b + of.end() - of.start() for p in view.places):
+                continue  # "the historic Old City wall of Raqqa": the name follows
             target = _antecedent(article, m.group(), a, city_kinds)
             if target is not None:
                 items.append(_Item(a, b, target, True))
@@ -303,7 +307,7 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
         kept: list[_Item] = []
         excluded: _Item | None = None
         for it in items:
-            if role_excludes.search(article.norm, max(0, it.start - 30), it.start) or (
+            if role_excludes.search(article.norm, max(0, it.start - 60), it.start) or (
                     excluded is not None and _COORD.match(article.norm[excluded.end:it.start])):
                 excluded = it  # "fleeing toward Dikwa and Maiduguri": both are where they flee to
             else:
@@ -423,6 +427,7 @@ def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[s
     return latest
 
 
+_PART_OF_AFTER = re.compile(r"(?:\s+(?:wall|walls|gates?|centre|center|defences|defenses|heart|edge))?\s+of\s+")
 _WATER_OF_BEFORE = re.compile(r"(?<![\w-])(?:sea|gulf|bay|strait|straits|lake|river)\s+of\s+$")
 _SIDE_AFTER = re.compile(r"\s+side\b")
 _NAMED_AFTER = re.compile(r"\s+[A-Z]")  # "the Tigrayan capital Mekelle": a name follows, no anaphor
@@ -632,6 +637,7 @@ def _positional(view: SentenceView, pat: CompiledPattern, items: list[_Item], t_
     return best[2] if best else None
 
 
+_ING = re.compile(r"[a-z]+ing\b")
 _PARTICIPLE = re.compile(r"[a-z]+(?:ed|en)\b|(?:cut|hit|struck|overrun|shut)\b")
 
 
@@ -641,9 +647,17 @@ def _nearest(view: SentenceView, scope: str, items: list[_Item], t_start: int, t
     lo, hi = seg if scope == "segment" else (view.start, view.end)
 
     norm = view.norm
+    # "Israeli airstrikes pounded Khan Younis overnight, killing at least 31 people": a participle clause
+    # after a comma is about the clause before it
+    head = (0, 0)
+    if t_start == seg[0] or norm[seg[0] - view.start:t_start - view.start].strip() == "":
+        before = norm[:seg[0] - view.start].rstrip()
+        if before.endswith(",") and _ING.match(norm, t_start - view.start) is not None:
+            head = view.segment_of(view.start + len(before) - 1, hard=True)
 
     def distance(it: _Item) -> tuple[int, int, int, int]:
         same_seg = seg[0] <= it.start < seg[1]
+        in_head = head[0] <= it.start < head[1]
         inside = t_start <= it.start < t_end
         d = 0 if inside else (it.start - t_end if it.start >= t_end else t_start - it.end)
         rel = it.start - view.start
@@ -652,7 +666,10 @@ def _nearest(view: SentenceView, scope: str, items: list[_Item], t_start: int, t
             and _PARTICIPLE.match(norm, t_start - view.start) is not None
         same_seg = same_seg or apposed
         locative = inside or apposed or bool(_LOCATIVE.search(norm[max(0, rel - 40):rel]))
-        return (0 if same_seg or inside else 1, int(it.anaphora), 0 if locative else 1, d)
+        # (an anaphor in the head clause is no better than the name it stands for: "besieged Kadugli, the
+        # largest city in South Kordofan, trapping thousands")
+        return (0 if same_seg or inside else 1 if in_head and not it.anaphora else 2, int(it.anaphora),
+                0 if locative else 1, d)
 
     # a country or region is coarse: only when it stands in the trigger's own segment ("a ceasefire in
     # Syria"), not in some other clause ("operations across the Middle East, said the air strike...")

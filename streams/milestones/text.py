@@ -189,9 +189,18 @@ class SentenceView:
             seg_s, seg_e = self.segment_of(t_start)
             return seg_s, max(seg_e, t_end)
         # word-counted windows may cross a connective ("only a matter of time before X is encircled")
-        # but not punctuation
+        # but not punctuation — except a parenthetical right before the trigger: "At least 22 civilians,
+        # including 14 children, were killed" counts back into "At least 22 civilians"
         seg_s, seg_e = self.segment_of(t_start, hard=True)
         base = self.start
+        counted_end = t_start  # words are counted back from here (the parenthetical counts for none)
+        if window.scope in ("before", "near") and seg_s > base \
+                and _AUX_ONLY.fullmatch(self.norm, seg_s - base, t_start - base) is not None:
+            par_s, _ = self.segment_of(seg_s - 2, hard=True)  # the clause before, cut at its comma
+            if base < par_s < seg_s and _PARENTHETICAL.match(self.norm, par_s - base):
+                head_s, _ = self.segment_of(par_s - 2, hard=True)
+                if head_s < par_s:
+                    seg_s, counted_end = head_s, par_s
         lo, hi = t_start, t_end
         if window.scope == "before":
             hi = t_start
@@ -199,7 +208,7 @@ class SentenceView:
             lo = t_end
         n = window.size
         if window.scope in ("before", "near") and n and t_start > seg_s:
-            left = self.norm[seg_s - base:t_start - base]
+            left = self.norm[seg_s - base:counted_end - base]
             parts = left.rsplit(None, n)
             lo = seg_s if len(parts) <= n else seg_s + len(parts[0])
         if window.scope in ("after", "near") and n and seg_e > t_end:
@@ -207,6 +216,12 @@ class SentenceView:
             parts = right.split(None, n)
             hi = seg_e if len(parts) <= n else seg_e - len(parts[-1])
         return lo, hi
+
+
+# a parenthetical that ends right before a trigger ("…, including 14 children, were killed")
+_AUX_ONLY = re.compile(r"[\s,]*(?:(?:were|was|are|is|have|has|had|been|reportedly|also)\s+)*")
+_PARENTHETICAL = re.compile(r"[\s,]*(?:including|among\s+them|mostly|most\s+of\s+them|many\s+of\s+them|"
+                            r"all\s+of\s+them)\b")
 
 
 def _spaced(norm: str, s: int, e: int) -> bool:

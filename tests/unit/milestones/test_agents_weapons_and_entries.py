@@ -287,6 +287,34 @@ CASES: list[tuple[str, str, Found]] = [
     ("toll-over-decade", "Clashes over land have killed thousands of people in Benue over the past decade.", []),
     ("toll-this-week", "Clashes over land killed 40 people in Benue on Monday, officials said.",
      [("civilians-at-risk", "Benue", "confirmed")]),
+    # round 16: "the historic Old City wall of Raqqa" names its city, whatever the dateline
+    ("old-city-wall-of", "BEIRUT, July 4 (Reuters) - U.S.-backed forces breached the historic Old City wall of "
+     "Tabqa on Tuesday, the coalition said.", [("city-breach", "Tabqa", "confirmed")]),
+    # a facility named after a city, or a city's airport, is no city
+    ("conference-centre", "Government forces pushed into Sirte, seizing the Ouagadougou conference centre on "
+     "Wednesday, officials said.", [("city-breach", "Sirte", "confirmed")]),
+    ("possessive-airport", "The rebels said they had seized Aleppo's international airport.", []),
+    # "streaming back toward the south" is going home
+    ("streaming-back", "A truce took hold in Lebanon, and thousands of displaced families began streaming back "
+     "toward the south.", [("ceasefire", "Lebanon", "confirmed")]),
+    # a town that hosts people who fled before
+    ("hosts-displaced", "Marib hosts around one million people who have fled fighting elsewhere in Yemen.", []),
+    # abducted people are no count of the dead
+    ("abducted-count", "Gunmen killed five people and abducted 18 others in a raid on Tsafe, residents said.", []),
+    # "the besieged Ukrainian port of Mariupol"
+    ("besieged-port", "Rescuers searched the rubble of a theatre in the besieged Ukrainian port of Berdiansk.",
+     [("siege", "Berdiansk", "confirmed")]),
+    # a participle clause after a comma is about the clause before it, not a region named later
+    ("participle-clause", "Israeli airstrikes pounded Khan Younis overnight, killing at least 31 people, as "
+     "Israel pushed its war deeper into the south of the Gaza Strip.",
+     [("airstrike", "Khan Younis", "confirmed"), ("civilians-at-risk", "Khan Younis", "confirmed")]),
+    # the count before a parenthetical
+    ("parenthetical-count", "At least 22 civilians, including 14 children, were killed in an attack on the "
+     "village of Ngarbuh on Friday, the U.N. said.", [("civilians-at-risk", "Ngarbuh", "confirmed")]),
+    # where people flee to, described ("towards the coastal cities of"), is not where they are at risk; a
+    # siege laid "to" a town does not make it a destination
+    ("flee-towards-described", "Rebels advanced on Friday. Thousands of people fled Homs overnight towards the "
+     "coastal cities of Latakia and Tartus, residents said.", [("civilians-at-risk", "Homs", "confirmed")]),
 ]
 
 

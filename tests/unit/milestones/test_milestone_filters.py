@@ -232,6 +232,11 @@ CASES: list[tuple[str, str, Found]] = [
     ("truce-before", "It came two days after the ceasefire in Lebanon began.", []),
     ("truce-before", "A ceasefire took effect in Lebanon on Wednesday, two days after talks began.",
      [("ceasefire", "Lebanon", "confirmed")]),
+    # hosts-displaced: people who fled before, hosted now, are no exodus now
+    ("hosts-displaced", "Camps around Bunia already shelter hundreds of thousands of people who fled earlier "
+     "fighting.", []),
+    ("hosts-displaced", "Hundreds of thousands of people fled Bunia as rebels advanced, officials said.",
+     [("civilians-at-risk", "Bunia", "confirmed")]),
     # counterfactual: "if … were to" is no description of defenders about to be beaten
     ("counterfactual", "If the army were to collapse, Bamako could fall within weeks, analysts said.", []),
     ("counterfactual", "With the army collapsing, Bamako could fall within days, officials said.",

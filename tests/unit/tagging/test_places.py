@@ -134,6 +134,12 @@ def test_a_speakers_town_before_told_is_no_surname(places) -> None:  # type: ign
     assert places("Kadugli told reporters he would run again.") == []
 
 
+def test_a_dateline_region_of_several_words(tagger: Tagger) -> None:
+    t = tagger.tag("GOMA, Democratic Republic of Congo, Jan 27 (Reuters) - Rebels pushed into Goma.")
+    assert [(p.text, p.role) for p in t.places] == [
+        ("GOMA", "dateline"), ("Democratic Republic of Congo", "dateline"), ("Goma", "body")]
+
+
 def test_exact_case_aliases(places) -> None:  # type: ignore[no-untyped-def]
     assert places("Give us the money, they told us.") == []
     assert places("The US and the U.S. Navy agreed.") == [
