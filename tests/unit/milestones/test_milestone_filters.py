@@ -232,6 +232,12 @@ CASES: list[tuple[str, str, Found]] = [
     ("truce-before", "It came two days after the ceasefire in Lebanon began.", []),
     ("truce-before", "A ceasefire took effect in Lebanon on Wednesday, two days after talks began.",
      [("ceasefire", "Lebanon", "confirmed")]),
+    # conflict-context reaches three sentences back: a war story's later sentences are about the war
+    ("conflict-context", "Rebels attacked the town of Bunia on Monday. Shops closed early. Schools shut their "
+     "doors. Thousands of residents fled Bunia on Tuesday, officials said.",
+     [("civilians-at-risk", "Bunia", "confirmed")]),
+    ("conflict-context", "A cholera outbreak spread in Bunia on Monday. Shops closed early. Schools shut their "
+     "doors. Thousands of residents fled Bunia on Tuesday, officials said.", []),
     # hosts-displaced: people who fled before, hosted now, are no exodus now
     ("hosts-displaced", "Camps around Bunia already shelter hundreds of thousands of people who fled earlier "
      "fighting.", []),
