@@ -238,6 +238,11 @@ CASES: list[tuple[str, str, Found]] = [
      [("civilians-at-risk", "Bunia", "confirmed")]),
     ("conflict-context", "A cholera outbreak spread in Bunia on Monday. Shops closed early. Schools shut their "
      "doors. Thousands of residents fled Bunia on Tuesday, officials said.", []),
+    # prison-violence: a prison riot is no war's mass casualty; an air strike on a prison is
+    ("prison-violence", "At least 68 inmates were killed in clashes between rival gangs at the Litoral "
+     "penitentiary in Guayaquil, officials said.", []),
+    ("prison-violence", "A Russian air strike on a prison in Olenivka killed more than 50 prisoners, officials said.",
+     [("airstrike", "Olenivka", "confirmed"), ("civilians-at-risk", "Olenivka", "confirmed")]),
     # hosts-displaced: people who fled before, hosted now, are no exodus now
     ("hosts-displaced", "Camps around Bunia already shelter hundreds of thousands of people who fled earlier "
      "fighting.", []),
