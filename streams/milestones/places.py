@@ -548,10 +548,6 @@ def find_places(article: ArticleView, view: SentenceView, pat: CompiledPattern, 
             # "strikes hit the Yemeni capital, Sanaa, and the northern province of Saada": the nearest place
             # by preposition is the last of the list; the ones before it, between it and the trigger, count too
             chosen += [c for c in _coordinated(article, items, choice, forward=False) if c.start >= t_end]
-        elif choice.via == "nearest" and choice.end <= t_start:
-            # "the cities of Kadugli and Dilling in South Kordofan state are surrounded": the list before the
-            # trigger, up to it
-            chosen += [c for c in _coordinated(article, items, choice, forward=True) if c.end <= t_start]
     return chosen
 
 

@@ -315,10 +315,6 @@ CASES: list[tuple[str, str, Found]] = [
     # siege laid "to" a town does not make it a destination
     ("flee-towards-described", "Rebels advanced on Friday. Thousands of people fled Homs overnight towards the "
      "coastal cities of Latakia and Tartus, residents said.", [("civilians-at-risk", "Homs", "confirmed")]),
-    # a list of places before the trigger, up to it
-    ("list-before-trigger", "The Sudanese cities of Kadugli and Dilling in South Kordofan state are surrounded by "
-     "the Rapid Support Forces, residents said.",
-     [("siege", "Dilling", "confirmed"), ("siege", "Kadugli", "confirmed")]),
 ]
 
 
