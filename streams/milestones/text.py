@@ -69,31 +69,9 @@ def _end(p: PlaceMention) -> int:
     return p.end
 
 
-# "NEW DELHI/ISLAMABAD (Reuters) -": every city of a shared dateline is where the story was filed
-_DATELINE = re.compile(r"[A-Z][A-Z .'’-]*(?:/[A-Z][A-Z .'’-]*)+(?:,[^\n(]{0,60})?\s*\([A-Za-z ]{1,20}\)\s*[-–—]")
-
-
 _DATELINE_REACH = 400
 # the news agency credited in a dateline: "OMDURMAN, Sudan (Sudan Tribune) —", "Bucha (Ukraine) (AFP) -"
 _CREDIT = re.compile(r"\(([A-Z][\w .'’-]{1,40})\)\s*[-–—]")
-
-
-def _datelined(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
-    """Mentions inside a multi-city dateline get the dateline role (the tagger marks single ones)."""
-    if text.find("/", 0, _DATELINE_REACH) < 0:
-        return places
-    spans = []
-    pos = 0
-    while pos < _DATELINE_REACH:  # tried at line starts only
-        if (m := _DATELINE.match(text, pos, _DATELINE_REACH + 80)) is not None:
-            spans.append(m.span())
-        pos = text.find("\n", pos, _DATELINE_REACH) + 1
-        if pos == 0:
-            break
-    if not spans:
-        return places
-    return [p.model_copy(update={"role": "dateline"})
-            if p.role != "dateline" and any(a <= p.start < b for a, b in spans) else p for p in places]
 
 
 class SentenceView:
@@ -286,12 +264,6 @@ class ArticleView:
             a, b = credit.span(1)
             places = [p for p in places if not a <= p.start < b]
             extra = [p for p in extra if not a <= p.start < b]
-        for p in places:  # a shared dateline opens the text (or follows a headline)
-            if p.start > _DATELINE_REACH:
-                break
-            if p.role != "dateline" and p.text.isupper():
-                places = _datelined(self.tagging.text, places)
-                break
         return sorted([*places, *extra], key=_start)
 
     @property
