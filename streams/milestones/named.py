@@ -246,9 +246,12 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
     return out
 
 
+_OF_OR_IN = re.compile(r"\s+(?:of|in)\s+")
+
+
 def _in_a_city(tagging: Tagging, text: str, pos: int) -> bool:
     """Whether "… district" at ``pos`` goes on "of <a city>" or "in <a city>"."""
-    m = re.compile(r"\s+(?:of|in)\s+").match(text, pos)
+    m = _OF_OR_IN.match(text, pos)
     if m is None:
         return False
     return any(p.start == m.end() and p.kind in _CITY_KINDS for p in tagging.places)

@@ -297,7 +297,7 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
                    in (", ", ",") for p in view.places):
                 continue  # "the city of Mosul", "the Yemeni capital, Sanaa,": the name itself is there
             of = _PART_OF_AFTER.match(view.norm, b - view.start)
-            if of is not None and any(p.start == b + of.end() - of.start() for p in view.places):
+            if of is not None and any(p.start == view.start + of.end() for p in view.places):
                 continue  # "the historic Old City wall of Raqqa": the name follows
             target = _antecedent(article, m.group(), a, city_kinds)
             if target is not None:
@@ -392,12 +392,7 @@ def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[s
     """What 'the town' stands for: the latest place introduced with the same noun ("the eastern town of
     Avdiivka") in the last three sentences, else the latest city named; never a speaker ("Kyiv said")."""
     def skip(p: PlaceMention) -> bool:
-        # never a speaker ("Kyiv said") nor a venue ("signed at a meeting in the town of Zawiya") nor one side
-        # of a border ("seize the Gaza side of the border crossing") nor a reference point ("Gharyan, about
-        # 80 km south of Tripoli, … took control of the town")
-        return _is_speaker(article, p) or _VENUE.search(article.norm, max(0, p.start - 60), p.start) is not None \
-            or _SIDE_AFTER.match(article.norm, p.end) is not None \
-            or _REFERENCE_POINT.search(article.norm, max(0, p.start - 40), p.start) is not None
+        return _no_antecedent(article, p)
 
     latest = article.places_before(pos, sentences_back=3, kinds=kinds, skip=skip)
     if latest is not None:
@@ -430,6 +425,22 @@ def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[s
 _PART_OF_AFTER = re.compile(r"(?:\s+(?:wall|walls|gates?|centre|center|defences|defenses|heart|edge))?\s+of\s+")
 _WATER_OF_BEFORE = re.compile(r"(?<![\w-])(?:sea|gulf|bay|strait|straits|lake|river)\s+of\s+$")
 _SIDE_AFTER = re.compile(r"\s+side\b")
+
+
+def _no_antecedent(article: ArticleView, p: PlaceMention) -> bool:
+    """Whether a mention cannot be what "the town" stands for: a speaker ("Kyiv said"), a venue ("signed at a
+    meeting in the town of Zawiya"), one side of a border ("seize the Gaza side of the border crossing") or a
+    reference point ("Gharyan, about 80 km south of Tripoli, … took control of the town"). Answered once per
+    mention and article (the antecedent search asks it of the same mentions again and again)."""
+    key = ("no-antecedent", p.start)
+    known = article.filter_cache.get(key)
+    if known is None:
+        norm = article.norm
+        known = article.filter_cache[key] = (
+            _is_speaker(article, p) or _VENUE.search(norm, max(0, p.start - 60), p.start) is not None
+            or _SIDE_AFTER.match(norm, p.end) is not None
+            or _REFERENCE_POINT.search(norm, max(0, p.start - 40), p.start) is not None)
+    return bool(known)
 _NAMED_AFTER = re.compile(r"\s+[A-Z]")  # "the Tigrayan capital Mekelle": a name follows, no anaphor
 
 _REGION_AFTER = re.compile(r"\s+(?:region|province|oblast|governorate|state|district|county)\b")
@@ -650,7 +661,7 @@ def _nearest(view: SentenceView, scope: str, items: list[_Item], t_start: int, t
     # "Israeli airstrikes pounded Khan Younis overnight, killing at least 31 people": a participle clause
     # after a comma is about the clause before it
     head = (0, 0)
-    if t_start == seg[0] or norm[seg[0] - view.start:t_start - view.start].strip() == "":
+    if not norm[seg[0] - view.start:t_start - view.start].strip():
         before = norm[:seg[0] - view.start].rstrip()
         if before.endswith(",") and _ING.match(norm, t_start - view.start) is not None:
             head = view.segment_of(view.start + len(before) - 1, hard=True)
