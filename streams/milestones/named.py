@@ -76,7 +76,7 @@ _REGION_NOUNS = ("region", "province", "oblast", "governorate", "district")
 _REGION_AT = {w: re.compile(rf" {w}\b") for w in _REGION_NOUNS}
 _NAME_BEFORE_REGION = re.compile(rf"(?:[a-z]['’]s|(?<![\w-])[Tt]he)\s+"
                                  rf"(?:(?:north|south)?(?:east|west)?(?:ern)?\s+|central\s+)?{_NAME}$")
-_CITY_KINDS = frozenset({"city", "district"})
+CITY_KINDS = frozenset({"city", "district"})  # (kinds of a populated place: places.py reads it too)
 # "killed 100 people in Barsalogho in central Burkina Faso", "stormed into Palma in northern
 # Mozambique": a name after "in"/"into", located by a country or province right after it, is a town in it
 _COARSE_PLACE_KINDS = frozenset({"country", "admin1", "region"})
@@ -254,7 +254,7 @@ def _in_a_city(tagging: Tagging, text: str, pos: int) -> bool:
     m = _OF_OR_IN.match(text, pos)
     if m is None:
         return False
-    return any(p.start == m.end() and p.kind in _CITY_KINDS for p in tagging.places)
+    return any(p.start == m.end() and p.kind in CITY_KINDS for p in tagging.places)
 
 
 def superseded(places: list[PlaceMention], extra: list[PlaceMention]) -> list[PlaceMention]:

@@ -22,6 +22,7 @@ from typing import Literal
 
 from streams.milestones.compile import CompiledGap, CompiledPattern
 from streams.milestones.demonyms import party_countries
+from streams.milestones.named import CITY_KINDS as _CITY_KINDS
 from streams.milestones.text import ANAPHOR, ArticleView, SentenceView
 from streams.tagging.model import PlaceMention
 
@@ -78,7 +79,6 @@ class PlaceChoice:
     anaphora: bool = False
 
 
-_CITY_KINDS = frozenset({"city", "district"})
 _COARSE_KINDS = frozenset({"country", "continent"})
 _WIDE_KINDS = _COARSE_KINDS | {"region"}  # kinds too wide to be an event place when they only qualify another
 _LOCATING_KINDS = _WIDE_KINDS | {"admin1"}  # kinds that may only say where a town lies
