@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 import importlib.machinery
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -73,3 +74,25 @@ def test_compiled_modules_are_extension_modules_when_built(modules: CompiledModu
         pytest.skip(f"{modules.package} is not compiled here (make compile)")
     for name in modules.hot:
         assert not str(sys.modules[f"{modules.package}.{name}"].__file__).endswith(".py")
+
+
+def _makefile_sources(name: str) -> set[str]:
+    """The files the Makefile rebuilds a package's compiled modules from (its ``<name>_SOURCES``)."""
+    text = (Path(__file__).resolve().parents[2] / "Makefile").read_text(encoding="utf-8").replace("\\\n", " ")
+    line = next(line for line in text.splitlines() if line.startswith(f"{name}_SOURCES :="))
+    value = line.split(":=", 1)[1]
+    out: set[str] = set()
+    for prefix, files in re.findall(r"\$\(addprefix ([^,]+),([^)]*)\)", value):
+        out |= {prefix + f for f in files.split()}
+    out |= set(re.sub(r"\$\(addprefix [^)]*\)", " ", value).split())
+    return out
+
+
+@PACKAGES
+def test_makefile_rebuilds_from_what_the_stamp_covers(modules: CompiledModules) -> None:
+    """The Makefile's list of a package's sources (what triggers a rebuild) is the stamp's list (what makes a
+    build stale) plus the package's ``_compiled.py``: an edit that makes a build stale also rebuilds it."""
+    repo = Path(__file__).resolve().parents[2]
+    stamped = {str((modules.directory / s).resolve().relative_to(repo)) for s in modules.sources}
+    own = str((modules.directory / "_compiled.py").relative_to(repo))
+    assert _makefile_sources(modules.directory.name) == stamped | {own}
