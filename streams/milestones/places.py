@@ -652,6 +652,11 @@ _ING = re.compile(r"[a-z]+ing\b")
 _PARTICIPLE = re.compile(r"[a-z]+(?:ed|en)\b|(?:cut|hit|struck|overrun|shut)\b")
 
 
+# the words between a town and the place that locates it: " in northern ", ", in the east of "
+_LOCATES = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|"
+                      r"south-?east|south-?west)(?:ern)?\s+)?")
+
+
 def _nearest(view: SentenceView, scope: str, items: list[_Item], t_start: int, t_end: int,
              via: Via) -> PlaceChoice | None:
     seg = view.segment_of(t_start)
@@ -680,7 +685,13 @@ def _nearest(view: SentenceView, scope: str, items: list[_Item], t_start: int, t
         # (an anaphor in the head clause is no better than the name it stands for: "besieged Kadugli, the
         # largest city in South Kordofan, trapping thousands")
         return (0 if same_seg or inside else 1 if in_head and not it.anaphora else 2, int(it.anaphora),
-                0 if locative else 1, d)
+                int(it.start in locators), 0 if locative else 1, d)
+
+    # "encircled Jabalia in northern Gaza": a place that only says where the town before it lies is not
+    # the one the trigger is about
+    locators = {b.start for a, b in zip(items, items[1:])
+                if a.mention.kind in _CITY_KINDS and not a.anaphora and a.end <= b.start
+                and _LOCATES.fullmatch(norm, a.end - view.start, b.start - view.start) is not None}
 
     # a country or region is coarse: only when it stands in the trigger's own segment ("a ceasefire in
     # Syria"), not in some other clause ("operations across the Middle East, said the air strike...")

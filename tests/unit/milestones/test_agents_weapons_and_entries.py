@@ -315,6 +315,10 @@ CASES: list[tuple[str, str, Found]] = [
     # siege laid "to" a town does not make it a destination
     ("flee-towards-described", "Rebels advanced on Friday. Thousands of people fled Homs overnight towards the "
      "coastal cities of Latakia and Tartus, residents said.", [("civilians-at-risk", "Homs", "confirmed")]),
+    # a place that only says where the town before it lies ("X in northern Y") is not the event's place
+    ("town-then-locator", "Israeli troops have encircled Beit Hanoun in northern Gaza, with families trapped "
+     "in their homes as food ran short, residents said.",
+     [("civilians-at-risk", "Beit Hanoun", "confirmed"), ("siege", "Beit Hanoun", "confirmed")]),
 ]
 
 
