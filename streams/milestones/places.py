@@ -391,10 +391,19 @@ _INTRODUCED = {noun: (re.compile(rf"(?:\b{noun}\s+of\s+(?:the\s+)?$)"),
 def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[str]) -> PlaceMention | None:
     """What 'the town' stands for: the latest place introduced with the same noun ("the eastern town of
     Avdiivka") in the last three sentences, else the latest city named; never a speaker ("Kyiv said")."""
+    # "broke through the defences south of Bihac and pushed into the town itself": "itself" sets the town
+    # against what lies around it, so a reference point may be what it stands for
+    itself = article.norm.startswith(" itself", pos + len(anaphor))
+
     def skip(p: PlaceMention) -> bool:
-        return _no_antecedent(article, p)
+        return _no_antecedent(article, p, reference_ok=itself)
 
     latest = article.places_before(pos, sentences_back=3, kinds=kinds, skip=skip)
+    if latest is None and not itself:
+        # the only town named lately is a reference point ("defences south of Bihac … 70,000 civilians are
+        # trapped in the town"): the town is that one
+        itself = True
+        latest = article.places_before(pos, sentences_back=3, kinds=kinds, skip=skip)
     if latest is not None:
         latest = _salient(article, latest, pos, kinds, skip)
     elif not any(p.end <= pos and p.kind in kinds for p in article.event_places) \
@@ -427,19 +436,22 @@ _WATER_OF_BEFORE = re.compile(r"(?<![\w-])(?:sea|gulf|bay|strait|straits|lake|ri
 _SIDE_AFTER = re.compile(r"\s+side\b")
 
 
-def _no_antecedent(article: ArticleView, p: PlaceMention) -> bool:
-    """Whether a mention cannot be what "the town" stands for: a speaker ("Kyiv said"), a venue ("signed at a
-    meeting in the town of Zawiya"), one side of a border ("seize the Gaza side of the border crossing") or a
-    reference point ("Gharyan, about 80 km south of Tripoli, … took control of the town"). Answered once per
-    mention and article (the antecedent search asks it of the same mentions again and again)."""
-    key = ("no-antecedent", p.start)
+def _no_antecedent(article: ArticleView, p: PlaceMention, reference_ok: bool = False) -> bool:
+    """Whether a mention cannot be what "the town" stands for: a speaker ("Kyiv said", "an official in Zagreb
+    said"), a venue ("signed at a meeting in the town of Zawiya"), one side of a border ("seize the Gaza side
+    of the border crossing") or, unless ``reference_ok``, a reference point ("Gharyan, about 80 km south of
+    Tripoli, … took control of the town"). Answered once per mention and article (the antecedent search asks
+    it of the same mentions again and again)."""
+    key = ("no-antecedent", p.start, reference_ok)
     known = article.filter_cache.get(key)
     if known is None:
         norm = article.norm
         known = article.filter_cache[key] = (
             _is_speaker(article, p) or _VENUE.search(norm, max(0, p.start - 60), p.start) is not None
             or _SIDE_AFTER.match(norm, p.end) is not None
-            or _REFERENCE_POINT.search(norm, max(0, p.start - 40), p.start) is not None)
+            or (_SOURCE_IN.search(norm, max(0, p.start - 40), p.start) is not None
+                and _SAID_AFTER.match(norm, p.end) is not None)
+            or (not reference_ok and _REFERENCE_POINT.search(norm, max(0, p.start - 40), p.start) is not None))
     return bool(known)
 _NAMED_AFTER = re.compile(r"\s+[A-Z]")  # "the Tigrayan capital Mekelle": a name follows, no anaphor
 

@@ -1,0 +1,38 @@
+"""Which town "the town" stands for, and which of two places a trigger is about (rounds 17-18 of issue 4).
+Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.milestones import Detector
+from streams.tagging import Tagger
+
+CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
+    # "the town itself" sets the town against its surroundings: a reference point may be what it stands for
+    ("itself-after-reference-point",
+     "Rebels broke through the army's defences west of Dilling on Friday and pushed into the town itself, "
+     "residents said.",
+     [("city-breach", "Dilling")]),
+    # where a speaker sits ("an aid official in Khartoum said") is not "the town"
+    ("speaker-city-skipped",
+     "Fighting raged near Dilling. \"It is a matter of hours,\" an aid official in Khartoum said. About "
+     "40,000 civilians are trapped in the town, which has been surrounded by rebel forces for weeks.",
+     [("civilians-at-risk", "Dilling"), ("siege", "Dilling")]),
+    # with no other town named lately, the town a distance was given from is the one meant
+    ("only-a-reference-point",
+     "Clashes erupted 20 km north of Kidal on Friday. Residents said the town was on the verge of falling.",
+     [("imminent-fall", "Kidal")]),
+    # ... but a town introduced by name still wins over the reference point
+    ("introduced-beats-reference-point",
+     "Rebels reached Gharyan, about 80 km south of Tripoli, on Friday and took control of the town after a "
+     "day of fighting, residents said.",
+     [("city-captured", "Gharyan")]),
+]
+
+
+@pytest.mark.parametrize(("family", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_event_places(tagger: Tagger, detector: Detector, family: str, text: str,
+                      expected: list[tuple[str, str]]) -> None:
+    events = detector.detect(tagger.tag(text), article_id="t")
+    assert sorted((e.milestone, e.place) for e in events) == sorted(expected)
