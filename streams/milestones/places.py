@@ -558,7 +558,7 @@ def find_places(article: ArticleView, view: SentenceView, pat: CompiledPattern, 
         if choice is not None:
             # "in northern Iraq and Syria": the coordinated country counts too
             items = [it for it in _items(article, view, pat, pat.fallback_kinds) if not it.anaphora]
-    if choice is None and role.carry and not view.places:
+    if choice is None and role.carry and (not view.places or _destinations_only(article, view, pat)):
         choice = _carried(article, view, pat)
     if choice is None:
         return []
@@ -572,6 +572,23 @@ def find_places(article: ArticleView, view: SentenceView, pat: CompiledPattern, 
             # by preposition is the last of the list; the ones before it, between it and the trigger, count too
             chosen += [c for c in _coordinated(article, items, choice, forward=False) if c.start >= t_end]
     return chosen
+
+
+def _destinations_only(article: ArticleView, view: SentenceView, pat: CompiledPattern) -> bool:
+    """Whether every place the sentence names is one the pattern's ``exclude_before`` rules out ("… while
+    thousands have fled to the neighbouring towns of Iligan and Balo-i"): the sentence is then as placeless
+    as one that names none."""
+    excludes = pat.place_exclude_before
+    if excludes is None:
+        return False
+    norm = article.norm
+    last_end = -1
+    for p in view.places:
+        if not (excludes.search(norm, max(0, p.start - 60), p.start)
+                or (last_end >= 0 and _COORD.match(norm[last_end:p.start]))):
+            return False
+        last_end = p.end
+    return True
 
 
 # "missiles at nine sites in Pakistan and Kashmir, including targets in Muzaffarabad and Bahawalpur"

@@ -28,6 +28,19 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "Rebels reached Gharyan, about 80 km south of Tripoli, on Friday and took control of the town after a "
      "day of fighting, residents said.",
      [("city-captured", "Gharyan")]),
+    # a ring of roadblocks is a siege
+    ("hemmed-in-city", "Gang members hemmed in the city of Cap-Haitien on Monday, torching cars to block the "
+     "main roads, police said.", [("siege", "Cap-Haïtien")]),
+    ("every-road-blocked", "Militants have blocked every road into Arbinda since January, leaving residents "
+     "dependent on airlifted food, aid workers said.", [("siege", "Aribinda")]),
+    ("hemmed-in-by-floods", "Hundreds of residents hemmed in by floods waited for rescue in the town of "
+     "Beledweyne.", []),
+    # where others fled to is not where civilians are trapped; with only such places named, the sentence is
+    # about the town named before it
+    ("trapped-not-at-destination",
+     "Fighters seized parts of Kidal on Monday. Officials said about 3,000 civilians were trapped in areas held "
+     "by the militants, while thousands of residents have fled to the nearby towns of Gao and Bourem.",
+     [("civilians-at-risk", "Kidal")]),
 ]
 
 
