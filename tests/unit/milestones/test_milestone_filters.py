@@ -155,6 +155,8 @@ CASES: list[tuple[str, str, Found]] = [
      [("city-breach", "Manbij", "confirmed")]),
     # a ring not yet closed is no siege
     ("not-yet-closed", "Its garrison almost encircled, Bakhmut was running out of shells, the army said.", []),
+    ("not-yet-closed", "Ukrainian forces pulled back from Vuhledar to avoid being encircled by Russian troops, "
+     "the army said.", []),
     ("not-yet-closed", "Russian troops encircled Bakhmut on Monday, the army said.",
      [("siege", "Bakhmut", "claimed")]),
     # armed men leaving a place are no civilian exodus
