@@ -181,12 +181,20 @@ CASES: list[tuple[str, str, Found]] = [
     ("running-toll", "The insurgency in northeast Nigeria has killed more than 40,000 people in Borno state, "
      "officials said.", []),
     ("running-toll", "Jihadists have killed more than 2,600 people in Cabo Delgado province since 2017.", []),
+    ("running-toll", "Fighting flared in Kidal again. More than 600 people have been killed there since the latest "
+     "fighting broke out on May 3, officials said.", []),
+    ("running-toll", "Rebels shelled Kidal again. The war, which began in March, has killed thousands of people "
+     "in the region, officials said.", []),
     ("running-toll (exodus)", "Thousands of people have fled the town of Tibu since fighting erupted between "
      "rebel groups, officials said.", [("civilians-at-risk", "Tibu", "confirmed")]),
     ("running-displacement", "The insurgency in northeast Nigeria has displaced some 2 million people in Borno "
      "state, officials said.", []),
     ("running-displacement", "Thousands of people fled Monguno in Borno state on Monday after jihadists attacked, "
      "officials said.", [("civilians-at-risk", "Monguno", "confirmed")]),
+    ("running-displacement", "Jihadists attacked Monguno again. Tens of thousands of people have fled the town over "
+     "the past months, officials said.", []),
+    ("running-displacement", "Jihadists attacked Monguno on Monday. Tens of thousands of people have fled the town "
+     "since then, officials said.", [("civilians-at-risk", "the town", "confirmed")]),
     # disaster-story: people trapped in a quake story, however far from the quake's name
     ("disaster-story", "A massive earthquake struck southern Turkey and Syria before dawn. Rescuers dug through "
      "rubble in freezing rain. Roads were blocked. In Syria's rebel-held northwest, hundreds of families were "
