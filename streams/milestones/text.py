@@ -197,9 +197,10 @@ class SentenceView:
 
 
 # a parenthetical that ends right before a trigger ("…, including 14 children, were killed")
-_AUX_ONLY = re.compile(r"[\s,]*(?:(?:were|was|are|is|have|has|had|been|reportedly|also)\s+)*")
+_AUX_ONLY = re.compile(r"[\s,]*(?:(?:were|was|are|is|have|has|had|been|reportedly|also|still|now|remain|remains|"
+                       r"remained)\s+)*")
 _PARENTHETICAL = re.compile(r"[\s,]*(?:including|among\s+them|mostly|most\s+of\s+them|many\s+of\s+them|"
-                            r"all\s+of\s+them)\b")
+                            r"all\s+of\s+them|some\s+of\s+them|half\s+of\s+them|among\s+whom)\b")
 
 
 def _spaced(norm: str, s: int, e: int) -> bool:

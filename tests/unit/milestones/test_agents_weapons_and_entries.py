@@ -319,6 +319,14 @@ CASES: list[tuple[str, str, Found]] = [
     ("town-then-locator", "Israeli troops have encircled Beit Hanoun in northern Gaza, with families trapped "
      "in their homes as food ran short, residents said.",
      [("civilians-at-risk", "Beit Hanoun", "confirmed"), ("siege", "Beit Hanoun", "confirmed")]),
+    # the people who flee or are trapped may stand far before the verb: a long subject, an apposition
+    ("long-subject-exodus", "Shelling hit Bukavu again. Tens of thousands of civilians sheltering in camps on the "
+     "northern edge of the city were fleeing again, aid agencies said.",
+     [("civilians-at-risk", "the city", "confirmed")]),
+    ("apposition-then-remain", "Fighting raged in Sievierodonetsk. Hundreds of civilians, many of them elderly, "
+     "remain trapped in basements, officials said.", [("civilians-at-risk", "Sievierodonetsk", "confirmed")]),
+    ("apposition-not-trapped", "Fighting raged in Sievierodonetsk. Hundreds of civilians, many of them elderly, "
+     "said they were safe, officials said.", []),
 ]
 
 
