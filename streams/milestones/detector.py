@@ -107,7 +107,8 @@ class Detector:
                     best[key] = (conf, cand, choice)
                 status[key] = _merge_status(status.get(key), cand.status)
         return [self._event(cand, choice, conf, status[key], article_id, source, published_at)
-                for key, (conf, cand, choice) in best.items() if not _subsumed(tagging.text, key[0], choice, best)]
+                for key, (conf, cand, choice) in best.items()
+                if not _subsumed(tagging.text, key[0], choice, best) and not _siege_ended(key, status)]
 
     def explain(self, tagging: Tagging, *, published_at: datetime | None = None) -> list[Candidate]:
         """Every candidate (trigger × pattern), fired or not, in text order."""
@@ -280,6 +281,12 @@ def _subsumed(text: str, milestone: str, choice: PlaceChoice,
         return False
     return any(m == milestone and c.via != "fallback" and c.mention.country == p.country
                for (m, _), (_, _, c) in best.items())
+
+
+def _siege_ended(key: tuple[str, int | str], status: dict[tuple[str, int | str], Status]) -> bool:
+    """A town whose capture the article reports as fact is no longer under siege: "the RSF had besieged
+    El Fasher for 18 months" in a story of its fall is the siege's history."""
+    return key[0] == "siege" and status.get(("city-captured", key[1])) == "confirmed"
 
 
 def _any_in(text: str, needles: tuple[str, ...], start: int, end: int) -> bool:

@@ -41,6 +41,15 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "Fighters seized parts of Kidal on Monday. Officials said about 3,000 civilians were trapped in areas held "
      "by the militants, while thousands of residents have fled to the nearby towns of Gao and Bourem.",
      [("civilians-at-risk", "Kidal")]),
+    # a town whose capture is reported as fact is no longer under siege; "besieged for 14 months" counts no
+    # trapped people
+    ("siege-ended-by-capture", "Rebels seized Kadugli on Monday after the army withdrew, residents said. The "
+     "rebels had besieged Kadugli for 14 months.", [("city-captured", "Kadugli")]),
+    ("siege-and-trapped", "About 20,000 are trapped in besieged Kadugli, aid groups said.",
+     [("civilians-at-risk", "Kadugli"), ("siege", "Kadugli")]),
+    # a capture weighed ("their capture of X would give them …") is none made
+    ("capture-weighed", "Rebels pressed on towards Kadugli. Their capture of Kadugli would give them control of "
+     "the state, analysts said.", []),
 ]
 
 
