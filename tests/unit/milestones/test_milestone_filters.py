@@ -180,6 +180,11 @@ CASES: list[tuple[str, str, Found]] = [
      [("airstrike", "Gaza", "confirmed"), ("civilians-at-risk", "Gaza", "confirmed")]),
     ("running-toll", "The insurgency in northeast Nigeria has killed more than 40,000 people in Borno state, "
      "officials said.", []),
+    # capture-weighed: a capture weighed is none made
+    ("capture-weighed", "Rebels pressed on towards Kadugli. Their capture of Kadugli would give them control of "
+     "the state, analysts said.", []),
+    ("capture-weighed", "Rebels captured Kadugli on Monday, which gives them control of the state, analysts said.",
+     [("city-captured", "Kadugli", "confirmed")]),
     ("running-toll", "Jihadists have killed more than 2,600 people in Cabo Delgado province since 2017.", []),
     ("running-toll", "Fighting flared in Kidal again. More than 600 people have been killed there since the latest "
      "fighting broke out on May 3, officials said.", []),
