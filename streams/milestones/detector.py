@@ -75,6 +75,9 @@ class Detector:
     def __init__(self, pack: CompiledPack) -> None:
         self.pack = pack
         self._rules = {r.id: r for r in pack.rules}
+        # pattern label -> the milestones whose confirmed report at the same place drops what it finds
+        self._superseded_by = {p.label: frozenset([*p.rule.superseded_by, *p.spec.superseded_by])
+                               for p in pack.patterns}
 
     @classmethod
     def load(cls, path: Path | None = None) -> Detector:
@@ -96,19 +99,24 @@ class Detector:
         # keep the strongest evidence per (milestone, place) before building any event model
         best: dict[tuple[str, int | str], tuple[float, Candidate, PlaceChoice]] = {}
         status: dict[tuple[str, int | str], Status] = {}
+        # per (milestone, place): the milestones that supersede every pattern that found it (empty: kept)
+        supersede: dict[tuple[str, int | str], frozenset[str]] = {}
         for cand in self._candidates(tagging, published_at, explain=False):
             if not cand.fired:
                 continue
+            by = self._superseded_by[cand.pattern]
             for i, choice in enumerate(cand.places):
                 p = choice.mention
                 key = (cand.milestone, p.geonameid if p.geonameid is not None else p.name.casefold())
+                supersede[key] = supersede[key] & by if key in supersede else by
                 conf = cand.confidence if i == 0 else round(cand.confidence * 0.95, 2)
                 if key not in best or conf > best[key][0]:
                     best[key] = (conf, cand, choice)
                 status[key] = _merge_status(status.get(key), cand.status)
         return [self._event(cand, choice, conf, status[key], article_id, source, published_at)
                 for key, (conf, cand, choice) in best.items()
-                if not _subsumed(tagging.text, key[0], choice, best) and not _siege_ended(key, status)]
+                if not _subsumed(tagging.text, key[0], choice, best)
+                and not any(status.get((m, key[1])) == "confirmed" for m in supersede[key])]
 
     def explain(self, tagging: Tagging, *, published_at: datetime | None = None) -> list[Candidate]:
         """Every candidate (trigger × pattern), fired or not, in text order."""
@@ -281,12 +289,6 @@ def _subsumed(text: str, milestone: str, choice: PlaceChoice,
         return False
     return any(m == milestone and c.via != "fallback" and c.mention.country == p.country
                for (m, _), (_, _, c) in best.items())
-
-
-def _siege_ended(key: tuple[str, int | str], status: dict[tuple[str, int | str], Status]) -> bool:
-    """A town whose capture the article reports as fact is no longer under siege: "the RSF had besieged
-    El Fasher for 18 months" in a story of its fall is the siege's history."""
-    return key[0] == "siege" and status.get(("city-captured", key[1])) == "confirmed"
 
 
 def _any_in(text: str, needles: tuple[str, ...], start: int, end: int) -> bool:

@@ -220,6 +220,9 @@ class MatchPattern(BaseModel):
     exclude: Role | None = None  # phrases that, in ``window``, mean this is not the event ("breach of contract")
     filters: list[FilterSpec] = []
     confidence: float = Field(default=0.75, gt=0, le=1)
+    # milestone ids: a place found only by this pattern is dropped when the same article reports one of these
+    # milestones at the same place as fact ("entered the town" in the story of its capture is the capture)
+    superseded_by: list[str] = []
 
     @field_validator("triggers")
     @classmethod
@@ -243,6 +246,7 @@ class MilestoneRule(BaseModel):
     acled: str | None = None  # ACLED event type / sub-event type
     filters: list[FilterSpec] = []  # added to the pack's default filters
     disable_filters: list[str] = []  # names of default filters this milestone switches off
+    superseded_by: list[str] = []  # as MatchPattern.superseded_by, for every pattern of the milestone
     match: list[MatchPattern] = Field(min_length=1)
 
     @model_validator(mode="before")
@@ -334,6 +338,7 @@ def _check_pack(loaded: LoadedPack, doc: YamlDocument) -> None:
         _check_filter(doc, f, ("default_filters", i), lists)
         default_names.add(f.label)
     seen: dict[str, int] = {}
+    ids = {rule.id for rule in pack.milestones}
     for mi, rule in enumerate(pack.milestones):
         base: tuple[str | int, ...] = ("milestones", mi)
         if rule.id in seen:
@@ -346,6 +351,7 @@ def _check_pack(loaded: LoadedPack, doc: YamlDocument) -> None:
                                 (*base, "disable_filters", j))
         for fi, f in enumerate(rule.filters):
             _check_filter(doc, f, (*base, "filters", fi), lists)
+        _check_ids(doc, rule.superseded_by, rule.id, ids, (*base, "superseded_by"))
         single = isinstance(doc.data["milestones"][mi].get("match"), dict)  # `match:` written as one mapping
         for pi, pat in enumerate(rule.match):
             pbase = (*base, "match") if single else (*base, "match", pi)
@@ -362,6 +368,14 @@ def _check_pack(loaded: LoadedPack, doc: YamlDocument) -> None:
                         _check_phrases(doc, getattr(gap, attr) or [], (*pbase, "place", side, attr), lists)
             for fi, f in enumerate(pat.filters):
                 _check_filter(doc, f, (*pbase, "filters", fi), lists)
+            _check_ids(doc, pat.superseded_by, rule.id, ids, (*pbase, "superseded_by"))
+
+
+def _check_ids(doc: YamlDocument, named: list[str], own: str, ids: set[str], path: tuple[str | int, ...]) -> None:
+    for j, name in enumerate(named):
+        if name not in ids or name == own:
+            raise doc.error(f"superseded_by: '{name}' is not another milestone of this pack "
+                            f"(have: {', '.join(sorted(ids - {own}))})", (*path, j))
 
 
 def _check_filter(doc: YamlDocument, f: Any, path: tuple[str | int, ...], lists: dict[str, FilterList]) -> None:

@@ -50,6 +50,15 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     # a capture weighed ("their capture of X would give them …") is none made
     ("capture-weighed", "Rebels pressed on towards Kadugli. Their capture of Kadugli would give them control of "
      "the state, analysts said.", []),
+    # forces that "entered the town", in the story of its capture, made the capture, not a breach; "broke
+    # into" is one either way
+    ("entry-in-capture-story", "Troops recaptured the town of Kadugli on Monday, residents said. Soldiers had "
+     "entered the town at dawn, residents said.", [("city-captured", "Kadugli")]),
+    ("breach-in-capture-story", "Troops recaptured the town of Kadugli on Monday, residents said. Soldiers broke "
+     "into the town's fortified centre at dawn, residents said.",
+     [("city-breach", "Kadugli"), ("city-captured", "Kadugli")]),
+    ("entry-without-capture", "Soldiers entered the town of Kadugli at dawn after heavy fighting, residents "
+     "said.", [("city-breach", "Kadugli")]),
 ]
 
 

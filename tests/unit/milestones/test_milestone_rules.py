@@ -83,6 +83,10 @@ def test_schema_errors_name_file_line_and_field(pack_file: Callable[[str], Path]
          "no default filter named 'history'"),
         ("    match:\n", "    filters: [{kind: lexicon, phrases: ['re:(unclosed']}]\n    match:\n", 9,
          "milestones[0].filters[0].phrases[0]", "invalid regular expression"),
+        ("    match:\n", "    superseded_by: [city-captured]\n    match:\n", 9, "milestones[0].superseded_by[0]",
+         "'city-captured' is not another milestone"),
+        ("    match:\n", "    superseded_by: [city-breach]\n    match:\n", 9, "milestones[0].superseded_by[0]",
+         "'city-breach' is not another milestone"),
     ],
 )
 def test_semantic_errors_name_file_line_and_field(pack_file: Callable[[str], Path], old: str, new: str, line: int,
