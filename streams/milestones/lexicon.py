@@ -126,7 +126,8 @@ def _alt(form: str) -> str:
     return (word_starts([body]) if form[:1].isalnum() else body) + right
 
 
-GAP = r"(?:\s+\S+){0,4}?\s+"
+# (the word after a gap may open a quotation: 'declared the city of Marawi "liberated"')
+GAP = r"(?:\s+\S+){0,4}?\s+[\"'\u201c\u2018]?"
 
 
 def phrase_regex(phrase: str, *, inflect: bool = True) -> str:

@@ -325,6 +325,11 @@ CASES: list[tuple[str, str, Found]] = [
      [("civilians-at-risk", "the city", "confirmed")]),
     ("apposition-then-remain", "Fighting raged in Sievierodonetsk. Hundreds of civilians, many of them elderly, "
      "remain trapped in basements, officials said.", [("civilians-at-risk", "Sievierodonetsk", "confirmed")]),
+    # a described town declared liberated, the verdict in quotes
+    ("declared-described-quoted", "The president declared the northern city of Kidal \"liberated\" from rebels "
+     "on Tuesday.", [("city-captured", "Kidal", "confirmed")]),
+    ("declared-described", "The president declared the northern city of Kidal liberated from rebels on Tuesday.",
+     [("city-captured", "Kidal", "confirmed")]),
     ("apposition-not-trapped", "Fighting raged in Sievierodonetsk. Hundreds of civilians, many of them elderly, "
      "said they were safe, officials said.", []),
 ]
