@@ -209,6 +209,11 @@ CASES: list[tuple[str, str, Found]] = [
      "the White Helmets said.", [("civilians-at-risk", "Jandaris", "confirmed")]),
     # not-in-force: a proposed truce is none, unless it is agreed to
     ("not-in-force", "Rebels in Kidal studied a ceasefire proposed by Algerian mediators, officials said.", []),
+    ("not-in-force", "Fighting raged in Moldova. The two presidents discussed a six-point plan for a ceasefire in "
+     "Moldova.", []),
+    ("not-in-force (unless)", "Fighting raged in Moldova. Later on Tuesday, the two presidents agreed on a "
+     "six-point plan for a ceasefire in Moldova, which the government said it accepted.",
+     [("ceasefire", "Moldova", "confirmed")]),
     ("not-in-force (unless)", "Rebels in Kidal agreed on Wednesday to a ceasefire proposed by Algerian mediators, "
      "officials said.", [("ceasefire", "Kidal", "confirmed")]),
     # fallen-already: a fall within hours that happened is no imminent fall
