@@ -330,6 +330,9 @@ CASES: list[tuple[str, str, Found]] = [
      "on Tuesday.", [("city-captured", "Kidal", "confirmed")]),
     ("declared-described", "The president declared the northern city of Kidal liberated from rebels on Tuesday.",
      [("city-captured", "Kidal", "confirmed")]),
+    # "much of X's population" fleeing is an exodus
+    ("population-fled", "Russian jets bombed Zugdidi on Tuesday. By afternoon much of Zugdidi's population had "
+     "fled in cars and on foot.", [("airstrike", "Zugdidi", "confirmed"), ("civilians-at-risk", "Zugdidi", "confirmed")]),
     ("apposition-not-trapped", "Fighting raged in Sievierodonetsk. Hundreds of civilians, many of them elderly, "
      "said they were safe, officials said.", []),
 ]
