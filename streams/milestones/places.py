@@ -154,6 +154,12 @@ _CUT_NAME_AFTER = re.compile(r"\s+" + _ARTICLE_PREFIX + r"-\w|-[a-z]{1,3}-\w", r
 _CUT_NAME_BEFORE = re.compile(r"(?:^|\s|-)" + _ARTICLE_PREFIX + r"-$", re.I)
 
 
+# "brigades mostly from the western city of Misrata", "fighters from Kidal": where armed men come from
+_FORCES_FROM = re.compile(
+    # (the subject of a clause: "… clear Russian units from Pokrovsk", "withdrew its troops from" are no origin)
+    r"(?:^|(?<=\. )|(?<=\s\s)|(?<=, )|(?<=the )|(?<=and ))(?:[\w-]+\s+)?(?:brigades?|forces|fighters|militias?|militiamen|troops|units|battalions?|soldiers|rebels|"
+    r"gunmen|reinforcements|volunteers|tribesmen)\s+(?:mostly\s+|mainly\s+|largely\s+|chiefly\s+)?from\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:city|town|port)\s+of\s+)?$")
 _NOUN_OF_AFTER = re.compile(r"\s+(?:city|town|village|capital|port|enclave)\s+of\s")
 
 
@@ -177,6 +183,8 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
     before = article.norm[max(0, p.start - 40):p.start]
     if _VENUE.search(before):
         return False
+    if p.kind in _CITY_KINDS and _FORCES_FROM.search(article.norm, max(0, p.start - 60), p.start):
+        return False  # "brigades mostly from the western city of Misrata penetrated …": where the forces come from
     if _WATER_OF_BEFORE.search(before):
         return False  # "the city of 430,000 on the Sea of Azov": a sea, not the town of Azov
     if _SOURCE_IN.search(before) and _SAID_AFTER.match(article.norm, p.end):
@@ -449,6 +457,7 @@ def _no_antecedent(article: ArticleView, p: PlaceMention, reference_ok: bool = F
         known = article.filter_cache[key] = (
             _is_speaker(article, p) or _VENUE.search(norm, max(0, p.start - 60), p.start) is not None
             or _SIDE_AFTER.match(norm, p.end) is not None
+            or (p.kind in _CITY_KINDS and _FORCES_FROM.search(norm, max(0, p.start - 60), p.start) is not None)
             or (_SOURCE_IN.search(norm, max(0, p.start - 40), p.start) is not None
                 and _SAID_AFTER.match(norm, p.end) is not None)
             or (not reference_ok and _REFERENCE_POINT.search(norm, max(0, p.start - 40), p.start) is not None))

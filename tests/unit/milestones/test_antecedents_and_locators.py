@@ -59,6 +59,13 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      [("city-breach", "Kadugli"), ("city-captured", "Kadugli")]),
     ("entry-without-capture", "Soldiers entered the town of Kadugli at dawn after heavy fighting, residents "
      "said.", [("city-breach", "Kadugli")]),
+    # where the forces come from ("brigades from the city of Zliten") is neither the event place nor what "the
+    # city" stands for; troops withdrawn from a town are still about that town
+    ("forces-origin", "Government forces broke into the centre of Sirte on Thursday. Brigades mostly from the "
+     "western city of Zliten penetrated the militants' defences on the western side of the city, officials said.",
+     [("city-breach", "Sirte")]),
+    ("troops-withdrawn-from", "Ukraine said it had withdrawn its troops from the eastern town of Avdiivka after "
+     "Russian forces broke through its defences.", [("city-breach", "Avdiivka")]),
 ]
 
 
