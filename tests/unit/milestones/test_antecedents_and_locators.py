@@ -65,7 +65,7 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "western city of Zliten penetrated the militants' defences on the western side of the city, officials said.",
      [("city-breach", "Sirte")]),
     ("troops-withdrawn-from", "Ukraine said it had withdrawn its troops from the eastern town of Avdiivka after "
-     "Russian forces broke through its defences.", [("city-breach", "Avdiivka")]),
+     "Russian forces broke through its defences.", [("city-breach", "Avdiyivka")]),
 ]
 
 
