@@ -506,6 +506,14 @@ def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: Place
         # "liberated five border villages, including Pylna and Borysivka", "captured three provincial
         # capitals, including the strategic city of Kunduz": the listed ones are the places
         return 3 if gap.max_gap >= 3 and gap.only is None and gap.require is None else None
+    if 3 <= len(words) <= 8 and words[-1] == "," and words[-2] in _SETTLEMENT_NOUNS and "," not in words[:-1]:
+        # "broke into Ukraine's second-largest city, Kharkiv", "stormed into the capital, Kabul": a description
+        # set off by a comma is read as "the second-largest city of"
+        head = words[:-2]
+        if "'s" in head:
+            head = ["the", *head[head.index("'s") + 1:]]
+        if head[:1] in (["the"], ["a"], ["an"]):
+            words = [*head, words[-2], "of"]
     qualifier = set((mention.qualifier or "").casefold().split())
     kept = []
     for w in words:

@@ -66,6 +66,11 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      [("city-breach", "Sirte")]),
     ("troops-withdrawn-from", "Ukraine said it had withdrawn its troops from the eastern town of Avdiivka after "
      "Russian forces broke through its defences.", [("city-breach", "Avdiyivka")]),
+    # a description set off by a comma is as near as "the city of"
+    ("comma-description", "Russian troops broke into Ukraine's second-largest city, Kharkiv, on Sunday, officials "
+     "said.", [("city-breach", "Kharkiv")]),
+    ("comma-description-capital", "Taliban fighters seized the provincial capital, Kunduz, on Sunday.",
+     [("city-captured", "Kunduz")]),
 ]
 
 
