@@ -285,6 +285,9 @@ class PlaceResolver:
             after = _TOKEN.match(text, end + 1)
             if after and _fold_word(after.group()) not in names:
                 return False  # "Wal-Mart"; but "US-led" and "Fargo-Moorhead" are fine
+        if end + 1 < len(text) and text[end] in "'’" and text[end + 1].isalpha() and text[end + 1] not in "sS" \
+                and (end + 2 >= len(text) or text[end + 2].isalpha()):
+            return False  # "Jama" of "Jama'at Nusrat al-Islam": the name goes on after the apostrophe
         if start >= 2 and text[start - 1] == " " and text[start - 2] not in " \t":
             prev = text[text.rfind(" ", 0, start - 1) + 1:start - 1]  # (``_prev_token``'s fast path, inlined)
             if not prev.isalnum():
