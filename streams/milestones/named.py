@@ -83,7 +83,7 @@ _COARSE_PLACE_KINDS = frozenset({"country", "admin1", "region"})
 _GAP_TO_COARSE = re.compile(r"(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|"
                             r"south-?east|south-?west)(?:ern)?\s+)?")
 
-AnchorKind = Literal["of", "comma", "region", "noun"]
+AnchorKind = Literal["of", "comma", "region", "noun", "near"]
 
 # capitalised words that are never a place name on their own
 _NOT_NAMES = frozenset(
@@ -113,7 +113,11 @@ ANCHOR_KEYS: dict[str, AnchorKind] = {
     ", a ": "comma", ", an ": "comma", ", the ": "comma",
     **{f" {noun}": "region" for noun in _REGION_NOUNS},
     **{key: "noun" for key in _NOUN_ANCHORS},
+    ", near ": "near",
 }
+# "drone strikes on Tinzaouaten, near the Algerian border": a name after a locative preposition, located
+_NAME_AFTER_PREP = re.compile(rf"(?<![\w-])(?:in|on|at|into|hit|struck|bombed|shelled|attacked|raided|seized|"
+                              rf"captured|entered)\s+{_NAME}$")
 
 
 @dataclass
@@ -125,6 +129,7 @@ class Anchors:
     commas: list[tuple[int, int]] = field(default_factory=list)
     regions: list[int] = field(default_factory=list)
     nouns: list[int] = field(default_factory=list)  # starts of " town in ", " village near "…
+    nears: list[int] = field(default_factory=list)  # starts of ", near "
 
     def add(self, kind: AnchorKind, start: int, end: int) -> None:
         if kind == "of":
@@ -133,6 +138,8 @@ class Anchors:
             self.commas.append((start, end))
         elif kind == "noun":
             self.nouns.append(start)
+        elif kind == "near":
+            self.nears.append(start)
         else:
             self.regions.append(start)
 
@@ -149,6 +156,7 @@ def find_anchors(text: str, norm: str | None = None) -> Anchors:
         if word in text:
             out.regions += [m.start() for m in _REGION_AT[word].finditer(text)]
     out.nouns = [m.start() for m in _NOUN_AT.finditer(low)]
+    out.nears = [m.start() for m in re.finditer(", near ", low)]
     return out
 
 
@@ -178,6 +186,10 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
             found.append((name, at, "city"))
     for start in anchors.nouns:
         n = _NAME_BEFORE_NOUN.search(text, max(0, start - 40), start)
+        if n is not None:
+            found.append((n.group("name"), n.start("name"), "city"))
+    for start in anchors.nears:
+        n = _NAME_AFTER_PREP.search(text, max(0, start - 60), start)
         if n is not None:
             found.append((n.group("name"), n.start("name"), "city"))
     for start in sorted(anchors.regions):

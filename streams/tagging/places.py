@@ -270,7 +270,8 @@ class PlaceResolver:
         if not single and any(not (w[0].isupper() or w[0].isdigit() or w.lower() in _CONNECTORS)
                               for w in _WORDS.split(surface)[1:] if w):
             return False  # "New York", "Deir al-Zor", "Rio de Janeiro"; not "York"-style lower-case runs
-        if end - start <= 4 and surface.isupper() and not _upper_line(text, start):
+        if end - start <= 4 and surface.isupper() and not _upper_line(text, start) \
+                and not _section_head(text, start, end):
             return False  # an acronym ("NICE", "MOB"), not a place
         names = self.gaz.names
         if (best_pop < 10**9 and (text[start - 1:start] == "-" or text.find("-", end + 2, end + 5) >= 0)
@@ -624,6 +625,15 @@ def _prev_token(text: str, start: int) -> str:
 def _next_token(text: str, end: int) -> str:
     m = _TOKEN.match(text, end + 1) if end < len(text) and text[end] == " " else None
     return m.group() if m else ""
+
+
+_HEAD_AFTER = re.compile(r"\s*(?:-|\u2013|\u2014|:)\s")
+
+
+def _section_head(text: str, start: int, end: int) -> bool:
+    """Whether the name heads a paragraph of a roundup ("MALI - The rebel alliance said …", "* GAO: …")."""
+    line = text.rfind("\n", 0, start) + 1
+    return not text[line:start].strip(" \t*\u2022-") and _HEAD_AFTER.match(text, end) is not None
 
 
 def _upper_line(text: str, pos: int) -> bool:

@@ -31,6 +31,9 @@ POSITIVE: list[tuple[str, Found]] = [
     # introduced once, then named bare
     ("Fighting reached the village of Orelivka last week. On Sunday, Orelivka fell to Russian troops.",
      [("city-captured", "Orelivka", "confirmed")]),
+    # a name after a locative preposition, located by ", near …"
+    ("Army drone strikes on Sunday on Tinzaouaten, near the Algerian border, killed 21 civilians, the rebels said.",
+     [("airstrike", "Tinzaouaten", "confirmed"), ("civilians-at-risk", "Tinzaouaten", "confirmed")]),
 ]
 
 NEGATIVE: list[str] = [
@@ -42,6 +45,8 @@ NEGATIVE: list[str] = [
     "Taliban fighters captured the district of Qarzabad on Monday.",
     # capitalised words after "the town of" that are not a name
     "Troops captured the town of The on Monday.",
+    # ", near" after a person's name is no introduction
+    "Drone strikes killed 21 civilians, said Ahmed Tinzaou, near tears.",
 ]
 
 
@@ -101,10 +106,11 @@ def test_the_detector_scan_finds_the_same_anchors_as_the_regexes(tagger: Tagger,
     from streams.milestones.text import ArticleView
 
     text = ("Rebels seized the coastal town of Qarzabad. Tashvilo, a village near the border, fell too. "
-            "Drones hit Russia's Borovsky region and the regional capital. The town of Qarzabad was calm.")
+            "Drones hit Russia's Borovsky region and the regional capital. The town of Qarzabad was calm. "
+            "Shells fell on Kerbouta, near the river.")
     article = ArticleView(tagger.tag(text))
     detector._hits(article)
     assert article.anchors is not None
     via_scan = [(p.start, p.name, p.kind) for p in unresolved_places(article.tagging, article.norm, article.anchors)]
     alone = [(p.start, p.name, p.kind) for p in unresolved_places(article.tagging)]
-    assert via_scan == alone and {n for _, n, _ in alone} == {"Qarzabad", "Tashvilo", "Borovsky"}
+    assert via_scan == alone and {n for _, n, _ in alone} == {"Qarzabad", "Tashvilo", "Borovsky", "Kerbouta"}

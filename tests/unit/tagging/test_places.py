@@ -57,6 +57,12 @@ def test_alternate_names_do_not_match_codes_or_words(places) -> None:  # type: i
     assert not any(name == "Teresina" for _, name, _, _ in got)
 
 
+def test_a_roundup_section_head_is_a_place(tagger: Tagger) -> None:
+    text = "DAKAR (Reuters) - Roundup:\n\nMALI - Rebels said drone strikes hit Kidal.\n\n* CHAD: Calm.\nNICE work."
+    assert [(p.text, p.name) for p in tagger.tag(text).places if p.role == "body"] == [
+        ("MALI", "Mali"), ("Kidal", "Kidal"), ("CHAD", "Chad")]
+
+
 def test_possessive_and_qualifiers(tagger: Tagger) -> None:
     tagging = tagger.tag("Fighters broke into Raqqa's Old City while troops pushed into eastern Mosul.")
     got = [(p.text, p.geonameid, p.qualifier) for p in tagging.places]
