@@ -180,6 +180,11 @@ CASES: list[tuple[str, str, Found]] = [
      [("airstrike", "Gaza", "confirmed"), ("civilians-at-risk", "Gaza", "confirmed")]),
     ("running-toll", "The insurgency in northeast Nigeria has killed more than 40,000 people in Borno state, "
      "officials said.", []),
+    # mostly-combatants: the dead were mostly fighters
+    ("mostly-combatants", "Fighting raged in Kidal for months. Officials have vowed to rebuild Kidal, where more "
+     "than 1,000 people have been killed, most of them militants.", []),
+    ("mostly-combatants", "Fighting raged in Kidal on Monday. Militants killed more than 100 people in Kidal, most "
+     "of them women and children, officials said.", [("civilians-at-risk", "Kidal", "confirmed")]),
     # capture-weighed: a capture weighed is none made
     ("capture-weighed", "Rebels pressed on towards Kadugli. Their capture of Kadugli would give them control of "
      "the state, analysts said.", []),
