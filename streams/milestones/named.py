@@ -83,7 +83,7 @@ _COARSE_PLACE_KINDS = frozenset({"country", "admin1", "region"})
 _GAP_TO_COARSE = re.compile(r"(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|"
                             r"south-?east|south-?west)(?:ern)?\s+)?")
 
-AnchorKind = Literal["of", "comma", "region", "noun", "near"]
+AnchorKind = Literal["of", "comma", "region", "noun", "near", "camp"]
 
 # capitalised words that are never a place name on their own
 _NOT_NAMES = frozenset(
@@ -114,7 +114,10 @@ ANCHOR_KEYS: dict[str, AnchorKind] = {
     **{f" {noun}": "region" for noun in _REGION_NOUNS},
     **{key: "noun" for key in _NOUN_ANCHORS},
     ", near ": "near",
+    # "an airstrike on the Maghazi refugee camp": a camp of displaced people is a populated place
+    **{f" {kind} camp": "camp" for kind in ("refugee", "refugees", "displacement", "idp")},
 }
+_NAME_BEFORE_CAMP = re.compile(rf"(?<![\w'’-]){_NAME}$")
 # "drone strikes on Tinzaouaten, near the Algerian border": a name after a locative preposition, located
 _NAME_AFTER_PREP = re.compile(rf"(?<![\w-])(?:in|on|at|into|hit|struck|bombed|shelled|attacked|raided|seized|"
                               rf"captured|entered)\s+{_NAME}$")
@@ -130,6 +133,7 @@ class Anchors:
     regions: list[int] = field(default_factory=list)
     nouns: list[int] = field(default_factory=list)  # starts of " town in ", " village near "…
     nears: list[int] = field(default_factory=list)  # starts of ", near "
+    camps: list[int] = field(default_factory=list)  # starts of " refugee camp", " displacement camp"…
 
     def add(self, kind: AnchorKind, start: int, end: int) -> None:
         if kind == "of":
@@ -140,6 +144,8 @@ class Anchors:
             self.nouns.append(start)
         elif kind == "near":
             self.nears.append(start)
+        elif kind == "camp":
+            self.camps.append(start)
         else:
             self.regions.append(start)
 
@@ -157,6 +163,7 @@ def find_anchors(text: str, norm: str | None = None) -> Anchors:
             out.regions += [m.start() for m in _REGION_AT[word].finditer(text)]
     out.nouns = [m.start() for m in _NOUN_AT.finditer(low)]
     out.nears = [m.start() for m in re.finditer(", near ", low)]
+    out.camps = [m.start() for m in re.finditer(r" (?:refugees?|displacement|idp) camp", low)]
     return out
 
 
@@ -186,6 +193,10 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
             found.append((name, at, "city"))
     for start in anchors.nouns:
         n = _NAME_BEFORE_NOUN.search(text, max(0, start - 40), start)
+        if n is not None:
+            found.append((n.group("name"), n.start("name"), "city"))
+    for start in anchors.camps:
+        n = _NAME_BEFORE_CAMP.search(text, max(0, start - 40), start)
         if n is not None:
             found.append((n.group("name"), n.start("name"), "city"))
     for start in anchors.nears:

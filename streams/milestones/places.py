@@ -70,6 +70,10 @@ _FACILITY_AFTER = re.compile(  # "seized Aleppo's international airport" too
     r"headquarters|barracks|complex)(?![\w-])"
 )
 
+# "the Maghazi refugee camp", "Zamzam displacement camp": a camp of displaced people
+_CAMP_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:refugees?|displacement|idp|displaced(?:\s+persons)?)\s+camps?(?![\w-])")
+
+
 @dataclass(frozen=True)
 class PlaceChoice:
     mention: PlaceMention  # the place the event is about
@@ -295,8 +299,10 @@ def _partial(article: ArticleView, p: PlaceMention) -> bool:
 def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds: frozenset[str]) -> list[_Item]:
     provinces = pat.spec.place.provinces
     whole = pat.spec.place.whole
+    camps = pat.spec.place.camps
     items = [_Item(p.start, p.end, p, False) for p in view.places
-             if p.kind in kinds and _usable(article, p, provinces) and not (whole and _partial(article, p))]
+             if p.kind in kinds and _usable(article, p, provinces) and not (whole and _partial(article, p))
+             and (camps or _CAMP_AFTER.match(article.norm, p.end) is None)]
     if pat.spec.place.anaphora and kinds & {"city", "district"}:
         city_kinds = kinds & frozenset({"city", "district"})
         for m in _ANAPHOR.finditer(view.norm):

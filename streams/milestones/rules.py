@@ -179,6 +179,7 @@ class PlaceRole(BaseModel):
     scope: Literal["segment", "sentence"] = "sentence"
     provinces: bool = True  # false: "Idlib province" does not count, only the city "Idlib"
     whole: bool = False  # true: "eastern Mosul", "Mosul's Old City" (a part) does not count as Mosul
+    camps: bool = True  # false: "the Kalma displacement camp" is no town (a camp stormed is no town captured)
     exclude_before: list[str] = []  # a mention right after these is not the place: "fled towards Tawila"
     carry: bool = False  # a sentence naming no place is about the previous sentence's (or headline's) city
     anaphora: bool = True  # "the city", "the town" → the latest city named before it

@@ -31,6 +31,9 @@ POSITIVE: list[tuple[str, Found]] = [
     # introduced once, then named bare
     ("Fighting reached the village of Orelivka last week. On Sunday, Orelivka fell to Russian troops.",
      [("city-captured", "Orelivka", "confirmed")]),
+    # a camp of displaced people is a populated place for strikes and casualties ...
+    ("An airstrike on the Maghazi refugee camp late on Saturday killed at least 47 people, medics in Deir al-Balah "
+     "said.", [("airstrike", "Maghazi", "confirmed"), ("civilians-at-risk", "Maghazi", "confirmed")]),
     # a name after a locative preposition, located by ", near …"
     ("Army drone strikes on Sunday on Tinzaouaten, near the Algerian border, killed 21 civilians, the rebels said.",
      [("airstrike", "Tinzaouaten", "confirmed"), ("civilians-at-risk", "Tinzaouaten", "confirmed")]),
@@ -45,6 +48,8 @@ NEGATIVE: list[str] = [
     "Taliban fighters captured the district of Qarzabad on Monday.",
     # capitalised words after "the town of" that are not a name
     "Troops captured the town of The on Monday.",
+    # ... but a camp overrun is no town captured
+    "RSF fighters overran the Zamzam displacement camp near El Fasher on Friday.",
     # ", near" after a person's name is no introduction
     "Drone strikes killed 21 civilians, said Ahmed Tinzaou, near tears.",
 ]
