@@ -71,6 +71,11 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "said.", [("city-breach", "Kharkiv")]),
     ("comma-description-capital", "Taliban fighters seized the provincial capital, Kunduz, on Sunday.",
      [("city-captured", "Kunduz")]),
+    # a town whose fall is reported as fact is no longer about to fall
+    ("fall-reported", "Rebels seized Kadugli on Monday after the garrison collapsed, residents said. Days earlier, "
+     "officials had said the town was on the verge of falling.", [("city-captured", "Kadugli")]),
+    ("fall-not-yet", "Officials said on Monday that Kadugli was on the verge of falling to the rebels.",
+     [("imminent-fall", "Kadugli")]),
 ]
 
 
