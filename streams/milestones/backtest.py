@@ -146,11 +146,14 @@ def _same_place(label: Label, event: MilestoneEvent, text: str, written_as: dict
     if event.geonameid is not None:
         names |= written_as.get(event.geonameid, set())
     label_name = fold_name(label.place)
-    # "Shan state" labels the province the tagger calls "Shan"
-    return label_name in names or _ADMIN_SUFFIX.sub("", label_name) in names
+    # "Shan state" labels the province the tagger calls "Shan"; "eastern Ukraine" is Ukraine, which the detector
+    # reports with the qualifier "eastern"
+    bare = _DIRECTION_PREFIX.sub("", label_name)
+    return any(n in names for n in (label_name, _ADMIN_SUFFIX.sub("", label_name), bare, _ADMIN_SUFFIX.sub("", bare)))
 
 
 _ADMIN_SUFFIX = re.compile(r"-(?:state|province|region|oblast|governorate)$")
+_DIRECTION_PREFIX = re.compile(r"^(?:(?:north|south)-?(?:east|west)?(?:ern)?|(?:east|west)(?:ern)?|central)-(?=\w)")
 
 
 def backtest(rules_path: Path | None, corpus_path: Path, *, tagger: Tagger | None = None,

@@ -99,3 +99,18 @@ def test_backtest_matches_a_label_by_how_the_article_spells_the_place(tmp_path: 
     rep = backtest(None, corpus, tagger=tagger, detector=detector)
     assert (rep.scores["airstrike"].tp, rep.scores["airstrike"].fp) == (1, 0)
     assert rep.scores["siege"].tp == 1 and not rep.disagreements
+
+
+def test_backtest_matches_a_qualified_region_label_to_the_place(tmp_path: Path, tagger: Tagger,
+                                                                detector: Detector) -> None:
+    # "eastern Ukraine" labels the country the detector reports with the qualifier "eastern"; "Shan state" the
+    # province the gazetteer calls "Shan"; a different country stays a miss
+    text = "A ceasefire took effect in eastern Ukraine at midnight after months of fighting, officials said."
+    corpus = tmp_path / "c.jsonl"
+    rows = [{"id": "a", "text": text, "milestones": [{"milestone": "ceasefire", "place": "eastern Ukraine"}]},
+            {"id": "b", "text": text, "milestones": [{"milestone": "ceasefire", "place": "western Moldova"}]}]
+    corpus.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    rep = backtest(None, corpus, tagger=tagger, detector=detector)
+    s = rep.scores["ceasefire"]
+    assert (s.tp, s.fp, s.fn) == (1, 1, 1)
+    assert {(d.article_id, d.kind) for d in rep.disagreements} == {("b", "false-positive"), ("b", "missed")}
