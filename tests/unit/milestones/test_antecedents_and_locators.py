@@ -33,6 +33,9 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "main roads, police said.", [("siege", "Cap-Haïtien")]),
     ("every-road-blocked", "Militants have blocked every road into Arbinda since January, leaving residents "
      "dependent on airlifted food, aid workers said.", [("siege", "Aribinda")]),
+    ("grip-around", "Islamic State fighters tightened their grip around the Syrian border town of Tal Abyad on "
+     "Tuesday, residents said.", [("siege", "Tall Abyaḑ")]),
+    ("grip-metaphor", "The central bank tightened its grip around the currency market in Damascus on Tuesday.", []),
     ("hemmed-in-by-floods", "Hundreds of residents hemmed in by floods waited for rescue in the town of "
      "Beledweyne.", []),
     # where others fled to is not where civilians are trapped; with only such places named, the sentence is
