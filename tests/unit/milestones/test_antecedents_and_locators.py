@@ -38,6 +38,11 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("grip-metaphor", "The central bank tightened its grip around the currency market in Damascus on Tuesday.", []),
     ("hemmed-in-by-floods", "Hundreds of residents hemmed in by floods waited for rescue in the town of "
      "Beledweyne.", []),
+    # crossing a border "to escape the fighting" is an exodus from the town named before (not into the country)
+    ("escape-the-fighting", "Rebels seized Kurmuk on Monday. Thousands of residents crossed the border into "
+     "Ethiopia to escape the fighting, officials said.", [("city-captured", "Kurmuk"), ("civilians-at-risk", "Kurmuk")]),
+    ("escape-the-fighting-few", "Rebels seized Kurmuk on Monday. A few residents left to escape the fighting, "
+     "officials said.", [("city-captured", "Kurmuk")]),
     # where others fled to is not where civilians are trapped; with only such places named, the sentence is
     # about the town named before it
     ("trapped-not-at-destination",
