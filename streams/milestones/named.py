@@ -58,6 +58,8 @@ _NOUN_AFTER_A = re.compile(
     r"planner|engineer|attorney|administrator|clerk|mayor|board|commission\w*|department|schools?|leaders?|"
     r"elders?|chief|man|woman|boy|girl|doctor|teacher|farmer|trader|businessman|councillor)\b)")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’-]){_NAME}$")
+# "al-Houta, the capital of Lahj province", "Bama, a district capital": a capital is a town, of whatever it heads
+_CAPITAL_AFTER_A = re.compile(r"(?i:(?:[\w'-]+\s+){0,2}?capital)(?![\w'’-])")
 # "Zehri town in …", "Koutruk village near …", "Byaing Phyu village on the outskirts of …" (not "the Old
 # Town in …": no article before the name)
 _NOUN_ANCHORS = tuple(f" {noun} {prep} " for noun in ("town", "village") for prep in ("in", "near", "on", "outside"))
@@ -185,7 +187,7 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
                         and (n := _NAME_AT.match(text, sep.end())) is not None:
                     found.append((n.group("name"), n.start(), "city"))
     for start, end in anchors.commas:
-        noun = _NOUN_AFTER_A.match(text, end)
+        noun = _NOUN_AFTER_A.match(text, end) or _CAPITAL_AFTER_A.match(text, end)
         if noun is not None and (n := _NAME_BEFORE.search(text, max(0, start - 60), start)) is not None:
             name, at = n.group("name"), n.start()
             if (lead := _LEADING_WORD.match(name)) is not None:  # "In Stepanakert, the main city of …"

@@ -31,6 +31,9 @@ POSITIVE: list[tuple[str, Found]] = [
     # introduced once, then named bare
     ("Fighting reached the village of Orelivka last week. On Sunday, Orelivka fell to Russian troops.",
      [("city-captured", "Orelivka", "confirmed")]),
+    # "X, the capital of Y province": a capital is a town
+    ("The group's fighters seized Qarzabad, the capital of Lahj province, on Monday, residents said.",
+     [("city-captured", "Qarzabad", "confirmed")]),
     # a camp of displaced people is a populated place for strikes and casualties ...
     ("An airstrike on the Maghazi refugee camp late on Saturday killed at least 47 people, medics in Deir al-Balah "
      "said.", [("airstrike", "Maghazi", "confirmed"), ("civilians-at-risk", "Maghazi", "confirmed")]),
@@ -50,6 +53,8 @@ NEGATIVE: list[str] = [
     "Troops captured the town of The on Monday.",
     # ... but a camp overrun is no town captured
     "RSF fighters overran the Zamzam displacement camp near El Fasher on Friday.",
+    # a person described by the capital's office is no capital
+    "Rebels seized the airport. Ahmed Qarzabi, the capital's mayor, said Qarzabi had fled.",
     # ", near" after a person's name is no introduction
     "Drone strikes killed 21 civilians, said Ahmed Tinzaou, near tears.",
 ]
