@@ -16,13 +16,15 @@ def test_fold_lowercases_strips_accents_and_punctuation() -> None:
 
 def test_sentences_do_not_split_on_abbreviations_initials_or_decimals() -> None:
     text = ("Mr. Smith flew to the U.S. on Monday. Gen. Jones said the 2.5km wall fell. "
-            "John F. Kennedy Airport stayed open. Mobile, Ala. was quiet.")
+            "John F. Kennedy Airport stayed open. Mobile, Ala. was quiet. Military spokesman Brig. Udaya Silva and "
+            "Lieut. Cdr. Ray Fernando spoke.")
     got = [s.text for s in split_sentences(text)]
     assert got == [
         "Mr. Smith flew to the U.S. on Monday.",
         "Gen. Jones said the 2.5km wall fell.",
         "John F. Kennedy Airport stayed open.",
         "Mobile, Ala. was quiet.",
+        "Military spokesman Brig. Udaya Silva and Lieut. Cdr. Ray Fernando spoke.",
     ]
 
 
