@@ -370,6 +370,9 @@ class DatedCheck:
             for m in _MONTH_ONLY.finditer(norm, lo, hi):
                 if wide and self._elsewhere(probe, lo, m.start(), m.end()):
                     continue
+                if norm.startswith("since", m.start()) and _STATE.match(norm, probe.trigger_start) is not None \
+                        and _PERFECT_BEFORE.search(norm, max(0, probe.trigger_start - 30), probe.trigger_start):
+                    continue  # "has been encircled by federal forces since late August": a state that goes on
                 month = _MONTHS[m.group(1)]
                 day = int(m.group(2)) if m.group(2) else calendar.monthrange(ref_date.year, month)[1]
                 year = ref_date.year if (month, day) <= (ref_date.month, ref_date.day) or m.group(2) is None \
@@ -409,6 +412,9 @@ _CURRENT = re.compile(
 
 
 _SINCE = re.compile(word_starts(["since"]) + r"(?![\w-])")
+# a present perfect right before the trigger: "has been encircled", "have besieged", "has been under"
+_STATE = re.compile(r"(?:encircled|besieged|surrounded|blockaded|cut\s+off|sealed\s+off|under\s+siege|trapped)(?![\w-])")
+_PERFECT_BEFORE = re.compile(r"(?<![\w-])(?:has|have)\s+(?:been\s+)?(?:[a-z]+ly\s+)?$")
 
 
 # a relative or temporal clause between a dated main clause and the trigger: "… in January after a

@@ -145,6 +145,12 @@ CASES: list[tuple[str, str, Found]] = [
      [("city-captured", "Palmyra", "confirmed")]),
     # a month date anywhere in the sentence, unless the sentence also dates the event to now
     ("dated-month", "Rebels captured Palmyra, the ancient desert city, in late May.", []),
+    # a state that goes on since a month ("has been encircled … since late August") is no past event; a toll
+    # counted since then is
+    ("dated-month (state)", "Fighting raged on. The town of Kidal has been encircled by rebel forces since late "
+     "August, officials said.", [("siege", "Kidal", "confirmed")]),
+    ("dated-month", "Fighting raged on. More than 500 people have been killed in Kidal since late August, "
+     "officials said.", []),
     ("dated-month", "Rebels captured Palmyra, the ancient desert city, on Sunday.",
      [("city-captured", "Palmyra", "confirmed")]),
     ("dated-background", "Air strikes hit Kobani, which the militants had taken in January 2015.",
