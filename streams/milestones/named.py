@@ -36,7 +36,7 @@ _NAME = rf"(?P<name>{_WORD}(?:\s+(?:{_PARTICLE}-{_WORD}|{_PARTICLE}\s+{_WORD}|{_
 # (not "district": "the district of X" is as often a part of a city, and a district's capture is no
 # town's capture)
 _SETTLEMENT_WORDS = ("town", "towns", "village", "villages", "city", "cities", "hamlet", "settlement", "port", "oasis",
-                     "locality", "commune", "municipality", "community")
+                     "locality", "commune", "municipality", "community", "stronghold")
 _SETTLEMENT = "(?:" + "|".join(sorted(_SETTLEMENT_WORDS, key=len, reverse=True)) + ")"
 
 # Each introduction is found from a cheap literal anchor (the regex engine skips to it by memchr),
@@ -100,10 +100,15 @@ _NOT_NAMES = frozenset(
 _DIRECTIONS = re.compile(r"^(?:north|south|east|west|central)", re.I)
 
 
+_GROUP_ADJECTIVE = re.compile(r"-(?:led|backed|based|held|aligned|linked|allied|affiliated|dominated|run)$", re.I)
+
+
 def _plausible(name: str) -> bool:
     words = name.split()
     if words[0].casefold() in _NOT_NAMES or name.casefold() in _NOT_NAMES:
         return False
+    if _GROUP_ADJECTIVE.search(words[-1]):
+        return False  # "the stronghold of Tuareg-led separatist rebels": a group, not a place
     # a nationality or a direction is not a place name ("the Kurdish region", "the Northern province")
     return not (len(words) == 1 and (_DIRECTIONS.match(name) or name.casefold().endswith(("ish", "ese", "ian"))))
 

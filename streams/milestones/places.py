@@ -38,7 +38,10 @@ _COORD = re.compile(r"^(?:'s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|,?\
                     r"|^\s+and\s+the\s+(?:[a-z-]+\s+)?(?:capital|port\s+city|port)\s+$"
                     # "Kandahar, Afghanistan's second-biggest city, and Herat": an appositive in between
                     r"|^,\s+(?:[\w'’.-]+\s+){0,4}(?:city|town|capital|village|stronghold|hub)\s*,\s+(?:and|or)\s+"
-                    r"(?:the\s+)?$")
+                    r"(?:the\s+)?$"
+                    # "positions around Sarajevo and near the Serb stronghold of Pale": the same preposition family
+                    r"|^\s+and\s+(?:near|around|outside|in|on)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+                    r"(?:(?:city|town|village|stronghold|capital|port)\s+of\s+)?$")
 _LOCATIVE = re.compile(
     r"(?:^|\s)(?:in|across|throughout|for|over|of|on|against|into|to|at|near|around|inside|outside|from)\s+"
     r"(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"

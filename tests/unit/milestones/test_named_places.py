@@ -34,6 +34,9 @@ POSITIVE: list[tuple[str, Found]] = [
     # "X, the capital of Y province": a capital is a town
     ("The group's fighters seized Qarzabad, the capital of Lahj province, on Monday, residents said.",
      [("city-captured", "Qarzabad", "confirmed")]),
+    # "the Serb stronghold of X" introduces a town, coordinated with the place before it by "and near"
+    ("NATO warplanes pounded Serb positions around Sarajevo and near the Serb stronghold of Qarzabad before dawn.",
+     [("airstrike", "Sarajevo", "confirmed"), ("airstrike", "Qarzabad", "confirmed")]),
     # a camp of displaced people is a populated place for strikes and casualties ...
     ("An airstrike on the Maghazi refugee camp late on Saturday killed at least 47 people, medics in Deir al-Balah "
      "said.", [("airstrike", "Maghazi", "confirmed"), ("civilians-at-risk", "Maghazi", "confirmed")]),
@@ -55,6 +58,8 @@ NEGATIVE: list[str] = [
     "RSF fighters overran the Zamzam displacement camp near El Fasher on Friday.",
     # a person described by the capital's office is no capital
     "Rebels seized the airport. Ahmed Qarzabi, the capital's mayor, said Qarzabi had fled.",
+    # the stronghold of a group is no place
+    "Troops took control of the stronghold of Tuareg-led separatist rebels on Tuesday.",
     # ", near" after a person's name is no introduction
     "Drone strikes killed 21 civilians, said Ahmed Tinzaou, near tears.",
 ]
