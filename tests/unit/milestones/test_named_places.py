@@ -36,7 +36,7 @@ POSITIVE: list[tuple[str, Found]] = [
      [("city-captured", "Qarzabad", "confirmed")]),
     # "the Serb stronghold of X" introduces a town, coordinated with the place before it by "and near"
     ("NATO warplanes pounded Serb positions around Sarajevo and near the Serb stronghold of Qarzabad before dawn.",
-     [("airstrike", "Sarajevo", "confirmed"), ("airstrike", "Qarzabad", "confirmed")]),
+     [("airstrike", "Qarzabad", "confirmed"), ("airstrike", "Sarajevo", "confirmed")]),
     # a camp of displaced people is a populated place for strikes and casualties ...
     ("An airstrike on the Maghazi refugee camp late on Saturday killed at least 47 people, medics in Deir al-Balah "
      "said.", [("airstrike", "Maghazi", "confirmed"), ("civilians-at-risk", "Maghazi", "confirmed")]),
