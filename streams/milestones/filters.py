@@ -392,6 +392,13 @@ def _dates_other_clause(probe: Probe, lo: int, start: int, end: int) -> bool:
     norm = probe.article.norm
     if _SINCE.search(norm, lo, start):
         return True
+    if end <= probe.trigger_start:
+        # "the city, encircled since early March, was on the verge of falling": the date belongs to a
+        # participle phrase set off by commas before the trigger
+        open_at = norm.rfind(",", lo, start)
+        close_at = norm.find(",", end, probe.trigger_start)
+        if open_at >= 0 and close_at >= 0 and _PARTICIPLE_PHRASE.match(norm, open_at + 1) is not None:
+            return True
     if start >= probe.trigger_end:
         return _OPENER.search(norm, probe.trigger_end, start) is not None
     comma = norm.rfind(",", lo, start)
@@ -399,6 +406,9 @@ def _dates_other_clause(probe: Probe, lo: int, start: int, end: int) -> bool:
     return _OPENER.search(norm, own, start) is not None and "," in norm[end:probe.trigger_start]
 
 
+_PARTICIPLE_PHRASE = re.compile(r"\s+(?:(?:already|largely|mostly|fully|partly)\s+)?(?:encircled|besieged|surrounded|"
+                                r"blockaded|cut\s+off|held|occupied|controlled|captured|seized|taken|retaken|"
+                                r"recaptured|liberated|shelled|bombed|destroyed|devastated|founded|built)(?![\w-])")
 _OPENER = re.compile(word_starts("which|who|whom|whose|that|when|where|after|before|while|until".split("|"))
                      + r"(?![\w-])")
 
