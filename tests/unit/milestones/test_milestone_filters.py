@@ -211,6 +211,15 @@ CASES: list[tuple[str, str, Found]] = [
      "state, officials said.", []),
     ("running-displacement", "Thousands of people fled Monguno in Borno state on Monday after jihadists attacked, "
      "officials said.", [("civilians-at-risk", "Monguno", "confirmed")]),
+    ("running-toll", "Rebels shelled Kidal again. Thousands of people have been killed in the conflict.", []),
+    ("running-toll", "Rebels shelled Kidal again. The separatist conflict, which began with a crackdown on protests "
+     "by teachers in 2016, has killed at least 400 civilians in the region.", []),
+    ("running-toll", "Rebels shelled Kidal again. The group's seven-year insurgency in the region has spilled over "
+     "the border, killing some 15,000 people.", []),
+    ("running-toll", "Rebels shelled Kidal again. More than 3,800 people have been killed in Kidal since October "
+     "2023, officials said.", []),
+    ("running-displacement", "Rebels shelled Kidal again. Since jihadists first crossed into the region in 2015, "
+     "attacks have displaced nearly two million people.", []),
     ("running-displacement", "Jihadists attacked Monguno again. Tens of thousands of people have fled the town over "
      "the past months, officials said.", []),
     ("running-displacement", "Jihadists attacked Monguno on Monday. Tens of thousands of people have fled the town "
