@@ -49,7 +49,8 @@ _LIST_SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # "X, a town 25 km west of Goma", "X, the last junta-held town on the border": anchor ", a ", ", the "
 _COMMA_A = re.compile(r",\s+(?:an?|the)\s")
 _NOUN_AFTER_A = re.compile(
-    rf"(?i:(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_SETTLEMENT})\b)(?!['’]s)"
+    # (possessive: a word can only be followed by spaces when it is taken whole, so no backtracking into it)
+    rf"(?i:(?:[\w'-]++\s++){{0,3}}?(?P<noun>{_SETTLEMENT})\b)(?!['’]s)"
     # "X, a town of Y" names a part; "X, a town of about 60,000 people" is X
     r"(?!\s+of\s+(?!(?:about|around|some|nearly|roughly|almost|more\s+than|over|fewer\s+than|less\s+than|"
     r"under|\d|the\s+(?:enclave|region|province|country|state|territory|island|governorate|north|south|east|west)\b)))"
@@ -192,13 +193,14 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
             found.append((n.group("name"), n.start("name"), "admin1"))
     coarse = _COARSE_PLACE_KINDS
     for p in tagging.places:
-        if p.kind not in coarse:
+        fields = p.__dict__  # (one attribute hook per mention, not one per field read)
+        if fields["kind"] not in coarse:
             continue
         # cheap tests first (most "in <country>" follow a lower-case word): " in (the) (northern) "
         # right before the place, and a capitalised word right before that
-        at = p.start
+        at = fields["start"]
         k = text.rfind(" in ", at - 24 if at > 24 else 0, at)
-        if k < 1 or not text[text.rfind(" ", 0, k) + 1].isupper() or p.role == "dateline" \
+        if k < 1 or not text[text.rfind(" ", 0, k) + 1].isupper() or fields["role"] == "dateline" \
                 or (k + 4 != at and _GAP_TO_COARSE.fullmatch(text, k + 4, at) is None):
             continue
         # the name runs from the last " in " / " into " before it (a fullmatch, no backward search)
