@@ -121,10 +121,16 @@ class Detector:
         n = len(norm)
         raw: list[tuple[int, int, str]] = []
         anchors = article.anchors = Anchors()
-        # keys are prefixed by a word-start character; the padding space makes offsets shift by one
-        match: tuple[int, str]  # (typed: compiled, the loop is native code)
-        for match in self.pack.index.iter(" " + norm):
-            end, form = match  # end = end_idx + 1 - 1 (padding)
+        index = self.pack.index
+        if index is None:
+            return raw
+        values = self.pack.index_values
+        # keys are prefixed by a word-start character; the padding space makes offsets shift by one.
+        # Matches come in the order of their ends (the anchors' lists stay in text order).
+        match: tuple[int, int, int]  # (key, start, end) (typed: compiled, the loop is native code)
+        for match in index.find_matches_as_indexes(" " + norm, overlapping=True):
+            end = match[2] - 1  # (padding)
+            form = values[match[0]]
             if form[0] == ANCHOR_MARK:  # where a name may be introduced ("the town of ", ", a ", " region")
                 kind = ANCHOR_KEYS[form[1:]]
                 if kind != "region" or end >= n or not norm[end].isalnum():
