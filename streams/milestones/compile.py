@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import ahocorasick
+import ahocorasick_rs
 
 from streams.milestones.filters import Check, PhraseIndex, build_check
 from streams.milestones.lexicon import (
@@ -103,9 +103,12 @@ class CompiledPack:
     path: str
     rules: list[MilestoneRule]
     patterns: list[CompiledPattern]
-    index: ahocorasick.Automaton
+    # the trigger index: keys (a word-start character + a form, and the anchors) → ``index_values[i]`` (the
+    # form, or ANCHOR_MARK + the anchor); None without triggers
+    index: ahocorasick_rs.AhoCorasick | None
     entries: dict[str, list[TriggerEntry]]  # first-anchor form → patterns it triggers
     lists: dict[str, FilterList]
+    index_values: list[str] = field(default_factory=list)
 
     @property
     def form_count(self) -> int:
@@ -143,7 +146,7 @@ def _role_spec(role: Role, name: str, effect: str) -> LexiconFilter:
 def compile_pack(loaded: LoadedPack) -> CompiledPack:
     lists = loaded.lists
     defaults = loaded.pack.default_filters
-    automaton = ahocorasick.Automaton()
+    keys: dict[str, str] = {}  # automaton key → value (a later key's value replaces an earlier one's)
     entries: dict[str, list[TriggerEntry]] = {}
     patterns: list[CompiledPattern] = []
     seen: set[tuple[int, str, str]] = set()
@@ -194,11 +197,16 @@ def compile_pack(loaded: LoadedPack) -> CompiledPack:
                         entries[form] = []
                         # keys start at a word boundary, so the scan never reports "and" in "command"
                         for prefix in WORD_STARTS:
-                            automaton.add_word(prefix + form, form)
+                            keys[prefix + form] = form
                     entries[form].append(TriggerEntry(pat, trigger, verify, back, needles))
+    trigger_index = None
     if entries:
         # the anchors of unresolved-place introductions ride on the same scan ("\x00" marks them)
         for key in ANCHOR_KEYS:
-            automaton.add_word(key, ANCHOR_MARK + key)
-        automaton.make_automaton()
-    return CompiledPack(loaded.path, list(loaded.milestones), patterns, automaton, entries, lists)
+            keys[key] = ANCHOR_MARK + key
+        # every occurrence of every key (overlapping, as the detector needs them), by a DFA: several
+        # times faster per character than pyahocorasick's trie (the scan runs over every article)
+        trigger_index = ahocorasick_rs.AhoCorasick(list(keys), matchkind=ahocorasick_rs.MatchKind.Standard,
+                                                   implementation=ahocorasick_rs.Implementation.DFA)
+    return CompiledPack(loaded.path, list(loaded.milestones), patterns, trigger_index, entries, lists,
+                        list(keys.values()))

@@ -130,10 +130,16 @@ class Detector:
         n = len(norm)
         raw: list[tuple[int, int, str]] = []
         anchors = article.anchors = Anchors()
-        # keys are prefixed by a word-start character; the padding space makes offsets shift by one
-        match: tuple[int, str]  # (typed: compiled, the loop is native code)
-        for match in self.pack.index.iter(" " + norm):
-            end, form = match  # end = end_idx + 1 - 1 (padding)
+        index = self.pack.index
+        if index is None:
+            return raw
+        values = self.pack.index_values
+        # keys are prefixed by a word-start character; the padding space makes offsets shift by one.
+        # Matches come in the order of their ends (the anchors' lists stay in text order).
+        match: tuple[int, int, int]  # (key, start, end) (typed: compiled, the loop is native code)
+        for match in index.find_matches_as_indexes(" " + norm, overlapping=True):
+            end = match[2] - 1  # (padding)
+            form = values[match[0]]
             if form[0] == ANCHOR_MARK:  # where a name may be introduced ("the town of ", ", a ", " region")
                 kind = ANCHOR_KEYS[form[1:]]
                 if kind != "region" or end >= n or not norm[end].isalnum():
@@ -147,20 +153,19 @@ class Detector:
 
     def _candidates(self, tagging: Tagging, published_at: datetime | None, *, explain: bool) -> list[Candidate]:
         article = ArticleView(tagging, published_at)
-        sentences = tagging.sentences
-        if not sentences or not self.pack.entries:
+        if not article.sentences or not self.pack.entries:
             return []
         out = []
         starts = article.sentence_starts
+        ends = article.sentence_ends
         entries = self.pack.entries
         norm = article.norm
-        index, sentence_end = -1, -1
+        index, sentence_start, sentence_end = -1, -1, -1
         kinds: set[str] = set()
         for start, form_end, form in self._hits(article):
-            if start >= sentence_end or start < sentences[index].start:
+            if start >= sentence_end or start < sentence_start:
                 index = max(0, bisect_right(starts, start) - 1)
-                sentence = sentences[index]
-                sentence_end = sentence.start + len(sentence.text)
+                sentence_start, sentence_end = starts[index], ends[index]
                 kinds = article.event_kinds(index)
             for entry in entries[form]:
                 pat = entry.pattern
@@ -168,7 +173,7 @@ class Detector:
                 verify = entry.verify
                 if verify is not None and entry.back:
                     # indexed by its last anchor: the phrase must end here and start in this sentence
-                    lo = max(sentences[index].start, start - 120)
+                    lo = max(sentence_start, start - 120)
                     if not _any_in(norm, entry.needles, lo, form_end):
                         continue  # (no first anchor before the hit: the regex cannot match)
                     m = verify.search(norm, lo, form_end)
@@ -205,15 +210,15 @@ class Detector:
         pat = entry.pattern
         return Candidate(
             milestone=pat.rule.id, pattern=pat.label, trigger=entry.trigger,
-            trigger_text=article.tagging.text[start:end], trigger_start=start, trigger_end=end,
+            trigger_text=article.text[start:end], trigger_start=start, trigger_end=end,
             sentence=view.sentence.text, sentence_start=view.start, sentence_end=view.end)
 
     def _no_place(self, article: ArticleView, index: int, entry: TriggerEntry, start: int, end: int) -> Candidate:
-        s = article.tagging.sentences[index]
+        s = article.sentences[index]
         pat = entry.pattern
         return Candidate(
             milestone=pat.rule.id, pattern=pat.label, trigger=entry.trigger,
-            trigger_text=article.tagging.text[start:end], trigger_start=start, trigger_end=end,
+            trigger_text=article.text[start:end], trigger_start=start, trigger_end=end,
             sentence=s.text, sentence_start=s.start, sentence_end=s.start + len(s.text), verdict="no-place",
             reason=f"no place of kind {'/'.join(sorted(pat.kinds))} in the sentence")
 

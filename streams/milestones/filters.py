@@ -67,20 +67,20 @@ class Probe:
         s = self.sentence
         if window.scope in ("before", "after", "near", "segment", "sentence"):
             return [s.window_span(window, self.trigger_start, self.trigger_end)]
-        sentences = self.article.tagging.sentences
+        article = self.article
         if window.scope == "article":
-            return [(0, len(self.article.tagging.text))]
+            return [(0, len(article.text))]
         if window.scope == "context":
             lo = max(0, s.index - window.size)
-            return [(sentences[lo].start, s.end)]
+            return [(article.sentence_starts[lo], s.end)]
         # following: this sentence, plus later ones that name the place or refer back to the claim
         out = [(s.start, s.end)]
-        for k in range(s.index + 1, min(len(sentences), s.index + 1 + window.size)):
-            nxt = sentences[k]
-            norm = self.article.norm[nxt.start:nxt.start + len(nxt.text)]
+        for k in range(s.index + 1, min(len(article.sentences), s.index + 1 + window.size)):
+            nxt_start, nxt_end = article.sentence_span(k)
+            norm = article.norm[nxt_start:nxt_end]
             same_place = self.place is not None and self.place.name.casefold() in norm
             if same_place or _REFERS_BACK.search(norm):
-                out.append((nxt.start, nxt.start + len(nxt.text)))
+                out.append((nxt_start, nxt_end))
         return out
 
 
@@ -152,8 +152,7 @@ class PhraseIndex:
             if self.ids:
                 norm = article.norm
                 n = len(norm)
-                s = article.tagging.sentences[index]
-                lo, hi = s.start, s.start + len(s.text)
+                lo, hi = article.sentence_span(index)
                 # scan a slice: pyahocorasick's iter(text, start, end) converts the whole text on every call;
                 # the padding space lets a phrase at the sentence start match with its prefix
                 match: tuple[int, tuple[int, int, bool, bool]]  # (typed: compiled, the loop is native code)
@@ -237,7 +236,7 @@ class LexiconCheck:
                     if a >= hi:
                         break
                     if lo <= a and b <= hi:
-                        return FilterHit(self.name, self.effect, article.tagging.text[a:b], a, b)
+                        return FilterHit(self.name, self.effect, article.text[a:b], a, b)
         return None
 
     def absent(self, article: ArticleView, index: int) -> bool:
@@ -258,8 +257,7 @@ class LexiconCheck:
             ids = self.ids  # a phrase list may be long; a sentence has few hits: walk the hits
             found = [span for pid, spans in hits.items() if pid in ids for span in spans]
             if self.pattern is not None:
-                s = article.tagging.sentences[sentence]
-                lo, hi = s.start, s.start + len(s.text)
+                lo, hi = article.sentence_span(sentence)
                 if self.pattern_start is not None:  # no match starts before the first character it can start with
                     first = self.pattern_start.search(article.norm, lo, hi)
                     lo = hi if first is None else first.start()
@@ -278,8 +276,8 @@ class LexiconCheck:
                 if ua <= a and b <= ub:
                     return True
         if self.unless is not None:
-            s = article.tagging.sentences[sentence]
-            for u in self.unless.finditer(article.norm, s.start, s.start + len(s.text)):
+            lo, hi = article.sentence_span(sentence)
+            for u in self.unless.finditer(article.norm, lo, hi):
                 if u.start() <= a and b <= u.end():
                     return True
         return False
@@ -363,7 +361,7 @@ class DatedCheck:
                 month = _MONTHS[m.group(1)] if m.group(1) else 12
                 when = date(year, month, calendar.monthrange(year, month)[1])
                 if (ref_date - when).days > (month_age if m.group(1) else self.max_age_days):
-                    return FilterHit(self.name, self.effect, probe.article.tagging.text[m.start():m.end()],
+                    return FilterHit(self.name, self.effect, probe.article.text[m.start():m.end()],
                                      m.start(), m.end())
             if ref is None or _HAS_MONTH.search(norm, lo, hi) is None:
                 continue
@@ -379,7 +377,7 @@ class DatedCheck:
                     and month <= ref_date.month else ref_date.year - 1
                 day = min(day, calendar.monthrange(year, month)[1])
                 if (ref_date - date(year, month, day)).days > month_age:
-                    return FilterHit(self.name, self.effect, probe.article.tagging.text[m.start():m.end()],
+                    return FilterHit(self.name, self.effect, probe.article.text[m.start():m.end()],
                                      m.start(), m.end())
         return None
 
@@ -457,9 +455,8 @@ class RetrospectiveCheck:
         key = ("retrospective", id(self))
         found = article.filter_cache.get(key, False)
         if found is False:
-            sentences = article.tagging.sentences
-            end = sentences[min(len(sentences), self.lede_sentences) - 1]
-            found = self.lede.search(article.norm, 0, end.start + len(end.text))
+            end = article.sentence_ends[min(len(article.sentences), self.lede_sentences) - 1]
+            found = self.lede.search(article.norm, 0, end)
             article.filter_cache[key] = found
         if found is None:
             return None
@@ -467,7 +464,7 @@ class RetrospectiveCheck:
         if _CURRENT.search(article.norm, lo, hi):
             return None  # "On Monday, rebels seized …": news inside the look-back
         assert isinstance(found, re.Match)
-        return FilterHit(self.name, self.effect, article.tagging.text[found.start():found.end()], found.start(),
+        return FilterHit(self.name, self.effect, article.text[found.start():found.end()], found.start(),
                          found.end())
 
 

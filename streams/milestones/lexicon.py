@@ -54,6 +54,13 @@ def normalise(text: str) -> str:
             pass
     low = text.lower()
     if len(low) != len(text):  # rare: a character whose lower case is longer (e.g. 'İ')
+        # 'İ' is the only character whose lower case is longer ('i̇'); each character's lower case cut to one
+        # character is then str.lower with 'İ' → 'i', except for the final-sigma rule of str.lower ('Σ'),
+        # which the per-character form does not apply
+        if "\u03a3" not in text:
+            low = text.replace("\u0130", "i").lower()
+            if len(low) == len(text):
+                return low
         low = "".join(c.lower()[:1] or c for c in text)
     return low
 

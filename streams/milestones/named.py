@@ -43,13 +43,15 @@ _SETTLEMENT = "(?:" + "|".join(sorted(_SETTLEMENT_WORDS, key=len, reverse=True))
 # then checked around it: a scan of every capitalised word would cost more than detection itself.
 # "the (coastal | rebel-held | central Somali) town of X": anchor " of " before a capital
 _OF = re.compile(r" of (?=[A-Z])")
-_NOUN_BEFORE_OF = re.compile(rf"(?i:(?<![\w-])the\s+(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_SETTLEMENT}))$")
+# (possessive word runs here and below: a word is only followed by spaces when taken whole, so the engine need
+# not backtrack into it — same matches)
+_NOUN_BEFORE_OF = re.compile(rf"(?i:(?<![\w-])the\s+(?:[\w'-]++\s++){{0,3}}?(?P<noun>{_SETTLEMENT}))$")
 _NAME_AT = re.compile(_NAME)
 _LIST_SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # "X, a town 25 km west of Goma", "X, the last junta-held town on the border": anchor ", a ", ", the "
 _COMMA_A = re.compile(r",\s+(?:an?|the)\s")
 _NOUN_AFTER_A = re.compile(
-    rf"(?i:(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_SETTLEMENT})\b)(?!['’]s)"
+    rf"(?i:(?:[\w'-]++\s++){{0,3}}?(?P<noun>{_SETTLEMENT})\b)(?!['’]s)"
     # "X, a town of Y" names a part; "X, a town of about 60,000 people" is X
     r"(?!\s+of\s+(?!(?:about|around|some|nearly|roughly|almost|more\s+than|over|fewer\s+than|less\s+than|"
     r"under|\d|the\s+(?:enclave|region|province|country|state|territory|island|governorate|north|south|east|west)\b)))"
@@ -101,6 +103,25 @@ _DIRECTIONS = re.compile(r"^(?:north|south|east|west|central)", re.I)
 
 
 _GROUP_ADJECTIVE = re.compile(r"-(?:led|backed|based|held|aligned|linked|allied|affiliated|dominated|run)$", re.I)
+# what every settlement noun contains, lower-cased ("cit" for city and cities)
+# (and "capital", which ``_CAPITAL_AFTER_A`` looks for in the same place)
+_SETTLEMENT_STEMS = ("town", "village", "cit", "hamlet", "settlement", "port", "oasis", "locality", "commune",
+                     "municipality", "community", "stronghold", "capital")
+_NOUN_REACH = 120
+
+
+def _no_noun_after(norm: str, end: int) -> bool:
+    """True when ``_NOUN_AFTER_A`` cannot match at ``end``: none of the settlement nouns is in the next four
+    words of ``norm`` (the case-folded text, same offsets). An ASCII window only: there, a letter the
+    case-insensitive regex would take for one of the nouns' letters is that letter in ``norm``."""
+    window = norm[end:end + _NOUN_REACH]
+    if not window.isascii():
+        return False
+    for stem in _SETTLEMENT_STEMS:
+        if stem in window:
+            return False
+    # the noun starts within the first four words: they must all lie inside the window
+    return end + _NOUN_REACH >= len(norm) or len(window.split(None, 4)) == 5
 
 
 def _plausible(name: str) -> bool:
@@ -192,6 +213,8 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
                         and (n := _NAME_AT.match(text, sep.end())) is not None:
                     found.append((n.group("name"), n.start(), "city"))
     for start, end in anchors.commas:
+        if norm is not None and _no_noun_after(norm, end):  # (", the" is common; the regex is costly)
+            continue
         noun = _NOUN_AFTER_A.match(text, end) or _CAPITAL_AFTER_A.match(text, end)
         if noun is not None and (n := _NAME_BEFORE.search(text, max(0, start - 60), start)) is not None:
             name, at = n.group("name"), n.start()
@@ -222,13 +245,14 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
             found.append((n.group("name"), n.start("name"), "admin1"))
     coarse = _COARSE_PLACE_KINDS
     for p in tagging.places:
-        if p.kind not in coarse:
+        fields = p.__dict__  # (one attribute hook per mention, not one per field read)
+        if fields["kind"] not in coarse:
             continue
         # cheap tests first (most "in <country>" follow a lower-case word): " in (the) (northern) "
         # right before the place, and a capitalised word right before that
-        at = p.start
+        at = fields["start"]
         k = text.rfind(" in ", at - 24 if at > 24 else 0, at)
-        if k < 1 or not text[text.rfind(" ", 0, k) + 1].isupper() or p.role == "dateline" \
+        if k < 1 or not text[text.rfind(" ", 0, k) + 1].isupper() or fields["role"] == "dateline" \
                 or (k + 4 != at and _GAP_TO_COARSE.fullmatch(text, k + 4, at) is None):
             continue
         # the name runs from the last " in " / " into " before it (a fullmatch, no backward search)

@@ -180,7 +180,7 @@ def _place_follows(article: ArticleView, pos: int, within: int) -> bool:
 def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> bool:
     if _is_speaker(article, p):
         return False
-    text = article.tagging.text
+    text = article.text
     if _CUT_NAME_AFTER.match(text, p.end) or _CUT_NAME_BEFORE.search(text[max(0, p.start - 6):p.start]):
         return False  # "Ras" of "Ras al-Ain", "Numan" of "Maarat al-Numan": a longer name the tagger cut
     ref = _REFERENCE_POINT.search(article.norm, max(0, p.start - 40), p.start)
@@ -424,7 +424,7 @@ def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[s
     if latest is not None:
         latest = _salient(article, latest, pos, kinds, skip)
     elif not any(p.end <= pos and p.kind in kinds for p in article.event_places) \
-            and not _NAMED_AFTER.match(article.tagging.text, pos + len(anaphor)):
+            and not _NAMED_AFTER.match(article.text, pos + len(anaphor)):
         # "EL FASHER, Sudan (AP) — fighters broke into the besieged city": with no city named before it,
         # the city is the one the story was filed from
         latest = next((p for p in article.places if p.role == "dateline" and p.kind in kinds and p.end <= pos),
@@ -433,7 +433,7 @@ def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[s
     if latest is None or noun is None:
         return latest
     introduced, apposed = _INTRODUCED[noun.group(1)]
-    first = article.tagging.sentences[max(0, article.sentence_index(pos) - 3)].start
+    first = article.sentence_starts[max(0, article.sentence_index(pos) - 3)]
     for p in reversed(article.event_places):
         if p.end > pos:
             continue
@@ -481,7 +481,7 @@ def _salient(article: ArticleView, latest: PlaceMention, pos: int, kinds: frozen
     """Of the cities named in the last three sentences, the one the story is about: named most often
     so far (headline included), the latest on a tie. "Russian forces surround Lysychansk … a week after
     Ukraine left Sievierodonetsk … jets bombed a school there": there is Lysychansk."""
-    first = article.tagging.sentences[max(0, article.sentence_index(pos) - 3)].start
+    first = article.sentence_starts[max(0, article.sentence_index(pos) - 3)]
     recent = [p for p in article.event_places
               if first <= p.start and p.end <= pos and p.kind in kinds and not skip(p)]
     if len({p.geonameid or p.name for p in recent}) < 2:

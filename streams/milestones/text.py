@@ -81,6 +81,9 @@ class SentenceView:
                  clauses: list[tuple[int, int]] | None = None) -> None:
         self.index = index
         self.sentence = sentence
+        # plain copies of the sentence's offsets (a pydantic field read costs an attribute hook each time)
+        self.start: int = sentence.start
+        self.end: int = self.start + len(sentence.text)
         self.norm = norm  # normalise(sentence.text); offsets relative to sentence.start
         self.places = places  # event-place candidates in this sentence (datelines removed)
         self.clauses = clauses if clauses is not None else []  # cut at punctuation only
@@ -120,14 +123,6 @@ class SentenceView:
             soft.append(base + (t.start() if t else cut))
         cuts = sorted({c for piece in self.clauses for c in piece} | set(soft))
         return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
-
-    @property
-    def start(self) -> int:
-        return self.sentence.start
-
-    @property
-    def end(self) -> int:
-        return self.sentence.start + len(self.sentence.text)
 
     @property
     def token_spans(self) -> list[tuple[int, int]]:
@@ -220,6 +215,10 @@ class ArticleView:
     def __init__(self, tagging: Tagging, published_at: datetime | None = None) -> None:
         self.tagging = tagging
         self.published_at = published_at
+        # the tagger's fields read once: every read of a pydantic model's field goes through its slow
+        # attribute hook (BaseModel.__getattr__), and the hit loop and the filters ask for these per hit
+        self.text = tagging.text
+        self.sentences = tagging.sentences
         self._views: dict[int, SentenceView] = {}
         self.filter_cache: dict[tuple[object, ...], object] = {}  # per-article memo
         self.anchors: Anchors | None = None  # unresolved-place anchors, when the detector's scan found them
@@ -227,6 +226,7 @@ class ArticleView:
         # needs an instance __dict__ (the class is compiled with mypyc: see streams.milestones._compiled).
         self._norm: str | None = None
         self._sentence_starts: list[int] | None = None
+        self._sentence_ends: list[int] | None = None  # start + len(text) of each sentence
         self._places: list[PlaceMention] | None = None
         self._event_places: list[PlaceMention] | None = None
         self._place_starts: list[int] | None = None
@@ -240,14 +240,37 @@ class ArticleView:
     @property
     def norm(self) -> str:
         if self._norm is None:
-            self._norm = normalise(self.tagging.text)
+            self._norm = normalise(self.text)
         return self._norm
 
     @property
     def sentence_starts(self) -> list[int]:
-        if self._sentence_starts is None:
-            self._sentence_starts = [s.start for s in self.tagging.sentences]
-        return self._sentence_starts
+        starts = self._sentence_starts
+        if starts is None:
+            starts = self._build_bounds()[0]
+        return starts
+
+    @property
+    def sentence_ends(self) -> list[int]:
+        """Where each sentence ends (its start plus the length of its text)."""
+        ends = self._sentence_ends
+        if ends is None:
+            ends = self._build_bounds()[1]
+        return ends
+
+    def _build_bounds(self) -> tuple[list[int], list[int]]:
+        starts: list[int] = []
+        ends: list[int] = []
+        for s in self.sentences:
+            start = s.start
+            starts.append(start)
+            ends.append(start + len(s.text))
+        self._sentence_starts, self._sentence_ends = starts, ends
+        return starts, ends
+
+    def sentence_span(self, index: int) -> tuple[int, int]:
+        """(start, end) of sentence ``index``."""
+        return self.sentence_starts[index], self.sentence_ends[index]
 
     @property
     def places(self) -> list[PlaceMention]:
@@ -260,7 +283,7 @@ class ArticleView:
     def _build_places(self) -> list[PlaceMention]:
         extra = unresolved_places(self.tagging, self.norm, self.anchors)
         places = superseded(self.tagging.places, extra)
-        credit = _CREDIT.search(self.tagging.text, 0, _DATELINE_REACH)
+        credit = _CREDIT.search(self.text, 0, _DATELINE_REACH)
         if credit is not None:  # "OMDURMAN, Sudan (Sudan Tribune) —": the agency's name is no place
             a, b = credit.span(1)
             places = [p for p in places if not a <= p.start < b]
@@ -323,7 +346,7 @@ class ArticleView:
         if self.published_at is not None:
             return self.published_at.year
         if self._text_year is None:
-            years = [int(m.group()) for m in _YEAR.finditer(self.tagging.text)]
+            years = [int(m.group()) for m in _YEAR.finditer(self.text)]
             self._text_year = max(years) if years else 0
         return self._text_year or None
 
@@ -332,9 +355,9 @@ class ArticleView:
 
     def sentence_places(self, index: int) -> list[PlaceMention]:
         """Event-place candidates inside sentence ``index`` (no tokenising: a bisect on offsets)."""
-        s = self.tagging.sentences[index]
-        lo = bisect_left(self.place_starts, s.start)
-        hi = bisect_left(self.place_starts, s.start + len(s.text))
+        start, end = self.sentence_span(index)
+        lo = bisect_left(self.place_starts, start)
+        hi = bisect_left(self.place_starts, end)
         return self.event_places[lo:hi]
 
     @property
@@ -346,18 +369,21 @@ class ArticleView:
     def _build_kinds_by_sentence(self) -> list[set[str]]:
         # from the raw mentions, not event_places (built only when a candidate gets that far): a bare
         # "Old City" counts as a city here — a superset is safe for a pre-test
-        out: list[set[str]] = [set() for _ in self.tagging.sentences]
+        out: list[set[str]] = [set() for _ in self.sentences]
         starts = self.sentence_starts
         for p in self.places:  # a bisect per mention: fewer steps than walking every sentence
-            if p.role == "dateline":
+            # (the fields from the model's __dict__: one attribute hook per mention instead of one per field)
+            fields = p.__dict__
+            if fields["role"] == "dateline":
                 continue
-            i = bisect_right(starts, p.start) - 1
+            i = bisect_right(starts, fields["start"]) - 1
             if i < 0:
                 i = 0
-            kind = p.kind
-            if kind != "city" and kind != "country" and len(p.text) <= 16 \
-                    and p.text.casefold().replace("centre", "center") in GENERIC_SUBCITY:
-                kind = "city"
+            kind: str = fields["kind"]
+            if kind != "city" and kind != "country":
+                text: str = fields["text"]
+                if len(text) <= 16 and text.casefold().replace("centre", "center") in GENERIC_SUBCITY:
+                    kind = "city"
             out[i].add(kind)
         return out
 
@@ -403,17 +429,15 @@ class ArticleView:
         """Whether sentence ``index`` says "the city", "the town" ('there' does not carry a place on)."""
         if not self.has_anaphor(index):
             return False
-        s = self.tagging.sentences[index]
-        return any(m.group().startswith(("the", "its"))
-                   for m in ANAPHOR.finditer(self.norm, s.start, s.start + len(s.text)))
+        lo, hi = self.sentence_span(index)
+        return any(m.group().startswith(("the", "its")) for m in ANAPHOR.finditer(self.norm, lo, hi))
 
     def has_anaphor(self, index: int) -> bool:
         """Whether sentence ``index`` says "the city", "the town", "there"… (regex run once, on demand)."""
         key = ("anaphor", index)
         found = self.filter_cache.get(key)
         if found is None:
-            s = self.tagging.sentences[index]
-            lo, hi = s.start, s.start + len(s.text)
+            lo, hi = self.sentence_span(index)
             norm = self.norm
             # substring tests first: the regex is costly and most sentences have none of its nouns
             found = any(norm.find(w, lo, hi) >= 0 for w in _ANAPHOR_NOUNS) and ANAPHOR.search(norm, lo, hi) is not None
@@ -423,9 +447,8 @@ class ArticleView:
     def view(self, index: int) -> SentenceView:
         v = self._views.get(index)
         if v is None:
-            s = self.tagging.sentences[index]
-            v = SentenceView.build(index, s, self.sentence_places(index),
-                                   self.norm[s.start:s.start + len(s.text)])
+            start, end = self.sentence_span(index)
+            v = SentenceView.build(index, self.sentences[index], self.sentence_places(index), self.norm[start:end])
             self._views[index] = v
         return v
 
@@ -433,7 +456,7 @@ class ArticleView:
                       skip: Callable[[PlaceMention], bool] | None = None) -> PlaceMention | None:
         """The latest place of ``kinds`` that ends before ``pos``, at most ``sentences_back`` sentences back
         (mentions for which ``skip`` is true — e.g. a capital used as a speaker — do not count)."""
-        first = self.tagging.sentences[max(0, self.sentence_index(pos) - sentences_back)].start
+        first = self.sentence_starts[max(0, self.sentence_index(pos) - sentences_back)]
         i = bisect_left(self.place_starts, pos) - 1
         while i >= 0:
             p = self.event_places[i]
