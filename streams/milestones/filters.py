@@ -420,8 +420,10 @@ _CURRENT = re.compile(
 
 
 _SINCE = re.compile(word_starts(["since"]) + r"(?![\w-])")
-# a present perfect right before the trigger: "has been encircled", "have besieged", "has been under"
-_STATE = re.compile(r"(?:encircled|besieged|surrounded|blockaded|cut\s+off|sealed\s+off|under\s+siege|trapped)(?![\w-])")
+# a state that goes on ("encircled … since late August") and a present perfect right before the trigger: "has
+# been encircled", "have besieged", "has been under"
+_STATE = re.compile(r"(?:encircled|besieged|surrounded|blockaded|cut\s+off|sealed\s+off|under\s+siege|"
+                    r"trapped)(?![\w-])")
 _PERFECT_BEFORE = re.compile(r"(?<![\w-])(?:has|have)\s+(?:been\s+)?(?:[a-z]+ly\s+)?$")
 
 

@@ -164,7 +164,8 @@ _CUT_NAME_BEFORE = re.compile(r"(?:^|\s|-)" + _ARTICLE_PREFIX + r"-$", re.I)
 # "brigades mostly from the western city of Misrata", "fighters from Kidal": where armed men come from
 _FORCES_FROM = re.compile(
     # (the subject of a clause: "… clear Russian units from Pokrovsk", "withdrew its troops from" are no origin)
-    r"(?:^|(?<=\. )|(?<=\s\s)|(?<=, )|(?<=the )|(?<=and ))(?:[\w-]+\s+)?(?:brigades?|forces|fighters|militias?|militiamen|troops|units|battalions?|soldiers|rebels|"
+    r"(?:^|(?<=\. )|(?<=\s\s)|(?<=, )|(?<=the )|(?<=and ))(?:[\w-]+\s+)?"
+    r"(?:brigades?|forces|fighters|militias?|militiamen|troops|units|battalions?|soldiers|rebels|"
     r"gunmen|reinforcements|volunteers|tribesmen)\s+(?:mostly\s+|mainly\s+|largely\s+|chiefly\s+)?from\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:city|town|port)\s+of\s+)?$")
 _NOUN_OF_AFTER = re.compile(r"\s+(?:city|town|village|capital|port|enclave)\s+of\s")
@@ -726,7 +727,7 @@ def _nearest(view: SentenceView, scope: str, items: list[_Item], t_start: int, t
         if before.endswith(",") and _ING.match(norm, t_start - view.start) is not None:
             head = view.segment_of(view.start + len(before) - 1, hard=True)
 
-    def distance(it: _Item) -> tuple[int, int, int, int]:
+    def distance(it: _Item) -> tuple[int, int, int, int, int]:
         same_seg = seg[0] <= it.start < seg[1]
         in_head = head[0] <= it.start < head[1]
         inside = t_start <= it.start < t_end
@@ -744,7 +745,7 @@ def _nearest(view: SentenceView, scope: str, items: list[_Item], t_start: int, t
 
     # "encircled Jabalia in northern Gaza": a place that only says where the town before it lies is not
     # the one the trigger is about
-    locators = {b.start for a, b in zip(items, items[1:])
+    locators = {b.start for a, b in zip(items, items[1:], strict=False)
                 if a.mention.kind in _CITY_KINDS and not a.anaphora and a.end <= b.start
                 and _LOCATES.fullmatch(norm, a.end - view.start, b.start - view.start) is not None}
 

@@ -86,8 +86,8 @@ def fold_pattern(phrase: str) -> str:
 # Words after which a period does not end a sentence (titles, initials, US state abbreviations,
 # months, corporate suffixes). Lower-cased, without the period.
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof st sr jr gen brig lt lieut col maj capt cpt sgt cpl pvt pte spc adm cmdr cdr gov sen rep rev fr hon
-    pres supt insp det atty mt ft no nos vs etc inc co corp ltd llc bros dept est approx univ ave blvd rd
+    """mr mrs ms dr prof st sr jr gen brig lt lieut col maj capt cpt sgt cpl pvt pte spc adm cmdr cdr gov sen rep
+    rev fr hon pres supt insp det atty mt ft no nos vs etc inc co corp ltd llc bros dept est approx univ ave blvd rd
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb
     nev okla ore pa penn tenn tex va vt wash wis wisc wyo op cf""".split()

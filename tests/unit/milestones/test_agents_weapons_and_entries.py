@@ -332,7 +332,8 @@ CASES: list[tuple[str, str, Found]] = [
      [("city-captured", "Kidal", "confirmed")]),
     # "much of X's population" fleeing is an exodus
     ("population-fled", "Russian jets bombed Zugdidi on Tuesday. By afternoon much of Zugdidi's population had "
-     "fled in cars and on foot.", [("airstrike", "Zugdidi", "confirmed"), ("civilians-at-risk", "Zugdidi", "confirmed")]),
+     "fled in cars and on foot.",
+     [("airstrike", "Zugdidi", "confirmed"), ("civilians-at-risk", "Zugdidi", "confirmed")]),
     ("apposition-not-trapped", "Fighting raged in Sievierodonetsk. Hundreds of civilians, many of them elderly, "
      "said they were safe, officials said.", []),
 ]

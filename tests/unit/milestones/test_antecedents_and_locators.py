@@ -40,7 +40,8 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "Beledweyne.", []),
     # crossing a border "to escape the fighting" is an exodus from the town named before (not into the country)
     ("escape-the-fighting", "Rebels seized Kurmuk on Monday. Thousands of residents crossed the border into "
-     "Ethiopia to escape the fighting, officials said.", [("city-captured", "Kurmuk"), ("civilians-at-risk", "Kurmuk")]),
+     "Ethiopia to escape the fighting, officials said.",
+     [("city-captured", "Kurmuk"), ("civilians-at-risk", "Kurmuk")]),
     ("escape-the-fighting-few", "Rebels seized Kurmuk on Monday. A few residents left to escape the fighting, "
      "officials said.", [("city-captured", "Kurmuk")]),
     # where others fled to is not where civilians are trapped; with only such places named, the sentence is
