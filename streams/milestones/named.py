@@ -65,7 +65,6 @@ _CAPITAL_AFTER_A = re.compile(r"(?i:(?:[\w'-]+\s+){0,2}?capital)(?![\w'’-])")
 # "Zehri town in …", "Koutruk village near …", "Byaing Phyu village on the outskirts of …" (not "the Old
 # Town in …": no article before the name)
 _NOUN_ANCHORS = tuple(f" {noun} {prep} " for noun in ("town", "village") for prep in ("in", "near", "on", "outside"))
-_NOUN_AT = re.compile("|".join(_NOUN_ANCHORS))
 _NAME_BEFORE_NOUN = re.compile(rf"(?<![\w'’-])(?<!the )(?<!The ){_NAME}$")
 _NAME_AFTER_VERB = re.compile(rf"(?<![\w-])(?:fled|left|attacked|raided|struck|bombed|shelled|entered|seized|captured|"
                               rf"overran|stormed|besieged|surrounded|encircled|evacuated|outskirts\s+of|edge\s+of|"
@@ -145,37 +144,38 @@ ANCHOR_KEYS: dict[str, AnchorKind] = {
     # "an airstrike on the Maghazi refugee camp": a camp of displaced people is a populated place
     **{f" {kind} camp": "camp" for kind in ("refugee", "refugees", "displacement", "idp")},
 }
-_NAME_BEFORE_CAMP = re.compile(rf"(?<![\w'’-]){_NAME}$")
 # "drone strikes on Tinzaouaten, near the Algerian border": a name after a locative preposition, located
 _NAME_AFTER_PREP = re.compile(rf"(?<![\w-])(?:in|on|at|into|hit|struck|bombed|shelled|attacked|raided|seized|"
                               rf"captured|entered)\s+{_NAME}$")
+# The anchors right after a name (their start is where the name ends): how the name before one is found, and
+# how far back it may start
+_NAME_ENDS_AT: dict[str, tuple[re.Pattern[str], int]] = {
+    "noun": (_NAME_BEFORE_NOUN, 40),  # "Zehri town in …"
+    "camp": (_NAME_BEFORE, 40),  # "the Maghazi refugee camp"
+    "near": (_NAME_AFTER_PREP, 60),  # "strikes on Tinzaouaten, near the Algerian border"
+}
 
 
 @dataclass
 class Anchors:
     """Where introductions may start: ends of " of " after a settlement noun, starts of ", a|an|the ",
-    starts of " region|province|…" (offsets into the text)."""
+    starts of " region|province|…", and starts of the anchors a name ends at (" town in ", ", near ",
+    " refugee camp"; with their kind) — offsets into the text."""
 
     of_ends: list[int] = field(default_factory=list)
     commas: list[tuple[int, int]] = field(default_factory=list)
     regions: list[int] = field(default_factory=list)
-    nouns: list[int] = field(default_factory=list)  # starts of " town in ", " village near "…
-    nears: list[int] = field(default_factory=list)  # starts of ", near "
-    camps: list[int] = field(default_factory=list)  # starts of " refugee camp", " displacement camp"…
+    name_ends: list[tuple[str, int]] = field(default_factory=list)
 
     def add(self, kind: AnchorKind, start: int, end: int) -> None:
         if kind == "of":
             self.of_ends.append(end)
         elif kind == "comma":
             self.commas.append((start, end))
-        elif kind == "noun":
-            self.nouns.append(start)
-        elif kind == "near":
-            self.nears.append(start)
-        elif kind == "camp":
-            self.camps.append(start)
-        else:
+        elif kind == "region":
             self.regions.append(start)
+        else:
+            self.name_ends.append((kind, start))
 
 
 def find_anchors(text: str, norm: str | None = None) -> Anchors:
@@ -189,9 +189,12 @@ def find_anchors(text: str, norm: str | None = None) -> Anchors:
     for word in _REGION_NOUNS:
         if word in text:
             out.regions += [m.start() for m in _REGION_AT[word].finditer(text)]
-    out.nouns = [m.start() for m in _NOUN_AT.finditer(low)]
-    out.nears = [m.start() for m in re.finditer(", near ", low)]
-    out.camps = [m.start() for m in re.finditer(r" (?:refugees?|displacement|idp) camp", low)]
+    for key, kind in ANCHOR_KEYS.items():
+        if kind in _NAME_ENDS_AT:
+            at = low.find(key)
+            while at >= 0:
+                out.name_ends.append((kind, at))
+                at = low.find(key, at + 1)
     return out
 
 
@@ -221,16 +224,9 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
             if (lead := _LEADING_WORD.match(name)) is not None:  # "In Stepanakert, the main city of …"
                 name, at = name[lead.end():], at + lead.end()
             found.append((name, at, "city"))
-    for start in anchors.nouns:
-        n = _NAME_BEFORE_NOUN.search(text, max(0, start - 40), start)
-        if n is not None:
-            found.append((n.group("name"), n.start("name"), "city"))
-    for start in anchors.camps:
-        n = _NAME_BEFORE_CAMP.search(text, max(0, start - 40), start)
-        if n is not None:
-            found.append((n.group("name"), n.start("name"), "city"))
-    for start in anchors.nears:
-        n = _NAME_AFTER_PREP.search(text, max(0, start - 60), start)
+    for kind, start in anchors.name_ends:
+        before, reach = _NAME_ENDS_AT[kind]
+        n = before.search(text, max(0, start - reach), start)
         if n is not None:
             found.append((n.group("name"), n.start("name"), "city"))
     for start in sorted(anchors.regions):

@@ -171,6 +171,17 @@ _FORCES_FROM = re.compile(
 _NOUN_OF_AFTER = re.compile(r"\s+(?:city|town|village|capital|port|enclave)\s+of\s")
 
 
+def _forces_origin(article: ArticleView, p: PlaceMention) -> bool:
+    """A town named as where armed men come from ("brigades mostly from the western city of Misrata")."""
+    return p.kind in _CITY_KINDS and _FORCES_FROM.search(article.norm, max(0, p.start - 60), p.start) is not None
+
+
+def _speakers_seat(article: ArticleView, p: PlaceMention) -> bool:
+    """A place named as where speakers sit ("officials in Moscow said", "a U.N. official in Zagreb said")."""
+    return _SOURCE_IN.search(article.norm, max(0, p.start - 40), p.start) is not None \
+        and _SAID_AFTER.match(article.norm, p.end) is not None
+
+
 def _place_follows(article: ArticleView, pos: int, within: int) -> bool:
     """Whether another place mention starts within ``within`` characters after ``pos``
     ("Ukraine's energy grid" qualifies nothing; "Ukraine's Kharkiv region" does)."""
@@ -191,11 +202,11 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
     before = article.norm[max(0, p.start - 40):p.start]
     if _VENUE.search(before):
         return False
-    if p.kind in _CITY_KINDS and _FORCES_FROM.search(article.norm, max(0, p.start - 60), p.start):
+    if _forces_origin(article, p):
         return False  # "brigades mostly from the western city of Misrata penetrated …": where the forces come from
     if _WATER_OF_BEFORE.search(before):
         return False  # "the city of 430,000 on the Sea of Azov": a sea, not the town of Azov
-    if _SOURCE_IN.search(before) and _SAID_AFTER.match(article.norm, p.end):
+    if _speakers_seat(article, p):
         return False  # "officials in Moscow said": where the speakers sit
     if p.kind == "country" and not _LOCATIVE.search(before) and not _coordinated_locative(article, p, provinces):
         return False  # "Russia and Turkey agreed" are actors; "in Syria" is a place
@@ -323,11 +334,10 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
         items.sort(key=lambda it: it.start)
     if role_excludes := pat.place_exclude_before:
         kept: list[_Item] = []
-        excluded: _Item | None = None
+        excluded_end = -1
         for it in items:
-            if role_excludes.search(article.norm, max(0, it.start - 60), it.start) or (
-                    excluded is not None and _COORD.match(article.norm[excluded.end:it.start])):
-                excluded = it  # "fleeing toward Dikwa and Maiduguri": both are where they flee to
+            if _excluded_before(article.norm, role_excludes, it.start, excluded_end):
+                excluded_end = it.end  # "fleeing toward Dikwa and Maiduguri": both are where they flee to
             else:
                 kept.append(it)
         items = kept
@@ -411,16 +421,16 @@ def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[s
     Avdiivka") in the last three sentences, else the latest city named; never a speaker ("Kyiv said")."""
     # "broke through the defences south of Bihac and pushed into the town itself": "itself" sets the town
     # against what lies around it, so a reference point may be what it stands for
-    itself = article.norm.startswith(" itself", pos + len(anaphor))
+    reference_ok = article.norm.startswith(" itself", pos + len(anaphor))
 
     def skip(p: PlaceMention) -> bool:
-        return _no_antecedent(article, p, reference_ok=itself)
+        return _no_antecedent(article, p, reference_ok=reference_ok)
 
     latest = article.places_before(pos, sentences_back=3, kinds=kinds, skip=skip)
-    if latest is None and not itself:
+    if latest is None and not reference_ok:
         # the only town named lately is a reference point ("defences south of Bihac … 70,000 civilians are
         # trapped in the town"): the town is that one
-        itself = True
+        reference_ok = True
         latest = article.places_before(pos, sentences_back=3, kinds=kinds, skip=skip)
     if latest is not None:
         latest = _salient(article, latest, pos, kinds, skip)
@@ -467,9 +477,7 @@ def _no_antecedent(article: ArticleView, p: PlaceMention, reference_ok: bool = F
         known = article.filter_cache[key] = (
             _is_speaker(article, p) or _VENUE.search(norm, max(0, p.start - 60), p.start) is not None
             or _SIDE_AFTER.match(norm, p.end) is not None
-            or (p.kind in _CITY_KINDS and _FORCES_FROM.search(norm, max(0, p.start - 60), p.start) is not None)
-            or (_SOURCE_IN.search(norm, max(0, p.start - 40), p.start) is not None
-                and _SAID_AFTER.match(norm, p.end) is not None)
+            or _forces_origin(article, p) or _speakers_seat(article, p)
             or (not reference_ok and _REFERENCE_POINT.search(norm, max(0, p.start - 40), p.start) is not None))
     return bool(known)
 _NAMED_AFTER = re.compile(r"\s+[A-Z]")  # "the Tigrayan capital Mekelle": a name follows, no anaphor
@@ -608,14 +616,20 @@ def _destinations_only(article: ArticleView, view: SentenceView, pat: CompiledPa
     excludes = pat.place_exclude_before
     if excludes is None:
         return False
-    norm = article.norm
     last_end = -1
     for p in view.places:
-        if not (excludes.search(norm, max(0, p.start - 60), p.start)
-                or (last_end >= 0 and _COORD.match(norm[last_end:p.start]))):
+        if not _excluded_before(article.norm, excludes, p.start, last_end):
             return False
         last_end = p.end
     return True
+
+
+def _excluded_before(norm: str, excludes: re.Pattern[str], start: int, excluded_end: int) -> bool:
+    """Whether the words right before ``start`` rule the place out (a pattern's ``exclude_before``: "fled
+    towards Tawila"), or it is coordinated with the place ruled out before it, which ends at ``excluded_end``
+    (-1: none): "fleeing toward Dikwa and Maiduguri"."""
+    return excludes.search(norm, max(0, start - 60), start) is not None \
+        or (excluded_end >= 0 and _COORD.match(norm[excluded_end:start]) is not None)
 
 
 # "missiles at nine sites in Pakistan and Kashmir, including targets in Muzaffarabad and Bahawalpur"
@@ -727,6 +741,12 @@ def _nearest(view: SentenceView, scope: str, items: list[_Item], t_start: int, t
         if before.endswith(",") and _ING.match(norm, t_start - view.start) is not None:
             head = view.segment_of(view.start + len(before) - 1, hard=True)
 
+    # "encircled Jabalia in northern Gaza": a place that only says where the town before it lies is not
+    # the one the trigger is about
+    locators = {b.start for a, b in zip(items, items[1:], strict=False)
+                if a.mention.kind in _CITY_KINDS and not a.anaphora and a.end <= b.start
+                and _LOCATES.fullmatch(norm, a.end - view.start, b.start - view.start) is not None}
+
     def distance(it: _Item) -> tuple[int, int, int, int, int]:
         same_seg = seg[0] <= it.start < seg[1]
         in_head = head[0] <= it.start < head[1]
@@ -742,12 +762,6 @@ def _nearest(view: SentenceView, scope: str, items: list[_Item], t_start: int, t
         # largest city in South Kordofan, trapping thousands")
         return (0 if same_seg or inside else 1 if in_head and not it.anaphora else 2, int(it.anaphora),
                 int(it.start in locators), 0 if locative else 1, d)
-
-    # "encircled Jabalia in northern Gaza": a place that only says where the town before it lies is not
-    # the one the trigger is about
-    locators = {b.start for a, b in zip(items, items[1:], strict=False)
-                if a.mention.kind in _CITY_KINDS and not a.anaphora and a.end <= b.start
-                and _LOCATES.fullmatch(norm, a.end - view.start, b.start - view.start) is not None}
 
     # a country or region is coarse: only when it stands in the trigger's own segment ("a ceasefire in
     # Syria"), not in some other clause ("operations across the Middle East, said the air strike...")
