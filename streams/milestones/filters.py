@@ -404,9 +404,11 @@ def _dates_other_clause(probe: Probe, lo: int, start: int, end: int) -> bool:
     return _OPENER.search(norm, own, start) is not None and "," in norm[end:probe.trigger_start]
 
 
-_PARTICIPLE_PHRASE = re.compile(r"\s+(?:(?:already|largely|mostly|fully|partly)\s+)?(?:encircled|besieged|surrounded|"
-                                r"blockaded|cut\s+off|held|occupied|controlled|captured|seized|taken|retaken|"
-                                r"recaptured|liberated|shelled|bombed|destroyed|devastated|founded|built)(?![\w-])")
+# the participles of a siege: a state that goes on (_STATE) and a phrase set off by commas (_PARTICIPLE_PHRASE)
+_SIEGE_PARTICIPLES = r"encircled|besieged|surrounded|blockaded|cut\s+off"
+_PARTICIPLE_PHRASE = re.compile(r"\s+(?:(?:already|largely|mostly|fully|partly)\s+)?(?:" + _SIEGE_PARTICIPLES
+                                + r"|held|occupied|controlled|captured|seized|taken|retaken|recaptured|liberated|"
+                                r"shelled|bombed|destroyed|devastated|founded|built)(?![\w-])")
 _OPENER = re.compile(word_starts("which|who|whom|whose|that|when|where|after|before|while|until".split("|"))
                      + r"(?![\w-])")
 
@@ -422,8 +424,7 @@ _CURRENT = re.compile(
 _SINCE = re.compile(word_starts(["since"]) + r"(?![\w-])")
 # a state that goes on ("encircled … since late August") and a present perfect right before the trigger: "has
 # been encircled", "have besieged", "has been under"
-_STATE = re.compile(r"(?:encircled|besieged|surrounded|blockaded|cut\s+off|sealed\s+off|under\s+siege|"
-                    r"trapped)(?![\w-])")
+_STATE = re.compile(r"(?:" + _SIEGE_PARTICIPLES + r"|sealed\s+off|under\s+siege|trapped)(?![\w-])")
 _PERFECT_BEFORE = re.compile(r"(?<![\w-])(?:has|have)\s+(?:been\s+)?(?:[a-z]+ly\s+)?$")
 
 

@@ -79,6 +79,8 @@ _REGION_NOUNS = ("region", "province", "oblast", "governorate", "district")
 _REGION_AT = {w: re.compile(rf" {w}\b") for w in _REGION_NOUNS}
 _NAME_BEFORE_REGION = re.compile(rf"(?:[a-z]['’]s|(?<![\w-])[Tt]he)\s+"
                                  rf"(?:(?:north|south)?(?:east|west)?(?:ern)?\s+|central\s+)?{_NAME}$")
+# the words that make a camp one of displaced people ("the Maghazi refugee camp"; places.py reads them too)
+CAMP_KINDS = ("refugee", "refugees", "displacement", "idp")
 CITY_KINDS = frozenset({"city", "district"})  # (kinds of a populated place: places.py reads it too)
 # "killed 100 people in Barsalogho in central Burkina Faso", "stormed into Palma in northern
 # Mozambique": a name after "in"/"into", located by a country or province right after it, is a town in it
@@ -142,7 +144,7 @@ ANCHOR_KEYS: dict[str, AnchorKind] = {
     **{key: "noun" for key in _NOUN_ANCHORS},
     ", near ": "near",
     # "an airstrike on the Maghazi refugee camp": a camp of displaced people is a populated place
-    **{f" {kind} camp": "camp" for kind in ("refugee", "refugees", "displacement", "idp")},
+    **{f" {kind} camp": "camp" for kind in CAMP_KINDS},
 }
 # "drone strikes on Tinzaouaten, near the Algerian border": a name after a locative preposition, located
 _NAME_AFTER_PREP = re.compile(rf"(?<![\w-])(?:in|on|at|into|hit|struck|bombed|shelled|attacked|raided|seized|"

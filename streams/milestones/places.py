@@ -22,6 +22,7 @@ from typing import Literal
 
 from streams.milestones.compile import CompiledGap, CompiledPattern
 from streams.milestones.demonyms import party_countries
+from streams.milestones.named import CAMP_KINDS
 from streams.milestones.named import CITY_KINDS as _CITY_KINDS
 from streams.milestones.text import ANAPHOR, ArticleView, SentenceView
 from streams.tagging.model import PlaceMention
@@ -74,7 +75,8 @@ _FACILITY_AFTER = re.compile(  # "seized Aleppo's international airport" too
 )
 
 # "the Maghazi refugee camp", "Zamzam displacement camp": a camp of displaced people
-_CAMP_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:refugees?|displacement|idp|displaced(?:\s+persons)?)\s+camps?(?![\w-])")
+_CAMP_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:" + "|".join(CAMP_KINDS)
+                         + r"|displaced(?:\s+persons)?)\s+camps?(?![\w-])")
 
 
 @dataclass(frozen=True)
