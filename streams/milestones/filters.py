@@ -398,7 +398,9 @@ def _dates_other_clause(probe: Probe, lo: int, start: int, end: int) -> bool:
         if open_at >= 0 and close_at >= 0 and _PARTICIPLE_PHRASE.match(norm, open_at + 1) is not None:
             return True
     if start >= probe.trigger_end:
-        return _OPENER.search(norm, probe.trigger_end, start) is not None
+        opener = _OPENER.search(norm, probe.trigger_end, start)
+        # ("The truce, which first took effect in April, …": a clause right after a noun trigger dates the event)
+        return opener is not None and not norm[probe.trigger_end:opener.start()].strip(" ,") == ""
     comma = norm.rfind(",", lo, start)
     own = max(lo, comma + 1)
     return _OPENER.search(norm, own, start) is not None and "," in norm[end:probe.trigger_start]

@@ -85,6 +85,7 @@ CITY_KINDS = frozenset({"city", "district"})  # (kinds of a populated place: pla
 # "killed 100 people in Barsalogho in central Burkina Faso", "stormed into Palma in northern
 # Mozambique": a name after "in"/"into", located by a country or province right after it, is a town in it
 _COARSE_PLACE_KINDS = frozenset({"country", "admin1", "region"})
+_PROVINCE_AFTER = (" province", " governorate", " region", " oblast", " state ", " state,", " state.")
 _GAP_TO_COARSE = re.compile(r"(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|"
                             r"south-?east|south-?west)(?:ern)?\s+)?")
 
@@ -244,7 +245,8 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
     coarse = _COARSE_PLACE_KINDS
     for p in tagging.places:
         fields = p.__dict__  # (one attribute hook per mention, not one per field read)
-        if fields["kind"] not in coarse:
+        # ("in Dahyan, in Saada province": a town's name with " province" after it is the province)
+        if fields["kind"] not in coarse and not text.startswith(_PROVINCE_AFTER, fields["end"]):
             continue
         # cheap tests first (most "in <country>" follow a lower-case word): " in (the) (northern) "
         # right before the place, and a capitalised word right before that
@@ -257,8 +259,9 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
         j = max(text.rfind(" in ", max(0, k - 50), k), text.rfind(" into ", max(0, k - 50), k))
         if j >= 0:
             j = text.index(" ", j + 1) + 1
-            if _NAME_AT.fullmatch(text, j, k) is not None:
-                found.append((text[j:k], j, "city"))
+            e = k - 1 if text[k - 1] == "," else k  # ("in Dahyan, in Saada province")
+            if _NAME_AT.fullmatch(text, j, e) is not None:
+                found.append((text[j:e], j, "city"))
         elif (n := _NAME_AFTER_VERB.search(text, max(0, k - 60), k)) is not None:
             # "villagers have fled Kiwirok in Indonesia's Papua region": the name right after a verb
             found.append((n.group("name"), n.start("name"), "city"))

@@ -57,6 +57,8 @@ _VENUE = re.compile(
     # "signed at a meeting in the town of Zawiya": the venue, however it is introduced
     r"(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:town|city|village|capital)\s+of\s+)?$"
 )
+_ENVOYS_OF = re.compile(r"(?:leaders?|presidents?|heads\s+of\s+state|(?:foreign\s+|prime\s+)?ministers?|"
+                        r"representatives?|delegations?|delegates|envoys?|governments?|ambassadors?)\s+(?:of|from)\s+$")
 _SOURCE_IN = re.compile(r"(?:officials?|diplomats?|sources?|analysts?|authorities|spokes(?:man|woman|person)|"
                         r"ministry|envoys?|correspondents?|reporters?|journalists|embassy)\s+(?:in|from)\s+$")
 _SAID_AFTER = re.compile(r"\s*,?\s+(?:said|say|says|told|reported|reports|announced|added|confirmed)\b")
@@ -210,8 +212,11 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False  # "the city of 430,000 on the Sea of Azov": a sea, not the town of Azov
     if _speakers_seat(article, p):
         return False  # "officials in Moscow said": where the speakers sit
-    if p.kind == "country" and not _LOCATIVE.search(before) and not _coordinated_locative(article, p, provinces):
-        return False  # "Russia and Turkey agreed" are actors; "in Syria" is a place
+    if p.kind == "country" and (not _LOCATIVE.search(before) or _ENVOYS_OF.search(before)) \
+            and not _coordinated_locative(article, p, provinces):
+        # "Russia and Turkey agreed", "talks between the leaders of Russia, Ukraine, Germany and France" are actors;
+        # "in Syria" is a place
+        return False
     if p.kind in ("region", "continent") and p.name.casefold() in _MACRO_REGIONS | {p.text.casefold()} & _MACRO_REGIONS:
         return False
     if (p.kind in _LOCATING_KINDS or _PROVINCE_AFTER.match(article.norm[p.end:p.end + 30])) \
@@ -292,6 +297,8 @@ def _locates_a_town(article: ArticleView, p: PlaceMention) -> bool:
             j = bisect_left(article.place_ends, comma - 1)
             return j < len(article.place_ends) and article.place_ends[j] == comma - 1
         return False
+    if end > 0 and article.norm[end - 1] == ",":
+        end -= 1  # "in Dahyan, in Saada province"
     i = bisect_left(article.place_ends, end + 1) - 1
     return i >= 0 and article.place_ends[i] == end and article.event_places_by_end[i].kind in _CITY_KINDS
 
@@ -434,6 +441,16 @@ def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[s
         # trapped in the town"): the town is that one
         reference_ok = True
         latest = article.places_before(pos, sentences_back=3, kinds=kinds, skip=skip)
+    if latest is None and anaphor != "there" and "capital" not in anaphor:
+        # "up to 100,000 civilians remain trapped in the Old City", four sentences after "stormed into Mosul's
+        # Old City": when the story has named one city only, and more than in passing (twice, or as where it
+        # was filed), the city is that one however far back ("a day after Baku launched an operation … the
+        # city" is not Baku)
+        earlier = [p for p in article.event_places if p.end <= pos and p.kind in kinds and not skip(p)]
+        names = {p.geonameid or p.name for p in earlier}
+        if len(names) == 1 and (len(earlier) > 1 or any(
+                p.role == "dateline" and (p.geonameid or p.name) in names for p in article.places)):
+            latest = earlier[-1]
     if latest is not None:
         latest = _salient(article, latest, pos, kinds, skip)
     elif not any(p.end <= pos and p.kind in kinds for p in article.event_places) \
@@ -517,8 +534,15 @@ def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: Place
     ends the gap counts as three words and holds no stop word ("stormed into the central Haitian town of
     Mirebalais" is as near as "stormed into the town of Diapaga"; "the desert city of Timbuktu")."""
     words = view.words_between(a, b)
-    if appositive and words[:1] == [","] and "," in words[1:15]:
-        words = words[words.index(",", 1) + 1:]
+    if appositive and words[:1] == [","]:
+        if words[1:2] == ["which"]:
+            # "the central town of Konna, which was seized by Islamist fighters": the relative clause's subject
+            words = words[2:]
+        # "Konna, a town of some 36,000 people on the road to Mopti and the strategic airport at Sevare, fell":
+        # a description of the place may run longer than another parenthetical
+        elif (close := _closing_comma(words, 26 if words[1:2] in (["a"], ["an"], ["the"])
+                                      and not _SETTLEMENT_NOUNS.isdisjoint(words[2:7]) else 15)) is not None:
+            words = words[close + 1:]
     k = len(words) - 1 - words[::-1].index("including") if "including" in words else -1
     if 3 <= k <= 9 and words[k - 1] == "," and any(w in _SETTLEMENT_PLURALS for w in words[:k - 1]) \
             and not any(w in _AROUND for w in words[:k]) \
@@ -547,7 +571,10 @@ def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: Place
     # "town of"
     described = _description_start(kept)
     if described is not None:
-        core, size = [*kept[:described + 1], *kept[-2:]], described + 3
+        # "the Ukrainian port of Mariupol", "the Red Sea port of Hodeidah": a port described so is the city ("the
+        # port of X" may be its docks)
+        noun = "city" if kept[-2] == "port" and described < len(kept) - 3 else kept[-2]
+        core, size = [*kept[:described + 1], noun, "of"], described + 3
     elif 2 <= len(kept) <= 5 and kept[-1] == "of" and kept[-2] in _SETTLEMENT_NOUNS:
         core, size = kept[-2:], 2
     else:
@@ -568,6 +595,15 @@ _QUOTES = frozenset({'"', "\u201c", "\u201d", "\u2018", "\u2019", "''", "``"})
 _SETTLEMENT_PLURALS = frozenset({"towns", "cities", "villages", "settlements", "hamlets", "localities", "capitals"})
 _AROUND = frozenset({"around", "near", "outside", "surrounding", "beyond", "close", "from"})  # towns *around* X
 _SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "hamlet", "capital", "settlement", "port"})
+
+
+def _closing_comma(words: list[str], limit: int) -> int | None:
+    """Index of the comma that closes a parenthetical opened by ``words[0]``, within ``limit`` words; the comma
+    of a number ("some 36,000 people": the words are '36', ',', '000') is none."""
+    for i in range(1, min(limit, len(words))):
+        if words[i] == "," and not (words[i - 1].isdigit() and i + 1 < len(words) and words[i + 1].isdigit()):
+            return i
+    return None
 
 
 def _description_start(words: list[str]) -> int | None:

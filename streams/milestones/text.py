@@ -160,7 +160,11 @@ class SentenceView:
             return self.start, self.end
         if window.scope == "segment":
             seg_s, seg_e = self.segment_of(t_start)
-            return seg_s, max(seg_e, t_end)
+            if t_end > seg_e:
+                # a trigger with a gap that spans a parenthetical ("The offensive on Sirte, Gaddafi's birthplace,
+                # began last month"): the segment its end lies in is its segment too
+                seg_e = max(t_end, self.segment_of(t_end - 1)[1])
+            return seg_s, seg_e
         # word-counted windows may cross a connective ("only a matter of time before X is encircled")
         # but not punctuation — except a parenthetical right before the trigger: "At least 22 civilians,
         # including 14 children, were killed" counts back into "At least 22 civilians"

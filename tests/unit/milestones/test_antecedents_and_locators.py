@@ -85,6 +85,35 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "officials had said the town was on the verge of falling.", [("city-captured", "Kadugli")]),
     ("fall-not-yet", "Officials said on Monday that Kadugli was on the verge of falling to the rebels.",
      [("imminent-fall", "Kadugli")]),
+    # round 18: a relative clause's subject, a long description of the place before its verb (with a number in it)
+    ("which-was-seized", "Troops launched a counter-offensive on Friday to retake the central town of Kanibanga, "
+     "which was seized by Islamist fighters on Thursday.",
+     [("offensive-launched", "Kanibanga"), ("city-captured", "Kanibanga")]),
+    ("long-description-before-verb", "Dabanga, a town of some 20,000 people on the road to Kousseri and the strategic "
+     "airport at Maroua, fell on Thursday after fierce fighting.", [("city-captured", "Dabanga")]),
+    ("short-parenthetical-only", "Maroua, where Dabanga's traders sell cattle to merchants who come down from the "
+     "north and the east every week in the dry season, fell on Thursday.", []),
+    # "the Ukrainian port of X" is the city; "the port of X" may be its docks
+    ("described-port", "Russian forces said they had liberated the Black Sea port of Berdyansk on Monday.",
+     [("city-captured", "Berdyansk")]),
+    ("bare-port", "Rebels seized the port of Berdyansk on Monday.", []),
+    ("restored-control", "The army on Sunday restored full control over the historic city of Palmyra after driving "
+     "out the militants.", [("city-captured", "Palmyra")]),
+    # countries whose leaders meet are parties, not where the truce holds
+    ("leaders-of-countries", "The ceasefire was agreed on Thursday at talks in Minsk between the leaders of Russia, "
+     "Ukraine, Germany and France.", []),
+    ("ceasefire-in-country", "The ceasefire was agreed on Thursday at talks in Minsk and took effect in Ukraine at "
+     "midnight.", [("ceasefire", "Ukraine")]),
+    # a town named before "in <province> province" (the tagger knows only the province's city)
+    ("name-in-province", "A coalition air strike hit a bus in the market in Dahyan, in Saada province, killing 40 "
+     "children.",
+     [("airstrike", "Dahyan"), ("civilians-at-risk", "Dahyan")]),
+    # the only city of the story, named twice, is "the Old City" four sentences on
+    ("only-city-far-back", "MOSUL, Iraq - Iraqi forces stormed into Mosul's Old City on Sunday. Troops advanced "
+     "from the west. \"They are finished,\" a commander said. \"It is a matter of days.\" Up to 100,000 civilians "
+     "remain trapped in the Old City, the U.N. said.", [("city-breach", "Mosul"), ("civilians-at-risk", "Mosul")]),
+    ("one-mention-not-far-back", "Ethnic Armenian forces pulled back a day after Baku launched an operation in the "
+     "region. Officials met. Talks went on. Nobody spoke. Thousands of civilians were trapped in the city.", []),
 ]
 
 

@@ -69,6 +69,9 @@ CASES: list[tuple[str, str, Found]] = [
     ("history (since dawn)", "Syrian troops have besieged Douma since dawn, a monitor said.",
      [("siege", "Douma", "confirmed")]),
     ("history-sentence", "Twenty years ago, U.S. air strikes on Baghdad opened the invasion of Iraq.", []),
+    # a relative clause dates only itself, also after "where"
+    ("history-sentence (unless)", "Iraqi forces stormed into Mosul's Old City on Sunday, in the city where the group's "
+     "leader declared a \"caliphate\" three years ago.", [("city-breach", "Mosul", "confirmed")]),
     # dated: a date well before publication
     ("dated", "Aleppo fell to government forces in December 2016 after a long siege.", []),
     ("dated", "Aleppo fell to government forces in June 2017 after a long siege.",
@@ -102,6 +105,10 @@ CASES: list[tuple[str, str, Found]] = [
     ("protective", "Commanders in Mosul said they took care to avoid civilian casualties.", []),
     # offensive: ongoing is not launched
     ("ongoing", "The ongoing offensive on Mosul continued on Monday, officers said.", []),
+    # a wildcard trigger across a parenthetical: the segment of its end dates it too
+    ("history", "Rebels shelled Sirte. The offensive on Sirte, Gaddafi's home town, began last month.", []),
+    ("history", "Rebels shelled Sirte. The offensive on Sirte, Gaddafi's home town, began on Monday.",
+     [("offensive-launched", "Sirte", "confirmed")]),
     ("ongoing", "Iraqi forces launched an offensive on Mosul on Monday, officers said.",
      [("offensive-launched", "Mosul", "confirmed")]),
     # siege: a lifted siege is not a siege
@@ -155,6 +162,11 @@ CASES: list[tuple[str, str, Found]] = [
      "August, officials said.", [("siege", "Kidal", "confirmed")]),
     ("dated-month", "Fighting raged on. More than 500 people have been killed in Kidal since late August, "
      "officials said.", []),
+    # a clause right after a noun trigger dates the event itself
+    ("dated-month", "Yemen's warring parties met. The truce, which took effect in April, was renewed twice in Taiz, "
+     "the envoy said.", []),
+    ("dated-month", "Yemen's warring parties met. The truce, which took effect on Sunday, held overnight in Taiz, "
+     "the envoy said.", [("ceasefire", "Taiz", "confirmed")]),
     ("dated-month", "Rebels captured Palmyra, the ancient desert city, on Sunday.",
      [("city-captured", "Palmyra", "confirmed")]),
     ("dated-background", "Air strikes hit Kobani, which the militants had taken in January 2015.",
@@ -171,6 +183,8 @@ CASES: list[tuple[str, str, Found]] = [
      [("siege", "Bakhmut", "claimed")]),
     # armed men leaving a place are no civilian exodus
     ("combatants-leaving", "Hundreds of government soldiers were leaving Kunduz as the Taliban advanced.", []),
+    ("exclude", "Troops took Gao. The mayor said the fleeing fighters had burnt thousands of manuscripts in Gao.",
+     [("city-captured", "Gao", "confirmed")]),
     ("combatants-leaving", "Hundreds of families were leaving Kunduz as the Taliban advanced.",
      [("civilians-at-risk", "Kunduz", "confirmed")]),
     # dated-sentence: a date anywhere in the sentence, also a leading one, unless the sentence dates its
@@ -183,6 +197,8 @@ CASES: list[tuple[str, str, Found]] = [
     ("non-conflict (unless)", "Taliban fighters captured Kunduz on Sunday, the biggest prize so far in their "
      "offensive.", [("city-captured", "Kunduz", "confirmed")]),
     ("non-conflict", "Celtic captured the title in Glasgow on Sunday, the biggest prize of the season.", []),
+    ("non-conflict", "Libya's rival legislatures signed an agreement in Tripoli to appoint a new central bank "
+     "governor, signalling a truce in a month-long battle for the country's oil wealth.", []),
     # running-toll: a war's toll counted since it began is no new mass-casualty event
     ("running-toll", "More than 34,000 Palestinians have been killed in Gaza since the war began, the health "
      "ministry said.", []),
@@ -212,6 +228,19 @@ CASES: list[tuple[str, str, Found]] = [
     ("running-displacement", "Thousands of people fled Monguno in Borno state on Monday after jihadists attacked, "
      "officials said.", [("civilians-at-risk", "Monguno", "confirmed")]),
     ("running-toll", "Rebels shelled Kidal again. Thousands of people have been killed in the conflict.", []),
+    # a whole war's toll and exodus in one sentence; "in nearly two years of war"
+    ("running-displacement", "Fighting raged in Nyala. The war, which began in April, has killed more than 10,000 "
+     "people and forced nearly 6 million from their homes.", []),
+    ("running-displacement", "Fighting raged in Nyala. More than 100,000 people have been forced from their homes "
+     "this week, aid agencies said.", [("civilians-at-risk", "Nyala", "confirmed")]),
+    ("running-toll", "Troops shelled Nyala. Tens of thousands of people have been killed in Nyala in nearly two years "
+     "of war.", []),
+    ("running-toll", "Troops shelled Nyala. At least 40 people have been killed in Nyala since Monday.",
+     [("civilians-at-risk", "Nyala", "confirmed")]),
+    ("war-tally", "Rebels shelled Taiz. The conflict, which began in 2014, has killed tens of thousands in Taiz and "
+     "left millions on the brink of famine.", []),
+    ("war-tally", "Rebels shelled Taiz. Tens of thousands of residents of Taiz are on the brink of famine, aid "
+     "agencies said.", [("civilians-at-risk", "Taiz", "confirmed")]),
     ("running-toll", "Rebels shelled Kidal again. The separatist conflict, which began with a crackdown on protests "
      "by teachers in 2016, has killed at least 400 civilians in the region.", []),
     ("running-toll", "Rebels shelled Kidal again. The group's seven-year insurgency in the region has spilled over "
@@ -290,6 +319,8 @@ CASES: list[tuple[str, str, Found]] = [
     # hosts-displaced: people who fled before, hosted now, are no exodus now
     ("hosts-displaced", "Camps around Bunia already shelter hundreds of thousands of people who fled earlier "
      "fighting.", []),
+    ("hosts-displaced", "Bunia has become a refuge for hundreds of thousands of people displaced by the fighting, "
+     "officials said.", []),
     ("hosts-displaced", "Hundreds of thousands of people fled Bunia as rebels advanced, officials said.",
      [("civilians-at-risk", "Bunia", "confirmed")]),
     # counterfactual: "if … were to" is no description of defenders about to be beaten
