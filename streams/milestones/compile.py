@@ -134,8 +134,9 @@ def _ending(phrases: list[str], lists: dict[str, FilterList]) -> re.Pattern[str]
     pattern = compile_phrases(expand_refs(phrases, lists))
     if pattern is None:
         return None
-    return re.compile(f"(?:{pattern.pattern})\\s+(?:the\\s+)?(?:(?:[\\w-]+\\s+){{0,3}}?"
-                      f"(?:town|city|village|towns|cities|villages|capital|port)\\s+of\\s+)?$")
+    # ("toward neighbouring Takhar province", "to the nearby town of Sake")
+    return re.compile(f"(?:{pattern.pattern})\\s+(?:the\\s+)?(?:(?:neighbouring|neighboring|nearby|adjacent)\\s+)?"
+                      f"(?:(?:[\\w-]+\\s+){{0,3}}?(?:town|city|village|towns|cities|villages|capital|port)\\s+of\\s+)?$")
 
 
 def _role_spec(role: Role, name: str, effect: str) -> LexiconFilter:

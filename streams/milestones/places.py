@@ -38,8 +38,9 @@ _COORD = re.compile(r"^(?:'s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|,?\
                     # "the port city of Hodeidah and the capital Sanaa" (", the capital of X" is an appositive)
                     r"|^\s+and\s+the\s+(?:[a-z-]+\s+)?(?:capital|port\s+city|port)\s+$"
                     # "Kandahar, Afghanistan's second-biggest city, and Herat": an appositive in between
-                    r"|^,\s+(?:[\w'’.-]+\s+){0,4}(?:city|town|capital|village|stronghold|hub)\s*,\s+(?:and|or)\s+"
-                    r"(?:the\s+)?$"
+                    # ("Sar-e Pul, capital of the province of the same name, and Taloqan")
+                    r"|^,\s+(?:[\w'’.-]+\s+){0,4}(?:city|town|capital|village|stronghold|hub)"
+                    r"(?:\s+(?:of|in)(?:\s+[\w'’.-]+){1,6}?)?\s*,\s+(?:and|or)\s+(?:the\s+)?$"
                     # "positions around Sarajevo and near the Serb stronghold of Pale": the same preposition family
                     r"|^\s+and\s+(?:near|around|outside|in|on)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
                     r"(?:(?:city|town|village|stronghold|capital|port)\s+of\s+)?$")
@@ -208,6 +209,8 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False
     if _forces_origin(article, p):
         return False  # "brigades mostly from the western city of Misrata penetrated …": where the forces come from
+    if _CAMP_IN_BEFORE.search(before):
+        return False  # "the Maghazi refugee camp in central Gaza": Gaza only says where the camp is
     if _WATER_OF_BEFORE.search(before):
         return False  # "the city of 430,000 on the Sea of Azov": a sea, not the town of Azov
     if _speakers_seat(article, p):
@@ -257,6 +260,9 @@ _SETTLEMENT_BEFORE = re.compile(r"(?<![\w-])(?:city|town|village|capital|port|hu
                                 r"community)\s*$")
 
 
+_CAMP_IN_BEFORE = re.compile(r"(?<![\w-])(?:refugee|refugees|displacement|idp)\s+camp\s+(?:in|near)\s+(?:the\s+)?"
+                             r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+                             r"(?:ern)?\s+)?$")
 _SETTLEMENT_AFTER = re.compile(r"\s+(?:village|villages|town|towns|hamlet|settlement)(?![\w-])")
 _AND_BEFORE = re.compile(r"(?:\s+and|\s+or|,)\s+$")
 

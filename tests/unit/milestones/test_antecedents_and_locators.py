@@ -112,6 +112,15 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("only-city-far-back", "MOSUL, Iraq - Iraqi forces stormed into Mosul's Old City on Sunday. Troops advanced "
      "from the west. \"They are finished,\" a commander said. \"It is a matter of days.\" Up to 100,000 civilians "
      "remain trapped in the Old City, the U.N. said.", [("city-breach", "Mosul"), ("civilians-at-risk", "Mosul")]),
+    # where people flee to, past an adjective; a camp's locator; a coordinated town after a long appositive
+    ("flee-to-neighbouring", "Taliban insurgents seized Kunduz on Monday. Thousands of residents were fleeing toward "
+     "the road to neighbouring Takhar province, witnesses said.",
+     [("city-captured", "Kunduz"), ("civilians-at-risk", "Kunduz")]),
+    ("camp-locator", "Overnight, an air strike on the crowded Bureij refugee camp in central Gaza killed at least "
+     "30 people, many of them women and children.", [("airstrike", "Al Burayj"), ("civilians-at-risk", "Al Burayj")]),
+    ("coordinated-after-appositive", "Hours later the insurgents seized Sar-e Pul, capital of the province of the "
+     "same name, and Taloqan, the capital of Takhar province.",
+     [("city-captured", "Sar-e Pul"), ("city-captured", "Taloqan")]),
     ("one-mention-not-far-back", "Ethnic Armenian forces pulled back a day after Baku launched an operation in the "
      "region. Officials met. Talks went on. Nobody spoke. Thousands of civilians were trapped in the city.", []),
 ]
