@@ -699,8 +699,13 @@ def _carried(article: ArticleView, view: SentenceView, pat: CompiledPattern) -> 
     kinds = pat.kinds & _CITY_KINDS
     if not kinds:
         return None
+    excludes = pat.place_exclude_before
+
     def skip(m: PlaceMention) -> bool:
-        return not _usable(article, m, pat.spec.place.provinces)
+        # (nor a place the pattern rules out where it stands: "We will now go to Kinshasa." is no place people
+        # flee from in the next sentence)
+        return not _usable(article, m, pat.spec.place.provinces) \
+            or (excludes is not None and _excluded_before(article.norm, excludes, m.start, -1))
 
     # sentences in a row that name no place are all about the one named before them
     p = article.places_before(view.start, sentences_back=article.placeless_run(view.index) + 1, kinds=kinds,

@@ -121,6 +121,10 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("coordinated-after-appositive", "Hours later the insurgents seized Sar-e Pul, capital of the province of the "
      "same name, and Taloqan, the capital of Takhar province.",
      [("city-captured", "Sar-e Pul"), ("city-captured", "Taloqan")]),
+    # a place the pattern rules out where it stands is not carried into the next sentence
+    ("destination-not-carried", "M23 rebels seized Bunia on Tuesday. \"We will now go to Kisangani,\" a rebel "
+     "said. Thousands of residents were fleeing westwards toward the town of Komanda on Tuesday.",
+     [("city-captured", "Bunia")]),
     ("one-mention-not-far-back", "Ethnic Armenian forces pulled back a day after Baku launched an operation in the "
      "region. Officials met. Talks went on. Nobody spoke. Thousands of civilians were trapped in the city.", []),
 ]

@@ -69,6 +69,12 @@ CASES: list[tuple[str, str, Found]] = [
     ("history (since dawn)", "Syrian troops have besieged Douma since dawn, a monitor said.",
      [("siege", "Douma", "confirmed")]),
     ("history-sentence", "Twenty years ago, U.S. air strikes on Baghdad opened the invasion of Iraq.", []),
+    # "earlier this month" dates the sentence, unless it dates the start of a state that goes on
+    ("history-sentence", "Troops held Maiduguri. Earlier this month, the group overran the town of Monguno.", []),
+    ("history-sentence", "Troops held Maiduguri. On Sunday, the group overran the town of Monguno.",
+     [("city-captured", "Monguno", "confirmed")]),
+    ("history-sentence (unless)", "The town of Gao has been cut off from the rest of Mali since jihadists declared "
+     "a blockade of the region earlier this month, residents said.", [("siege", "Gao", "confirmed")]),
     # a relative clause dates only itself, also after "where"
     ("history-sentence (unless)", "Iraqi forces stormed into Mosul's Old City on Sunday, in the city where the group's "
      "leader declared a \"caliphate\" three years ago.", [("city-breach", "Mosul", "confirmed")]),
