@@ -176,6 +176,24 @@ _FORCES_FROM = re.compile(
 _NOUN_OF_AFTER = re.compile(r"\s+(?:city|town|village|capital|port|enclave)\s+of\s")
 
 
+# ", capital of southwest China's " right before a place: an apposition to the place before the comma
+_CAPITAL_OF_BEFORE = re.compile(r",\s+(?:the\s+)?(?:[\w-]+\s+)?capital\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                                r"(?:[\w-]+['\u2019]s\s+)?(?:[\w-]+\s+)?$")
+
+
+def _venue_apposition(article: ArticleView, p: PlaceMention) -> bool:
+    """"peace talks held in Kunming, capital of southwest China's Yunnan Province": the province only says where
+    the venue is."""
+    m = _CAPITAL_OF_BEFORE.search(article.norm, max(0, p.start - 60), p.start)
+    if m is None:
+        return False
+    i = bisect_left(article.place_ends, m.start() + 1) - 1
+    if i < 0 or article.place_ends[i] != m.start():
+        return False
+    venue = article.event_places_by_end[i]
+    return _VENUE.search(article.norm, max(0, venue.start - 40), venue.start) is not None
+
+
 def _forces_origin(article: ArticleView, p: PlaceMention) -> bool:
     """A town named as where armed men come from ("brigades mostly from the western city of Misrata")."""
     return p.kind in _CITY_KINDS and _FORCES_FROM.search(article.norm, max(0, p.start - 60), p.start) is not None
@@ -205,7 +223,7 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
                                                                    ref.start())):
         return False  # "the town of Bashiqa, northeast of Mosul": Mosul only locates the event
     before = article.norm[max(0, p.start - 40):p.start]
-    if _VENUE.search(before):
+    if _VENUE.search(before) or _venue_apposition(article, p):
         return False
     if _forces_origin(article, p):
         return False  # "brigades mostly from the western city of Misrata penetrated …": where the forces come from

@@ -125,6 +125,16 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("destination-not-carried", "M23 rebels seized Bunia on Tuesday. \"We will now go to Kisangani,\" a rebel "
      "said. Thousands of residents were fleeing westwards toward the town of Komanda on Tuesday.",
      [("city-captured", "Bunia")]),
+    # the province that locates a venue is no place of the truce it hosted
+    ("venue-apposition", "The army and three armed groups agreed to an immediate ceasefire after peace talks held in "
+     "Nanning, capital of southern China's Guangxi region, a spokesperson said.", []),
+    ("truce-region", "The army and three armed groups agreed to an immediate ceasefire covering northern Shan State, "
+     "a spokesperson said.", [("ceasefire", "Shan")]),
+    # "from the air" is war; "in two or three days" is soon
+    ("from-the-air", "Planes pounded the village of Pazigyi from the air on Tuesday as hundreds of people gathered, "
+     "killing as many as 100 people, witnesses said.", [("airstrike", "Pazigyi"), ("civilians-at-risk", "Pazigyi")]),
+    ("in-two-or-three-days", "Fighting raged. \"They are finished. Kunduz will fall in two or three days,\" the "
+     "commander said.", [("imminent-fall", "Kunduz")]),
     ("one-mention-not-far-back", "Ethnic Armenian forces pulled back a day after Baku launched an operation in the "
      "region. Officials met. Talks went on. Nobody spoke. Thousands of civilians were trapped in the city.", []),
 ]
