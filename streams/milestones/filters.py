@@ -427,7 +427,8 @@ _SINCE = re.compile(word_starts(["since"]) + r"(?![\w-])")
 # a state that goes on ("encircled … since late August") and a present perfect right before the trigger: "has
 # been encircled", "have besieged", "has been under"
 _STATE = re.compile(r"(?:" + _SIEGE_PARTICIPLES + r"|sealed\s+off|under\s+siege|trapped)(?![\w-])")
-_PERFECT_BEFORE = re.compile(r"(?<![\w-])(?:has|have)\s+(?:been\s+)?(?:[a-z]+ly\s+)?$")
+# ("has been encircled since", and the participle set off by a comma: "the city, encircled since early March, was")
+_PERFECT_BEFORE = re.compile(r"(?:(?<![\w-])(?:has|have)\s+(?:been\s+)?|,\s+)(?:[a-z]+ly\s+)?$")
 
 
 # a relative or temporal clause between a dated main clause and the trigger: "… in January after a

@@ -559,14 +559,19 @@ def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: Place
     Mirebalais" is as near as "stormed into the town of Diapaga"; "the desert city of Timbuktu")."""
     words = view.words_between(a, b)
     if appositive and words[:1] == [","]:
-        if words[1:2] == ["which"]:
-            # "the central town of Konna, which was seized by Islamist fighters": the relative clause's subject
-            words = words[2:]
         # "Konna, a town of some 36,000 people on the road to Mopti and the strategic airport at Sevare, fell":
-        # a description of the place may run longer than another parenthetical
-        elif (close := _closing_comma(words, 26 if words[1:2] in (["a"], ["an"], ["the"])
-                                      and not _SETTLEMENT_NOUNS.isdisjoint(words[2:7]) else 15)) is not None:
-            words = words[close + 1:]
+        # a description of the place may run longer than another parenthetical ("Djibo, home to some 300,000
+        # people including tens of thousands who fled …, has been under blockade")
+        if words[1:2] != ["which"] and (close := _closing_comma(
+                words, 26 if words[1:2] in (["a"], ["an"], ["the"]) and not _SETTLEMENT_WORDS.isdisjoint(words[2:7])
+                or words[1:3] == ["home", "to"] else 15)) is not None:
+            words = words[close:]
+        if words[1:2] == ["which"]:
+            # "the central town of Konna, which was seized by Islamist fighters", "Miranshah and Mir Ali, the two
+            # main towns of the Agency, which have been surrounded": the relative clause's subject
+            words = words[2:]
+        elif words[:1] == [","]:
+            words = words[1:]
     k = len(words) - 1 - words[::-1].index("including") if "including" in words else -1
     if 3 <= k <= 9 and words[k - 1] == "," and any(w in _SETTLEMENT_PLURALS for w in words[:k - 1]) \
             and not any(w in _AROUND for w in words[:k]) \
@@ -619,6 +624,7 @@ _QUOTES = frozenset({'"', "\u201c", "\u201d", "\u2018", "\u2019", "''", "``"})
 _SETTLEMENT_PLURALS = frozenset({"towns", "cities", "villages", "settlements", "hamlets", "localities", "capitals"})
 _AROUND = frozenset({"around", "near", "outside", "surrounding", "beyond", "close", "from"})  # towns *around* X
 _SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "hamlet", "capital", "settlement", "port"})
+_SETTLEMENT_WORDS = _SETTLEMENT_NOUNS | _SETTLEMENT_PLURALS
 
 
 def _closing_comma(words: list[str], limit: int) -> int | None:

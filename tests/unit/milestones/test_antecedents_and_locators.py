@@ -135,6 +135,10 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "killing as many as 100 people, witnesses said.", [("airstrike", "Pazigyi"), ("civilians-at-risk", "Pazigyi")]),
     ("in-two-or-three-days", "Fighting raged. \"They are finished. Kunduz will fall in two or three days,\" the "
      "commander said.", [("imminent-fall", "Kunduz")]),
+    # sieges as states: after a long "home to" description, and a participle set off by commas with its start date
+    ("home-to-description", "Jihadists attacked Dori on Sunday. Dori, home to some 200,000 people including tens of "
+     "thousands who fled violence in outlying villages, has been under blockade by the group since early 2022.",
+     [("siege", "Dori")]),
     ("one-mention-not-far-back", "Ethnic Armenian forces pulled back a day after Baku launched an operation in the "
      "region. Officials met. Talks went on. Nobody spoke. Thousands of civilians were trapped in the city.", []),
 ]

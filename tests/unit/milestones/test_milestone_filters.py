@@ -159,9 +159,11 @@ CASES: list[tuple[str, str, Found]] = [
     # a month date anywhere in the sentence, unless the sentence also dates the event to now
     ("dated-month", "Rebels captured Palmyra, the ancient desert city, in late May.", []),
     # a month that dates a participle phrase set off by commas ("the city, encircled since early March,") does
-    # not date the clause around it
+    # not date the clause around it; for the siege itself it is the start of a state that goes on
     ("dated-month (participle)", "Rebels shelled Kidal again. Officials said the city, encircled since early "
-     "March, was on the verge of falling.", [("imminent-fall", "the city", "confirmed")]),
+     "March, was on the verge of falling.", [("imminent-fall", "the city", "confirmed"),
+                                            ("siege", "the city", "confirmed")]),
+    ("dated-month", "Rebels shelled Kidal again. Officials said rebels encircled the city in early March.", []),
     # a state that goes on since a month ("has been encircled … since late August") is no past event; a toll
     # counted since then is
     ("dated-month (state)", "Fighting raged on. The town of Kidal has been encircled by rebel forces since late "
