@@ -45,7 +45,8 @@ def _table() -> tuple[dict[str, tuple[str, int, str, float, float]], re.Pattern[
     if not out:
         return out, None
     names = "|".join(re.escape(d) for d in sorted(out, key=len, reverse=True))
-    return out, re.compile(rf"(?<![\w-])(?P<demonym>{names})\s+{_PARTY_NOUNS}(?![\w-])")
+    # ("the region's ethnic Armenian authorities": a people, not the state)
+    return out, re.compile(rf"(?<![\w-])(?<!ethnic )(?P<demonym>{names})\s+{_PARTY_NOUNS}(?![\w-])")
 
 
 def party_countries(text: str, norm: str, base: int) -> list[PlaceMention]:

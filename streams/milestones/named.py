@@ -49,7 +49,7 @@ _NOUN_BEFORE_OF = re.compile(rf"(?i:(?<![\w-])the\s+(?:[\w'-]++\s++){{0,3}}?(?P<
 _NAME_AT = re.compile(_NAME)
 _LIST_SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # "X, a town 25 km west of Goma", "X, the last junta-held town on the border": anchor ", a ", ", the "
-_COMMA_A = re.compile(r",\s+(?:an?|the)\s")
+_COMMA_A = re.compile(r",\s+(?:an?|the|another)\s")  # ("El Dher, another key town in Galmudug state")
 _NOUN_AFTER_A = re.compile(
     rf"(?i:(?:[\w'-]++\s++){{0,3}}?(?P<noun>{_SETTLEMENT})\b)(?!['’]s)"
     # "X, a town of Y" names a part; "X, a town of about 60,000 people" is X
@@ -104,6 +104,9 @@ _NOT_NAMES = frozenset(
 _DIRECTIONS = re.compile(r"^(?:north|south|east|west|central)", re.I)
 
 
+# "the northern stronghold of Tuareg separatist rebels": a people's name before the group's noun
+_GROUP_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:rebels|militants|fighters|separatists|forces|insurgents|jihadists|"
+                          r"militias?|groups?|tribesmen|guerrillas)\b")
 _GROUP_ADJECTIVE = re.compile(r"-(?:led|backed|based|held|aligned|linked|allied|affiliated|dominated|run)$", re.I)
 # what every settlement noun contains, lower-cased ("cit" for city and cities)
 # (and "capital", which ``_CAPITAL_AFTER_A`` looks for in the same place)
@@ -140,7 +143,7 @@ def _plausible(name: str) -> bool:
 # them to its trigger automaton): "<noun> of " (the " of " ends the key), ", a ", " region".
 ANCHOR_KEYS: dict[str, AnchorKind] = {
     **{f" {noun} of ": "of" for noun in _SETTLEMENT_WORDS},
-    ", a ": "comma", ", an ": "comma", ", the ": "comma",
+    ", a ": "comma", ", an ": "comma", ", the ": "comma", ", another ": "comma",
     **{f" {noun}": "region" for noun in _REGION_NOUNS},
     **{key: "noun" for key in _NOUN_ANCHORS},
     ", near ": "near",
@@ -212,7 +215,8 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
     for end in anchors.of_ends:
         start = end - 4  # " of "
         noun = _NOUN_BEFORE_OF.search(text, max(0, start - 60), start)
-        if noun is not None and (n := _NAME_AT.match(text, end)) is not None:
+        if noun is not None and (n := _NAME_AT.match(text, end)) is not None \
+                and _GROUP_AFTER.match(text, n.end()) is None:
             found.append((n.group("name"), n.start(), "city"))
             if noun.group("noun").endswith("s"):  # "the towns of Nasir and Ulang", "the villages of A, B and C"
                 while (sep := _LIST_SEP.match(text, n.end())) is not None \

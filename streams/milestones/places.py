@@ -66,6 +66,8 @@ _SAID_AFTER = re.compile(r"\s*,?\s+(?:said|say|says|told|reported|reports|announ
 # (", and Kunduz was captured" opens a new clause: its place is a subject)
 _NOT_SUBJECT = re.compile(r"(?:^|\s)(?:in|at|near|from|to|on|for|with|by|across|into|inside|outside|around)\s+"
                           r"(?:the\s+)?$|(?<!,)\s(?P<conj>and|or)\s+(?:the\s+)?$")
+_TIME_BEFORE_AND = re.compile(r"(?<![\w-])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|overnight|"
+                              r"today|yesterday|morning|afternoon|evening|night|weekend)$")
 _PROVINCE_AFTER = re.compile(r"^(?:'s)?\s+(?:province|governorate|region|state|oblast|county|prefecture|district)\b")
 # "the Rafah crossing", "Mosul airport", "Raqqa dam": the name modifies a facility, not the town itself
 _FACILITY_AFTER = re.compile(  # "seized Aleppo's international airport" too
@@ -777,9 +779,13 @@ def _positional(view: SentenceView, pat: CompiledPattern, items: list[_Item], t_
                 continue
             rel = it.start - view.start
             m = _NOT_SUBJECT.search(view.norm[max(0, rel - 30):rel])
-            if m is not None and not (m.group("conj") and _after_place(items, it.start - len(m.group()))):
+            conj_at = rel - len(m.group()) if m is not None else rel
+            if m is not None and not (m.group("conj") and (
+                    _after_place(items, it.start - len(m.group()))
+                    or _TIME_BEFORE_AND.search(view.norm, max(0, conj_at - 12), max(0, conj_at)))):
                 # "samples from ducks in Pennsylvania were taken": the place is not the subject; but in
-                # "the capitals of Sar-e-Pul and Taloqan had fallen" both places are
+                # "the capitals of Sar-e-Pul and Taloqan had fallen" both places are, and so is the subject of a
+                # new clause after a time ("seized buildings across the capital on Sunday and Sanaa effectively fell")
                 continue
             n = _gap_ok(view, pat.before, it.end, t_start, it.mention, appositive=True)
             if n is not None:

@@ -139,6 +139,20 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("home-to-description", "Jihadists attacked Dori on Sunday. Dori, home to some 200,000 people including tens of "
      "thousands who fled violence in outlying villages, has been under blockade by the group since early 2022.",
      [("siege", "Dori")]),
+    # round 18 (holdout25): where families head after a truce; an "ethnic" people is no state at war
+    ("truce-destination", "Displaced families began heading south towards Sidon and Jezzine shortly after the truce "
+     "began, witnesses said.", []),
+    ("ethnic-people-no-party", "The truce took effect at noon, the region's ethnic Armenian authorities said.", []),
+    ("national-party", "The truce took effect at noon, the Armenian government said.", [("ceasefire", "Armenia")]),
+    # a new clause's subject after a time; "another" introduces a town; handed over; a people before a group noun
+    ("subject-after-time", "Rebels seized government buildings across the capital on Sunday and Aden effectively "
+     "fell to the insurgents after a week of fighting.", [("city-captured", "Aden")]),
+    ("another-town", "He said troops had also taken control of Galinsoor, another key town in Galmudug state, on "
+     "Sunday.", [("city-captured", "Galinsoor")]),
+    ("handed-over", "The Taliban advanced. On Thursday, Gardez, 100 km south of Kabul, was handed over to the "
+     "militants after the governor negotiated his exit.", [("city-captured", "Gardez")]),
+    ("people-before-group", "The army on Tuesday took control of Tessalit, the northern stronghold of Tuareg "
+     "separatist rebels, which had made retaking the town a priority.", [("city-captured", "Tessalit")]),
     ("one-mention-not-far-back", "Ethnic Armenian forces pulled back a day after Baku launched an operation in the "
      "region. Officials met. Talks went on. Nobody spoke. Thousands of civilians were trapped in the city.", []),
 ]

@@ -236,6 +236,15 @@ CASES: list[tuple[str, str, Found]] = [
     ("running-displacement", "Thousands of people fled Monguno in Borno state on Monday after jihadists attacked, "
      "officials said.", [("civilians-at-risk", "Monguno", "confirmed")]),
     ("running-toll", "Rebels shelled Kidal again. Thousands of people have been killed in the conflict.", []),
+    ("running-toll", "Rebels shelled Kidal again. More than 1,000 people have been killed in the fighting, "
+     "according to the WHO.", []),
+    # a goal "until they capture" is no capture; a denial that a fall is near is no imminent fall
+    ("hypothetical", "Rebels vowed on Wednesday to press on until they capture Marib, the last stronghold.", []),
+    ("hypothetical", "The rebels fought for weeks until they captured Marib on Sunday.",
+     [("city-captured", "Marib", "confirmed")]),
+    ("not-imminent", "\"Marib is not on the verge of falling,\" the military said as rebels attacked.", []),
+    ("not-imminent", "\"Marib is on the verge of falling,\" a military official said as rebels attacked.",
+     [("imminent-fall", "Marib", "confirmed")]),
     # a whole war's toll and exodus in one sentence; "in nearly two years of war"
     ("running-displacement", "Fighting raged in Nyala. The war, which began in April, has killed more than 10,000 "
      "people and forced nearly 6 million from their homes.", []),
