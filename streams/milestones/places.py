@@ -826,6 +826,15 @@ def _nearest(view: SentenceView, scope: str, items: list[_Item], t_start: int, t
                 if a.mention.kind in _CITY_KINDS and not a.anaphora and a.end <= b.start
                 and _LOCATES.fullmatch(norm, a.end - view.start, b.start - view.start) is not None}
 
+    # (the start of "where" when the trigger's clause is one it opens)
+    where_at = -1
+    if "where " in norm:
+        clause_at = view.segment_of(t_start, hard=True)[0] - view.start
+        while clause_at < len(norm) and norm[clause_at] == " ":
+            clause_at += 1
+        if norm.startswith("where ", clause_at):
+            where_at = clause_at
+
     def distance(it: _Item) -> tuple[int, int, int, int, int]:
         same_seg = seg[0] <= it.start < seg[1]
         in_head = head[0] <= it.start < head[1]
@@ -835,7 +844,11 @@ def _nearest(view: SentenceView, scope: str, items: list[_Item], t_start: int, t
         # "El Fasher, encircled by the RSF": a participle set off by a comma is about the name before it
         apposed = it.end <= t_start and norm[it.end - view.start:t_start - view.start].strip() == "," \
             and _PARTICIPLE.match(norm, t_start - view.start) is not None
-        same_seg = same_seg or apposed
+        # "rockets at rebel positions in neighbouring Santa Barbara, where gunmen were holding about 180 hostages as
+        # human shields": a clause opened by "where" is about the place right before it
+        # (a town: "Muzaffarabad, the main city in Pakistan-administered Kashmir, where …" is about Muzaffarabad)
+        same_seg = same_seg or apposed or (where_at >= 0 and it.mention.kind in _CITY_KINDS
+                                           and norm[it.end - view.start:where_at].strip() == ",")
         locative = inside or apposed or bool(_LOCATIVE.search(norm[max(0, rel - 40):rel]))
         # (an anaphor in the head clause is no better than the name it stands for: "besieged Kadugli, the
         # largest city in South Kordofan, trapping thousands")

@@ -153,6 +153,16 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "militants after the governor negotiated his exit.", [("city-captured", "Gardez")]),
     ("people-before-group", "The army on Tuesday took control of Tessalit, the northern stronghold of Tuareg "
      "separatist rebels, which had made retaking the town a priority.", [("city-captured", "Tessalit")]),
+    # a clause opened by "where" is about the town right before it (not a province that locates another)
+    ("where-clause", "Troops flushed out rebels from the coastal village of Talon-Talon on Friday, and helicopters "
+     "fired rockets at rebel positions in neighbouring Rio Hondo, where gunmen were holding 180 hostages as human "
+     "shields.", [("city-captured", "Talon-Talon"), ("civilians-at-risk", "Río Hondo")]),
+    # where people flee along and where convoys come from is not where others are trapped
+    ("trapped-not-on-the-road", "Rebels broke into Argun. Civilians were fleeing Argun en masse along the road to "
+     "Gudermes, and thousands of residents remained trapped in basements without water.",
+     [("city-breach", "Argun"), ("civilians-at-risk", "Argun")]),
+    ("siege-total-blockade", "Jihadists attacked Djibo. The town of Djibo, chef-lieu of Soum province, is living "
+     "under a total blockade.", [("siege", "Djibo")]),
     ("one-mention-not-far-back", "Ethnic Armenian forces pulled back a day after Baku launched an operation in the "
      "region. Officials met. Talks went on. Nobody spoke. Thousands of civilians were trapped in the city.", []),
 ]
