@@ -399,8 +399,13 @@ def _dates_other_clause(probe: Probe, lo: int, start: int, end: int) -> bool:
             return True
     if start >= probe.trigger_end:
         opener = _OPENER.search(norm, probe.trigger_end, start)
+        if opener is None:
+            # "had taken control of Daraa, the cradle of the 2011 uprising": a date inside an apposition (no comma
+            # closes it before the date) describes the place
+            comma = norm.rfind(",", probe.trigger_end, start)
+            return comma >= 0 and _APPOSITION.match(norm, comma) is not None
         # ("The truce, which first took effect in April, …": a clause right after a noun trigger dates the event)
-        return opener is not None and not norm[probe.trigger_end:opener.start()].strip(" ,") == ""
+        return not norm[probe.trigger_end:opener.start()].strip(" ,") == ""
     comma = norm.rfind(",", lo, start)
     own = max(lo, comma + 1)
     return _OPENER.search(norm, own, start) is not None and "," in norm[end:probe.trigger_start]
@@ -411,6 +416,7 @@ _SIEGE_PARTICIPLES = r"encircled|besieged|surrounded|blockaded|cut\s+off"
 _PARTICIPLE_PHRASE = re.compile(r"\s+(?:(?:already|largely|mostly|fully|partly)\s+)?(?:" + _SIEGE_PARTICIPLES
                                 + r"|held|occupied|controlled|captured|seized|taken|retaken|recaptured|liberated|"
                                 r"shelled|bombed|destroyed|devastated|founded|built)(?![\w-])")
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?!(?:same|next|following|previous|day|week|month|year)\b)")
 _OPENER = re.compile(word_starts("which|who|whom|whose|that|when|where|after|before|while|until".split("|"))
                      + r"(?![\w-])")
 

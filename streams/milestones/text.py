@@ -199,7 +199,9 @@ class SentenceView:
 _AUX_ONLY = re.compile(r"[\s,]*(?:(?:were|was|are|is|have|has|had|been|reportedly|also|still|now|remain|remains|"
                        r"remained)\s+)*")
 _PARENTHETICAL = re.compile(r"[\s,]*(?:including|among\s+them|mostly|most\s+of\s+them|many\s+of\s+them|"
-                            r"all\s+of\s+them|some\s+of\s+them|half\s+of\s+them|among\s+whom)\b")
+                            r"all\s+of\s+them|some\s+of\s+them|half\s+of\s+them|among\s+whom|"
+                            # "Thousands of residents, many from the Alawite minority, were fleeing Homs"
+                            r"(?:many|most|some)\s+from)\b")
 
 
 def _spaced(norm: str, s: int, e: int) -> bool:

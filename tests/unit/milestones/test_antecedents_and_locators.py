@@ -163,6 +163,8 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      [("city-breach", "Argun"), ("civilians-at-risk", "Argun")]),
     ("siege-total-blockade", "Jihadists attacked Djibo. The town of Djibo, chef-lieu of Soum province, is living "
      "under a total blockade.", [("siege", "Djibo")]),
+    ("parenthetical-many-from", "Rebels advanced. Thousands of residents, many from the Alawite minority, were "
+     "fleeing Hama in cars and on foot.", [("civilians-at-risk", "Ḩamāh")]),
     ("one-mention-not-far-back", "Ethnic Armenian forces pulled back a day after Baku launched an operation in the "
      "region. Officials met. Talks went on. Nobody spoke. Thousands of civilians were trapped in the city.", []),
 ]

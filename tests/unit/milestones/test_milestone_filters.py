@@ -170,6 +170,10 @@ CASES: list[tuple[str, str, Found]] = [
      "August, officials said.", [("siege", "Kidal", "confirmed")]),
     ("dated-month", "Fighting raged on. More than 500 people have been killed in Kidal since late August, "
      "officials said.", []),
+    # a year inside an apposition describes the place; after it, it dates the event
+    ("dated-sentence", "Rebels advanced. Rebels said they had taken control of Daraa, the cradle of the 2011 "
+     "uprising, on Saturday.", [("city-captured", "Daraa", "claimed")]),
+    ("dated-sentence", "Rebels advanced. Rebels seized Mosul, the second city, in June 2014.", []),
     # a clause right after a noun trigger dates the event itself
     ("dated-month", "Yemen's warring parties met. The truce, which took effect in April, was renewed twice in Taiz, "
      "the envoy said.", []),
