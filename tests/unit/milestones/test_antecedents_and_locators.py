@@ -165,6 +165,9 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "under a total blockade.", [("siege", "Djibo")]),
     ("parenthetical-many-from", "Rebels advanced. Thousands of residents, many from the Alawite minority, were "
      "fleeing Hama in cars and on foot.", [("civilians-at-risk", "Ḩamāh")]),
+    ("unopposed-entry-long-subject", "Ukrainian troops recaptured the railway hub of Kupiansk on Saturday and moved "
+     "into the nearby city of Balakliia, which Russian forces abandoned.",
+     [("city-captured", "Kupyansk"), ("city-captured", "Balakliya")]),
     ("one-mention-not-far-back", "Ethnic Armenian forces pulled back a day after Baku launched an operation in the "
      "region. Officials met. Talks went on. Nobody spoke. Thousands of civilians were trapped in the city.", []),
 ]
