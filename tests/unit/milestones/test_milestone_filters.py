@@ -240,6 +240,11 @@ CASES: list[tuple[str, str, Found]] = [
     ("running-displacement", "Thousands of people fled Monguno in Borno state on Monday after jihadists attacked, "
      "officials said.", [("civilians-at-risk", "Monguno", "confirmed")]),
     ("running-toll", "Rebels shelled Kidal again. Thousands of people have been killed in the conflict.", []),
+    # fewer than ten of the dead were civilians
+    ("few-civilians", "Shelling hit Kidal. Officials said at least 32 people had been killed in Kidal, including seven "
+     "civilians.", []),
+    ("few-civilians", "Shelling hit Kidal. Officials said at least 32 people had been killed in Kidal, including 17 "
+     "civilians.", [("civilians-at-risk", "Kidal", "confirmed")]),
     ("running-toll", "Rebels shelled Kidal again. More than 1,000 people have been killed in the fighting, "
      "according to the WHO.", []),
     # a goal "until they capture" is no capture; a denial that a fall is near is no imminent fall
