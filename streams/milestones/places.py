@@ -62,6 +62,8 @@ _ENVOYS_OF = re.compile(r"(?:leaders?|presidents?|heads\s+of\s+state|(?:foreign\
                         r"representatives?|delegations?|delegates|envoys?|governments?|ambassadors?)\s+(?:of|from)\s+$")
 _SOURCE_IN = re.compile(r"(?:officials?|diplomats?|sources?|analysts?|authorities|spokes(?:man|woman|person)|"
                         r"ministry|envoys?|correspondents?|reporters?|journalists|embassy)\s+(?:in|from)\s+$")
+# "medical officials in Misrata and a Reuters photographer travelling with the forces confirmed the advance"
+_AND_SAID_AFTER = re.compile(r"\s+and\s+(?:[\w'.-]+\s+){1,8}?(?:said|say|says|told|reported|confirmed)\b")
 _SAID_AFTER = re.compile(r"\s*,?\s+(?:said|say|says|told|reported|reports|announced|added|confirmed)\b")
 # (", and Kunduz was captured" opens a new clause: its place is a subject)
 _NOT_SUBJECT = re.compile(r"(?:^|\s)(?:in|at|near|from|to|on|for|with|by|across|into|inside|outside|around)\s+"
@@ -204,7 +206,8 @@ def _forces_origin(article: ArticleView, p: PlaceMention) -> bool:
 def _speakers_seat(article: ArticleView, p: PlaceMention) -> bool:
     """A place named as where speakers sit ("officials in Moscow said", "a U.N. official in Zagreb said")."""
     return _SOURCE_IN.search(article.norm, max(0, p.start - 40), p.start) is not None \
-        and _SAID_AFTER.match(article.norm, p.end) is not None
+        and (_SAID_AFTER.match(article.norm, p.end) is not None
+             or _AND_SAID_AFTER.match(article.norm, p.end) is not None)
 
 
 def _place_follows(article: ArticleView, pos: int, within: int) -> bool:
@@ -521,6 +524,8 @@ def _no_antecedent(article: ArticleView, p: PlaceMention, reference_ok: bool = F
         norm = article.norm
         known = article.filter_cache[key] = (
             _is_speaker(article, p) or _VENUE.search(norm, max(0, p.start - 60), p.start) is not None
+            # "reached the Ouagadougou conference centre": a city's name in a building's name
+            or (norm.startswith("the ", p.start - 4) and _FACILITY_AFTER.match(norm[p.end:p.end + 40]) is not None)
             or _SIDE_AFTER.match(norm, p.end) is not None
             or _forces_origin(article, p) or _speakers_seat(article, p)
             or (not reference_ok and _REFERENCE_POINT.search(norm, max(0, p.start - 40), p.start) is not None))

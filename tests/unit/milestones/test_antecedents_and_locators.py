@@ -168,6 +168,12 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("unopposed-entry-long-subject", "Ukrainian troops recaptured the railway hub of Kupiansk on Saturday and moved "
      "into the nearby city of Balakliia, which Russian forces abandoned.",
      [("city-captured", "Kupyansk"), ("city-captured", "Balakliya")]),
+    # where the speakers sit ("officials in X and a photographer … confirmed") and a building named after a city
+    # are not what "the city" stands for
+    ("speakers-and-building-skipped", "Forces broke into the centre of Sirte on Thursday. Brigades mostly from "
+     "Zliten reached the Ouagadougou conference centre. Medical officials in Misrata and a photographer travelling "
+     "with the forces confirmed the advance. The city is now hemmed in from the west, south and east.",
+     [("city-breach", "Sirte"), ("siege", "Sirte")]),
     ("one-mention-not-far-back", "Ethnic Armenian forces pulled back a day after Baku launched an operation in the "
      "region. Officials met. Talks went on. Nobody spoke. Thousands of civilians were trapped in the city.", []),
 ]
