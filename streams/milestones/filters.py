@@ -263,24 +263,38 @@ class LexiconCheck:
                     lo = hi if first is None else first.start()
                 found += [m.span() for m in self.pattern.finditer(article.norm, lo, hi) if m.end() > m.start()]
             if found and (self.unless_ids or self.unless is not None):
-                found = [(a, b) for a, b in found if not self._cancelled(article, sentence, hits, a, b)]
+                found = self._uncancelled(article, sentence, hits, found)
             own = sorted(found)
             article.filter_cache[key] = own
         return own  # type: ignore[return-value]
 
-    def _cancelled(self, article: ArticleView, sentence: int, hits: dict[int, list[tuple[int, int]]], a: int,
-                   b: int) -> bool:
-        """True when the hit is part of a longer 'unless' phrase ("managed to" for "to")."""
-        for pid in self.unless_ids:
-            for ua, ub in hits.get(pid, ()):
-                if ua <= a and b <= ub:
-                    return True
-        if self.unless is not None:
-            lo, hi = article.sentence_span(sentence)
-            for u in self.unless.finditer(article.norm, lo, hi):
-                if u.start() <= a and b <= u.end():
-                    return True
-        return False
+    def _uncancelled(self, article: ArticleView, sentence: int, hits: dict[int, list[tuple[int, int]]],
+                     found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The hits that are not part of a longer 'unless' phrase ("managed to" for "to"). The 'unless'
+        regex runs once per sentence (not once per hit), and only when a hit is not cancelled by an
+        'unless' literal."""
+        unless_spans: list[tuple[int, int]] | None = None
+        kept: list[tuple[int, int]] = []
+        for a, b in found:
+            cancelled = False
+            for pid in self.unless_ids:
+                for ua, ub in hits.get(pid, ()):
+                    if ua <= a and b <= ub:
+                        cancelled = True
+                        break
+                if cancelled:
+                    break
+            if not cancelled and self.unless is not None:
+                if unless_spans is None:
+                    lo, hi = article.sentence_span(sentence)
+                    unless_spans = [u.span() for u in self.unless.finditer(article.norm, lo, hi)]
+                for ua, ub in unless_spans:
+                    if ua <= a and b <= ub:
+                        cancelled = True
+                        break
+            if not cancelled:
+                kept.append((a, b))
+        return kept
 
 
 _LOCAL_SCOPES = frozenset({"before", "after", "near", "segment", "sentence"})
