@@ -265,16 +265,26 @@ class LexiconCheck:
             ids = self.ids  # a phrase list may be long; a sentence has few hits: walk the hits
             found = [span for pid, spans in hits.items() if pid in ids for span in spans]
             if self.pattern is not None:
-                lo, hi = article.sentence_span(sentence)
-                if self.pattern_start is not None:  # no match starts before the first character it can start with
-                    first = self.pattern_start.search(article.norm, lo, hi)
-                    lo = hi if first is None else first.start()
-                found += [m.span() for m in self.pattern.finditer(article.norm, lo, hi) if m.end() > m.start()]
+                found += self._pattern_spans(article, sentence, self.pattern)
             if found and (self.unless_ids or self.unless is not None):
                 found = self._uncancelled(article, sentence, hits, found)
             own = sorted(found)
             article.filter_cache[key] = own
         return own  # type: ignore[return-value]
+
+    def _pattern_spans(self, article: ArticleView, sentence: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+        """The non-empty matches of ``pattern`` in one sentence; once per article and pattern text (checks of
+        different rules often share one: the 'exclude' roles' "fell to <number>", the 'mass' numbers)."""
+        key = ("re", pattern.pattern, pattern.flags, sentence)
+        spans = article.filter_cache.get(key)
+        if spans is None:
+            lo, hi = article.sentence_span(sentence)
+            if self.pattern_start is not None:  # no match starts before the first character it can start with
+                first = self.pattern_start.search(article.norm, lo, hi)
+                lo = hi if first is None else first.start()
+            spans = [m.span() for m in pattern.finditer(article.norm, lo, hi) if m.end() > m.start()]
+            article.filter_cache[key] = spans
+        return spans  # type: ignore[return-value]
 
     def _uncancelled(self, article: ArticleView, sentence: int, hits: dict[int, list[tuple[int, int]]],
                      found: list[tuple[int, int]]) -> list[tuple[int, int]]:
