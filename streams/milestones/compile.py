@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import ahocorasick_rs
 
-from streams.milestones.filters import Check, PhraseIndex, build_check
+from streams.milestones.filters import Check, LexiconCheck, PhraseIndex, build_check
 from streams.milestones.lexicon import (
     FUNCTION_WORDS,
     anchor_forms,
@@ -36,6 +36,7 @@ from streams.milestones.rules import (
 )
 
 ANCHOR_MARK = "\x00"  # automaton values that are unresolved-place anchors, not trigger forms
+PHRASE_MARK = "\x01"  # automaton values that are literal phrases of the early checks (see compile_pack)
 
 # what may stand right before a trigger word (the text is normalised and scanned with a leading space)
 WORD_STARTS = (" ", '"', "(", "'", "[", "/")
@@ -109,6 +110,8 @@ class CompiledPack:
     entries: dict[str, list[TriggerEntry]]  # first-anchor form → patterns it triggers
     lists: dict[str, FilterList]
     index_values: list[str] = field(default_factory=list)
+    # per key of ``index``: the filter-phrase id (PhraseIndex) of a PHRASE_MARK value, else -1
+    index_phrase_ids: list[int] = field(default_factory=list)
 
     @property
     def form_count(self) -> int:
@@ -204,9 +207,29 @@ def compile_pack(loaded: LoadedPack) -> CompiledPack:
         # the anchors of unresolved-place introductions ride on the same scan ("\x00" marks them)
         for key in ANCHOR_KEYS:
             keys[key] = ANCHOR_MARK + key
+        # And the literal phrases of the lexicon checks that run before place linking (the patterns' 'require'
+        # roles and contexts, asked for most trigger hits): every occurrence of each phrase as it is (no word-
+        # start prefix), so that a sentence without any occurrence of a check's phrases is known to have none
+        # of its whole-word matches without scanning it (``LexiconCheck.spotted``). A phrase that is already a
+        # key (none is) leaves its checks unspotted.
+        bodies = {pid: body for body, pid in index.ids.items()}
+        phrase_keys: dict[str, int] = {}
+        for pat in patterns:
+            for c in pat.early_checks:
+                if not isinstance(c, LexiconCheck) or c.index is not index or c.spotted:
+                    continue
+                if all(bodies[pid] not in keys for pid in c.ids):
+                    for pid in c.ids:
+                        phrase_keys[bodies[pid]] = pid
+                    c.spotted = True
+        for body in phrase_keys:
+            keys[body] = PHRASE_MARK + body
         # every occurrence of every key (overlapping, as the detector needs them), by a DFA: several
         # times faster per character than pyahocorasick's trie (the scan runs over every article)
         trigger_index = ahocorasick_rs.AhoCorasick(list(keys), matchkind=ahocorasick_rs.MatchKind.Standard,
                                                    implementation=ahocorasick_rs.Implementation.DFA)
+    else:
+        phrase_keys = {}
     return CompiledPack(loaded.path, list(loaded.milestones), patterns, trigger_index, entries, lists,
-                        list(keys.values()))
+                        list(keys.values()), [phrase_keys.get(v[1:], -1) if v[:1] == PHRASE_MARK else -1
+                                              for v in keys.values()])

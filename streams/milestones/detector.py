@@ -25,6 +25,7 @@ from typing import Literal
 
 from streams.milestones.compile import (
     ANCHOR_MARK,
+    PHRASE_MARK,
     CompiledPack,
     CompiledPattern,
     TriggerEntry,
@@ -134,12 +135,17 @@ class Detector:
         if index is None:
             return raw
         values = self.pack.index_values
+        spots: list[tuple[int, int, int]] = []  # (start, end, filter-phrase id) of the early checks' phrases
+        article.phrase_spots = spots
         # keys are prefixed by a word-start character; the padding space makes offsets shift by one.
         # Matches come in the order of their ends (the anchors' lists stay in text order).
         match: tuple[int, int, int]  # (key, start, end) (typed: compiled, the loop is native code)
         for match in index.find_matches_as_indexes(" " + norm, overlapping=True):
             end = match[2] - 1  # (padding)
             form = values[match[0]]
+            if form[0] == PHRASE_MARK:
+                spots.append((end - len(form) + 1, end, self.pack.index_phrase_ids[match[0]]))
+                continue
             if form[0] == ANCHOR_MARK:  # where a name may be introduced ("the town of ", ", a ", " region")
                 kind = ANCHOR_KEYS[form[1:]]
                 if kind != "region" or end >= n or not norm[end].isalnum():

@@ -197,6 +197,9 @@ class LexiconCheck:
     unless: re.Pattern[str] | None
     veto: re.Pattern[str] | None = None  # any match in the window stops the check
     pattern_start: re.Pattern[str] | None = None  # what a match of ``pattern`` starts with (first_characters)
+    # every phrase of ``ids`` is also a key of the detector's trigger scan (compile_pack), which lists each
+    # occurrence in ``ArticleView.phrase_spots``: a sentence with none of them has no literal match to scan for
+    spotted: bool = False
 
     @classmethod
     def build(cls, spec: LexiconFilter, lists: dict[str, FilterList], index: PhraseIndex | None = None) -> LexiconCheck:
@@ -261,9 +264,15 @@ class LexiconCheck:
         key = (id(self), sentence)
         own = article.filter_cache.get(key)
         if own is None:
-            hits = self.index.sentence_hits(article, sentence)
             ids = self.ids  # a phrase list may be long; a sentence has few hits: walk the hits
-            found = [span for pid, spans in hits.items() if pid in ids for span in spans]
+            if self.spotted and not self.unless_ids and article.phrase_spots is not None \
+                    and not self._spotted_in(article, sentence):
+                # none of the phrases occurs in the sentence at all (the usual case): no whole-word match either
+                hits: dict[int, list[tuple[int, int]]] = {}
+                found: list[tuple[int, int]] = []
+            else:
+                hits = self.index.sentence_hits(article, sentence)
+                found = [span for pid, spans in hits.items() if pid in ids for span in spans]
             if self.pattern is not None:
                 found += self._pattern_spans(article, sentence, self.pattern)
             if found and (self.unless_ids or self.unless is not None):
@@ -271,6 +280,18 @@ class LexiconCheck:
             own = sorted(found)
             article.filter_cache[key] = own
         return own  # type: ignore[return-value]
+
+    def _spotted_in(self, article: ArticleView, sentence: int) -> bool:
+        """Whether one of the check's phrases occurs (anywhere, even inside a word) in sentence ``sentence``."""
+        spots = article.phrase_spots
+        if spots is None:
+            return True
+        lo, hi = article.sentence_span(sentence)
+        ids = self.ids
+        for a, b, pid in spots:
+            if lo <= a and b <= hi and pid in ids:
+                return True
+        return False
 
     def _pattern_spans(self, article: ArticleView, sentence: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
         """The non-empty matches of ``pattern`` in one sentence; once per article and pattern text (checks of
