@@ -99,7 +99,7 @@ class Check(Protocol):
 
 
 # characters a phrase may follow (with the start of a sentence): a word start
-_PHRASE_STARTS = (" ", "\"", "(", "'", "[", "/", "\n", "\t", "\u2014", "\u2013", ",", ";", ":", ".", "!", "?",
+PHRASE_STARTS = (" ", "\"", "(", "'", "[", "/", "\n", "\t", "\u2014", "\u2013", ",", ";", ":", ".", "!", "?",
                   "\u201c", "\u2018")
 
 
@@ -136,7 +136,7 @@ class PhraseIndex:
                 value = (pid, len(body), body[0].isalnum(), body[-1].isalnum())
                 if body[0].isalnum():
                     # word starts only: "to" is not looked for inside "history" (most raw matches were)
-                    for prefix in _PHRASE_STARTS:
+                    for prefix in PHRASE_STARTS:
                         keys[prefix + body] = value
                 else:
                     keys[body] = value
@@ -197,9 +197,11 @@ class LexiconCheck:
     unless: re.Pattern[str] | None
     veto: re.Pattern[str] | None = None  # any match in the window stops the check
     pattern_start: re.Pattern[str] | None = None  # what a match of ``pattern`` starts with (first_characters)
-    # every phrase of ``ids`` is also a key of the detector's trigger scan (compile_pack), which lists each
-    # occurrence in ``ArticleView.phrase_spots``: a sentence with none of them has no literal match to scan for
+    # every phrase of ``ids`` (with the word starts it may follow) is also a key of the detector's trigger scan
+    # (compile_pack), which lists each occurrence in ``ArticleView.phrase_spots``: a sentence with none of them
+    # has no literal match to scan for. ``spot_keys``: the indexes of those keys.
     spotted: bool = False
+    spot_keys: frozenset[int] = frozenset()
 
     @classmethod
     def build(cls, spec: LexiconFilter, lists: dict[str, FilterList], index: PhraseIndex | None = None) -> LexiconCheck:
@@ -282,14 +284,18 @@ class LexiconCheck:
         return own  # type: ignore[return-value]
 
     def _spotted_in(self, article: ArticleView, sentence: int) -> bool:
-        """Whether one of the check's phrases occurs (anywhere, even inside a word) in sentence ``sentence``."""
+        """Whether one of the check's phrases may occur in sentence ``sentence`` (False: it has no match of them)."""
         spots = article.phrase_spots
         if spots is None:
             return True
         lo, hi = article.sentence_span(sentence)
-        ids = self.ids
-        for a, b, pid in spots:
-            if lo <= a and b <= hi and pid in ids:
+        if lo > 0 and article.norm[lo - 1] not in PHRASE_STARTS:
+            return True  # (the sentence scan lets a phrase open the sentence whatever comes before it)
+        keys = self.spot_keys
+        for spot in spots:
+            # (key, start, end) in " " + norm: the key (a word start and the phrase, or the phrase) spans
+            # [start - 1, end - 1) of norm; the phrase then lies in the sentence only if lo <= start and end - 1 <= hi
+            if spot[0] in keys and lo <= spot[1] and spot[2] - 1 <= hi:
                 return True
         return False
 

@@ -231,8 +231,8 @@ class ArticleView:
         self._views: dict[int, SentenceView] = {}
         self.filter_cache: dict[tuple[object, ...], object] = {}  # per-article memo
         self.anchors: Anchors | None = None  # unresolved-place anchors, when the detector's scan found them
-        # (start, end, filter-phrase id) of every occurrence of the early checks' literal phrases, found by the
-        # detector's scan (None: not scanned for); see LexiconCheck.spotted
+        # (key, start, end) of every occurrence of the early checks' phrase keys in " " + norm, as the detector's
+        # trigger scan reports them (None: not scanned for); see LexiconCheck.spotted
         self.phrase_spots: list[tuple[int, int, int]] | None = None
         # Built on first use (the properties below): plain attributes, not functools.cached_property, which
         # needs an instance __dict__ (the class is compiled with mypyc: see streams.milestones._compiled).
