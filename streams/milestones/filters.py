@@ -292,9 +292,6 @@ class LexiconCheck:
         if lo > 0 and article.norm[lo - 1] not in PHRASE_STARTS:
             return True  # (the sentence scan lets a phrase open the sentence whatever comes before it)
         keys = self.spot_keys
-        found = article.spot_keys(sentence)
-        if found is not None:
-            return not keys.isdisjoint(found)
         for spot in spots:
             # (key, start, end) in " " + norm: the key (a word start and the phrase, or the phrase) spans
             # [start - 1, end - 1) of norm; the phrase then lies in the sentence only if lo <= start and end - 1 <= hi

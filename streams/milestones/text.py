@@ -69,7 +69,6 @@ def _end(p: PlaceMention) -> int:
     return p.end
 
 
-_NO_KEYS: set[int] = set()  # (never changed)
 _DATELINE_REACH = 400
 # the news agency credited in a dateline: "OMDURMAN, Sudan (Sudan Tribune) —", "Bucha (Ukraine) (AFP) -"
 _CREDIT = re.compile(r"\(([A-Z][\w .'’-]{1,40})\)\s*[-–—]")
@@ -235,8 +234,6 @@ class ArticleView:
         # (key, start, end) of every occurrence of the early checks' phrase keys in " " + norm, as the detector's
         # trigger scan reports them (None: not scanned for); see LexiconCheck.spotted
         self.phrase_spots: list[tuple[int, int, int]] | None = None
-        self._spot_keys: dict[int, set[int]] | None = None  # sentence index → keys of the spots in it
-        self._spot_keys_known = False  # False until built; then _spot_keys is None when sentences overlap
         # Built on first use (the properties below): plain attributes, not functools.cached_property, which
         # needs an instance __dict__ (the class is compiled with mypyc: see streams.milestones._compiled).
         self._norm: str | None = None
@@ -458,40 +455,6 @@ class ArticleView:
             found = any(norm.find(w, lo, hi) >= 0 for w in _ANAPHOR_NOUNS) and ANAPHOR.search(norm, lo, hi) is not None
             self.filter_cache[key] = found
         return bool(found)
-
-    def spot_keys(self, index: int) -> set[int] | None:
-        """The keys of the phrase spots (``phrase_spots``) that may lie in sentence ``index``: a superset of
-        those whose phrase does. None when unknown (no spots, or sentences that overlap or are out of order)."""
-        if not self._spot_keys_known:
-            self._spot_keys = self._build_spot_keys()
-            self._spot_keys_known = True
-        by_sentence = self._spot_keys
-        if by_sentence is None:
-            return None
-        return by_sentence.get(index, _NO_KEYS)
-
-    def _build_spot_keys(self) -> dict[int, set[int]] | None:
-        spots = self.phrase_spots
-        if spots is None:
-            return None
-        starts, ends = self.sentence_starts, self.sentence_ends
-        for k in range(1, len(starts)):
-            if starts[k] < ends[k - 1]:
-                return None
-        out: dict[int, set[int]] = {}
-        for spot in spots:
-            # (key, start, end) in " " + norm: the phrase starts at start - 1 (no word start before it) or at
-            # start, and ends at end - 1 of norm; it lies in the sentence holding its start if it ends there too
-            end = spot[2] - 1
-            for pos in (spot[1] - 1, spot[1]):
-                k = bisect_right(starts, pos) - 1
-                if k >= 0 and end <= ends[k]:
-                    keys = out.get(k)
-                    if keys is None:
-                        out[k] = {spot[0]}
-                    else:
-                        keys.add(spot[0])
-        return out
 
     def view(self, index: int) -> SentenceView:
         v = self._views.get(index)
