@@ -137,7 +137,9 @@ class Detector:
         values = self.pack.index_values
         spotted = self.pack.index_spotted
         spots: list[tuple[int, int, int]] = []  # the matches of the early checks' phrase keys, as scanned
+        spot_ends: list[int] | None = []  # their ends (in the order of the scan: of their ends)
         article.phrase_spots = spots
+        article.phrase_spot_ends = spot_ends
         # keys are prefixed by a word-start character; the padding space makes offsets shift by one.
         # Matches come in the order of their ends (the anchors' lists stay in text order).
         match: tuple[int, int, int]  # (key, start, end) (typed: compiled, the loop is native code)
@@ -145,6 +147,11 @@ class Detector:
             end = match[2] - 1  # (padding)
             if spotted[match[0]]:
                 spots.append(match)
+                if spot_ends is not None:
+                    if spot_ends and match[2] < spot_ends[-1]:
+                        spot_ends = article.phrase_spot_ends = None  # (out of order: the spots are walked)
+                    else:
+                        spot_ends.append(match[2])
             form = values[match[0]]
             if form[0] == PHRASE_MARK:
                 continue

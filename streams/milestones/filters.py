@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -292,9 +293,15 @@ class LexiconCheck:
         if lo > 0 and article.norm[lo - 1] not in PHRASE_STARTS:
             return True  # (the sentence scan lets a phrase open the sentence whatever comes before it)
         keys = self.spot_keys
-        for spot in spots:
-            # (key, start, end) in " " + norm: the key (a word start and the phrase, or the phrase) spans
-            # [start - 1, end - 1) of norm; the phrase then lies in the sentence only if lo <= start and end - 1 <= hi
+        # (key, start, end) in " " + norm: the key (a word start and the phrase, or the phrase) spans
+        # [start - 1, end - 1) of norm; the phrase then lies in the sentence only if lo <= start and end - 1 <= hi.
+        # The scan reports them in the order of their ends: only those ending in (lo, hi + 1] are looked at.
+        ends = article.phrase_spot_ends
+        first, last = 0, len(spots)
+        if ends is not None and len(ends) == last:
+            first, last = bisect_left(ends, lo + 1), bisect_right(ends, hi + 1)
+        for i in range(first, last):
+            spot = spots[i]
             if spot[0] in keys and lo <= spot[1] and spot[2] - 1 <= hi:
                 return True
         return False

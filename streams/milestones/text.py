@@ -234,6 +234,7 @@ class ArticleView:
         # (key, start, end) of every occurrence of the early checks' phrase keys in " " + norm, as the detector's
         # trigger scan reports them (None: not scanned for); see LexiconCheck.spotted
         self.phrase_spots: list[tuple[int, int, int]] | None = None
+        self.phrase_spot_ends: list[int] | None = None  # the spots' ends, for a bisect (None: not in order)
         # Built on first use (the properties below): plain attributes, not functools.cached_property, which
         # needs an instance __dict__ (the class is compiled with mypyc: see streams.milestones._compiled).
         self._norm: str | None = None
