@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import ahocorasick_rs
 
-from streams.milestones.filters import Check, PhraseIndex, build_check
+from streams.milestones.filters import PHRASE_STARTS, Check, LexiconCheck, PhraseIndex, build_check
 from streams.milestones.lexicon import (
     FUNCTION_WORDS,
     anchor_forms,
@@ -36,6 +36,7 @@ from streams.milestones.rules import (
 )
 
 ANCHOR_MARK = "\x00"  # automaton values that are unresolved-place anchors, not trigger forms
+PHRASE_MARK = "\x01"  # automaton values that are literal phrases of the early checks (see compile_pack)
 
 # what may stand right before a trigger word (the text is normalised and scanned with a leading space)
 WORD_STARTS = (" ", '"', "(", "'", "[", "/")
@@ -64,6 +65,10 @@ class CompiledPattern:
     anaphoric: bool = False  # 'the city' may stand for a place of these kinds
     carries: bool = False  # the place may be carried over from the sentence before
     early_checks: list[Check] = field(default_factory=list)  # 'require' checks run before place linking
+    # the early checks split by what telling their absence costs (set by compile_pack, once it knows which checks
+    # are spotted): spotted literal phrase lists (no sentence scan, no regex) and the others, in the same order
+    cheap_early_checks: list[Check] = field(default_factory=list)
+    other_early_checks: list[Check] = field(default_factory=list)
     place_exclude_before: re.Pattern[str] | None = None  # words right before a mention that disqualify it
     # the sentence must name a place of all_kinds, or carry one (the detector's pre-test); not for a 'parties' role,
     # whose place may be a nationality ("Libyan factions agreed a ceasefire")
@@ -74,6 +79,7 @@ class CompiledPattern:
         self.anaphoric = self.spec.place.anaphora and not self.all_kinds.isdisjoint({"city", "district"})
         self.carries = self.spec.place.carry
         self.early_checks = [c for c in self.checks if c.effect == "require" and c.window.scope != "following"]
+        self.other_early_checks = list(self.early_checks)
         self.sentence_place_needed = not self.spec.place.parties
 
 
@@ -109,6 +115,8 @@ class CompiledPack:
     entries: dict[str, list[TriggerEntry]]  # first-anchor form → patterns it triggers
     lists: dict[str, FilterList]
     index_values: list[str] = field(default_factory=list)
+    # per key of ``index``: whether its occurrences go to ``ArticleView.phrase_spots`` (an early check's phrase)
+    index_spotted: list[bool] = field(default_factory=list)
 
     @property
     def form_count(self) -> int:
@@ -205,9 +213,40 @@ def compile_pack(loaded: LoadedPack) -> CompiledPack:
         # the anchors of unresolved-place introductions ride on the same scan ("\x00" marks them)
         for key in ANCHOR_KEYS:
             keys[key] = ANCHOR_MARK + key
+        # And the literal phrases of the lexicon checks that run before place linking (the patterns' 'require'
+        # roles and contexts, asked for most trigger hits), with the word starts the phrase index uses: every
+        # occurrence is listed (``ArticleView.phrase_spots``), so that a sentence in which none of a check's phrases
+        # occurs is known to have none of its whole-word matches without scanning it (``LexiconCheck.spotted``).
+        # A key that is already a trigger or anchor key keeps its value and is listed too.
+        bodies = {pid: body for body, pid in index.ids.items()}
+        spotted: list[tuple[LexiconCheck, list[str]]] = []
+        for pat in patterns:
+            for c in pat.early_checks:
+                if not isinstance(c, LexiconCheck) or c.index is not index or c.spotted:
+                    continue
+                check_keys = []
+                for pid in c.ids:
+                    body = bodies[pid]
+                    check_keys += [prefix + body for prefix in PHRASE_STARTS] if body[0].isalnum() else [body]
+                c.spotted = True
+                spotted.append((c, check_keys))
+        phrase_keys = {key for _, check_keys in spotted for key in check_keys}
+        for key in phrase_keys:
+            if key not in keys:
+                keys[key] = PHRASE_MARK + key
+        position = {key: i for i, key in enumerate(keys)}
+        for c, check_keys in spotted:
+            c.spot_keys = frozenset(position[key] for key in check_keys)
+        for pat in patterns:
+            cheap: list[Check] = [c for c in pat.early_checks if isinstance(c, LexiconCheck) and c.spotted
+                                  and c.pattern is None and not c.unless_ids]
+            pat.cheap_early_checks = cheap
+            pat.other_early_checks = [c for c in pat.early_checks if all(c is not k for k in cheap)]
         # every occurrence of every key (overlapping, as the detector needs them), by a DFA: several
         # times faster per character than pyahocorasick's trie (the scan runs over every article)
         trigger_index = ahocorasick_rs.AhoCorasick(list(keys), matchkind=ahocorasick_rs.MatchKind.Standard,
                                                    implementation=ahocorasick_rs.Implementation.DFA)
+    else:
+        phrase_keys = set()
     return CompiledPack(loaded.path, list(loaded.milestones), patterns, trigger_index, entries, lists,
-                        list(keys.values()))
+                        list(keys.values()), [key in phrase_keys for key in keys])

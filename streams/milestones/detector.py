@@ -25,6 +25,7 @@ from typing import Literal
 
 from streams.milestones.compile import (
     ANCHOR_MARK,
+    PHRASE_MARK,
     CompiledPack,
     CompiledPattern,
     TriggerEntry,
@@ -134,12 +135,26 @@ class Detector:
         if index is None:
             return raw
         values = self.pack.index_values
+        spotted = self.pack.index_spotted
+        spots: list[tuple[int, int, int]] = []  # the matches of the early checks' phrase keys, as scanned
+        spot_ends: list[int] | None = []  # their ends (in the order of the scan: of their ends)
+        article.phrase_spots = spots
+        article.phrase_spot_ends = spot_ends
         # keys are prefixed by a word-start character; the padding space makes offsets shift by one.
         # Matches come in the order of their ends (the anchors' lists stay in text order).
         match: tuple[int, int, int]  # (key, start, end) (typed: compiled, the loop is native code)
         for match in index.find_matches_as_indexes(" " + norm, overlapping=True):
             end = match[2] - 1  # (padding)
+            if spotted[match[0]]:
+                spots.append(match)
+                if spot_ends is not None:
+                    if spot_ends and match[2] < spot_ends[-1]:
+                        spot_ends = article.phrase_spot_ends = None  # (out of order: the spots are walked)
+                    else:
+                        spot_ends.append(match[2])
             form = values[match[0]]
+            if form[0] == PHRASE_MARK:
+                continue
             if form[0] == ANCHOR_MARK:  # where a name may be introduced ("the town of ", ", a ", " region")
                 kind = ANCHOR_KEYS[form[1:]]
                 if kind != "region" or end >= n or not norm[end].isalnum():
@@ -161,12 +176,12 @@ class Detector:
         entries = self.pack.entries
         norm = article.norm
         index, sentence_start, sentence_end = -1, -1, -1
-        kinds: set[str] = set()
+        kinds: set[str] | None = None  # the sentence's place kinds, once a hit needs them
         for start, form_end, form in self._hits(article):
             if start >= sentence_end or start < sentence_start:
                 index = max(0, bisect_right(starts, start) - 1)
                 sentence_start, sentence_end = starts[index], ends[index]
-                kinds = article.event_kinds(index)
+                kinds = None
             for entry in entries[form]:
                 pat = entry.pattern
                 begin, end = start, form_end
@@ -189,6 +204,16 @@ class Detector:
                     end = m.end()
                 if end > sentence_end:
                     continue  # a '*' gap that ran into the next sentence
+                if not explain and pat.cheap_early_checks \
+                        and any(check.absent(article, index) for check in pat.cheap_early_checks):
+                    # a required phrase list none of whose phrases occurs in reach (told from the trigger scan's
+                    # phrase spots, no sentence scan): dropped before the place kinds, which then often need not
+                    # be built for the article at all. (The same candidates are dropped as by the place pre-test
+                    # and the early checks in their order below: both only drop, and neither has side effects
+                    # on the output.)
+                    continue
+                if kinds is None:
+                    kinds = article.event_kinds(index)
                 # (whether a place is carried over from the sentence before is only asked for patterns
                 # that may carry one: it is the costly part of the test)
                 if pat.all_kinds.isdisjoint(kinds) and pat.sentence_place_needed \
@@ -198,7 +223,7 @@ class Detector:
                     if explain:
                         out.append(self._no_place(article, index, entry, begin, end))
                     continue
-                if not explain and any(check.absent(article, index) for check in pat.early_checks):
+                if not explain and any(check.absent(article, index) for check in pat.other_early_checks):
                     continue  # a required role or context is nowhere in reach: no word view needed
                 cand = self._evaluate(article, article.view(index), entry, begin, end, explain)
                 if cand is not None:

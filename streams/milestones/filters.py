@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-import ahocorasick
+import ahocorasick_rs
 
 from streams.milestones.lexicon import compile_phrases, first_characters, word_starts
 from streams.milestones.rules import (
@@ -99,20 +100,22 @@ class Check(Protocol):
 
 
 # characters a phrase may follow (with the start of a sentence): a word start
-_PHRASE_STARTS = (" ", "\"", "(", "'", "[", "/", "\n", "\t", "\u2014", "\u2013", ",", ";", ":", ".", "!", "?",
+PHRASE_STARTS = (" ", "\"", "(", "'", "[", "/", "\n", "\t", "\u2014", "\u2013", ",", ";", ":", ".", "!", "?",
                   "\u201c", "\u2018")
 
 
 class PhraseIndex:
     """One Aho-Corasick automaton over the literal phrases of every lexicon check in a pack.
 
-    A sentence with a candidate is scanned once (in C) for all of them; each check then only compares
-    the offsets of its own phrases with its window. Phrases that are regular expressions, inflected
+    A sentence with a candidate is scanned once (in native code) for all of them; each check then only
+    compares the offsets of its own phrases with its window. Phrases that are regular expressions, inflected
     (``~x``) or have gaps (``a * b``) stay regular expressions on the check."""
 
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
-        self._automaton: ahocorasick.Automaton | None = None
+        self._automaton: ahocorasick_rs.AhoCorasick | None = None
+        self._values: list[tuple[int, int, bool, bool]] = []  # per automaton key: (id, length, left, right)
+        self._stale = True
 
     def add(self, phrase: str) -> int | None:
         """The id of a literal phrase, or None when it must stay a regular expression."""
@@ -123,23 +126,28 @@ class PhraseIndex:
             return None
         if body not in self.ids:
             self.ids[body] = len(self.ids)
-            self._automaton = None
+            self._stale = True
         return self.ids[body]
 
-    def _built(self) -> ahocorasick.Automaton:
-        if self._automaton is None:
-            automaton = ahocorasick.Automaton()
+    def _built(self) -> ahocorasick_rs.AhoCorasick | None:
+        if self._stale:
+            # key → value; a later key's value replaces an earlier one's (as pyahocorasick's add_word did)
+            keys: dict[str, tuple[int, int, bool, bool]] = {}
             for body, pid in self.ids.items():
                 value = (pid, len(body), body[0].isalnum(), body[-1].isalnum())
                 if body[0].isalnum():
                     # word starts only: "to" is not looked for inside "history" (most raw matches were)
-                    for prefix in _PHRASE_STARTS:
-                        automaton.add_word(prefix + body, value)
+                    for prefix in PHRASE_STARTS:
+                        keys[prefix + body] = value
                 else:
-                    automaton.add_word(body, value)
-            if self.ids:
-                automaton.make_automaton()
-            self._automaton = automaton
+                    keys[body] = value
+            # every occurrence of every key (overlapping), as pyahocorasick's iter reported them. A contiguous
+            # NFA: per sentence as fast as a DFA here (the call's overhead dominates) at a seventh of its memory
+            self._automaton = ahocorasick_rs.AhoCorasick(
+                list(keys), matchkind=ahocorasick_rs.MatchKind.Standard,
+                implementation=ahocorasick_rs.Implementation.ContiguousNFA) if keys else None
+            self._values = list(keys.values())
+            self._stale = False
         return self._automaton
 
     def sentence_hits(self, article: ArticleView, index: int) -> dict[int, list[tuple[int, int]]]:
@@ -149,16 +157,17 @@ class PhraseIndex:
         if hits is None:
             out: dict[int, list[tuple[int, int]]] = {}
             automaton = self._built()
-            if self.ids:
+            if automaton is not None:
+                values = self._values
                 norm = article.norm
                 n = len(norm)
                 lo, hi = article.sentence_span(index)
-                # scan a slice: pyahocorasick's iter(text, start, end) converts the whole text on every call;
-                # the padding space lets a phrase at the sentence start match with its prefix
-                match: tuple[int, tuple[int, int, bool, bool]]  # (typed: compiled, the loop is native code)
-                for match in automaton.iter(" " + norm[lo:hi]):
-                    pid, length, left, right = match[1]
-                    b = lo + match[0]
+                # scan a slice; the padding space lets a phrase at the sentence start match with its prefix
+                # (so offsets in the scanned text are one more than from ``lo``)
+                match: tuple[int, int, int]  # (key, start, end) (typed: compiled, the loop is native code)
+                for match in automaton.find_matches_as_indexes(" " + norm[lo:hi], overlapping=True):
+                    pid, length, left, right = values[match[0]]
+                    b = lo + match[2] - 1
                     a = b - length
                     if left and a > 0:
                         c = norm[a - 1]
@@ -189,6 +198,11 @@ class LexiconCheck:
     unless: re.Pattern[str] | None
     veto: re.Pattern[str] | None = None  # any match in the window stops the check
     pattern_start: re.Pattern[str] | None = None  # what a match of ``pattern`` starts with (first_characters)
+    # every phrase of ``ids`` (with the word starts it may follow) is also a key of the detector's trigger scan
+    # (compile_pack), which lists each occurrence in ``ArticleView.phrase_spots``: a sentence with none of them
+    # has no literal match to scan for. ``spot_keys``: the indexes of those keys.
+    spotted: bool = False
+    spot_keys: frozenset[int] = frozenset()
 
     @classmethod
     def build(cls, spec: LexiconFilter, lists: dict[str, FilterList], index: PhraseIndex | None = None) -> LexiconCheck:
@@ -253,34 +267,86 @@ class LexiconCheck:
         key = (id(self), sentence)
         own = article.filter_cache.get(key)
         if own is None:
-            hits = self.index.sentence_hits(article, sentence)
             ids = self.ids  # a phrase list may be long; a sentence has few hits: walk the hits
-            found = [span for pid, spans in hits.items() if pid in ids for span in spans]
+            if self.spotted and not self.unless_ids and article.phrase_spots is not None \
+                    and not self._spotted_in(article, sentence):
+                # none of the phrases occurs in the sentence at all (the usual case): no whole-word match either
+                hits: dict[int, list[tuple[int, int]]] = {}
+                found: list[tuple[int, int]] = []
+            else:
+                hits = self.index.sentence_hits(article, sentence)
+                found = [span for pid, spans in hits.items() if pid in ids for span in spans]
             if self.pattern is not None:
-                lo, hi = article.sentence_span(sentence)
-                if self.pattern_start is not None:  # no match starts before the first character it can start with
-                    first = self.pattern_start.search(article.norm, lo, hi)
-                    lo = hi if first is None else first.start()
-                found += [m.span() for m in self.pattern.finditer(article.norm, lo, hi) if m.end() > m.start()]
+                found += self._pattern_spans(article, sentence, self.pattern)
             if found and (self.unless_ids or self.unless is not None):
-                found = [(a, b) for a, b in found if not self._cancelled(article, sentence, hits, a, b)]
+                found = self._uncancelled(article, sentence, hits, found)
             own = sorted(found)
             article.filter_cache[key] = own
         return own  # type: ignore[return-value]
 
-    def _cancelled(self, article: ArticleView, sentence: int, hits: dict[int, list[tuple[int, int]]], a: int,
-                   b: int) -> bool:
-        """True when the hit is part of a longer 'unless' phrase ("managed to" for "to")."""
-        for pid in self.unless_ids:
-            for ua, ub in hits.get(pid, ()):
-                if ua <= a and b <= ub:
-                    return True
-        if self.unless is not None:
-            lo, hi = article.sentence_span(sentence)
-            for u in self.unless.finditer(article.norm, lo, hi):
-                if u.start() <= a and b <= u.end():
-                    return True
+    def _spotted_in(self, article: ArticleView, sentence: int) -> bool:
+        """Whether one of the check's phrases may occur in sentence ``sentence`` (False: it has no match of them)."""
+        spots = article.phrase_spots
+        if spots is None:
+            return True
+        lo, hi = article.sentence_span(sentence)
+        if lo > 0 and article.norm[lo - 1] not in PHRASE_STARTS:
+            return True  # (the sentence scan lets a phrase open the sentence whatever comes before it)
+        keys = self.spot_keys
+        # (key, start, end) in " " + norm: the key (a word start and the phrase, or the phrase) spans
+        # [start - 1, end - 1) of norm; the phrase then lies in the sentence only if lo <= start and end - 1 <= hi.
+        # The scan reports them in the order of their ends: only those ending in (lo, hi + 1] are looked at.
+        ends = article.phrase_spot_ends
+        first, last = 0, len(spots)
+        if ends is not None and len(ends) == last:
+            first, last = bisect_left(ends, lo + 1), bisect_right(ends, hi + 1)
+        for i in range(first, last):
+            spot = spots[i]
+            if spot[0] in keys and lo <= spot[1] and spot[2] - 1 <= hi:
+                return True
         return False
+
+    def _pattern_spans(self, article: ArticleView, sentence: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+        """The non-empty matches of ``pattern`` in one sentence; once per article and pattern text (checks of
+        different rules often share one: the 'exclude' roles' "fell to <number>", the 'mass' numbers)."""
+        key = ("re", pattern.pattern, pattern.flags, sentence)
+        spans = article.filter_cache.get(key)
+        if spans is None:
+            lo, hi = article.sentence_span(sentence)
+            if self.pattern_start is not None:  # no match starts before the first character it can start with
+                first = self.pattern_start.search(article.norm, lo, hi)
+                lo = hi if first is None else first.start()
+            spans = [m.span() for m in pattern.finditer(article.norm, lo, hi) if m.end() > m.start()]
+            article.filter_cache[key] = spans
+        return spans  # type: ignore[return-value]
+
+    def _uncancelled(self, article: ArticleView, sentence: int, hits: dict[int, list[tuple[int, int]]],
+                     found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The hits that are not part of a longer 'unless' phrase ("managed to" for "to"). The 'unless'
+        regex runs once per sentence (not once per hit), and only when a hit is not cancelled by an
+        'unless' literal."""
+        unless_spans: list[tuple[int, int]] | None = None
+        kept: list[tuple[int, int]] = []
+        for a, b in found:
+            cancelled = False
+            for pid in self.unless_ids:
+                for ua, ub in hits.get(pid, ()):
+                    if ua <= a and b <= ub:
+                        cancelled = True
+                        break
+                if cancelled:
+                    break
+            if not cancelled and self.unless is not None:
+                if unless_spans is None:
+                    lo, hi = article.sentence_span(sentence)
+                    unless_spans = [u.span() for u in self.unless.finditer(article.norm, lo, hi)]
+                for ua, ub in unless_spans:
+                    if ua <= a and b <= ub:
+                        cancelled = True
+                        break
+            if not cancelled:
+                kept.append((a, b))
+        return kept
 
 
 _LOCAL_SCOPES = frozenset({"before", "after", "near", "segment", "sentence"})

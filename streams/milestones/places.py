@@ -358,15 +358,15 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
              and (camps or _CAMP_AFTER.match(article.norm, p.end) is None)]
     if pat.spec.place.anaphora and kinds & {"city", "district"}:
         city_kinds = kinds & frozenset({"city", "district"})
-        for m in _ANAPHOR.finditer(view.norm):
-            a, b = view.start + m.start(), view.start + m.end()
+        for m_start, m_end, m_text in view.anaphors:
+            a, b = view.start + m_start, view.start + m_end
             if any(p.start < b and a < p.end or b <= p.start <= b + 2 and view.norm[b - view.start:p.start - view.start]
                    in (", ", ",") for p in view.places):
                 continue  # "the city of Mosul", "the Yemeni capital, Sanaa,": the name itself is there
             of = _PART_OF_AFTER.match(view.norm, b - view.start)
             if of is not None and any(p.start == view.start + of.end() for p in view.places):
                 continue  # "the historic Old City wall of Raqqa": the name follows
-            target = _antecedent(article, m.group(), a, city_kinds)
+            target = _antecedent(article, m_text, a, city_kinds)
             if target is not None:
                 items.append(_Item(a, b, target, True))
         items.sort(key=lambda it: it.start)

@@ -91,6 +91,7 @@ class SentenceView:
         # __dict__ to cache in)
         self._segments: list[tuple[int, int]] | None = None
         self._token_spans: list[tuple[int, int]] | None = None
+        self._anaphors: list[tuple[int, int, str]] | None = None
 
     @classmethod
     def build(cls, index: int, sentence: Sentence, places: list[PlaceMention],
@@ -131,6 +132,14 @@ class SentenceView:
             base = self.start
             self._token_spans = [(base + m.start(), base + m.end()) for m in _TOKEN.finditer(self.norm)]
         return self._token_spans
+
+    @property
+    def anaphors(self) -> list[tuple[int, int, str]]:
+        """(start, end, text) of the ANAPHOR matches in ``norm`` ("the city", "there"), offsets relative to
+        the sentence; found on first use (place linking asks once per candidate pattern)."""
+        if self._anaphors is None:
+            self._anaphors = [(m.start(), m.end(), m.group()) for m in ANAPHOR.finditer(self.norm)]
+        return self._anaphors
 
     def segment_of(self, pos: int, *, hard: bool = False) -> tuple[int, int]:
         """The segment (or, with ``hard``, the punctuation-delimited clause) containing ``pos``."""
@@ -228,6 +237,10 @@ class ArticleView:
         self._views: dict[int, SentenceView] = {}
         self.filter_cache: dict[tuple[object, ...], object] = {}  # per-article memo
         self.anchors: Anchors | None = None  # unresolved-place anchors, when the detector's scan found them
+        # (key, start, end) of every occurrence of the early checks' phrase keys in " " + norm, as the detector's
+        # trigger scan reports them (None: not scanned for); see LexiconCheck.spotted
+        self.phrase_spots: list[tuple[int, int, int]] | None = None
+        self.phrase_spot_ends: list[int] | None = None  # the spots' ends, for a bisect (None: not in order)
         # Built on first use (the properties below): plain attributes, not functools.cached_property, which
         # needs an instance __dict__ (the class is compiled with mypyc: see streams.milestones._compiled).
         self._norm: str | None = None
