@@ -188,6 +188,8 @@ _CAPITAL_OF_BEFORE = re.compile(r",\s+(?:the\s+)?(?:[\w-]+\s+)?capital\s+of\s+(?
 def _venue_apposition(article: ArticleView, p: PlaceMention) -> bool:
     """"peace talks held in Kunming, capital of southwest China's Yunnan Province": the province only says where
     the venue is."""
+    if article.norm.find("capital", max(0, p.start - 60), p.start) < 0:
+        return False
     m = _CAPITAL_OF_BEFORE.search(article.norm, max(0, p.start - 60), p.start)
     if m is None:
         return False
@@ -198,9 +200,19 @@ def _venue_apposition(article: ArticleView, p: PlaceMention) -> bool:
     return _VENUE.search(article.norm, max(0, venue.start - 40), venue.start) is not None
 
 
+def _after_of_or_from(norm: str, pos: int) -> bool:
+    """Whether "of", "from" or "outside" and at least one space end right before ``pos`` (what ``_REFERENCE_POINT``
+    needs)."""
+    j = pos
+    while j > 0 and norm[j - 1].isspace():
+        j -= 1
+    return j < pos and (norm.endswith("of", 0, j) or norm.endswith("from", 0, j) or norm.endswith("outside", 0, j))
+
+
 def _forces_origin(article: ArticleView, p: PlaceMention) -> bool:
     """A town named as where armed men come from ("brigades mostly from the western city of Misrata")."""
-    return p.kind in _CITY_KINDS and _FORCES_FROM.search(article.norm, max(0, p.start - 60), p.start) is not None
+    return p.kind in _CITY_KINDS and article.norm.find("from", max(0, p.start - 60), p.start) >= 0 \
+        and _FORCES_FROM.search(article.norm, max(0, p.start - 60), p.start) is not None
 
 
 def _speakers_seat(article: ArticleView, p: PlaceMention) -> bool:
@@ -223,7 +235,8 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
     text = article.text
     if _CUT_NAME_AFTER.match(text, p.end) or _CUT_NAME_BEFORE.search(text[max(0, p.start - 6):p.start]):
         return False  # "Ras" of "Ras al-Ain", "Numan" of "Maarat al-Numan": a longer name the tagger cut
-    ref = _REFERENCE_POINT.search(article.norm, max(0, p.start - 40), p.start)
+    ref = _REFERENCE_POINT.search(article.norm, max(0, p.start - 40), p.start) \
+        if _after_of_or_from(article.norm, p.start) else None
     if ref is not None and not (ref.group("dir") and _A_PART.search(article.norm, max(0, ref.start() - 30),
                                                                    ref.start())):
         return False  # "the town of Bashiqa, northeast of Mosul": Mosul only locates the event
@@ -232,7 +245,7 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False
     if _forces_origin(article, p):
         return False  # "brigades mostly from the western city of Misrata penetrated …": where the forces come from
-    if _CAMP_IN_BEFORE.search(before):
+    if "camp" in before and _CAMP_IN_BEFORE.search(before):
         return False  # "the Maghazi refugee camp in central Gaza": Gaza only says where the camp is
     if _WATER_OF_BEFORE.search(before):
         return False  # "the city of 430,000 on the Sea of Azov": a sea, not the town of Azov
@@ -528,7 +541,8 @@ def _no_antecedent(article: ArticleView, p: PlaceMention, reference_ok: bool = F
             or (norm.startswith("the ", p.start - 4) and _FACILITY_AFTER.match(norm[p.end:p.end + 40]) is not None)
             or _SIDE_AFTER.match(norm, p.end) is not None
             or _forces_origin(article, p) or _speakers_seat(article, p)
-            or (not reference_ok and _REFERENCE_POINT.search(norm, max(0, p.start - 40), p.start) is not None))
+            or (not reference_ok and _after_of_or_from(norm, p.start)
+                and _REFERENCE_POINT.search(norm, max(0, p.start - 40), p.start) is not None))
     return bool(known)
 _NAMED_AFTER = re.compile(r"\s+[A-Z]")  # "the Tigrayan capital Mekelle": a name follows, no anaphor
 
