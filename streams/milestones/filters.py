@@ -277,7 +277,7 @@ class LexiconCheck:
                 hits = self.index.sentence_hits(article, sentence)
                 found = [span for pid, spans in hits.items() if pid in ids for span in spans]
             if self.pattern is not None:
-                found += self._pattern_spans(article, sentence, self.pattern)
+                found += self._pattern_spans(article, sentence)
             if found and (self.unless_ids or self.unless is not None):
                 found = self._uncancelled(article, sentence, hits, found)
             own = sorted(found)
@@ -306,9 +306,12 @@ class LexiconCheck:
                 return True
         return False
 
-    def _pattern_spans(self, article: ArticleView, sentence: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
-        """The non-empty matches of ``pattern`` in one sentence; once per article and pattern text (checks of
-        different rules often share one: the 'exclude' roles' "fell to <number>", the 'mass' numbers)."""
+    def _pattern_spans(self, article: ArticleView, sentence: int) -> list[tuple[int, int]]:
+        """The non-empty matches of the check's ``pattern`` in one sentence; once per article and pattern text
+        (checks of different rules often share one: the 'exclude' roles' "fell to <number>", the 'mass' numbers)."""
+        pattern = self.pattern
+        if pattern is None:
+            return []
         key = ("re", pattern.pattern, pattern.flags, sentence)
         spans = article.filter_cache.get(key)
         if spans is None:

@@ -77,6 +77,8 @@ _LEADING_WORD = re.compile(r"(?:In|At|From|Near|Inside|Outside|Across|Around|Thr
 # not "the Karrada district of Baghdad", a part of a city
 _REGION_NOUNS = ("region", "province", "oblast", "governorate", "district")
 _REGION_AT = {w: re.compile(rf" {w}\b") for w in _REGION_NOUNS}
+# a province's name: a name with one of these after it ("in Dahyan, in Saada province")
+_PROVINCE_WORDS_AFTER = (*(f" {w}" for w in _REGION_NOUNS if w != "district"), " state ", " state,", " state.")
 _NAME_BEFORE_REGION = re.compile(rf"(?:[a-z]['’]s|(?<![\w-])[Tt]he)\s+"
                                  rf"(?:(?:north|south)?(?:east|west)?(?:ern)?\s+|central\s+)?{_NAME}$")
 # the words that make a camp one of displaced people ("the Maghazi refugee camp"; places.py reads them too)
@@ -85,9 +87,9 @@ CITY_KINDS = frozenset({"city", "district"})  # (kinds of a populated place: pla
 # "killed 100 people in Barsalogho in central Burkina Faso", "stormed into Palma in northern
 # Mozambique": a name after "in"/"into", located by a country or province right after it, is a town in it
 _COARSE_PLACE_KINDS = frozenset({"country", "admin1", "region"})
-_PROVINCE_AFTER = (" province", " governorate", " region", " oblast", " state ", " state,", " state.")
-_GAP_TO_COARSE = re.compile(r"(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|"
-                            r"south-?east|south-?west)(?:ern)?\s+)?")
+# a compass word before a place name, optional ("northern ", "south-eastern ", "central "; places.py reads it too)
+COMPASS = r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
+_GAP_TO_COARSE = re.compile(r"(?:the\s+)?" + COMPASS)
 
 AnchorKind = Literal["of", "comma", "region", "noun", "near", "camp"]
 
@@ -250,7 +252,7 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
     for p in tagging.places:
         fields = p.__dict__  # (one attribute hook per mention, not one per field read)
         # ("in Dahyan, in Saada province": a town's name with " province" after it is the province)
-        if fields["kind"] not in coarse and not text.startswith(_PROVINCE_AFTER, fields["end"]):
+        if fields["kind"] not in coarse and not text.startswith(_PROVINCE_WORDS_AFTER, fields["end"]):
             continue
         # cheap tests first (most "in <country>" follow a lower-case word): " in (the) (northern) "
         # right before the place, and a capitalised word right before that

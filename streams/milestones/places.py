@@ -22,7 +22,7 @@ from typing import Literal
 
 from streams.milestones.compile import CompiledGap, CompiledPattern
 from streams.milestones.demonyms import party_countries
-from streams.milestones.named import CAMP_KINDS
+from streams.milestones.named import CAMP_KINDS, COMPASS
 from streams.milestones.named import CITY_KINDS as _CITY_KINDS
 from streams.milestones.text import ANAPHOR, ArticleView, SentenceView
 from streams.tagging.model import PlaceMention
@@ -46,8 +46,7 @@ _COORD = re.compile(r"^(?:'s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|,?\
                     r"(?:(?:city|town|village|stronghold|capital|port)\s+of\s+)?$")
 _LOCATIVE = re.compile(
     r"(?:^|\s)(?:in|across|throughout|for|over|of|on|against|into|to|at|near|around|inside|outside|from)\s+"
-    r"(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
-    r"(?:ern)?\s+)?"
+    r"(?:the\s+)?" + COMPASS +
     # "in the capital Sanaa", "on the rebel-held town of Daraya"
     r"(?:(?:[a-z-]+\s+){0,2}(?:capital|city|town|village|port|enclave|stronghold|district)(?:\s+of)?\s+)?$"
 )
@@ -193,11 +192,14 @@ def _venue_apposition(article: ArticleView, p: PlaceMention) -> bool:
     m = _CAPITAL_OF_BEFORE.search(article.norm, max(0, p.start - 60), p.start)
     if m is None:
         return False
-    i = bisect_left(article.place_ends, m.start() + 1) - 1
-    if i < 0 or article.place_ends[i] != m.start():
-        return False
-    venue = article.event_places_by_end[i]
-    return _VENUE.search(article.norm, max(0, venue.start - 40), venue.start) is not None
+    venue = _place_ending_at(article, m.start())
+    return venue is not None and _VENUE.search(article.norm, max(0, venue.start - 40), venue.start) is not None
+
+
+def _place_ending_at(article: ArticleView, pos: int) -> PlaceMention | None:
+    """The event-place mention that ends exactly at ``pos`` (the last in text order, if several do), else None."""
+    i = bisect_left(article.place_ends, pos + 1) - 1
+    return article.event_places_by_end[i] if i >= 0 and article.place_ends[i] == pos else None
 
 
 def _after_of_or_from(norm: str, pos: int) -> bool:
@@ -283,22 +285,19 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
 # "a market in the village of Togoga in Tigray")
 _IN_BEFORE = re.compile(r"(?:(?<![\w-])in\s+(?:the\s+)?(?:[a-z-]+['\u2019]s\s+)?"
                         r"|,\s+(?:the\s+)?(?:[\w-]+\s+)?capital\s+of\s+(?:the\s+)?(?:[a-z-]+['\u2019]s\s+)?)"
-                        r"(?:(?:north|south|east|west|central|north-?east|north-?west|"
-                        r"south-?east|south-?west)(?:ern)?\s+)?$")
+                        + COMPASS + "$")
 # ("Kiwirok in Indonesia's Papua region"; "El Obeid, the capital of North Kordofan state")
 _AREA_OF_BEFORE = re.compile(r"(?<![\w-])(?:area|district|county|division|department|municipality)\s+of\s+(?:the\s+)?"
                              # "the Barmal district of Afghanistan's eastern Paktika province"
-                             r"(?:[\w-]+['\u2019]s\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|"
-                             r"south-?east|south-?west)(?:ern)?\s+)?$")
+                             r"(?:[\w-]+['\u2019]s\s+)?" + COMPASS + "$")
 _UNNAMED_BEFORE = re.compile(r"(?<![\w-])an?\s+(?:[\w-]+\s+){0,2}(?:city|town|village|capital|port|hub|stronghold|"
                             r"outpost|hamlet|community)\s*$")
 _SETTLEMENT_BEFORE = re.compile(r"(?<![\w-])(?:city|town|village|capital|port|hub|stronghold|outpost|hamlet|"
                                 r"community)\s*$")
 
 
-_CAMP_IN_BEFORE = re.compile(r"(?<![\w-])(?:refugee|refugees|displacement|idp)\s+camp\s+(?:in|near)\s+(?:the\s+)?"
-                             r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
-                             r"(?:ern)?\s+)?$")
+_CAMP_IN_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(CAMP_KINDS) + r")\s+camp\s+(?:in|near)\s+(?:the\s+)?"
+                             + COMPASS + "$")
 _SETTLEMENT_AFTER = re.compile(r"\s+(?:village|villages|town|towns|hamlet|settlement)(?![\w-])")
 _AND_BEFORE = re.compile(r"(?:\s+and|\s+or|,)\s+$")
 
@@ -308,11 +307,8 @@ def _coordinated_locative(article: ArticleView, p: PlaceMention, provinces: bool
     m = _AND_BEFORE.search(article.norm, max(0, p.start - 8), p.start)
     if m is None:
         return False
-    i = bisect_left(article.place_ends, m.start() + 1) - 1
-    if i < 0 or article.place_ends[i] != m.start():
-        return False
-    prev = article.event_places_by_end[i]
-    return prev.kind == "country" and _usable(article, prev, provinces)
+    prev = _place_ending_at(article, m.start())
+    return prev is not None and prev.kind == "country" and _usable(article, prev, provinces)
 
 
 def _locates_a_town(article: ArticleView, p: PlaceMention) -> bool:
@@ -336,13 +332,12 @@ def _locates_a_town(article: ArticleView, p: PlaceMention) -> bool:
         while comma > 0 and article.norm[comma - 1] == " ":
             comma -= 1
         if comma > 0 and article.norm[comma - 1] == ",":
-            j = bisect_left(article.place_ends, comma - 1)
-            return j < len(article.place_ends) and article.place_ends[j] == comma - 1
+            return _place_ending_at(article, comma - 1) is not None
         return False
     if end > 0 and article.norm[end - 1] == ",":
         end -= 1  # "in Dahyan, in Saada province"
-    i = bisect_left(article.place_ends, end + 1) - 1
-    return i >= 0 and article.place_ends[i] == end and article.event_places_by_end[i].kind in _CITY_KINDS
+    town = _place_ending_at(article, end)
+    return town is not None and town.kind in _CITY_KINDS
 
 
 _PART_BEFORE = re.compile(r"(?:^|\s)(?:east|west|north|south|central|eastern|western|northern|southern|"
@@ -586,13 +581,10 @@ def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: Place
         if words[1:2] != ["which"] and (close := _closing_comma(
                 words, 26 if words[1:2] in (["a"], ["an"], ["the"]) and not _SETTLEMENT_WORDS.isdisjoint(words[2:7])
                 or words[1:3] == ["home", "to"] else 15)) is not None:
-            words = words[close:]
-        if words[1:2] == ["which"]:
-            # "the central town of Konna, which was seized by Islamist fighters", "Miranshah and Mir Ali, the two
-            # main towns of the Agency, which have been surrounded": the relative clause's subject
-            words = words[2:]
-        elif words[:1] == [","]:
-            words = words[1:]
+            words = words[close:]  # (from the comma that closes it)
+        # "the central town of Konna, which was seized by Islamist fighters", "Miranshah and Mir Ali, the two main
+        # towns of the Agency, which have been surrounded": the relative clause's subject
+        words = words[2:] if words[1:2] == ["which"] else words[1:]
     k = len(words) - 1 - words[::-1].index("including") if "including" in words else -1
     if 3 <= k <= 9 and words[k - 1] == "," and any(w in _SETTLEMENT_PLURALS for w in words[:k - 1]) \
             and not any(w in _AROUND for w in words[:k]) \
@@ -798,10 +790,9 @@ def _positional(view: SentenceView, pat: CompiledPattern, items: list[_Item], t_
                 continue
             rel = it.start - view.start
             m = _NOT_SUBJECT.search(view.norm[max(0, rel - 30):rel])
-            conj_at = rel - len(m.group()) if m is not None else rel
             if m is not None and not (m.group("conj") and (
                     _after_place(items, it.start - len(m.group()))
-                    or _TIME_BEFORE_AND.search(view.norm, max(0, conj_at - 12), max(0, conj_at)))):
+                    or _TIME_BEFORE_AND.search(view.norm, max(0, rel - len(m.group()) - 12), rel - len(m.group())))):
                 # "samples from ducks in Pennsylvania were taken": the place is not the subject; but in
                 # "the capitals of Sar-e-Pul and Taloqan had fallen" both places are, and so is the subject of a
                 # new clause after a time ("seized buildings across the capital on Sunday and Sanaa effectively fell")
@@ -821,8 +812,7 @@ _PARTICIPLE = re.compile(r"[a-z]+(?:ed|en)\b|(?:cut|hit|struck|overrun|shut)\b")
 
 
 # the words between a town and the place that locates it: " in northern ", ", in the east of "
-_LOCATES = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|"
-                      r"south-?east|south-?west)(?:ern)?\s+)?")
+_LOCATES = re.compile(r",?\s+in\s+(?:the\s+)?" + COMPASS)
 
 
 def _nearest(view: SentenceView, scope: str, items: list[_Item], t_start: int, t_end: int,
