@@ -270,6 +270,8 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
             return False  # "the Darfur city of Nyala"
     elif _NOUN_OF_AFTER.match(article.norm, p.end) and _place_follows(article, p.end, 25):
         return False  # "the southern Gaza city of Khan Younis": Gaza only qualifies the city
+    if _UNNAMED_CITY_AFTER.match(article.text, p.end) and _THE_BEFORE.search(before):
+        return False  # "into the heart of the southern Gaza city": a city in Gaza, named before, not Gaza
     if not provinces:
         if p.kind in _LOCATING_KINDS and _SETTLEMENT_AFTER.match(article.norm, p.end):
             return False  # "Russia Says It Took Donetsk Village": the province only says where the village is
@@ -279,6 +281,12 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         if _FACILITY_AFTER.match(after):
             return False
     return True
+
+
+# "the southern Gaza city" (lower-case noun, no "of" after: "the Gaza city of Khan Younis" names the city; "Gaza City"
+# is the name)
+_UNNAMED_CITY_AFTER = re.compile(r" (?:city|town)(?![\w-])(?! of\b)(?!\s+(?:council|hall|cent(?:re|er)|limits)\b)")
+_THE_BEFORE = re.compile(r"(?<![\w-])the\s+" + COMPASS + "$")
 
 
 # "… in (the) (northern) X" right after a town, or after a settlement noun ("the last major city in Darfur",
@@ -354,6 +362,8 @@ def _partial(article: ArticleView, p: PlaceMention) -> bool:
         return True
     if _SIDE_AFTER.match(article.norm, p.end):
         return True  # "seized the Rafah side of the crossing"
+    if article.norm.startswith("'s ", p.end) and _FACILITY_OWNED_AFTER.match(article.norm, p.end + 3):
+        return True  # "recaptured Tripoli's disused international airport": the city's airport, not the city
     return bool(_PART_BEFORE.search(article.norm[max(0, p.start - 25):p.start]))
 
 
@@ -387,6 +397,13 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
             else:
                 kept.append(it)
         items = kept
+    if items and pat.spec.place.parties and all(it.mention.role == "dateline" for it in items):
+        # "GENEVA (Reuters) - Libya's two main warring sides signed a permanent ceasefire": the dateline is
+        # where it was signed or reported; the country whose parties made the truce is what it covers
+        parties = [_Item(p.start, p.end, p, False) for p in view.places
+                   if p.kind == "country" and _PARTY_AFTER.match(article.norm, p.end)]
+        if parties:
+            items = parties
     if pat.spec.place.parties and _interstate(article, view.index):
         # A truce between two states is placed only where the text puts it ("agreed a ceasefire for eastern
         # Ukraine", "in Gaza"), in this sentence or later ones: not at the subject of the conflict ("in their
@@ -449,7 +466,8 @@ _AGREED_AFTER = re.compile(r"(?:\s+and\s+[a-z][\w' -]{1,40}?)?\s+(?:have\s+|had\
 
 
 # "Ethiopia's government", "Yemen's warring parties", "Sudan's army and the RSF": the country at war
-_PARTY_AFTER = re.compile(r"'s\s+(?:(?:federal|military|interim|transitional|internationally\s+recogni[sz]ed)\s+)?"
+_PARTY_AFTER = re.compile(r"'s\s+(?:(?:federal|military|interim|transitional|internationally\s+recogni[sz]ed|two|three|"
+                          r"main|rival|feuding)\s+){0,3}"
                           r"(?:government|warring|army|armed\s+forces|military|rebels|junta|president|"
                           r"prime\s+minister|rival|parties|factions)\b")
 
@@ -518,6 +536,9 @@ def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[s
 _PART_OF_AFTER = re.compile(r"(?:\s+(?:wall|walls|gates?|centre|center|defences|defenses|heart|edge))?\s+of\s+")
 _WATER_OF_BEFORE = re.compile(r"(?<![\w-])(?:sea|gulf|bay|strait|straits|lake|river)\s+of\s+$")
 _SIDE_AFTER = re.compile(r"\s+side\b")
+_FACILITY_OWNED_AFTER = re.compile(r"(?:[\w-]+\s+){0,3}?(?:airport|air\s*base|airbase|military\s+base|army\s+base|"
+                                   r"port|seaport|harbou?r|bridge|border\s+crossing|crossing|refinery|dam|power\s+"
+                                   r"(?:plant|station)|prison|stadium|university|palace|barracks|garrison)(?![\w-])")
 
 
 def _no_antecedent(article: ArticleView, p: PlaceMention, reference_ok: bool = False) -> bool:

@@ -117,8 +117,10 @@ _SUBDIVISION_SUFFIXES = (" Sheng", " Shi", " Zizhiqu", " Zizhiqu", " Tebie Xingz
                          "-to", " Prefecture", " State", " Territory", " Department", " District", " County")
 _SUBDIVISION_ALIASES = {"AU-NSW": ["NSW"], "AU-QLD": ["QLD"], "CN-NM": ["Inner Mongolia"], "CN-XZ": ["Tibet"],
                         "ET-TI": ["Tigray"], "CN-XJ": ["Xinjiang"], "CN-GX": ["Guangxi"], "CN-NX": ["Ningxia"]}
-# Abbreviations news uses for a few cities (GeoNames ids); matched only as written.
-_CITY_ALIASES = {4140963: ["D.C."], 5368361: ["L.A."], 5128581: ["NYC", "N.Y.C."]}
+# Names news uses for a few cities (GeoNames ids): abbreviations, matched only as written, and names that
+# GeoNames keeps only among the alternate names of a town it lists as smaller than ALT_NAME_MIN_POPULATION
+# (Khankendi's 2,100 is a post-2023 figure; wires called it Stepanakert for decades).
+_CITY_ALIASES = {4140963: ["D.C."], 5368361: ["L.A."], 5128581: ["NYC", "N.Y.C."], 146970: ["Stepanakert"]}
 # GeoNames points for GB's constituent countries (admin1 in GeoNames).
 _GB_NATIONS = {
     "England": (6269131, 52.16045, -0.70312, 56_000_000),
@@ -436,7 +438,7 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
 
     for i, p in enumerate(b.places):
         for alias in _CITY_ALIASES.get(p.geonameid or 0, []) if p.kind == "city" else []:
-            b.add_name(alias, i, PRIMARY | EXACT_CASE)
+            b.add_name(alias, i, PRIMARY | (EXACT_CASE if alias.replace(".", "").isupper() else 0))
 
     admin1_index: dict[tuple[str, str], int] = {}
     for s in gc.get_us_states().values():

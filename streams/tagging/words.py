@@ -24,7 +24,7 @@ FUNCTION_WORDS = frozenset(
 MONTHS_DAYS = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov
-    dec christmas easter""".split()
+    dec christmas easter ramadan""".split()
 )
 # Never places on their own, whatever the gazetteer says (first names, weekdays, frequent headline words).
 BLOCKED = MONTHS_DAYS | FUNCTION_WORDS | frozenset(

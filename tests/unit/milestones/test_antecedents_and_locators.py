@@ -9,6 +9,35 @@ from streams.milestones import Detector
 from streams.tagging import Tagger
 
 CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
+    # a truce signed abroad covers the country whose warring parties signed it, not the dateline's city
+    ("parties-over-dateline",
+     "ADDIS ABABA (Reuters) - South Sudan's two warring factions signed a ceasefire on Tuesday, mediators said.",
+     [("ceasefire", "South Sudan")]),
+    ("parties-over-dateline",
+     "NAIROBI (AFP) - A week-long truce between Somalia's rival clans took effect on Monday.",
+     [("ceasefire", "Somalia")]),
+    ("dateline-truce-place-kept",
+     "NAIROBI (AFP) - A week-long truce took effect in Nairobi's Kibera district on Monday.",
+     [("ceasefire", "Nairobi")]),
+    # "the southern Gaza city" is the city named before it, not Gaza
+    ("unnamed-city-of-a-region",
+     "Troops surrounded Rafah and pushed through the defences into the heart of the southern Gaza city on "
+     "Tuesday, the army said.", [("city-breach", "Rafaḩ"), ("siege", "Rafaḩ")]),
+    # a city's airport, taken, is not the city taken
+    ("facility-of-a-city", "Government forces recaptured Benghazi's international airport on Wednesday.", []),
+    ("facility-of-a-city", "Rebels seized Aleppo's main bridge on Friday and captured Aleppo a day later.",
+     [("city-captured", "Aleppo")]),
+    # where stranded workers come from is not where they are trapped
+    ("origin-of-people", "Shelling hit Misrata overnight. Thousands of stranded migrant workers from Chad, Mali "
+     "and Sudan remained trapped at the port.", [("civilians-at-risk", "Misratah")]),
+    # strikes as the subject of a verb of bombing, in a story of air strikes
+    ("strikes-subject", "Israeli air strikes killed 40 people in Lebanon. Strikes hammered villages around Tyre "
+     "in the south, the army said.", [("airstrike", "Lebanon"), ("airstrike", "Tyre"),
+                                     ("civilians-at-risk", "Lebanon")]),
+    ("strikes-subject", "Strikes hit rail services in Lyon on Monday as unions protested.", []),
+    # the number in a rebel group's name is no count of trapped people
+    ("number-in-a-name",
+     "M23 rebels hemmed in Rutshuru on two sides on Thursday, residents said.", [("siege", "Rutshuru")]),
     # "the town itself" sets the town against its surroundings: a reference point may be what it stands for
     ("itself-after-reference-point",
      "Rebels broke through the army's defences west of Dilling on Friday and pushed into the town itself, "

@@ -314,6 +314,15 @@ CASES: list[tuple[str, str, Found]] = [
      "Gao, saying the roads were open.", []),
     ("denied-rumour", "Militants have encircled the town of Gao, residents said on Monday.",
      [("siege", "Gao", "confirmed")]),
+    # ... and so are reports nobody is named as making, however the denial is worded
+    ("denied-rumour", "The interior ministry denied reports that insurgents had captured the town of Dori, saying "
+     "the army was in full control.", []),
+    ("denied-rumour", "Officials dismissed as \"fake news\" reports circulating online that rebels had seized the "
+     "town of Kombolcha.", []),
+    ("denied-rumour", "The army denied Russian reports that its troops had withdrawn from Kupiansk.",
+     [("city-captured", "Kupiansk", "contested")]),
+    ("denied-rumour", "Rebels said they had captured the town of Dori, but the ministry denied the reports.",
+     [("city-captured", "Dori", "contested")]),
     # intent: an order to begin an offensive is the launch; an order to prepare one is not
     ("intent", "The prime minister said he had ordered the army to launch the final assault on Kidal.",
      [("offensive-launched", "Kidal", "confirmed")]),
@@ -372,6 +381,56 @@ CASES: list[tuple[str, str, Found]] = [
     ("retrospective", "GOMA, Congo (Reuters) - M23 rebels seized Goma, a year after they took Bunagana. "
      "Rights groups say at least 300 people were killed in the battle for Goma, many of them civilians.",
      [("city-captured", "Goma", "confirmed"), ("civilians-at-risk", "Goma", "confirmed")]),
+    # negation: "no sign of a mass exodus" is none; "no sign of fighting" does not negate a flight after it
+    ("negation", "Some families in Kherson packed their bags, but there was no sign yet of a mass exodus from "
+     "the city as shelling went on.", []),
+    ("negation", "Shells hit Kherson overnight. There was no sign of fighting in the centre, but thousands fled "
+     "the city.", [("civilians-at-risk", "the city", "confirmed")]),
+    # negation: what forces pulled back to avoid did not happen
+    ("negation", "The rebels pulled back from positions around Rutshuru to avoid air strikes, a spokesman said.", []),
+    # history: a narrative's own past ("later that month")
+    ("history", "Rebels took Kidal in April. Troops recaptured the town of Konna later that month, before losing "
+     "it again in 2013.", []),
+    # history-sentence: what today's news comes after, as its antecedent, a week or more back
+    ("history-sentence", "The talks come two weeks after rebels seized Bunagana, a border town, residents said.", []),
+    ("history-sentence", "Their push follows the capture of Rumangabo, a military base town, late last month.", []),
+    ("history-sentence (not the subject)", "The fall of Rutshuru, 70 km north of Goma, came a week after the "
+     "army said it had retaken the airport.", [("city-captured", "Rutshuru", "claimed")]),
+    # running-toll: a war's toll since a month and year; "the insurgency, which …, has killed" at any length
+    ("running-toll", "More than 2,000 people have been killed in Sudan since the paramilitary forces began "
+     "attacking army bases in April 2023, officials said.", []),
+    ("running-toll", "The insurgency, which erupted after soldiers disbanded a parliament in Niamey (the capital) "
+     "that opposition parties had controlled since the vote, has killed an estimated 9,000 people in Niger.", []),
+    # ... and a months-long battle's whole toll
+    ("running-toll", "Residents of Sirte celebrated the end of a seven-month battle that killed hundreds of "
+     "civilians.", []),
+    # not-in-force: not the end of the holy month a truce lets people mark
+    ("not-in-force", "Government troops observed a 12-hour truce in Jolo on Monday so that residents could mark "
+     "the end of Ramadan.", [("ceasefire", "Jolo", "confirmed")]),
+    # siege-ended: breaking through the defenders' lines is no lifting of the siege
+    ("siege-ended", "Troops encircled Kupiansk on Monday and broke through its defences, the army said.",
+     [("city-breach", "Kupiansk", "confirmed"), ("siege", "Kupiansk", "claimed")]),
+    # unopposed: an entry followed by mopping up is the capture, not a breach
+    ("unopposed", "The army said its units had entered Bor and \"cleansed\" it of the rebels.", []),
+    ("unopposed", "Soldiers entered Bor on Tuesday after heavy fighting, residents said.",
+     [("city-breach", "Bor", "confirmed")]),
+    # retrospective: a story of people marking a year since the fall is a look-back
+    ("retrospective", "KABUL (AP) - Thousands gathered in Kabul on Sunday to mark one year since the Taliban swept "
+     "into the capital. Mullah Baradar, who led the offensive that took Kandahar and Herat in under two "
+     "weeks, spoke at the rally.", []),
+    # not-in-force: a deal that could be agreed, a truce made harder
+    ("not-in-force", "Talks on Darfur ended in Jeddah with mediators hopeful a deal could be agreed when "
+     "negotiators meet in Nairobi next week, but the army said new conditions made a truce harder.", []),
+    # feared-consequence: what an attack could cost
+    ("feared-consequence", "Troops massed near Hodeidah. Aid groups warned that an assault on Hodeidah could cost "
+     "up to 100,000 lives and leave millions facing starvation.", []),
+    # running-toll / running-displacement: "the biggest exodus since 2006" is no running count
+    ("running-displacement", "Thousands of residents fled Sidon after Israeli strikes on Monday, in the biggest "
+     "exodus since 2006.", [("airstrike", "Sidon", "confirmed"), ("civilians-at-risk", "Sidon", "confirmed")]),
+    ("running-displacement", "More than 3,000 people have fled Sidon since 2006 amid the conflict.", []),
+    # exclude (siege): "Idlib city and surrounding towns" are struck, not surrounded
+    ("exclude", "Jets struck Ariha and surrounding towns in the northwest, killing three people.",
+     [("airstrike", "Ariha", "confirmed")]),
 ]
 
 

@@ -294,3 +294,13 @@ def test_transliteration_marks_may_be_dropped(places) -> None:  # type: ignore[n
     assert ("Tskhinvali", "GE") in {(t, c) for t, _, c, _ in got}
     assert ("South Ossetia", "region") in {(t, k) for t, _, _, k in got}
     assert ("Ts’khinvali", "GE") in {(t, c) for t, _, c, _ in places("Ts’khinvali was quiet on Monday.")}
+
+
+def test_a_city_alias_in_mixed_case_is_matched_as_a_name_not_as_an_abbreviation(places) -> None:  # type: ignore[no-untyped-def]
+    """GeoNames lists Khankendi below the population whose alternate names are kept; wires call it
+    Stepanakert. The alias is matched like a name (capitalised, any position), not only as written like "D.C."."""
+    got = places("Shelling hit Stepanakert on Sunday. In Khankendi, as Baku calls Stepanakert, shops shut.")
+    assert [(t, c) for t, _, c, _ in got] == [("Stepanakert", "AZ"), ("Khankendi", "AZ"), ("Baku", "AZ"),
+                                              ("Stepanakert", "AZ")]
+    assert places("the stepanakert of the mind") == []
+    assert [(t, c) for t, _, c, _ in places("Police in Washington, D.C. said so.")][-1] == ("D.C.", "US")
