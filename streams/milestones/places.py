@@ -270,6 +270,8 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
             return False  # "the Darfur city of Nyala"
     elif _NOUN_OF_AFTER.match(article.norm, p.end) and _place_follows(article, p.end, 25):
         return False  # "the southern Gaza city of Khan Younis": Gaza only qualifies the city
+    if article.text.startswith(" ", p.end) and _ORG_NAME_AFTER.match(article.text, p.end):
+        return False  # "The Kachin Independence Army launched an offensive": a group named after a place
     if _UNNAMED_CITY_AFTER.match(article.text, p.end) and _THE_BEFORE.search(before):
         return False  # "into the heart of the southern Gaza city": a city in Gaza, named before, not Gaza
     if not provinces:
@@ -283,6 +285,10 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
     return True
 
 
+# the rest of an armed group's or party's name ("Kachin Independence Army", "Tigray People's Liberation Front",
+# "Arakan Army", "Karen National Union")
+_ORG_NAME_AFTER = re.compile(r" (?:[A-Z][\w'’-]*\s+){0,3}(?:Army|Front|Movement|Forces|Alliance|Brigades?|Militia|"
+                             r"Party|Union|Corps|Guards?|Organi[sz]ation)(?![\w-])")
 # "the southern Gaza city" (lower-case noun, no "of" after: "the Gaza city of Khan Younis" names the city; "Gaza City"
 # is the name)
 _UNNAMED_CITY_AFTER = re.compile(r" (?:city|town)(?![\w-])(?! of\b)(?!\s+(?:council|hall|cent(?:re|er)|limits)\b)")

@@ -305,6 +305,9 @@ class PlaceResolver:
         if not big and (nxt in ("said", "says", "told") or said_after) and low_prev not in _SPEAKER_PLACE_BEFORE:
             return None  # "Jones said", "said Jones." (but "a resident of Kadugli told AFP")
         country_like = best_pop >= 10**9  # countries and continents are never a surname here
+        if (not country_like and prev[:1].isupper() and text[start - 1] == " " and not low_prev.endswith(("'s", "’s"))
+                and _prev_token(text, start - len(prev) - 1).rstrip(".").lower() in PERSON_TITLES):
+            return None  # "Colonel Martin O'Donnell": a first name after a title, whatever else it names
         if (single and not country_like and prev[:1].isupper() and start not in starts and text[start - 1] == " "
                 and not low_prev.endswith(("'s", "’s"))):  # "Syria's Aleppo": an owner, not a first name
             if (low_prev not in FUNCTION_WORDS and low_prev not in _QUALIFIER_BEFORE and low_prev not in _NAME_PREFIXES

@@ -35,6 +35,10 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "in the south, the army said.", [("airstrike", "Lebanon"), ("airstrike", "Tyre"),
                                      ("civilians-at-risk", "Lebanon")]),
     ("strikes-subject", "Strikes hit rail services in Lyon on Monday as unions protested.", []),
+    # a place in an armed group's name is not where its offensive is
+    ("group-named-after-a-place", "MYITKYINA, Myanmar (Reuters) - The Kachin Independence Army launched an offensive "
+     "on Friday to seize Lashio, a trading town in northern Shan state, residents said.",
+     [("offensive-launched", "Lashio")]),
     # the number in a rebel group's name is no count of trapped people
     ("number-in-a-name",
      "M23 rebels hemmed in Rutshuru on two sides on Thursday, residents said.", [("siege", "Rutshuru")]),

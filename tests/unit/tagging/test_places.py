@@ -296,6 +296,12 @@ def test_transliteration_marks_may_be_dropped(places) -> None:  # type: ignore[n
     assert ("Ts’khinvali", "GE") in {(t, c) for t, _, c, _ in places("Ts’khinvali was quiet on Monday.")}
 
 
+def test_a_surname_after_a_title_and_a_first_name_that_names_a_place_is_a_person(places) -> None:  # type: ignore[no-untyped-def]
+    """"Martin" also names places, so it does not mark "O'Donnell" as a surname by itself; the title before it does."""
+    assert places("Jets struck Ghazni, said Lieutenant Colonel Martin O'Donnell, a spokesman.") == [
+        ("Ghazni", "Ghazni", "AF", "city")]
+
+
 def test_a_city_alias_in_mixed_case_is_matched_as_a_name_not_as_an_abbreviation(places) -> None:  # type: ignore[no-untyped-def]
     """GeoNames lists Khankendi below the population whose alternate names are kept; wires call it
     Stepanakert. The alias is matched like a name (capitalised, any position), not only as written like "D.C."."""
