@@ -32,7 +32,10 @@ CASES: list[tuple[str, Found]] = [
      [("city-breach", "Homs", "confirmed")]),
     ("Russian forces are closing in on Sievierodonetsk, where Ukrainian defenders are surrounded.",
      [("imminent-fall", "Sievierodonetsk", "confirmed"), ("siege", "Sievierodonetsk", "confirmed")]),
-    ("Officials denied reports that Kirkuk had fallen to the militants.", [("city-captured", "Kirkuk", "contested")]),
+    # reports nobody is named as making, denied, are a rumour (round 19: blind writers label no event); a party's
+    # claim, denied, stays contested
+    ("Officials denied reports that Kirkuk had fallen to the militants.", []),
+    ("Officials denied militant claims that Kirkuk had fallen to them.", [("city-captured", "Kirkuk", "contested")]),
     ("The battle for Mosul has begun, Iraq's prime minister announced on state television.",
      [("offensive-launched", "Mosul", "confirmed")]),
     ("The assault on Raqqa started at dawn, a Syrian Democratic Forces spokesman said.",
