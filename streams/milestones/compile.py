@@ -13,7 +13,16 @@ from dataclasses import dataclass, field
 
 import ahocorasick_rs
 
-from streams.milestones.filters import PHRASE_STARTS, Check, LexiconCheck, PhraseIndex, build_check
+from streams.milestones.filters import (
+    PHRASE_STARTS,
+    Check,
+    LexiconCheck,
+    PhraseIndex,
+    Scanner,
+    build_check,
+    scan_keys,
+    scanner,
+)
 from streams.milestones.lexicon import (
     FUNCTION_WORDS,
     anchor_forms,
@@ -111,7 +120,7 @@ class CompiledPack:
     patterns: list[CompiledPattern]
     # the trigger index: keys (a word-start character + a form, and the anchors) → ``index_values[i]`` (the
     # form, or ANCHOR_MARK + the anchor); None without triggers
-    index: ahocorasick_rs.AhoCorasick | None
+    index: Scanner | None
     entries: dict[str, list[TriggerEntry]]  # first-anchor form → patterns it triggers
     lists: dict[str, FilterList]
     index_values: list[str] = field(default_factory=list)
@@ -234,9 +243,10 @@ def compile_pack(loaded: LoadedPack) -> CompiledPack:
         for key in phrase_keys:
             if key not in keys:
                 keys[key] = PHRASE_MARK + key
+        keys = scan_keys(keys)  # (a key that can never match is left out)
         position = {key: i for i, key in enumerate(keys)}
         for c, check_keys in spotted:
-            c.spot_keys = frozenset(position[key] for key in check_keys)
+            c.spot_keys = frozenset(position[key] for key in check_keys if key in position)
         for pat in patterns:
             cheap: list[Check] = [c for c in pat.early_checks if isinstance(c, LexiconCheck) and c.spotted
                                   and c.pattern is None and not c.unless_ids]
@@ -244,8 +254,7 @@ def compile_pack(loaded: LoadedPack) -> CompiledPack:
             pat.other_early_checks = [c for c in pat.early_checks if all(c is not k for k in cheap)]
         # every occurrence of every key (overlapping, as the detector needs them), by a DFA: several
         # times faster per character than pyahocorasick's trie (the scan runs over every article)
-        trigger_index = ahocorasick_rs.AhoCorasick(list(keys), matchkind=ahocorasick_rs.MatchKind.Standard,
-                                                   implementation=ahocorasick_rs.Implementation.DFA)
+        trigger_index = scanner(list(keys), ahocorasick_rs.Implementation.DFA)
     else:
         phrase_keys = set()
     return CompiledPack(loaded.path, list(loaded.milestones), patterns, trigger_index, entries, lists,

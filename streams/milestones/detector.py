@@ -23,6 +23,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
+import ahocorasick_rs
+
 from streams.milestones.compile import (
     ANCHOR_MARK,
     PHRASE_MARK,
@@ -142,8 +144,13 @@ class Detector:
         article.phrase_spot_ends = spot_ends
         # keys are prefixed by a word-start character; the padding space makes offsets shift by one.
         # Matches come in the order of their ends (the anchors' lists stay in text order).
+        found: list[tuple[int, int, int]]
+        if isinstance(index, ahocorasick_rs.BytesAhoCorasick):
+            found = index.find_matches_as_indexes(b" " + article.latin1, overlapping=True)
+        else:
+            found = index.find_matches_as_indexes(" " + norm, overlapping=True)
         match: tuple[int, int, int]  # (key, start, end) (typed: compiled, the loop is native code)
-        for match in index.find_matches_as_indexes(" " + norm, overlapping=True):
+        for match in found:
             end = match[2] - 1  # (padding)
             if spotted[match[0]]:
                 spots.append(match)

@@ -19,11 +19,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import ahocorasick_rs
 
-from streams.milestones.lexicon import compile_phrases, first_characters, word_starts
+from streams.milestones.lexicon import NEVER_NORMALISED, compile_phrases, first_characters, word_starts
 from streams.milestones.rules import (
     AnyFilter,
     DatedFilter,
@@ -104,6 +104,34 @@ PHRASE_STARTS = (" ", "\"", "(", "'", "[", "/", "\n", "\t", "\u2014", "\u2013", 
                   "\u201c", "\u2018")
 
 
+Scanner = ahocorasick_rs.AhoCorasick | ahocorasick_rs.BytesAhoCorasick
+_V = TypeVar("_V")
+
+
+def scan_keys(keys: dict[str, _V]) -> dict[str, _V]:
+    """The keys of an Aho-Corasick scan over ``normalise``d text that can match: without a character that
+    ``normalise`` replaces (a curly quote or a dash: "\u2014" among the word starts), in the same order."""
+    return {key: value for key, value in keys.items() if NEVER_NORMALISED.isdisjoint(key)}
+
+
+def scanner(keys: list[str], implementation: ahocorasick_rs.Implementation) -> Scanner:
+    """An automaton finding every occurrence of every key (overlapping, in the order of their ends).
+
+    Over bytes when every key is Latin-1 and none holds a NUL: the scan then reads ``ArticleView.latin1`` (one
+    byte per character of ``norm``, a NUL for one beyond Latin-1, which no key holds), whose byte offsets are the
+    character offsets (the ``str`` automaton maps every byte offset of the text's UTF-8 to a character offset,
+    a pass over the text per scan). Same matches, in the same order."""
+    try:
+        encoded = [key.encode("latin-1") for key in keys]
+    except UnicodeEncodeError:
+        encoded = None
+    if encoded is not None and all(b"\x00" not in key for key in encoded):
+        return ahocorasick_rs.BytesAhoCorasick(encoded, matchkind=ahocorasick_rs.MatchKind.Standard,
+                                               implementation=implementation)
+    return ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.Standard,
+                                      implementation=implementation)
+
+
 class PhraseIndex:
     """One Aho-Corasick automaton over the literal phrases of every lexicon check in a pack.
 
@@ -113,7 +141,7 @@ class PhraseIndex:
 
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
-        self._automaton: ahocorasick_rs.AhoCorasick | None = None
+        self._automaton: Scanner | None = None
         self._values: list[tuple[int, int, bool, bool]] = []  # per automaton key: (id, length, left, right)
         self._stale = True
 
@@ -129,7 +157,7 @@ class PhraseIndex:
             self._stale = True
         return self.ids[body]
 
-    def _built(self) -> ahocorasick_rs.AhoCorasick | None:
+    def _built(self) -> Scanner | None:
         if self._stale:
             # key → value; a later key's value replaces an earlier one's (as pyahocorasick's add_word did)
             keys: dict[str, tuple[int, int, bool, bool]] = {}
@@ -141,11 +169,10 @@ class PhraseIndex:
                         keys[prefix + body] = value
                 else:
                     keys[body] = value
+            keys = scan_keys(keys)
             # every occurrence of every key (overlapping), as pyahocorasick's iter reported them. A contiguous
             # NFA: per sentence as fast as a DFA here (the call's overhead dominates) at a seventh of its memory
-            self._automaton = ahocorasick_rs.AhoCorasick(
-                list(keys), matchkind=ahocorasick_rs.MatchKind.Standard,
-                implementation=ahocorasick_rs.Implementation.ContiguousNFA) if keys else None
+            self._automaton = scanner(list(keys), ahocorasick_rs.Implementation.ContiguousNFA) if keys else None
             self._values = list(keys.values())
             self._stale = False
         return self._automaton
@@ -164,8 +191,13 @@ class PhraseIndex:
                 lo, hi = article.sentence_span(index)
                 # scan a slice; the padding space lets a phrase at the sentence start match with its prefix
                 # (so offsets in the scanned text are one more than from ``lo``)
+                found: list[tuple[int, int, int]]
+                if isinstance(automaton, ahocorasick_rs.BytesAhoCorasick):
+                    found = automaton.find_matches_as_indexes(b" " + article.latin1[lo:hi], overlapping=True)
+                else:
+                    found = automaton.find_matches_as_indexes(" " + norm[lo:hi], overlapping=True)
                 match: tuple[int, int, int]  # (key, start, end) (typed: compiled, the loop is native code)
-                for match in automaton.find_matches_as_indexes(" " + norm[lo:hi], overlapping=True):
+                for match in found:
                     pid, length, left, right = values[match[0]]
                     b = lo + match[2] - 1
                     a = b - length
@@ -203,6 +235,13 @@ class LexiconCheck:
     # has no literal match to scan for. ``spot_keys``: the indexes of those keys.
     spotted: bool = False
     spot_keys: frozenset[int] = frozenset()
+    # the window's scope and size, read once (a pydantic field read costs an attribute hook; the window is frozen)
+    scope: str = ""
+    reach: int = 0
+
+    def __post_init__(self) -> None:
+        self.scope = self.window.scope
+        self.reach = self.window.size
 
     @classmethod
     def build(cls, spec: LexiconFilter, lists: dict[str, FilterList], index: PhraseIndex | None = None) -> LexiconCheck:
@@ -234,7 +273,7 @@ class LexiconCheck:
 
     def find(self, probe: Probe) -> FilterHit | None:
         article = probe.article
-        local = self.window.scope in _LOCAL_SCOPES
+        local = self.scope in _LOCAL_SCOPES
         if local and not self._own_hits(article, probe.sentence.index):
             return None  # none of the phrases in the sentence (the usual case): no window to compute
         spans = probe.spans(self.window)
@@ -254,12 +293,12 @@ class LexiconCheck:
         return None
 
     def absent(self, article: ArticleView, index: int) -> bool:
-        scope = self.window.scope
+        scope = self.scope
         if scope in _LOCAL_SCOPES:
             return not self._own_hits(article, index)
         if scope == "context":
             # the trigger's own sentence first: its hits are often needed anyway (same answer, fewer scans)
-            return not any(self._own_hits(article, k) for k in range(index, max(0, index - self.window.size) - 1, -1))
+            return not any(self._own_hits(article, k) for k in range(index, max(0, index - self.reach) - 1, -1))
         return False
 
     def _own_hits(self, article: ArticleView, sentence: int) -> list[tuple[int, int]]:
@@ -286,25 +325,8 @@ class LexiconCheck:
 
     def _spotted_in(self, article: ArticleView, sentence: int) -> bool:
         """Whether one of the check's phrases may occur in sentence ``sentence`` (False: it has no match of them)."""
-        spots = article.phrase_spots
-        if spots is None:
-            return True
-        lo, hi = article.sentence_span(sentence)
-        if lo > 0 and article.norm[lo - 1] not in PHRASE_STARTS:
-            return True  # (the sentence scan lets a phrase open the sentence whatever comes before it)
-        keys = self.spot_keys
-        # (key, start, end) in " " + norm: the key (a word start and the phrase, or the phrase) spans
-        # [start - 1, end - 1) of norm; the phrase then lies in the sentence only if lo <= start and end - 1 <= hi.
-        # The scan reports them in the order of their ends: only those ending in (lo, hi + 1] are looked at.
-        ends = article.phrase_spot_ends
-        first, last = 0, len(spots)
-        if ends is not None and len(ends) == last:
-            first, last = bisect_left(ends, lo + 1), bisect_right(ends, hi + 1)
-        for i in range(first, last):
-            spot = spots[i]
-            if spot[0] in keys and lo <= spot[1] and spot[2] - 1 <= hi:
-                return True
-        return False
+        spotted = spot_keys_in(article, sentence)
+        return spotted is None or not self.spot_keys.isdisjoint(spotted)
 
     def _pattern_spans(self, article: ArticleView, sentence: int) -> list[tuple[int, int]]:
         """The non-empty matches of the check's ``pattern`` in one sentence; once per article and pattern text
@@ -353,6 +375,35 @@ class LexiconCheck:
 
 
 _LOCAL_SCOPES = frozenset({"before", "after", "near", "segment", "sentence"})
+
+
+def spot_keys_in(article: ArticleView, sentence: int) -> set[int] | None:
+    """The trigger scan's phrase keys (``ArticleView.phrase_spots``) whose phrase lies in sentence ``sentence``:
+    a check none of whose ``spot_keys`` is among them has no match in the sentence. None when that cannot be
+    told from the spots (no spots, or a sentence that a phrase may open whatever comes before it). Once per
+    sentence and article: the checks of every candidate in the sentence ask."""
+    cache = article.sentence_spots
+    if sentence in cache:
+        return cache[sentence]
+    out: set[int] | None = None
+    spots = article.phrase_spots
+    lo, hi = article.sentence_span(sentence)
+    # (the sentence scan lets a phrase open the sentence whatever comes before it: then unsure)
+    if spots is not None and not (lo > 0 and article.norm[lo - 1] not in PHRASE_STARTS):
+        # (key, start, end) in " " + norm: the key (a word start and the phrase, or the phrase) spans
+        # [start - 1, end - 1) of norm; the phrase then lies in the sentence only if lo <= start and end - 1 <= hi.
+        # The scan reports them in the order of their ends: only those ending in (lo, hi + 1] are looked at.
+        ends = article.phrase_spot_ends
+        first, last = 0, len(spots)
+        if ends is not None and len(ends) == last:
+            first, last = bisect_left(ends, lo + 1), bisect_right(ends, hi + 1)
+        out = set()
+        for i in range(first, last):
+            spot = spots[i]
+            if lo <= spot[1] and spot[2] - 1 <= hi:
+                out.add(spot[0])
+    cache[sentence] = out
+    return out
 
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}

@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from datetime import datetime
 
-from streams.milestones.lexicon import normalise, word_starts
+from streams.milestones.lexicon import normalise, normalise_latin1, word_starts
 from streams.milestones.named import Anchors, superseded, unresolved_places
 from streams.milestones.rules import Window
 from streams.tagging.model import PlaceMention, Sentence, Tagging
@@ -68,6 +68,8 @@ def _start(p: PlaceMention) -> int:
 def _end(p: PlaceMention) -> int:
     return p.end
 
+
+_BEYOND_LATIN1 = re.compile(r"[^\x00-\xff]")
 
 _DATELINE_REACH = 400
 # the news agency credited in a dateline: "OMDURMAN, Sudan (Sudan Tribune) —", "Bucha (Ukraine) (AFP) -"
@@ -138,7 +140,10 @@ class SentenceView:
         """(start, end, text) of the ANAPHOR matches in ``norm`` ("the city", "there"), offsets relative to
         the sentence; found on first use (place linking asks once per candidate pattern)."""
         if self._anaphors is None:
-            self._anaphors = [(m.start(), m.end(), m.group()) for m in ANAPHOR.finditer(self.norm)]
+            norm = self.norm
+            # (every match holds one of the nouns: most sentences have none, and no regex scan)
+            self._anaphors = [(m.start(), m.end(), m.group()) for m in ANAPHOR.finditer(norm)] \
+                if any(w in norm for w in _ANAPHOR_NOUNS) else []
         return self._anaphors
 
     def segment_of(self, pos: int, *, hard: bool = False) -> tuple[int, int]:
@@ -241,9 +246,11 @@ class ArticleView:
         # trigger scan reports them (None: not scanned for); see LexiconCheck.spotted
         self.phrase_spots: list[tuple[int, int, int]] | None = None
         self.phrase_spot_ends: list[int] | None = None  # the spots' ends, for a bisect (None: not in order)
+        self.sentence_spots: dict[int, set[int] | None] = {}  # per sentence: filters.spot_keys_in
         # Built on first use (the properties below): plain attributes, not functools.cached_property, which
         # needs an instance __dict__ (the class is compiled with mypyc: see streams.milestones._compiled).
         self._norm: str | None = None
+        self._latin1: bytes | None = None  # norm as Latin-1 bytes (see latin1)
         self._sentence_starts: list[int] | None = None
         self._sentence_ends: list[int] | None = None  # start + len(text) of each sentence
         self._places: list[PlaceMention] | None = None
@@ -259,8 +266,21 @@ class ArticleView:
     @property
     def norm(self) -> str:
         if self._norm is None:
-            self._norm = normalise(self.text)
+            self._norm, self._latin1 = normalise_latin1(self.text)
         return self._norm
+
+    @property
+    def latin1(self) -> bytes:
+        """``norm`` as bytes, one per character (Latin-1; a character beyond it, rare, is a NUL byte), which the
+        Aho-Corasick scans read: offsets in them are offsets in ``norm``, with no conversion from UTF-8 byte
+        offsets (see ``compile.scan_keys``)."""
+        latin1 = self._latin1
+        if latin1 is None:
+            norm = self.norm
+            latin1 = self._latin1
+            if latin1 is None:
+                latin1 = self._latin1 = _BEYOND_LATIN1.sub("\x00", norm).encode("latin-1")
+        return latin1
 
     @property
     def sentence_starts(self) -> list[int]:
@@ -281,9 +301,11 @@ class ArticleView:
         starts: list[int] = []
         ends: list[int] = []
         for s in self.sentences:
-            start = s.start
+            # (the fields from the model's __dict__: one attribute hook per sentence instead of two)
+            fields = s.__dict__
+            start: int = fields["start"]
             starts.append(start)
-            ends.append(start + len(s.text))
+            ends.append(start + len(fields["text"]))
         self._sentence_starts, self._sentence_ends = starts, ends
         return starts, ends
 
