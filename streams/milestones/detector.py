@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -38,7 +37,7 @@ from streams.milestones.model import Evidence, MilestoneEvent, Status
 from streams.milestones.named import ANCHOR_KEYS, Anchors
 from streams.milestones.places import PlaceChoice, find_places
 from streams.milestones.rules import load_pack
-from streams.milestones.text import ArticleView, SentenceView
+from streams.milestones.text import ArticleView, SentenceView, bisect_right_int
 from streams.tagging.model import Tagging
 
 Verdict = Literal["fired", "blocked", "no-place", "no-actor"]
@@ -186,7 +185,7 @@ class Detector:
         kinds: set[str] | None = None  # the sentence's place kinds, once a hit needs them
         for start, form_end, form in self._hits(article):
             if start >= sentence_end or start < sentence_start:
-                index = max(0, bisect_right(starts, start) - 1)
+                index = max(0, bisect_right_int(starts, start) - 1)
                 sentence_start, sentence_end = starts[index], ends[index]
                 kinds = None
             for entry in entries[form]:

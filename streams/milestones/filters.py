@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -23,7 +22,13 @@ from typing import Any, Protocol, TypeVar
 
 import ahocorasick_rs
 
-from streams.milestones.lexicon import NEVER_NORMALISED, compile_phrases, first_characters, word_starts
+from streams.milestones.lexicon import (
+    NEVER_NORMALISED,
+    compile_phrases,
+    first_characters,
+    required_literals,
+    word_starts,
+)
 from streams.milestones.rules import (
     AnyFilter,
     DatedFilter,
@@ -34,7 +39,7 @@ from streams.milestones.rules import (
     Window,
     expand_refs,
 )
-from streams.milestones.text import ArticleView, SentenceView
+from streams.milestones.text import ArticleView, SentenceView, bisect_left_int, bisect_right_int
 from streams.tagging.model import PlaceMention
 
 # A later sentence is about the same claim if it names the same place or refers back to it.
@@ -230,6 +235,8 @@ class LexiconCheck:
     unless: re.Pattern[str] | None
     veto: re.Pattern[str] | None = None  # any match in the window stops the check
     pattern_start: re.Pattern[str] | None = None  # what a match of ``pattern`` starts with (first_characters)
+    # strings of which every match of ``pattern`` contains one (lexicon.required_literals; None: unknown)
+    pattern_needles: tuple[str, ...] | None = None
     # every phrase of ``ids`` (with the word starts it may follow) is also a key of the detector's trigger scan
     # (compile_pack), which lists each occurrence in ``ArticleView.phrase_spots``: a sentence with none of them
     # has no literal match to scan for. ``spot_keys``: the indexes of those keys.
@@ -269,7 +276,8 @@ class LexiconCheck:
         unless_ids, unless_pattern = split(unless)
         veto = compile_phrases(expand_refs(spec.unless_window, lists)) if spec.unless_window else None
         return cls(spec.label, spec.effect, window or Window(scope="segment"), index, ids, pattern, unless_ids,
-                   unless_pattern, veto, first_characters(pattern) if pattern is not None else None)
+                   unless_pattern, veto, first_characters(pattern) if pattern is not None else None,
+                   required_literals(pattern) if pattern is not None else None)
 
     def find(self, probe: Probe) -> FilterHit | None:
         article = probe.article
@@ -338,11 +346,15 @@ class LexiconCheck:
         spans = article.filter_cache.get(key)
         if spans is None:
             lo, hi = article.sentence_span(sentence)
-            if self.pattern_start is not None:  # no match starts before the first character it can start with
-                first = self.pattern_start.search(article.norm, lo, hi)
-                lo = hi if first is None else first.start()
-            spans = [m.span() for m in pattern.finditer(article.norm, lo, hi) if m.end() > m.start()]
-            article.filter_cache[key] = spans
+            needles = self.pattern_needles
+            found: list[tuple[int, int]] = []
+            # (none of the strings every match contains in the sentence, the usual case: no match, no regex scan)
+            if needles is None or any(article.norm.find(needle, lo, hi) >= 0 for needle in needles):
+                if self.pattern_start is not None:  # no match starts before the first character it can start with
+                    first = self.pattern_start.search(article.norm, lo, hi)
+                    lo = hi if first is None else first.start()
+                found = [m.span() for m in pattern.finditer(article.norm, lo, hi) if m.end() > m.start()]
+            article.filter_cache[key] = spans = found
         return spans  # type: ignore[return-value]
 
     def _uncancelled(self, article: ArticleView, sentence: int, hits: dict[int, list[tuple[int, int]]],
@@ -396,7 +408,7 @@ def spot_keys_in(article: ArticleView, sentence: int) -> set[int] | None:
         ends = article.phrase_spot_ends
         first, last = 0, len(spots)
         if ends is not None and len(ends) == last:
-            first, last = bisect_left(ends, lo + 1), bisect_right(ends, hi + 1)
+            first, last = bisect_left_int(ends, lo + 1), bisect_right_int(ends, hi + 1)
         out = set()
         for i in range(first, last):
             spot = spots[i]

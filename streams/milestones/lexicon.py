@@ -33,47 +33,27 @@ FUNCTION_WORDS = frozenset(
 
 _REPLACE = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("\n", " "), ("\t", " "), ("\r", " "),
             ("\u00a0", " "), ("–", "-"), ("—", "-"))
-# the replacements of characters outside Latin-1 (the others are folded into _LATIN1_NORM)
-_WIDE_REPLACE = tuple((old, new) for old, new in _REPLACE if ord(old) > 0xFF)
 # characters ``normalise`` never leaves in its output: a phrase or key containing one never matches
 NEVER_NORMALISED = frozenset(old for old, _ in _REPLACE)
 
 # str.lower of each Latin-1 character (each is one Latin-1 character again)
 _LATIN1_LOWER = bytes(ord(chr(c).lower()) for c in range(256))
-# ... with the Latin-1 replacements of _REPLACE (newlines, tabs, no-break spaces become spaces): normalise in one pass
-_NARROW_REPLACE = {old: new for old, new in _REPLACE if ord(old) <= 0xFF}
-_LATIN1_NORM = bytes(ord(_NARROW_REPLACE.get(chr(c), chr(c).lower())) for c in range(256))
 
 
 def normalise(text: str) -> str:
-    """Case-folded text with the same length as ``text`` (offsets stay valid)."""
-    return normalise_latin1(text)[0]
-
-
-def normalise_latin1(text: str) -> tuple[str, bytes | None]:
-    """``normalise(text)``, and its Latin-1 encoding when it has one (None otherwise): one character, one byte,
-    which the detector's Aho-Corasick scans read instead of the text (see ``compile.latin1_keys``).
+    """Case-folded text with the same length as ``text`` (offsets stay valid).
 
     ``str.replace`` per character present is several times faster than ``str.translate`` here. The
-    replacements of characters beyond Latin-1 (curly quotes, dashes) come first (they are their own lower case,
-    and so are what they become): a text that is then Latin-1 (nearly every one) is replaced and lower-cased in
-    one pass, by a byte table (≈15x faster than str.lower on a non-ASCII text, and faster than str.lower and
-    a str.replace per newline or tab on an ASCII one)."""
-    for old, new in _WIDE_REPLACE:
-        if old in text:
-            text = text.replace(old, new)
-    try:
-        low = text.encode("latin-1").translate(_LATIN1_NORM)
-    except UnicodeEncodeError:
-        return _normalise_wide(text), None
-    return low.decode("latin-1"), low
-
-
-def _normalise_wide(text: str) -> str:
-    """``normalise`` of a text beyond Latin-1, after its wide replacements."""
+    replacements come first (they are their own lower case, and so are what they become): a text whose
+    only non-ASCII characters are curly quotes and dashes is then lower-cased by the ASCII fast path."""
     for old, new in _REPLACE:
         if old in text:
             text = text.replace(old, new)
+    if not text.isascii():
+        try:  # a Latin-1 text ("é", "£"): by a byte table, ≈15x faster than str.lower on a non-ASCII text
+            return text.encode("latin-1").translate(_LATIN1_LOWER).decode("latin-1")
+        except UnicodeEncodeError:
+            pass
     low = text.lower()
     if len(low) != len(text):  # rare: a character whose lower case is longer (e.g. 'İ')
         # 'İ' is the only character whose lower case is longer ('i̇'); each character's lower case cut to one
@@ -234,6 +214,64 @@ def first_characters(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 
         chars = first(parser.parse(pattern.pattern, pattern.flags))
         return None if not chars else re.compile("[" + "".join(chars) + "]", pattern.flags & re.ASCII)
+    except Exception:  # (re's parser is internal: should it change, lose only the speed-up)
+        return None
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings of which every match of ``pattern`` contains one (("years",) for ``(?:ten|\\d+) years (?:after|
+    since)``; ("rumour", "rumor", "social") for ``(?:social\\s+media|rumou?rs?)``), or None when that cannot be
+    told (a match may consist of character classes only, a case or construct this does not follow).
+
+    Called once per pack for the regular expressions of lexicon checks: a sentence in which none of them occurs
+    (a substring test, in C) has no match, and needs no regex scan — the regex engine tries a pattern that opens
+    with a look-behind or an alternation at every position of the sentence."""
+    if pattern.flags & (re.IGNORECASE | re.LOCALE):
+        return None
+    try:
+        import re._constants as c
+        import re._parser as parser
+
+        repeats = (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT)
+
+        def better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+            # the set whose shortest string is longest (rarer), then the smaller one
+            if a is None or not a:
+                return b if b else None
+            if b is None or not b:
+                return a
+            return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
+
+        def required(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
+            """What every match of a sequence contains one of: the best of what its parts require."""
+            best: frozenset[str] | None = None
+            run: list[str] = []  # consecutive literal characters: a string every match contains
+            for op, av in items:
+                if op is c.LITERAL:
+                    run.append(chr(av))
+                    continue
+                if run:
+                    best = better(best, frozenset(["".join(run)]))
+                    run = []
+                if op is c.SUBPATTERN:
+                    if not av[1] and not av[2]:  # (no local flags)
+                        best = better(best, required(av[3]))
+                elif op is c.ATOMIC_GROUP:
+                    best = better(best, required(av))
+                elif op is c.BRANCH:
+                    alternatives = [required(alternative) for alternative in av[1]]
+                    if all(a is not None for a in alternatives):
+                        best = better(best, frozenset().union(*[a for a in alternatives if a is not None]))
+                elif op in repeats and av[0] >= 1:
+                    best = better(best, required(av[2]))
+                # anything else (a class, a look-around, an anchor, an optional part) requires nothing and ends
+                # a run of literal characters
+            if run:
+                best = better(best, frozenset(["".join(run)]))
+            return best
+
+        found = required(parser.parse(pattern.pattern, pattern.flags))
+        return tuple(sorted(found)) if found else None
     except Exception:  # (re's parser is internal: should it change, lose only the speed-up)
         return None
 

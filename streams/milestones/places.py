@@ -15,7 +15,6 @@ place (and any coordinated ones, "Manbij and Jarablus") as ``PlaceChoice``s, or 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -24,7 +23,7 @@ from streams.milestones.compile import CompiledGap, CompiledPattern
 from streams.milestones.demonyms import party_countries
 from streams.milestones.named import CAMP_KINDS, COMPASS
 from streams.milestones.named import CITY_KINDS as _CITY_KINDS
-from streams.milestones.text import ANAPHOR, ArticleView, SentenceView
+from streams.milestones.text import ANAPHOR, ArticleView, SentenceView, bisect_left_int
 from streams.tagging.model import PlaceMention
 
 Via = Literal["inside", "after", "before", "nearest", "fallback", "carried"]
@@ -198,7 +197,7 @@ def _venue_apposition(article: ArticleView, p: PlaceMention) -> bool:
 
 def _place_ending_at(article: ArticleView, pos: int) -> PlaceMention | None:
     """The event-place mention that ends exactly at ``pos`` (the last in text order, if several do), else None."""
-    i = bisect_left(article.place_ends, pos + 1) - 1
+    i = bisect_left_int(article.place_ends, pos + 1) - 1
     return article.event_places_by_end[i] if i >= 0 and article.place_ends[i] == pos else None
 
 
@@ -227,7 +226,7 @@ def _speakers_seat(article: ArticleView, p: PlaceMention) -> bool:
 def _place_follows(article: ArticleView, pos: int, within: int) -> bool:
     """Whether another place mention starts within ``within`` characters after ``pos``
     ("Ukraine's energy grid" qualifies nothing; "Ukraine's Kharkiv region" does)."""
-    i = bisect_left(article.place_starts, pos)
+    i = bisect_left_int(article.place_starts, pos)
     return i < len(article.event_places) and article.event_places[i].start - pos <= within
 
 
@@ -426,7 +425,7 @@ def _interstate(article: ArticleView, index: int) -> bool:
             # "a truce between Israel and Lebanon took effect"
             b = _BETWEEN_STATES.search(article.norm, max(0, p.start - 40), p.start)
             if b is not None:
-                j = bisect_left(article.place_starts, p.end)
+                j = bisect_left_int(article.place_starts, p.end)
                 nxt = article.event_places[j] if j < len(article.event_places) else None
                 if nxt is not None and nxt.kind == "country" and nxt.name != p.name \
                         and article.norm[p.end:nxt.start].strip() == "and" \

@@ -12,11 +12,11 @@ clause does not date a trigger in the next.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable
 from datetime import datetime
 
-from streams.milestones.lexicon import normalise, normalise_latin1, word_starts
+from streams.milestones.lexicon import normalise, word_starts
 from streams.milestones.named import Anchors, superseded, unresolved_places
 from streams.milestones.rules import Window
 from streams.tagging.model import PlaceMention, Sentence, Tagging
@@ -59,6 +59,31 @@ ANAPHOR = re.compile(  # (the look-behinds after the first character: see lexico
 # then spans them: only the character before can be the digit it excludes), so that the regex engine skips
 # to a "1" or "2" instead of trying the look-behind at every position of the text (3x faster)
 _YEAR = re.compile(r"(?:19|20)(?<!\d\d\d)\d\d(?!\d)")
+
+
+def bisect_left_int(a: list[int], x: int, lo: int = 0) -> int:
+    """``bisect.bisect_left`` for a list of ints, as native code when compiled (a call of the C function from
+    compiled code costs more than the search itself: the arguments are boxed for a generic call)."""
+    hi = len(a)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if a[mid] < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def bisect_right_int(a: list[int], x: int, lo: int = 0) -> int:
+    """``bisect.bisect_right`` for a list of ints (see ``bisect_left_int``)."""
+    hi = len(a)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if x < a[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
 
 
 def _start(p: PlaceMention) -> int:
@@ -266,7 +291,7 @@ class ArticleView:
     @property
     def norm(self) -> str:
         if self._norm is None:
-            self._norm, self._latin1 = normalise_latin1(self.text)
+            self._norm = normalise(self.text)
         return self._norm
 
     @property
@@ -277,9 +302,11 @@ class ArticleView:
         latin1 = self._latin1
         if latin1 is None:
             norm = self.norm
-            latin1 = self._latin1
-            if latin1 is None:
-                latin1 = self._latin1 = _BEYOND_LATIN1.sub("\x00", norm).encode("latin-1")
+            try:
+                latin1 = norm.encode("latin-1")  # (a copy: the text is one byte per character already)
+            except UnicodeEncodeError:
+                latin1 = _BEYOND_LATIN1.sub("\x00", norm).encode("latin-1")
+            self._latin1 = latin1
         return latin1
 
     @property
@@ -392,13 +419,13 @@ class ArticleView:
         return self._text_year or None
 
     def sentence_index(self, pos: int) -> int:
-        return max(0, bisect_right(self.sentence_starts, pos) - 1)
+        return max(0, bisect_right_int(self.sentence_starts, pos) - 1)
 
     def sentence_places(self, index: int) -> list[PlaceMention]:
         """Event-place candidates inside sentence ``index`` (no tokenising: a bisect on offsets)."""
         start, end = self.sentence_span(index)
-        lo = bisect_left(self.place_starts, start)
-        hi = bisect_left(self.place_starts, end)
+        lo = bisect_left_int(self.place_starts, start)
+        hi = bisect_left_int(self.place_starts, end)
         return self.event_places[lo:hi]
 
     @property
@@ -417,7 +444,7 @@ class ArticleView:
             fields = p.__dict__
             if fields["role"] == "dateline":
                 continue
-            i = bisect_right(starts, fields["start"]) - 1
+            i = bisect_right_int(starts, fields["start"]) - 1
             if i < 0:
                 i = 0
             kind: str = fields["kind"]
@@ -498,7 +525,7 @@ class ArticleView:
         """The latest place of ``kinds`` that ends before ``pos``, at most ``sentences_back`` sentences back
         (mentions for which ``skip`` is true — e.g. a capital used as a speaker — do not count)."""
         first = self.sentence_starts[max(0, self.sentence_index(pos) - sentences_back)]
-        i = bisect_left(self.place_starts, pos) - 1
+        i = bisect_left_int(self.place_starts, pos) - 1
         while i >= 0:
             p = self.event_places[i]
             if p.start < first:
