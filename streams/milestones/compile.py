@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 import ahocorasick_rs
 
@@ -31,7 +32,7 @@ from streams.milestones.lexicon import (
     phrase_regex,
     split_gaps,
 )
-from streams.milestones.named import ANCHOR_KEYS
+from streams.milestones.named import ANCHOR_KEYS, AnchorKind
 from streams.milestones.rules import (
     AnyFilter,
     FilterList,
@@ -46,6 +47,10 @@ from streams.milestones.rules import (
 
 ANCHOR_MARK = "\x00"  # automaton values that are unresolved-place anchors, not trigger forms
 PHRASE_MARK = "\x01"  # automaton values that are literal phrases of the early checks (see compile_pack)
+# what an automaton key is (CompiledPack.index_roles; Final: compiled, the scan loop compares native ints)
+KEY_FORM: Final = 0
+KEY_ANCHOR: Final = 1
+KEY_PHRASE: Final = 2
 
 # what may stand right before a trigger word (the text is normalised and scanned with a leading space)
 WORD_STARTS = (" ", '"', "(", "'", "[", "/")
@@ -126,6 +131,11 @@ class CompiledPack:
     index_values: list[str] = field(default_factory=list)
     # per key of ``index``: whether its occurrences go to ``ArticleView.phrase_spots`` (an early check's phrase)
     index_spotted: list[bool] = field(default_factory=list)
+    # per key of ``index``, read by the detector's scan loop instead of the value's mark: what the key is
+    # (KEY_FORM, KEY_ANCHOR or KEY_PHRASE), and an anchor's kind and length ("of" and 0 for other keys)
+    index_roles: list[int] = field(default_factory=list)
+    index_anchor_kinds: list[AnchorKind] = field(default_factory=list)
+    index_anchor_lengths: list[int] = field(default_factory=list)
 
     @property
     def form_count(self) -> int:
@@ -257,5 +267,9 @@ def compile_pack(loaded: LoadedPack) -> CompiledPack:
         trigger_index = scanner(list(keys), ahocorasick_rs.Implementation.DFA)
     else:
         phrase_keys = set()
+    values = list(keys.values())
+    roles = [KEY_PHRASE if v[0] == PHRASE_MARK else KEY_ANCHOR if v[0] == ANCHOR_MARK else KEY_FORM for v in values]
+    anchors = [v[1:] if v[0] == ANCHOR_MARK else "" for v in values]
     return CompiledPack(loaded.path, list(loaded.milestones), patterns, trigger_index, entries, lists,
-                        list(keys.values()), [key in phrase_keys for key in keys])
+                        values, [key in phrase_keys for key in keys], roles,
+                        [ANCHOR_KEYS[a] if a else "of" for a in anchors], [len(a) for a in anchors])
