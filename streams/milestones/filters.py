@@ -39,7 +39,7 @@ from streams.milestones.rules import (
     Window,
     expand_refs,
 )
-from streams.milestones.text import ArticleView, SentenceView, bisect_left_int, bisect_right_int
+from streams.milestones.text import ArticleView, SentenceView, bisect_right_int
 from streams.tagging.model import PlaceMention
 
 # A later sentence is about the same claim if it names the same place or refers back to it.
@@ -135,6 +135,9 @@ def scanner(keys: list[str], implementation: ahocorasick_rs.Implementation) -> S
                                                implementation=implementation)
     return ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.Standard,
                                       implementation=implementation)
+
+
+_PHRASE_START_SET = frozenset(PHRASE_STARTS)
 
 
 class PhraseIndex:
@@ -392,29 +395,44 @@ _LOCAL_SCOPES = frozenset({"before", "after", "near", "segment", "sentence"})
 def spot_keys_in(article: ArticleView, sentence: int) -> set[int] | None:
     """The trigger scan's phrase keys (``ArticleView.phrase_spots``) whose phrase lies in sentence ``sentence``:
     a check none of whose ``spot_keys`` is among them has no match in the sentence. None when that cannot be
-    told from the spots (no spots, or a sentence that a phrase may open whatever comes before it). Once per
-    sentence and article: the checks of every candidate in the sentence ask."""
-    cache = article.sentence_spots
-    if sentence in cache:
-        return cache[sentence]
-    out: set[int] | None = None
+    told from the spots (no spots, or a sentence that a phrase may open whatever comes before it). Found for
+    every sentence at once, on the first question (the checks of every candidate ask, of several sentences)."""
+    found = article.sentence_spots
+    if found is None:
+        found = article.sentence_spots = _spot_keys_by_sentence(article)
+    return found[sentence]
+
+
+def _spot_keys_by_sentence(article: ArticleView) -> list[set[int] | None]:
     spots = article.phrase_spots
-    lo, hi = article.sentence_span(sentence)
+    n = len(article.sentences)
+    if spots is None:
+        return [None] * n
+    starts, ends, norm = article.sentence_starts, article.sentence_ends, article.norm
     # (the sentence scan lets a phrase open the sentence whatever comes before it: then unsure)
-    if spots is not None and not (lo > 0 and article.norm[lo - 1] not in PHRASE_STARTS):
-        # (key, start, end) in " " + norm: the key (a word start and the phrase, or the phrase) spans
-        # [start - 1, end - 1) of norm; the phrase then lies in the sentence only if lo <= start and end - 1 <= hi.
-        # The scan reports them in the order of their ends: only those ending in (lo, hi + 1] are looked at.
-        ends = article.phrase_spot_ends
-        first, last = 0, len(spots)
-        if ends is not None and len(ends) == last:
-            first, last = bisect_left_int(ends, lo + 1), bisect_right_int(ends, hi + 1)
-        out = set()
-        for i in range(first, last):
-            spot = spots[i]
-            if lo <= spot[1] and spot[2] - 1 <= hi:
-                out.add(spot[0])
-    cache[sentence] = out
+    out: list[set[int] | None] = [None if starts[k] > 0 and norm[starts[k] - 1] not in _PHRASE_START_SET else set()
+                                  for k in range(n)]
+    # (key, start, end) in " " + norm: the key (a word start and the phrase, or the phrase) spans
+    # [start - 1, end - 1) of norm; the phrase lies in sentence k if starts[k] <= start and end - 1 <= ends[k]
+    spot: tuple[int, int, int]
+    if all(ends[k] <= starts[k + 1] for k in range(n - 1)):
+        # sentences in order, none overlapping (as the tagger makes them): the sentence a spot lies in is the last
+        # one starting at or before it (and, for a spot of one character, one ending where that one starts)
+        for spot in spots:
+            k = bisect_right_int(starts, spot[1]) - 1
+            while k >= 0 and spot[2] - 1 <= ends[k]:
+                keys = out[k]
+                if keys is not None:
+                    keys.add(spot[0])
+                k -= 1
+    else:
+        for k in range(n):
+            keys = out[k]
+            if keys is not None:
+                lo, hi = starts[k], ends[k]
+                for spot in spots:
+                    if lo <= spot[1] and spot[2] - 1 <= hi:
+                        keys.add(spot[0])
     return out
 
 

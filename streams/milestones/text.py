@@ -11,6 +11,7 @@ clause does not date a trigger in the next.
 
 from __future__ import annotations
 
+import codecs
 import re
 from bisect import bisect_left
 from collections.abc import Callable
@@ -94,7 +95,15 @@ def _end(p: PlaceMention) -> int:
     return p.end
 
 
-_BEYOND_LATIN1 = re.compile(r"[^\x00-\xff]")
+def _nul_beyond_latin1(error: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: a NUL per character that Latin-1 cannot encode (see ``ArticleView.latin1``)."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    return "\x00" * (error.end - error.start), error.end
+
+
+# (called once per run of such characters: a text beyond Latin-1 has a few, a name's "ł", a "€")
+codecs.register_error("wirewatch.nul", _nul_beyond_latin1)
 
 _DATELINE_REACH = 400
 # the news agency credited in a dateline: "OMDURMAN, Sudan (Sudan Tribune) —", "Bucha (Ukraine) (AFP) -"
@@ -271,7 +280,7 @@ class ArticleView:
         # trigger scan reports them (None: not scanned for); see LexiconCheck.spotted
         self.phrase_spots: list[tuple[int, int, int]] | None = None
         self.phrase_spot_ends: list[int] | None = None  # the spots' ends, for a bisect (None: not in order)
-        self.sentence_spots: dict[int, set[int] | None] = {}  # per sentence: filters.spot_keys_in
+        self.sentence_spots: list[set[int] | None] | None = None  # per sentence: filters.spot_keys_in
         # Built on first use (the properties below): plain attributes, not functools.cached_property, which
         # needs an instance __dict__ (the class is compiled with mypyc: see streams.milestones._compiled).
         self._norm: str | None = None
@@ -298,15 +307,12 @@ class ArticleView:
     def latin1(self) -> bytes:
         """``norm`` as bytes, one per character (Latin-1; a character beyond it, rare, is a NUL byte), which the
         Aho-Corasick scans read: offsets in them are offsets in ``norm``, with no conversion from UTF-8 byte
-        offsets (see ``compile.scan_keys``)."""
+        offsets (see ``filters.scanner``)."""
         latin1 = self._latin1
         if latin1 is None:
             norm = self.norm
-            try:
-                latin1 = norm.encode("latin-1")  # (a copy: the text is one byte per character already)
-            except UnicodeEncodeError:
-                latin1 = _BEYOND_LATIN1.sub("\x00", norm).encode("latin-1")
-            self._latin1 = latin1
+            # (a copy when the text is one byte per character already, as nearly every one is)
+            latin1 = self._latin1 = norm.encode("latin-1", "wirewatch.nul")
         return latin1
 
     @property
