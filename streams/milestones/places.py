@@ -21,9 +21,10 @@ from typing import Literal
 
 from streams.milestones.compile import CompiledGap, CompiledPattern
 from streams.milestones.demonyms import party_countries
+from streams.milestones.lexicon import required_literals
 from streams.milestones.named import CAMP_KINDS, COMPASS
 from streams.milestones.named import CITY_KINDS as _CITY_KINDS
-from streams.milestones.text import ANAPHOR, ArticleView, SentenceView, bisect_left_int
+from streams.milestones.text import ANAPHOR, ArticleView, SentenceView, bisect_left_int, holds_any
 from streams.tagging.model import PlaceMention
 
 Via = Literal["inside", "after", "before", "nearest", "fallback", "carried"]
@@ -175,6 +176,7 @@ _FORCES_FROM = re.compile(
     r"(?:brigades?|forces|fighters|militias?|militiamen|troops|units|battalions?|soldiers|rebels|"
     r"gunmen|reinforcements|volunteers|tribesmen)\s+(?:mostly\s+|mainly\s+|largely\s+|chiefly\s+)?from\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:city|town|port)\s+of\s+)?$")
+_FORCES_FROM_NEEDLES = required_literals(_FORCES_FROM)  # ("brigade", "forces", …: one is in every match)
 _NOUN_OF_AFTER = re.compile(r"\s+(?:city|town|village|capital|port|enclave)\s+of\s")
 
 
@@ -212,8 +214,13 @@ def _after_of_or_from(norm: str, pos: int) -> bool:
 
 def _forces_origin(article: ArticleView, p: PlaceMention) -> bool:
     """A town named as where armed men come from ("brigades mostly from the western city of Misrata")."""
-    return p.kind in _CITY_KINDS and article.norm.find("from", max(0, p.start - 60), p.start) >= 0 \
-        and _FORCES_FROM.search(article.norm, max(0, p.start - 60), p.start) is not None
+    if p.kind not in _CITY_KINDS:
+        return False
+    norm, lo = article.norm, max(0, p.start - 60)
+    # (substring pre-tests: "from", and a word for armed men, which every match holds; the regex tries every
+    # position of the window)
+    return norm.find("from", lo, p.start) >= 0 and holds_any(norm, _FORCES_FROM_NEEDLES, lo, p.start) \
+        and _FORCES_FROM.search(norm, lo, p.start) is not None
 
 
 def _speakers_seat(article: ArticleView, p: PlaceMention) -> bool:

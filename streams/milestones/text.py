@@ -87,6 +87,17 @@ def bisect_right_int(a: list[int], x: int, lo: int = 0) -> int:
     return lo
 
 
+def holds_any(text: str, needles: tuple[str, ...] | None, start: int, end: int) -> bool:
+    """Whether one of ``needles`` occurs in ``text[start:end]`` (True for None: nothing to test; see
+    ``lexicon.required_literals``)."""
+    if needles is None:
+        return True
+    for needle in needles:
+        if text.find(needle, start, end) >= 0:
+            return True
+    return False
+
+
 def _start(p: PlaceMention) -> int:
     return p.start
 
