@@ -330,7 +330,7 @@ class LexiconCheck:
                 found += self._pattern_spans(article, sentence)
             if found and (self.unless_ids or self.unless is not None):
                 found = self._uncancelled(article, sentence, hits, found)
-            own = sorted(found)
+            own = sorted(found) if len(found) > 1 else found
             article.filter_cache[key] = own
         return own  # type: ignore[return-value]
 
@@ -395,23 +395,30 @@ _LOCAL_SCOPES = frozenset({"before", "after", "near", "segment", "sentence"})
 def spot_keys_in(article: ArticleView, sentence: int) -> set[int] | None:
     """The trigger scan's phrase keys (``ArticleView.phrase_spots``) whose phrase lies in sentence ``sentence``:
     a check none of whose ``spot_keys`` is among them has no match in the sentence. None when that cannot be
-    told from the spots (no spots, or a sentence that a phrase may open whatever comes before it). Found for
-    every sentence at once, on the first question (the checks of every candidate ask, of several sentences)."""
-    found = article.sentence_spots
-    if found is None:
-        found = article.sentence_spots = _spot_keys_by_sentence(article)
-    return found[sentence]
-
-
-def _spot_keys_by_sentence(article: ArticleView) -> list[set[int] | None]:
+    told from the spots (no spots, or a sentence that a phrase may open whatever comes before it). The spots are
+    put in their sentences once per article, on the first question (the checks of every candidate ask, of
+    several sentences)."""
     spots = article.phrase_spots
-    n = len(article.sentences)
     if spots is None:
-        return [None] * n
-    starts, ends, norm = article.sentence_starts, article.sentence_ends, article.norm
-    # (the sentence scan lets a phrase open the sentence whatever comes before it: then unsure)
-    out: list[set[int] | None] = [None if starts[k] > 0 and norm[starts[k] - 1] not in _PHRASE_START_SET else set()
-                                  for k in range(n)]
+        return None
+    lo = article.sentence_starts[sentence]
+    if lo > 0 and article.norm[lo - 1] not in _PHRASE_START_SET:
+        return None  # (the sentence scan lets a phrase open the sentence whatever comes before it: unsure)
+    by_sentence = article.sentence_spots
+    if by_sentence is None:
+        by_sentence = article.sentence_spots = _spot_keys_by_sentence(article, spots)
+    found = by_sentence.get(sentence)
+    return _NO_SPOTS if found is None else found
+
+
+_NO_SPOTS: set[int] = set()  # (what spot_keys_in returns for a sentence without spots: never changed)
+
+
+def _spot_keys_by_sentence(article: ArticleView, spots: list[tuple[int, int, int]]) -> dict[int, set[int]]:
+    """Sentence index → the keys of the spots that lie in it (sentences without spots are left out)."""
+    starts, ends = article.sentence_starts, article.sentence_ends
+    n = len(starts)
+    out: dict[int, set[int]] = {}
     # (key, start, end) in " " + norm: the key (a word start and the phrase, or the phrase) spans
     # [start - 1, end - 1) of norm; the phrase lies in sentence k if starts[k] <= start and end - 1 <= ends[k]
     spot: tuple[int, int, int]
@@ -421,17 +428,21 @@ def _spot_keys_by_sentence(article: ArticleView) -> list[set[int] | None]:
         for spot in spots:
             k = bisect_right_int(starts, spot[1]) - 1
             while k >= 0 and spot[2] - 1 <= ends[k]:
-                keys = out[k]
-                if keys is not None:
+                keys = out.get(k)
+                if keys is None:
+                    out[k] = {spot[0]}
+                else:
                     keys.add(spot[0])
                 k -= 1
     else:
         for k in range(n):
-            keys = out[k]
-            if keys is not None:
-                lo, hi = starts[k], ends[k]
-                for spot in spots:
-                    if lo <= spot[1] and spot[2] - 1 <= hi:
+            lo, hi = starts[k], ends[k]
+            for spot in spots:
+                if lo <= spot[1] and spot[2] - 1 <= hi:
+                    keys = out.get(k)
+                    if keys is None:
+                        out[k] = {spot[0]}
+                    else:
                         keys.add(spot[0])
     return out
 

@@ -291,7 +291,7 @@ class ArticleView:
         # trigger scan reports them (None: not scanned for); see LexiconCheck.spotted
         self.phrase_spots: list[tuple[int, int, int]] | None = None
         self.phrase_spot_ends: list[int] | None = None  # the spots' ends, for a bisect (None: not in order)
-        self.sentence_spots: list[set[int] | None] | None = None  # per sentence: filters.spot_keys_in
+        self.sentence_spots: dict[int, set[int]] | None = None  # per sentence: filters.spot_keys_in
         # Built on first use (the properties below): plain attributes, not functools.cached_property, which
         # needs an instance __dict__ (the class is compiled with mypyc: see streams.milestones._compiled).
         self._norm: str | None = None
