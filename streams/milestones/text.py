@@ -268,6 +268,8 @@ def _spaced(norm: str, s: int, e: int) -> bool:
     return (s == 0 or norm[s - 1] == " ") and (e >= len(norm) or norm[e] == " ")
 
 
+_NO_KINDS: set[str] = set()  # the place kinds of a sentence that names none (shared: never changed)
+
 _NATURAL_FEATURE = re.compile(r"(?:River|Lake|Sea|Gulf|Bay|Mountains?|Hills|Valley|Desert|Canal|Strait)$"
                               r"|^(?:Lake|Mount|Gulf|Bay|Sea|River)\s")
 
@@ -454,7 +456,8 @@ class ArticleView:
     def _build_kinds_by_sentence(self) -> list[set[str]]:
         # from the raw mentions, not event_places (built only when a candidate gets that far): a bare
         # "Old City" counts as a city here — a superset is safe for a pre-test
-        out: list[set[str]] = [set() for _ in self.sentences]
+        # (the sentences that name no place share one empty set, which nothing changes)
+        out: list[set[str]] = [_NO_KINDS] * len(self.sentences)
         starts = self.sentence_starts
         for p in self.places:  # a bisect per mention: fewer steps than walking every sentence
             # (the fields from the model's __dict__: one attribute hook per mention instead of one per field)
@@ -469,13 +472,17 @@ class ArticleView:
                 text: str = fields["text"]
                 if len(text) <= 16 and text.casefold().replace("centre", "center") in GENERIC_SUBCITY:
                     kind = "city"
-            out[i].add(kind)
+            kinds = out[i]
+            if kinds is _NO_KINDS:
+                out[i] = {kind}
+            else:
+                kinds.add(kind)
         return out
 
     def _carry_source(self, index: int) -> bool:
         # the sentences right before that name no place at all are about the place named before them
         k = index - self.placeless_run(index) - 1
-        named = self._kinds_by_sentence[k] if k >= 0 else set()
+        named = self._kinds_by_sentence[k] if k >= 0 else _NO_KINDS
         if "city" in named or "district" in named:
             return True
         if index > 0 and self._noun_anaphor(index - 1):
