@@ -10,10 +10,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 import ahocorasick_rs
 
-from streams.milestones.filters import PHRASE_STARTS, Check, LexiconCheck, PhraseIndex, build_check
+from streams.milestones.filters import (
+    PHRASE_STARTS,
+    Check,
+    LexiconCheck,
+    PhraseIndex,
+    Scanner,
+    build_check,
+    scan_keys,
+    scanner,
+)
 from streams.milestones.lexicon import (
     FUNCTION_WORDS,
     anchor_forms,
@@ -22,7 +32,7 @@ from streams.milestones.lexicon import (
     phrase_regex,
     split_gaps,
 )
-from streams.milestones.named import ANCHOR_KEYS
+from streams.milestones.named import ANCHOR_KEYS, AnchorKind
 from streams.milestones.rules import (
     AnyFilter,
     FilterList,
@@ -37,6 +47,10 @@ from streams.milestones.rules import (
 
 ANCHOR_MARK = "\x00"  # automaton values that are unresolved-place anchors, not trigger forms
 PHRASE_MARK = "\x01"  # automaton values that are literal phrases of the early checks (see compile_pack)
+# what an automaton key is (CompiledPack.index_roles; Final: compiled, the scan loop compares native ints)
+KEY_FORM: Final = 0
+KEY_ANCHOR: Final = 1
+KEY_PHRASE: Final = 2
 
 # what may stand right before a trigger word (the text is normalised and scanned with a leading space)
 WORD_STARTS = (" ", '"', "(", "'", "[", "/")
@@ -111,12 +125,17 @@ class CompiledPack:
     patterns: list[CompiledPattern]
     # the trigger index: keys (a word-start character + a form, and the anchors) → ``index_values[i]`` (the
     # form, or ANCHOR_MARK + the anchor); None without triggers
-    index: ahocorasick_rs.AhoCorasick | None
+    index: Scanner | None
     entries: dict[str, list[TriggerEntry]]  # first-anchor form → patterns it triggers
     lists: dict[str, FilterList]
     index_values: list[str] = field(default_factory=list)
     # per key of ``index``: whether its occurrences go to ``ArticleView.phrase_spots`` (an early check's phrase)
     index_spotted: list[bool] = field(default_factory=list)
+    # per key of ``index``, read by the detector's scan loop instead of the value's mark: what the key is
+    # (KEY_FORM, KEY_ANCHOR or KEY_PHRASE), and an anchor's kind and length ("of" and 0 for other keys)
+    index_roles: list[int] = field(default_factory=list)
+    index_anchor_kinds: list[AnchorKind] = field(default_factory=list)
+    index_anchor_lengths: list[int] = field(default_factory=list)
 
     @property
     def form_count(self) -> int:
@@ -234,9 +253,10 @@ def compile_pack(loaded: LoadedPack) -> CompiledPack:
         for key in phrase_keys:
             if key not in keys:
                 keys[key] = PHRASE_MARK + key
+        keys = scan_keys(keys)  # (a key that can never match is left out)
         position = {key: i for i, key in enumerate(keys)}
         for c, check_keys in spotted:
-            c.spot_keys = frozenset(position[key] for key in check_keys)
+            c.spot_keys = frozenset(position[key] for key in check_keys if key in position)
         for pat in patterns:
             cheap: list[Check] = [c for c in pat.early_checks if isinstance(c, LexiconCheck) and c.spotted
                                   and c.pattern is None and not c.unless_ids]
@@ -244,9 +264,12 @@ def compile_pack(loaded: LoadedPack) -> CompiledPack:
             pat.other_early_checks = [c for c in pat.early_checks if all(c is not k for k in cheap)]
         # every occurrence of every key (overlapping, as the detector needs them), by a DFA: several
         # times faster per character than pyahocorasick's trie (the scan runs over every article)
-        trigger_index = ahocorasick_rs.AhoCorasick(list(keys), matchkind=ahocorasick_rs.MatchKind.Standard,
-                                                   implementation=ahocorasick_rs.Implementation.DFA)
+        trigger_index = scanner(list(keys), ahocorasick_rs.Implementation.DFA)
     else:
         phrase_keys = set()
+    values = list(keys.values())
+    roles = [KEY_PHRASE if v[0] == PHRASE_MARK else KEY_ANCHOR if v[0] == ANCHOR_MARK else KEY_FORM for v in values]
+    anchors = [v[1:] if v[0] == ANCHOR_MARK else "" for v in values]
     return CompiledPack(loaded.path, list(loaded.milestones), patterns, trigger_index, entries, lists,
-                        list(keys.values()), [key in phrase_keys for key in keys])
+                        values, [key in phrase_keys for key in keys], roles,
+                        [ANCHOR_KEYS[a] if a else "of" for a in anchors], [len(a) for a in anchors])

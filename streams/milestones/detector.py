@@ -17,15 +17,16 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
+import ahocorasick_rs
+
 from streams.milestones.compile import (
-    ANCHOR_MARK,
-    PHRASE_MARK,
+    KEY_ANCHOR,
+    KEY_PHRASE,
     CompiledPack,
     CompiledPattern,
     TriggerEntry,
@@ -33,10 +34,10 @@ from streams.milestones.compile import (
 )
 from streams.milestones.filters import FilterHit, Probe
 from streams.milestones.model import Evidence, MilestoneEvent, Status
-from streams.milestones.named import ANCHOR_KEYS, Anchors
+from streams.milestones.named import Anchors
 from streams.milestones.places import PlaceChoice, find_places
 from streams.milestones.rules import load_pack
-from streams.milestones.text import ArticleView, SentenceView
+from streams.milestones.text import ArticleView, SentenceView, bisect_right_int
 from streams.tagging.model import Tagging
 
 Verdict = Literal["fired", "blocked", "no-place", "no-actor"]
@@ -136,32 +137,42 @@ class Detector:
             return raw
         values = self.pack.index_values
         spotted = self.pack.index_spotted
+        roles = self.pack.index_roles
+        anchor_kinds = self.pack.index_anchor_kinds
+        anchor_lengths = self.pack.index_anchor_lengths
         spots: list[tuple[int, int, int]] = []  # the matches of the early checks' phrase keys, as scanned
         spot_ends: list[int] | None = []  # their ends (in the order of the scan: of their ends)
         article.phrase_spots = spots
         article.phrase_spot_ends = spot_ends
         # keys are prefixed by a word-start character; the padding space makes offsets shift by one.
         # Matches come in the order of their ends (the anchors' lists stay in text order).
+        found: list[tuple[int, int, int]]
+        if isinstance(index, ahocorasick_rs.BytesAhoCorasick):
+            found = index.find_matches_as_indexes(b" " + article.latin1, overlapping=True)
+        else:
+            found = index.find_matches_as_indexes(" " + norm, overlapping=True)
         match: tuple[int, int, int]  # (key, start, end) (typed: compiled, the loop is native code)
-        for match in index.find_matches_as_indexes(" " + norm, overlapping=True):
+        for match in found:
+            key = match[0]
             end = match[2] - 1  # (padding)
-            if spotted[match[0]]:
+            if spotted[key]:
                 spots.append(match)
                 if spot_ends is not None:
                     if spot_ends and match[2] < spot_ends[-1]:
                         spot_ends = article.phrase_spot_ends = None  # (out of order: the spots are walked)
                     else:
                         spot_ends.append(match[2])
-            form = values[match[0]]
-            if form[0] == PHRASE_MARK:
+            role = roles[key]
+            if role == KEY_PHRASE:
                 continue
-            if form[0] == ANCHOR_MARK:  # where a name may be introduced ("the town of ", ", a ", " region")
-                kind = ANCHOR_KEYS[form[1:]]
+            if role == KEY_ANCHOR:  # where a name may be introduced ("the town of ", ", a ", " region")
+                kind = anchor_kinds[key]
                 if kind != "region" or end >= n or not norm[end].isalnum():
-                    anchors.add(kind, end - len(form) + 1, end)
+                    anchors.add(kind, end - anchor_lengths[key], end)
                 continue
             if end < n and norm[end].isalnum():
                 continue  # "fall" in "fallout"
+            form = values[key]
             raw.append((end - len(form), end, form))
         raw.sort()
         return raw
@@ -170,6 +181,9 @@ class Detector:
         article = ArticleView(tagging, published_at)
         if not article.sentences or not self.pack.entries:
             return []
+        hits = self._hits(article)
+        if not hits:
+            return []  # (most articles on a wire: no sentence bounds to build)
         out = []
         starts = article.sentence_starts
         ends = article.sentence_ends
@@ -177,9 +191,9 @@ class Detector:
         norm = article.norm
         index, sentence_start, sentence_end = -1, -1, -1
         kinds: set[str] | None = None  # the sentence's place kinds, once a hit needs them
-        for start, form_end, form in self._hits(article):
+        for start, form_end, form in hits:
             if start >= sentence_end or start < sentence_start:
-                index = max(0, bisect_right(starts, start) - 1)
+                index = max(0, bisect_right_int(starts, start) - 1)
                 sentence_start, sentence_end = starts[index], ends[index]
                 kinds = None
             for entry in entries[form]:

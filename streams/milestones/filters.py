@@ -15,15 +15,20 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import ahocorasick_rs
 
-from streams.milestones.lexicon import compile_phrases, first_characters, word_starts
+from streams.milestones.lexicon import (
+    NEVER_NORMALISED,
+    compile_phrases,
+    first_characters,
+    required_literals,
+    word_starts,
+)
 from streams.milestones.rules import (
     AnyFilter,
     DatedFilter,
@@ -34,7 +39,7 @@ from streams.milestones.rules import (
     Window,
     expand_refs,
 )
-from streams.milestones.text import ArticleView, SentenceView
+from streams.milestones.text import ArticleView, SentenceView, bisect_right_int
 from streams.tagging.model import PlaceMention
 
 # A later sentence is about the same claim if it names the same place or refers back to it.
@@ -104,6 +109,37 @@ PHRASE_STARTS = (" ", "\"", "(", "'", "[", "/", "\n", "\t", "\u2014", "\u2013", 
                   "\u201c", "\u2018")
 
 
+Scanner = ahocorasick_rs.AhoCorasick | ahocorasick_rs.BytesAhoCorasick
+_V = TypeVar("_V")
+
+
+def scan_keys(keys: dict[str, _V]) -> dict[str, _V]:
+    """The keys of an Aho-Corasick scan over ``normalise``d text that can match: without a character that
+    ``normalise`` replaces (a curly quote or a dash: "\u2014" among the word starts), in the same order."""
+    return {key: value for key, value in keys.items() if NEVER_NORMALISED.isdisjoint(key)}
+
+
+def scanner(keys: list[str], implementation: ahocorasick_rs.Implementation) -> Scanner:
+    """An automaton finding every occurrence of every key (overlapping, in the order of their ends).
+
+    Over bytes when every key is Latin-1 and none holds a NUL: the scan then reads ``ArticleView.latin1`` (one
+    byte per character of ``norm``, a NUL for one beyond Latin-1, which no key holds), whose byte offsets are the
+    character offsets (the ``str`` automaton maps every byte offset of the text's UTF-8 to a character offset,
+    a pass over the text per scan). Same matches, in the same order."""
+    try:
+        encoded = [key.encode("latin-1") for key in keys]
+    except UnicodeEncodeError:
+        encoded = None
+    if encoded is not None and all(b"\x00" not in key for key in encoded):
+        return ahocorasick_rs.BytesAhoCorasick(encoded, matchkind=ahocorasick_rs.MatchKind.Standard,
+                                               implementation=implementation)
+    return ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.Standard,
+                                      implementation=implementation)
+
+
+_PHRASE_START_SET = frozenset(PHRASE_STARTS)
+
+
 class PhraseIndex:
     """One Aho-Corasick automaton over the literal phrases of every lexicon check in a pack.
 
@@ -113,7 +149,7 @@ class PhraseIndex:
 
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
-        self._automaton: ahocorasick_rs.AhoCorasick | None = None
+        self._automaton: Scanner | None = None
         self._values: list[tuple[int, int, bool, bool]] = []  # per automaton key: (id, length, left, right)
         self._stale = True
 
@@ -129,7 +165,7 @@ class PhraseIndex:
             self._stale = True
         return self.ids[body]
 
-    def _built(self) -> ahocorasick_rs.AhoCorasick | None:
+    def _built(self) -> Scanner | None:
         if self._stale:
             # key → value; a later key's value replaces an earlier one's (as pyahocorasick's add_word did)
             keys: dict[str, tuple[int, int, bool, bool]] = {}
@@ -141,11 +177,10 @@ class PhraseIndex:
                         keys[prefix + body] = value
                 else:
                     keys[body] = value
+            keys = scan_keys(keys)
             # every occurrence of every key (overlapping), as pyahocorasick's iter reported them. A contiguous
             # NFA: per sentence as fast as a DFA here (the call's overhead dominates) at a seventh of its memory
-            self._automaton = ahocorasick_rs.AhoCorasick(
-                list(keys), matchkind=ahocorasick_rs.MatchKind.Standard,
-                implementation=ahocorasick_rs.Implementation.ContiguousNFA) if keys else None
+            self._automaton = scanner(list(keys), ahocorasick_rs.Implementation.ContiguousNFA) if keys else None
             self._values = list(keys.values())
             self._stale = False
         return self._automaton
@@ -164,8 +199,13 @@ class PhraseIndex:
                 lo, hi = article.sentence_span(index)
                 # scan a slice; the padding space lets a phrase at the sentence start match with its prefix
                 # (so offsets in the scanned text are one more than from ``lo``)
+                found: list[tuple[int, int, int]]
+                if isinstance(automaton, ahocorasick_rs.BytesAhoCorasick):
+                    found = automaton.find_matches_as_indexes(b" " + article.latin1[lo:hi], overlapping=True)
+                else:
+                    found = automaton.find_matches_as_indexes(" " + norm[lo:hi], overlapping=True)
                 match: tuple[int, int, int]  # (key, start, end) (typed: compiled, the loop is native code)
-                for match in automaton.find_matches_as_indexes(" " + norm[lo:hi], overlapping=True):
+                for match in found:
                     pid, length, left, right = values[match[0]]
                     b = lo + match[2] - 1
                     a = b - length
@@ -198,11 +238,20 @@ class LexiconCheck:
     unless: re.Pattern[str] | None
     veto: re.Pattern[str] | None = None  # any match in the window stops the check
     pattern_start: re.Pattern[str] | None = None  # what a match of ``pattern`` starts with (first_characters)
+    # strings of which every match of ``pattern`` contains one (lexicon.required_literals; None: unknown)
+    pattern_needles: tuple[str, ...] | None = None
     # every phrase of ``ids`` (with the word starts it may follow) is also a key of the detector's trigger scan
     # (compile_pack), which lists each occurrence in ``ArticleView.phrase_spots``: a sentence with none of them
     # has no literal match to scan for. ``spot_keys``: the indexes of those keys.
     spotted: bool = False
     spot_keys: frozenset[int] = frozenset()
+    # the window's scope and size, read once (a pydantic field read costs an attribute hook; the window is frozen)
+    scope: str = ""
+    reach: int = 0
+
+    def __post_init__(self) -> None:
+        self.scope = self.window.scope
+        self.reach = self.window.size
 
     @classmethod
     def build(cls, spec: LexiconFilter, lists: dict[str, FilterList], index: PhraseIndex | None = None) -> LexiconCheck:
@@ -230,11 +279,12 @@ class LexiconCheck:
         unless_ids, unless_pattern = split(unless)
         veto = compile_phrases(expand_refs(spec.unless_window, lists)) if spec.unless_window else None
         return cls(spec.label, spec.effect, window or Window(scope="segment"), index, ids, pattern, unless_ids,
-                   unless_pattern, veto, first_characters(pattern) if pattern is not None else None)
+                   unless_pattern, veto, first_characters(pattern) if pattern is not None else None,
+                   required_literals(pattern) if pattern is not None else None)
 
     def find(self, probe: Probe) -> FilterHit | None:
         article = probe.article
-        local = self.window.scope in _LOCAL_SCOPES
+        local = self.scope in _LOCAL_SCOPES
         if local and not self._own_hits(article, probe.sentence.index):
             return None  # none of the phrases in the sentence (the usual case): no window to compute
         spans = probe.spans(self.window)
@@ -254,12 +304,12 @@ class LexiconCheck:
         return None
 
     def absent(self, article: ArticleView, index: int) -> bool:
-        scope = self.window.scope
+        scope = self.scope
         if scope in _LOCAL_SCOPES:
             return not self._own_hits(article, index)
         if scope == "context":
             # the trigger's own sentence first: its hits are often needed anyway (same answer, fewer scans)
-            return not any(self._own_hits(article, k) for k in range(index, max(0, index - self.window.size) - 1, -1))
+            return not any(self._own_hits(article, k) for k in range(index, max(0, index - self.reach) - 1, -1))
         return False
 
     def _own_hits(self, article: ArticleView, sentence: int) -> list[tuple[int, int]]:
@@ -280,31 +330,14 @@ class LexiconCheck:
                 found += self._pattern_spans(article, sentence)
             if found and (self.unless_ids or self.unless is not None):
                 found = self._uncancelled(article, sentence, hits, found)
-            own = sorted(found)
+            own = sorted(found) if len(found) > 1 else found
             article.filter_cache[key] = own
         return own  # type: ignore[return-value]
 
     def _spotted_in(self, article: ArticleView, sentence: int) -> bool:
         """Whether one of the check's phrases may occur in sentence ``sentence`` (False: it has no match of them)."""
-        spots = article.phrase_spots
-        if spots is None:
-            return True
-        lo, hi = article.sentence_span(sentence)
-        if lo > 0 and article.norm[lo - 1] not in PHRASE_STARTS:
-            return True  # (the sentence scan lets a phrase open the sentence whatever comes before it)
-        keys = self.spot_keys
-        # (key, start, end) in " " + norm: the key (a word start and the phrase, or the phrase) spans
-        # [start - 1, end - 1) of norm; the phrase then lies in the sentence only if lo <= start and end - 1 <= hi.
-        # The scan reports them in the order of their ends: only those ending in (lo, hi + 1] are looked at.
-        ends = article.phrase_spot_ends
-        first, last = 0, len(spots)
-        if ends is not None and len(ends) == last:
-            first, last = bisect_left(ends, lo + 1), bisect_right(ends, hi + 1)
-        for i in range(first, last):
-            spot = spots[i]
-            if spot[0] in keys and lo <= spot[1] and spot[2] - 1 <= hi:
-                return True
-        return False
+        spotted = spot_keys_in(article, sentence)
+        return spotted is None or not self.spot_keys.isdisjoint(spotted)
 
     def _pattern_spans(self, article: ArticleView, sentence: int) -> list[tuple[int, int]]:
         """The non-empty matches of the check's ``pattern`` in one sentence; once per article and pattern text
@@ -316,11 +349,15 @@ class LexiconCheck:
         spans = article.filter_cache.get(key)
         if spans is None:
             lo, hi = article.sentence_span(sentence)
-            if self.pattern_start is not None:  # no match starts before the first character it can start with
-                first = self.pattern_start.search(article.norm, lo, hi)
-                lo = hi if first is None else first.start()
-            spans = [m.span() for m in pattern.finditer(article.norm, lo, hi) if m.end() > m.start()]
-            article.filter_cache[key] = spans
+            needles = self.pattern_needles
+            found: list[tuple[int, int]] = []
+            # (none of the strings every match contains in the sentence, the usual case: no match, no regex scan)
+            if needles is None or any(article.norm.find(needle, lo, hi) >= 0 for needle in needles):
+                if self.pattern_start is not None:  # no match starts before the first character it can start with
+                    first = self.pattern_start.search(article.norm, lo, hi)
+                    lo = hi if first is None else first.start()
+                found = [m.span() for m in pattern.finditer(article.norm, lo, hi) if m.end() > m.start()]
+            article.filter_cache[key] = spans = found
         return spans  # type: ignore[return-value]
 
     def _uncancelled(self, article: ArticleView, sentence: int, hits: dict[int, list[tuple[int, int]]],
@@ -353,6 +390,61 @@ class LexiconCheck:
 
 
 _LOCAL_SCOPES = frozenset({"before", "after", "near", "segment", "sentence"})
+
+
+def spot_keys_in(article: ArticleView, sentence: int) -> set[int] | None:
+    """The trigger scan's phrase keys (``ArticleView.phrase_spots``) whose phrase lies in sentence ``sentence``:
+    a check none of whose ``spot_keys`` is among them has no match in the sentence. None when that cannot be
+    told from the spots (no spots, or a sentence that a phrase may open whatever comes before it). The spots are
+    put in their sentences once per article, on the first question (the checks of every candidate ask, of
+    several sentences)."""
+    spots = article.phrase_spots
+    if spots is None:
+        return None
+    lo = article.sentence_starts[sentence]
+    if lo > 0 and article.norm[lo - 1] not in _PHRASE_START_SET:
+        return None  # (the sentence scan lets a phrase open the sentence whatever comes before it: unsure)
+    by_sentence = article.sentence_spots
+    if by_sentence is None:
+        by_sentence = article.sentence_spots = _spot_keys_by_sentence(article, spots)
+    found = by_sentence.get(sentence)
+    return _NO_SPOTS if found is None else found
+
+
+_NO_SPOTS: set[int] = set()  # (what spot_keys_in returns for a sentence without spots: never changed)
+
+
+def _spot_keys_by_sentence(article: ArticleView, spots: list[tuple[int, int, int]]) -> dict[int, set[int]]:
+    """Sentence index → the keys of the spots that lie in it (sentences without spots are left out)."""
+    starts, ends = article.sentence_starts, article.sentence_ends
+    n = len(starts)
+    out: dict[int, set[int]] = {}
+    # (key, start, end) in " " + norm: the key (a word start and the phrase, or the phrase) spans
+    # [start - 1, end - 1) of norm; the phrase lies in sentence k if starts[k] <= start and end - 1 <= ends[k]
+    spot: tuple[int, int, int]
+    if all(ends[k] <= starts[k + 1] for k in range(n - 1)):
+        # sentences in order, none overlapping (as the tagger makes them): the sentence a spot lies in is the last
+        # one starting at or before it (and, for a spot of one character, one ending where that one starts)
+        for spot in spots:
+            k = bisect_right_int(starts, spot[1]) - 1
+            while k >= 0 and spot[2] - 1 <= ends[k]:
+                keys = out.get(k)
+                if keys is None:
+                    out[k] = {spot[0]}
+                else:
+                    keys.add(spot[0])
+                k -= 1
+    else:
+        for k in range(n):
+            lo, hi = starts[k], ends[k]
+            for spot in spots:
+                if lo <= spot[1] and spot[2] - 1 <= hi:
+                    keys = out.get(k)
+                    if keys is None:
+                        out[k] = {spot[0]}
+                    else:
+                        keys.add(spot[0])
+    return out
 
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}

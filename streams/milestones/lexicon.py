@@ -33,6 +33,8 @@ FUNCTION_WORDS = frozenset(
 
 _REPLACE = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("\n", " "), ("\t", " "), ("\r", " "),
             ("\u00a0", " "), ("–", "-"), ("—", "-"))
+# characters ``normalise`` never leaves in its output: a phrase or key containing one never matches
+NEVER_NORMALISED = frozenset(old for old, _ in _REPLACE)
 
 # str.lower of each Latin-1 character (each is one Latin-1 character again)
 _LATIN1_LOWER = bytes(ord(chr(c).lower()) for c in range(256))
@@ -212,6 +214,64 @@ def first_characters(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 
         chars = first(parser.parse(pattern.pattern, pattern.flags))
         return None if not chars else re.compile("[" + "".join(chars) + "]", pattern.flags & re.ASCII)
+    except Exception:  # (re's parser is internal: should it change, lose only the speed-up)
+        return None
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings of which every match of ``pattern`` contains one (("years",) for ``(?:ten|\\d+) years (?:after|
+    since)``; ("rumour", "rumor", "social") for ``(?:social\\s+media|rumou?rs?)``), or None when that cannot be
+    told (a match may consist of character classes only, a case or construct this does not follow).
+
+    Called once per pack for the regular expressions of lexicon checks: a sentence in which none of them occurs
+    (a substring test, in C) has no match, and needs no regex scan — the regex engine tries a pattern that opens
+    with a look-behind or an alternation at every position of the sentence."""
+    if pattern.flags & (re.IGNORECASE | re.LOCALE):
+        return None
+    try:
+        import re._constants as c
+        import re._parser as parser
+
+        repeats = (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT)
+
+        def better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+            # the set whose shortest string is longest (rarer), then the smaller one
+            if a is None or not a:
+                return b if b else None
+            if b is None or not b:
+                return a
+            return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
+
+        def required(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
+            """What every match of a sequence contains one of: the best of what its parts require."""
+            best: frozenset[str] | None = None
+            run: list[str] = []  # consecutive literal characters: a string every match contains
+            for op, av in items:
+                if op is c.LITERAL:
+                    run.append(chr(av))
+                    continue
+                if run:
+                    best = better(best, frozenset(["".join(run)]))
+                    run = []
+                if op is c.SUBPATTERN:
+                    if not av[1] and not av[2]:  # (no local flags)
+                        best = better(best, required(av[3]))
+                elif op is c.ATOMIC_GROUP:
+                    best = better(best, required(av))
+                elif op is c.BRANCH:
+                    alternatives = [required(alternative) for alternative in av[1]]
+                    if all(a is not None for a in alternatives):
+                        best = better(best, frozenset().union(*[a for a in alternatives if a is not None]))
+                elif op in repeats and av[0] >= 1:
+                    best = better(best, required(av[2]))
+                # anything else (a class, a look-around, an anchor, an optional part) requires nothing and ends
+                # a run of literal characters
+            if run:
+                best = better(best, frozenset(["".join(run)]))
+            return best
+
+        found = required(parser.parse(pattern.pattern, pattern.flags))
+        return tuple(sorted(found)) if found else None
     except Exception:  # (re's parser is internal: should it change, lose only the speed-up)
         return None
 

@@ -15,16 +15,16 @@ place (and any coordinated ones, "Manbij and Jarablus") as ``PlaceChoice``s, or 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
 from streams.milestones.compile import CompiledGap, CompiledPattern
 from streams.milestones.demonyms import party_countries
+from streams.milestones.lexicon import required_literals
 from streams.milestones.named import CAMP_KINDS, COMPASS
 from streams.milestones.named import CITY_KINDS as _CITY_KINDS
-from streams.milestones.text import ANAPHOR, ArticleView, SentenceView
+from streams.milestones.text import ANAPHOR, ArticleView, SentenceView, bisect_left_int, holds_any
 from streams.tagging.model import PlaceMention
 
 Via = Literal["inside", "after", "before", "nearest", "fallback", "carried"]
@@ -176,6 +176,7 @@ _FORCES_FROM = re.compile(
     r"(?:brigades?|forces|fighters|militias?|militiamen|troops|units|battalions?|soldiers|rebels|"
     r"gunmen|reinforcements|volunteers|tribesmen)\s+(?:mostly\s+|mainly\s+|largely\s+|chiefly\s+)?from\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:city|town|port)\s+of\s+)?$")
+_FORCES_FROM_NEEDLES = required_literals(_FORCES_FROM)  # ("brigade", "forces", …: one is in every match)
 _NOUN_OF_AFTER = re.compile(r"\s+(?:city|town|village|capital|port|enclave)\s+of\s")
 
 
@@ -198,7 +199,7 @@ def _venue_apposition(article: ArticleView, p: PlaceMention) -> bool:
 
 def _place_ending_at(article: ArticleView, pos: int) -> PlaceMention | None:
     """The event-place mention that ends exactly at ``pos`` (the last in text order, if several do), else None."""
-    i = bisect_left(article.place_ends, pos + 1) - 1
+    i = bisect_left_int(article.place_ends, pos + 1) - 1
     return article.event_places_by_end[i] if i >= 0 and article.place_ends[i] == pos else None
 
 
@@ -213,8 +214,13 @@ def _after_of_or_from(norm: str, pos: int) -> bool:
 
 def _forces_origin(article: ArticleView, p: PlaceMention) -> bool:
     """A town named as where armed men come from ("brigades mostly from the western city of Misrata")."""
-    return p.kind in _CITY_KINDS and article.norm.find("from", max(0, p.start - 60), p.start) >= 0 \
-        and _FORCES_FROM.search(article.norm, max(0, p.start - 60), p.start) is not None
+    if p.kind not in _CITY_KINDS:
+        return False
+    norm, lo = article.norm, max(0, p.start - 60)
+    # (substring pre-tests: "from", and a word for armed men, which every match holds; the regex tries every
+    # position of the window)
+    return norm.find("from", lo, p.start) >= 0 and holds_any(norm, _FORCES_FROM_NEEDLES, lo, p.start) \
+        and _FORCES_FROM.search(norm, lo, p.start) is not None
 
 
 def _speakers_seat(article: ArticleView, p: PlaceMention) -> bool:
@@ -227,7 +233,7 @@ def _speakers_seat(article: ArticleView, p: PlaceMention) -> bool:
 def _place_follows(article: ArticleView, pos: int, within: int) -> bool:
     """Whether another place mention starts within ``within`` characters after ``pos``
     ("Ukraine's energy grid" qualifies nothing; "Ukraine's Kharkiv region" does)."""
-    i = bisect_left(article.place_starts, pos)
+    i = bisect_left_int(article.place_starts, pos)
     return i < len(article.event_places) and article.event_places[i].start - pos <= within
 
 
@@ -449,7 +455,7 @@ def _interstate(article: ArticleView, index: int) -> bool:
             # "a truce between Israel and Lebanon took effect"
             b = _BETWEEN_STATES.search(article.norm, max(0, p.start - 40), p.start)
             if b is not None:
-                j = bisect_left(article.place_starts, p.end)
+                j = bisect_left_int(article.place_starts, p.end)
                 nxt = article.event_places[j] if j < len(article.event_places) else None
                 if nxt is not None and nxt.kind == "country" and nxt.name != p.name \
                         and article.norm[p.end:nxt.start].strip() == "and" \

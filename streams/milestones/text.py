@@ -11,8 +11,9 @@ clause does not date a trigger in the next.
 
 from __future__ import annotations
 
+import codecs
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable
 from datetime import datetime
 
@@ -61,6 +62,42 @@ ANAPHOR = re.compile(  # (the look-behinds after the first character: see lexico
 _YEAR = re.compile(r"(?:19|20)(?<!\d\d\d)\d\d(?!\d)")
 
 
+def bisect_left_int(a: list[int], x: int, lo: int = 0) -> int:
+    """``bisect.bisect_left`` for a list of ints, as native code when compiled (a call of the C function from
+    compiled code costs more than the search itself: the arguments are boxed for a generic call)."""
+    hi = len(a)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if a[mid] < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def bisect_right_int(a: list[int], x: int, lo: int = 0) -> int:
+    """``bisect.bisect_right`` for a list of ints (see ``bisect_left_int``)."""
+    hi = len(a)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if x < a[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def holds_any(text: str, needles: tuple[str, ...] | None, start: int, end: int) -> bool:
+    """Whether one of ``needles`` occurs in ``text[start:end]`` (True for None: nothing to test; see
+    ``lexicon.required_literals``)."""
+    if needles is None:
+        return True
+    for needle in needles:
+        if text.find(needle, start, end) >= 0:
+            return True
+    return False
+
+
 def _start(p: PlaceMention) -> int:
     return p.start
 
@@ -68,6 +105,16 @@ def _start(p: PlaceMention) -> int:
 def _end(p: PlaceMention) -> int:
     return p.end
 
+
+def _nul_beyond_latin1(error: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: a NUL per character that Latin-1 cannot encode (see ``ArticleView.latin1``)."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    return "\x00" * (error.end - error.start), error.end
+
+
+# (called once per run of such characters: a text beyond Latin-1 has a few, a name's "ł", a "€")
+codecs.register_error("wirewatch.nul", _nul_beyond_latin1)
 
 _DATELINE_REACH = 400
 # the news agency credited in a dateline: "OMDURMAN, Sudan (Sudan Tribune) —", "Bucha (Ukraine) (AFP) -"
@@ -138,7 +185,10 @@ class SentenceView:
         """(start, end, text) of the ANAPHOR matches in ``norm`` ("the city", "there"), offsets relative to
         the sentence; found on first use (place linking asks once per candidate pattern)."""
         if self._anaphors is None:
-            self._anaphors = [(m.start(), m.end(), m.group()) for m in ANAPHOR.finditer(self.norm)]
+            norm = self.norm
+            # (every match holds one of the nouns: most sentences have none, and no regex scan)
+            self._anaphors = [(m.start(), m.end(), m.group()) for m in ANAPHOR.finditer(norm)] \
+                if any(w in norm for w in _ANAPHOR_NOUNS) else []
         return self._anaphors
 
     def segment_of(self, pos: int, *, hard: bool = False) -> tuple[int, int]:
@@ -218,6 +268,8 @@ def _spaced(norm: str, s: int, e: int) -> bool:
     return (s == 0 or norm[s - 1] == " ") and (e >= len(norm) or norm[e] == " ")
 
 
+_NO_KINDS: set[str] = set()  # the place kinds of a sentence that names none (shared: never changed)
+
 _NATURAL_FEATURE = re.compile(r"(?:River|Lake|Sea|Gulf|Bay|Mountains?|Hills|Valley|Desert|Canal|Strait)$"
                               r"|^(?:Lake|Mount|Gulf|Bay|Sea|River)\s")
 
@@ -241,9 +293,11 @@ class ArticleView:
         # trigger scan reports them (None: not scanned for); see LexiconCheck.spotted
         self.phrase_spots: list[tuple[int, int, int]] | None = None
         self.phrase_spot_ends: list[int] | None = None  # the spots' ends, for a bisect (None: not in order)
+        self.sentence_spots: dict[int, set[int]] | None = None  # per sentence: filters.spot_keys_in
         # Built on first use (the properties below): plain attributes, not functools.cached_property, which
         # needs an instance __dict__ (the class is compiled with mypyc: see streams.milestones._compiled).
         self._norm: str | None = None
+        self._latin1: bytes | None = None  # norm as Latin-1 bytes (see latin1)
         self._sentence_starts: list[int] | None = None
         self._sentence_ends: list[int] | None = None  # start + len(text) of each sentence
         self._places: list[PlaceMention] | None = None
@@ -261,6 +315,18 @@ class ArticleView:
         if self._norm is None:
             self._norm = normalise(self.text)
         return self._norm
+
+    @property
+    def latin1(self) -> bytes:
+        """``norm`` as bytes, one per character (Latin-1; a character beyond it, rare, is a NUL byte), which the
+        Aho-Corasick scans read: offsets in them are offsets in ``norm``, with no conversion from UTF-8 byte
+        offsets (see ``filters.scanner``)."""
+        latin1 = self._latin1
+        if latin1 is None:
+            norm = self.norm
+            # (a copy when the text is one byte per character already, as nearly every one is)
+            latin1 = self._latin1 = norm.encode("latin-1", "wirewatch.nul")
+        return latin1
 
     @property
     def sentence_starts(self) -> list[int]:
@@ -281,9 +347,11 @@ class ArticleView:
         starts: list[int] = []
         ends: list[int] = []
         for s in self.sentences:
-            start = s.start
+            # (the fields from the model's __dict__: one attribute hook per sentence instead of two)
+            fields = s.__dict__
+            start: int = fields["start"]
             starts.append(start)
-            ends.append(start + len(s.text))
+            ends.append(start + len(fields["text"]))
         self._sentence_starts, self._sentence_ends = starts, ends
         return starts, ends
 
@@ -370,13 +438,13 @@ class ArticleView:
         return self._text_year or None
 
     def sentence_index(self, pos: int) -> int:
-        return max(0, bisect_right(self.sentence_starts, pos) - 1)
+        return max(0, bisect_right_int(self.sentence_starts, pos) - 1)
 
     def sentence_places(self, index: int) -> list[PlaceMention]:
         """Event-place candidates inside sentence ``index`` (no tokenising: a bisect on offsets)."""
         start, end = self.sentence_span(index)
-        lo = bisect_left(self.place_starts, start)
-        hi = bisect_left(self.place_starts, end)
+        lo = bisect_left_int(self.place_starts, start)
+        hi = bisect_left_int(self.place_starts, end)
         return self.event_places[lo:hi]
 
     @property
@@ -388,14 +456,15 @@ class ArticleView:
     def _build_kinds_by_sentence(self) -> list[set[str]]:
         # from the raw mentions, not event_places (built only when a candidate gets that far): a bare
         # "Old City" counts as a city here — a superset is safe for a pre-test
-        out: list[set[str]] = [set() for _ in self.sentences]
+        # (the sentences that name no place share one empty set, which nothing changes)
+        out: list[set[str]] = [_NO_KINDS] * len(self.sentences)
         starts = self.sentence_starts
         for p in self.places:  # a bisect per mention: fewer steps than walking every sentence
             # (the fields from the model's __dict__: one attribute hook per mention instead of one per field)
             fields = p.__dict__
             if fields["role"] == "dateline":
                 continue
-            i = bisect_right(starts, fields["start"]) - 1
+            i = bisect_right_int(starts, fields["start"]) - 1
             if i < 0:
                 i = 0
             kind: str = fields["kind"]
@@ -403,13 +472,17 @@ class ArticleView:
                 text: str = fields["text"]
                 if len(text) <= 16 and text.casefold().replace("centre", "center") in GENERIC_SUBCITY:
                     kind = "city"
-            out[i].add(kind)
+            kinds = out[i]
+            if kinds is _NO_KINDS:
+                out[i] = {kind}
+            else:
+                kinds.add(kind)
         return out
 
     def _carry_source(self, index: int) -> bool:
         # the sentences right before that name no place at all are about the place named before them
         k = index - self.placeless_run(index) - 1
-        named = self._kinds_by_sentence[k] if k >= 0 else set()
+        named = self._kinds_by_sentence[k] if k >= 0 else _NO_KINDS
         if "city" in named or "district" in named:
             return True
         if index > 0 and self._noun_anaphor(index - 1):
@@ -476,7 +549,7 @@ class ArticleView:
         """The latest place of ``kinds`` that ends before ``pos``, at most ``sentences_back`` sentences back
         (mentions for which ``skip`` is true — e.g. a capital used as a speaker — do not count)."""
         first = self.sentence_starts[max(0, self.sentence_index(pos) - sentences_back)]
-        i = bisect_left(self.place_starts, pos) - 1
+        i = bisect_left_int(self.place_starts, pos) - 1
         while i >= 0:
             p = self.event_places[i]
             if p.start < first:
