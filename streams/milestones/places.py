@@ -259,6 +259,12 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False  # "the city of 430,000 on the Sea of Azov": a sea, not the town of Azov
     if _speakers_seat(article, p):
         return False  # "officials in Moscow said": where the speakers sit
+    if _ROUTE_BEFORE.search(before):
+        return False  # "the town, on the highway linking Damascus and Aleppo, had fallen": a route's ends
+    if _time_zone(article.norm, p):
+        return False  # "at 5 a.m. Moscow time": a time zone
+    if p.kind == "country" and _COUNTRY_FORCES_AFTER.match(article.norm, p.end):
+        return False  # "Thousands of U.S. Marines and Iraqi troops launched an offensive": whose forces
     if p.kind == "country" and (not _LOCATIVE.search(before) or _ENVOYS_OF.search(before)) \
             and not _coordinated_locative(article, p, provinces):
         # "Russia and Turkey agreed", "talks between the leaders of Russia, Ukraine, Germany and France" are actors;
@@ -291,6 +297,18 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
     return True
 
 
+def _time_zone(norm: str, p: PlaceMention) -> bool:
+    """"at 5 a.m. Moscow time": the name of a time zone, not a place."""
+    return norm.startswith(" time", p.end) and not norm[p.end + 5:p.end + 6].isalpha()
+
+
+# "the main highway linking Damascus and Aleppo", "the road between Kidal and Gao"
+_ROUTE_BEFORE = re.compile(r"(?:highway|road|route|railway|rail\s+line|motorway|corridor|artery|supply\s+line)\s+"
+                           r"(?:that\s+)?(?:linking|links|linked|connecting|connects|between)\s+"
+                           r"(?:(?:the\s+)?(?:[\w'-]+\s+){1,3}?(?:and|with|to)\s+)?(?:the\s+)?$")
+# a country's forces ("U.S. Marines", "Russian troops" is a demonym), not a place they act in
+_COUNTRY_FORCES_AFTER = re.compile(r"\s+(?:marines|troops|forces|soldiers|jets|warplanes|warships|aircraft|army|"
+                                   r"military|navy|commandos|special\s+forces|paratroopers|drones)(?![\w-])")
 # the rest of an armed group's or party's name ("Kachin Independence Army", "Tigray People's Liberation Front",
 # "Arakan Army", "Karen National Union")
 _ORG_NAME_AFTER = re.compile(r" (?:[A-Z][\w'’-]*\s+){0,3}(?:Army|Front|Movement|Forces|Alliance|Brigades?|Militia|"
@@ -568,6 +586,7 @@ def _no_antecedent(article: ArticleView, p: PlaceMention, reference_ok: bool = F
             # "reached the Ouagadougou conference centre": a city's name in a building's name
             or (norm.startswith("the ", p.start - 4) and _FACILITY_AFTER.match(norm[p.end:p.end + 40]) is not None)
             or _SIDE_AFTER.match(norm, p.end) is not None
+            or _time_zone(norm, p)  # "at 5 a.m. Moscow time"
             or _forces_origin(article, p) or _speakers_seat(article, p)
             or (not reference_ok and _after_of_or_from(norm, p.start)
                 and _REFERENCE_POINT.search(norm, max(0, p.start - 40), p.start) is not None))
@@ -763,6 +782,12 @@ def _included(article: ArticleView, view: SentenceView, items: list[_Item], choi
     return choice
 
 
+# "insurgents stormed into the town of Macomia": where fighters went is where people then flee from (a place the
+# pattern excludes as a destination — "into" — is still carried to a later sentence)
+_FORCES_INTO_BEFORE = re.compile(r"(?:stormed|pushed|broke|swept|rolled|advanced|moved|poured|burst|"
+                                 r"fought\s+their\s+way)\s+(?:deep\s+)?into\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$")
+
+
 def _carried(article: ArticleView, view: SentenceView, pat: CompiledPattern) -> PlaceChoice | None:
     """A sentence that names no place at all ("Russian air strikes supported the final assault") is
     about the place the previous sentence named, else the one the headline names."""
@@ -775,7 +800,8 @@ def _carried(article: ArticleView, view: SentenceView, pat: CompiledPattern) -> 
         # (nor a place the pattern rules out where it stands: "We will now go to Kinshasa." is no place people
         # flee from in the next sentence)
         return not _usable(article, m, pat.spec.place.provinces) \
-            or (excludes is not None and _excluded_before(article.norm, excludes, m.start, -1))
+            or (excludes is not None and _excluded_before(article.norm, excludes, m.start, -1)
+                and _FORCES_INTO_BEFORE.search(article.norm, max(0, m.start - 60), m.start) is None)
 
     # sentences in a row that name no place are all about the one named before them
     p = article.places_before(view.start, sentences_back=article.placeless_run(view.index) + 1, kinds=kinds,

@@ -32,13 +32,28 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "and Sudan remained trapped at the port.", [("civilians-at-risk", "Misratah")]),
     # strikes as the subject of a verb of bombing, in a story of air strikes
     ("strikes-subject", "Israeli air strikes killed 40 people in Lebanon. Strikes hammered villages around Tyre "
-     "in the south, the army said.", [("airstrike", "Lebanon"), ("airstrike", "Tyre"),
-                                     ("civilians-at-risk", "Lebanon")]),
+     "in the south, the army said.", [("airstrike", "Tyre"), ("civilians-at-risk", "Lebanon")]),
     ("strikes-subject", "Strikes hit rail services in Lyon on Monday as unions protested.", []),
     # a place in an armed group's name is not where its offensive is
     ("group-named-after-a-place", "MYITKYINA, Myanmar (Reuters) - The Kachin Independence Army launched an offensive "
      "on Friday to seize Lashio, a trading town in northern Shan state, residents said.",
      [("offensive-launched", "Lashio")]),
+    # where fighters stormed into is where people then flee from, sentences later
+    ("carried-past-forces-into", "Insurgents stormed into the town of Mocimboa da Praia on Friday, residents said. "
+     "\"They went straight to the market,\" one said. Thousands of residents fled into the bush.",
+     [("city-breach", "Mocímboa da Praia"), ("civilians-at-risk", "Mocímboa da Praia")]),
+    # a country reached only as a fallback adds nothing when the story names a town of it
+    ("country-subsumed", "Russian missiles hit cities across Ukraine on Monday, killing 20 people. Strikes hit "
+     "Dnipro and Lviv, officials said.", [("airstrike", "Dnipro"), ("airstrike", "Lviv"),
+                                          ("civilians-at-risk", "Ukraine")]),
+    # a country's forces are not where they act
+    ("country-forces", "Thousands of U.S. Marines and Iraqi troops launched an offensive against Ramadi on Monday.",
+     [("offensive-launched", "Ramadi")]),
+    # the ends of a road, and a time zone, are not event places
+    ("route-ends", "Rebels captured Saraqeb on Monday. The town, which lies on the highway linking Damascus and "
+     "Aleppo, fell after days of fighting.", [("city-captured", "Saraqib")]),
+    ("time-zone", "Russia said its troops had crossed the river at 5 a.m. Moscow time. The city was retaken "
+     "without a battle, officials said.", []),
     # the number in a rebel group's name is no count of trapped people
     ("number-in-a-name",
      "M23 rebels hemmed in Rutshuru on two sides on Thursday, residents said.", [("siege", "Rutshuru")]),

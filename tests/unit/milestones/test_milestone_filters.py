@@ -428,6 +428,14 @@ CASES: list[tuple[str, str, Found]] = [
     ("running-displacement", "Thousands of residents fled Sidon after Israeli strikes on Monday, in the biggest "
      "exodus since 2006.", [("airstrike", "Sidon", "confirmed"), ("civilians-at-risk", "Sidon", "confirmed")]),
     ("running-displacement", "More than 3,000 people have fled Sidon since 2006 amid the conflict.", []),
+    # denied-rumour: "reports that … are fake"
+    ("denied-rumour", "\"Reports that the city is encircled are fake,\" a spokesman said of Mekelle.", []),
+    # disaster: families marooned by a swollen river
+    ("disaster", "Rescuers evacuated hundreds of families marooned in villages near Sukkur as the swollen river "
+     "threatened fresh inundation, officials said.", []),
+    # object (airstrike): mortar bombs are no air strike
+    ("object", "Government forces pounded residential districts of Misrata with shells and mortar bombs on Sunday.",
+     []),
     # exclude (siege): "Idlib city and surrounding towns" are struck, not surrounded
     ("exclude", "Jets struck Ariha and surrounding towns in the northwest, killing three people.",
      [("airstrike", "Ariha", "confirmed")]),
