@@ -47,7 +47,8 @@ _ANAPHOR_NOUNS = ("city", "town", "village", "capital", "there")
 ANAPHOR = re.compile(  # (the look-behinds after the first character: see lexicon.word_starts)
     word_starts(["the", "its"]) + r"\s+(?:(?:[\w]+-(?:held|controlled)|besieged|embattled|strategic|northern|southern|"
     r"eastern|western|central|key|ancient|historic|old|entire|whole|same|militant|rebel|jihadist|border|"
-    r"frontline|port|coastal|desert|largest|second|devastated|ruined"
+    r"frontline|port|coastal|desert|largest|second|devastated|ruined|lakeside|riverside|seaside|hilltop|provincial|"
+    r"regional|industrial|garrison|northeastern|northwestern|southeastern|southwestern|mining|oil"
     # a nationality: "the Afghan capital", "the Syrian town", "the Tigrayan capital"
     r"|[a-z]{3,}(?:an|ian|i|ese|ish))\s+){0,2}"
     r"(?:old city|city centre|city center|city|town|village|capital)(?![\w-])"

@@ -54,6 +54,9 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "Aleppo, fell after days of fighting.", [("city-captured", "Saraqib")]),
     ("time-zone", "Russia said its troops had crossed the river at 5 a.m. Moscow time. The city was retaken "
      "without a battle, officials said.", []),
+    # "the lakeside city" stands for the city named before it
+    ("lakeside-city", "Rebels said they had taken control of Bukavu after fighters pushed into the lakeside city "
+     "overnight.", [("city-breach", "Bukavu"), ("city-captured", "Bukavu")]),
     # the number in a rebel group's name is no count of trapped people
     ("number-in-a-name",
      "M23 rebels hemmed in Rutshuru on two sides on Thursday, residents said.", [("siege", "Rutshuru")]),

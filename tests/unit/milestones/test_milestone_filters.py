@@ -436,6 +436,12 @@ CASES: list[tuple[str, str, Found]] = [
     # object (airstrike): mortar bombs are no air strike
     ("object", "Government forces pounded residential districts of Misrata with shells and mortar bombs on Sunday.",
      []),
+    # history-sentence: "for the first time since … years ago" dates the comparison, not the breach
+    ("history-sentence (unless)", "Rebels broke into Homs on Friday for the first time since they were driven out "
+     "six years ago, witnesses said.", [("city-breach", "Homs", "confirmed")]),
+    # object (offensive): "launched what it called a … operation"
+    ("object", "The army launched what it called a limited operation against militants in Tal Afar on Sunday.",
+     [("offensive-launched", "Tal Afar", "confirmed")]),
     # exclude (siege): "Idlib city and surrounding towns" are struck, not surrounded
     ("exclude", "Jets struck Ariha and surrounding towns in the northwest, killing three people.",
      [("airstrike", "Ariha", "confirmed")]),
