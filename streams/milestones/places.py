@@ -302,6 +302,16 @@ def _time_zone(norm: str, p: PlaceMention) -> bool:
     return norm.startswith(" time", p.end) and not norm[p.end + 5:p.end + 6].isalpha()
 
 
+_IN_EFFECT_IN = re.compile(r"(?:took|takes|taking|came|comes|went|goes)\s+(?:into\s+)?(?:effect|force|hold)\s+"
+                           r"(?:[\w,.]+\s+){0,4}?in\s+(?:the\s+)?$")
+
+
+def _dateline_like(article: ArticleView, p: PlaceMention) -> bool:
+    """The dateline, or a name written like one ("GENEVA, Oct 23 (Reuters) -" after a headline line, which the
+    tagger reads as body text)."""
+    return p.role == "dateline" or (len(p.text) > 3 and p.text.isupper() and article.text.startswith(",", p.end))
+
+
 # "the main highway linking Damascus and Aleppo", "the road between Kidal and Gao"
 _ROUTE_BEFORE = re.compile(r"(?:highway|road|route|railway|rail\s+line|motorway|corridor|artery|supply\s+line)\s+"
                            r"(?:that\s+)?(?:linking|links|linked|connecting|connects|between)\s+"
@@ -427,12 +437,18 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
             else:
                 kept.append(it)
         items = kept
-    if items and pat.spec.place.parties and all(it.mention.role == "dateline" for it in items):
+    if items and pat.spec.place.parties:
         # "GENEVA (Reuters) - Libya's two main warring sides signed a permanent ceasefire": the dateline is
-        # where it was signed or reported; the country whose parties made the truce is what it covers
+        # where it was signed or reported; the country whose parties made the truce is what it covers — and so
+        # is the country of "a ceasefire between Sudan's warring generals", unless the text puts it somewhere
         parties = [_Item(p.start, p.end, p, False) for p in view.places
                    if p.kind == "country" and _PARTY_AFTER.match(article.norm, p.end)]
-        if parties:
+        if parties and (all(_dateline_like(article, it.mention) for it in items)
+                        or (any(article.norm.endswith("between ", 0, it.start) for it in parties)
+                            # (not over a place the text puts the truce in: "took effect on Friday in Laukkai")
+                            and not any(_TRUCE_PLACE.search(article.norm, max(0, it.start - 50), it.start)
+                                        or _IN_EFFECT_IN.search(article.norm, max(0, it.start - 60), it.start)
+                                        for it in items))):
             items = parties
     if pat.spec.place.parties and _interstate(article, view.index):
         # A truce between two states is placed only where the text puts it ("agreed a ceasefire for eastern

@@ -16,6 +16,17 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("parties-over-dateline",
      "NAIROBI (AFP) - A week-long truce between Somalia's rival clans took effect on Monday.",
      [("ceasefire", "Somalia")]),
+    # ... also under a headline line (where the tagger reads the dateline as body text), and for "a truce
+    # between X's warring generals" when the sentence names a town of it too
+    ("parties-over-dateline",
+     "Yemen's warring sides sign truce in Stockholm\n\nSTOCKHOLM, Dec 13 (Reuters) - Yemen's two warring sides "
+     "signed a ceasefire on Thursday, mediators said.", [("ceasefire", "Yemen")]),
+    ("parties-over-dateline",
+     "ADEN (AFP) - A week-long truce between Yemen's warring parties took effect on Monday, after shells hit Aden.",
+     [("ceasefire", "Yemen")]),
+    ("truce-place-over-parties",
+     "KUNMING (Reuters) - A truce between Myanmar's military and an ethnic army took effect on Friday in Lashio, "
+     "state media said.", [("ceasefire", "Lashio")]),
     ("dateline-truce-place-kept",
      "NAIROBI (AFP) - A week-long truce took effect in Nairobi's Kibera district on Monday.",
      [("ceasefire", "Nairobi")]),
