@@ -265,6 +265,8 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False  # "at 5 a.m. Moscow time": a time zone
     if p.kind == "country" and _COUNTRY_FORCES_AFTER.match(article.norm, p.end):
         return False  # "Thousands of U.S. Marines and Iraqi troops launched an offensive": whose forces
+    if _ARMED_MEN_AFTER.match(article.norm, p.end):
+        return False  # "which Fano fighters had taken", "Misrata militias": a group named after a place
     if p.kind == "country" and (not _LOCATIVE.search(before) or _ENVOYS_OF.search(before)) \
             and not _coordinated_locative(article, p, provinces):
         # "Russia and Turkey agreed", "talks between the leaders of Russia, Ukraine, Germany and France" are actors;
@@ -319,6 +321,7 @@ _ROUTE_BEFORE = re.compile(r"(?:highway|road|route|railway|rail\s+line|motorway|
 # a country's forces ("U.S. Marines", "Russian troops" is a demonym), not a place they act in
 _COUNTRY_FORCES_AFTER = re.compile(r"\s+(?:marines|troops|forces|soldiers|jets|warplanes|warships|aircraft|army|"
                                    r"military|navy|commandos|special\s+forces|paratroopers|drones)(?![\w-])")
+_ARMED_MEN_AFTER = re.compile(r"\s+(?:militias?|militiamen|fighters|brigades?|gunmen)(?![\w-])")
 # the rest of an armed group's or party's name ("Kachin Independence Army", "Tigray People's Liberation Front",
 # "Arakan Army", "Karen National Union")
 _ORG_NAME_AFTER = re.compile(r" (?:[A-Z][\w'’-]*\s+){0,3}(?:Army|Front|Movement|Forces|Alliance|Brigades?|Militia|"

@@ -68,6 +68,9 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     # "the lakeside city" stands for the city named before it
     ("lakeside-city", "Rebels said they had taken control of Bukavu after fighters pushed into the lakeside city "
      "overnight.", [("city-breach", "Bukavu"), ("city-captured", "Bukavu")]),
+    # "Fano fighters", "Misrata militias": armed men named after a place are not an event place
+    ("armed-men-named-after-a-place", "Drones struck Lalibela, which Fano fighters had taken earlier this month. "
+     "The strike hit the main square.", [("airstrike", "Lalibela")]),
     # the number in a rebel group's name is no count of trapped people
     ("number-in-a-name",
      "M23 rebels hemmed in Rutshuru on two sides on Thursday, residents said.", [("siege", "Rutshuru")]),
