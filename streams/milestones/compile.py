@@ -161,9 +161,13 @@ def _ending(phrases: list[str], lists: dict[str, FilterList]) -> re.Pattern[str]
     pattern = compile_phrases(expand_refs(phrases, lists))
     if pattern is None:
         return None
-    # ("toward neighbouring Takhar province", "to the nearby town of Sake")
+    # ("toward neighbouring Takhar province", "to the nearby town of Sake", "towards the Rwandan border at Gisenyi",
+    # "towards the Rwandan border and the town of Sake", "to the provincial capital Pemba")
     return re.compile(f"(?:{pattern.pattern})\\s+(?:the\\s+)?(?:(?:neighbouring|neighboring|nearby|adjacent)\\s+)?"
-                      f"(?:(?:[\\w-]+\\s+){{0,3}}?(?:town|city|village|towns|cities|villages|capital|port)\\s+of\\s+)?$")
+                      f"(?:(?:[\\w-]+\\s+){{0,3}}?(?:town|city|village|towns|cities|villages|capital|port)\\s+of\\s+"
+                      f"|(?:[\\w-]+\\s+){{0,2}}?(?:border|frontier)\\s+(?:at|near|and)\\s+(?:the\\s+)?"
+                      f"(?:(?:[\\w-]+\\s+){{0,2}}?(?:town|city|village)\\s+of\\s+)?"
+                      f"|(?:[\\w-]+\\s+){{0,2}}?capital\\s+)?$")
 
 
 def _role_spec(role: Role, name: str, effect: str) -> LexiconFilter:

@@ -265,6 +265,8 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False  # "at 5 a.m. Moscow time": a time zone
     if p.kind == "country" and _COUNTRY_FORCES_AFTER.match(article.norm, p.end):
         return False  # "Thousands of U.S. Marines and Iraqi troops launched an offensive": whose forces
+    if _GAIN_OF_AFTER.match(article.norm, p.end):
+        return False  # "… the bombed-out town, Moscow's biggest battlefield gain": the side that gained
     if _ARMED_MEN_AFTER.match(article.norm, p.end):
         return False  # "which Fano fighters had taken", "Misrata militias": a group named after a place
     if p.kind == "country" and (not _LOCATIVE.search(before) or _ENVOYS_OF.search(before)) \
@@ -321,6 +323,8 @@ _ROUTE_BEFORE = re.compile(r"(?:highway|road|route|railway|rail\s+line|motorway|
 # a country's forces ("U.S. Marines", "Russian troops" is a demonym), not a place they act in
 _COUNTRY_FORCES_AFTER = re.compile(r"\s+(?:marines|troops|forces|soldiers|jets|warplanes|warships|aircraft|army|"
                                    r"military|navy|commandos|special\s+forces|paratroopers|drones)(?![\w-])")
+_GAIN_OF_AFTER = re.compile(r"'s\s+(?:[\w-]+\s+){0,3}?(?:gain|gains|victory|success|prize|setback|loss|win|defeat|"
+                            r"advance|triumph|blow)(?![\w-])")
 _ARMED_MEN_AFTER = re.compile(r"\s+(?:militias?|militiamen|fighters|brigades?|gunmen)(?![\w-])")
 # the rest of an armed group's or party's name ("Kachin Independence Army", "Tigray People's Liberation Front",
 # "Arakan Army", "Karen National Union")
@@ -422,8 +426,10 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
         for m_start, m_end, m_text in view.anaphors:
             a, b = view.start + m_start, view.start + m_end
             if any(p.start < b and a < p.end or b <= p.start <= b + 2 and view.norm[b - view.start:p.start - view.start]
-                   in (", ", ",") for p in view.places):
-                continue  # "the city of Mosul", "the Yemeni capital, Sanaa,": the name itself is there
+                   in (", ", ",") and _usable(article, p, provinces) for p in view.places):
+                # "the city of Mosul", "the Yemeni capital, Sanaa,": the name itself is there (not "the bombed-out
+                # town, Moscow's biggest gain")
+                continue
             of = _PART_OF_AFTER.match(view.norm, b - view.start)
             if of is not None and any(p.start == view.start + of.end() for p in view.places):
                 continue  # "the historic Old City wall of Raqqa": the name follows

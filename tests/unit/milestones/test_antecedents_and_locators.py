@@ -71,6 +71,13 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     # "Fano fighters", "Misrata militias": armed men named after a place are not an event place
     ("armed-men-named-after-a-place", "Drones struck Lalibela, which Fano fighters had taken earlier this month. "
      "The strike hit the main square.", [("airstrike", "Lalibela")]),
+    # where people flee to, past a border or a capital's title, is not where they are at risk
+    ("destination-past-a-border", "M23 rebels seized Bukavu on Sunday. Thousands of people fled towards the "
+     "Burundian border at Uvira, aid groups said.", [("city-captured", "Bukavu"), ("civilians-at-risk", "Bukavu")]),
+    # "the bombed-out town" refers back; the side whose gain it was is no place
+    ("gain-of-a-capital", "Russian forces pushed into Avdiivka in February. Russia said its forces had taken full "
+     "control of the bombed-out town, Moscow's biggest gain in months.",
+     [("city-breach", "Avdiyivka"), ("city-captured", "Avdiyivka")]),
     # the number in a rebel group's name is no count of trapped people
     ("number-in-a-name",
      "M23 rebels hemmed in Rutshuru on two sides on Thursday, residents said.", [("siege", "Rutshuru")]),
