@@ -237,6 +237,33 @@ def _place_follows(article: ArticleView, pos: int, within: int) -> bool:
     return i < len(article.event_places) and article.event_places[i].start - pos <= within
 
 
+_NOT_DESCRIPTIVE = frozenset({"and", "or", "to", "from", "in", "at", "on", "with", "of", "for", "by", "as", "than",
+                              "fall", "capture", "loss", "seizure", "forces", "army", "troops", "government"})
+
+
+_CITY_PART_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|suburb|area)(?![\w-])")
+
+
+def _owns_a_named_place(article: ArticleView, pos: int) -> bool:
+    """Whether "'s " at ``pos`` is followed, over at most three descriptive words, by another place's name."""
+    norm = article.norm
+    here = pos + 3
+    for _ in range(4):
+        i = bisect_left_int(article.place_starts, here)
+        if i < len(article.event_places) and article.event_places[i].start == here:
+            # ("Gaza City's Shejaiya district", "Sirte's Ghiza Bahriya district": a part of the city, which wire
+            # writers label as the city)
+            return _CITY_PART_AFTER.match(norm, article.event_places[i].end) is None
+        space = norm.find(" ", here, here + 25)
+        if space < 0:
+            return False
+        word = norm[here:space]
+        if not word.replace("-", "").isalpha() or word in _NOT_DESCRIPTIVE:
+            return False
+        here = space + 1
+    return False
+
+
 def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> bool:
     if _is_speaker(article, p):
         return False
@@ -286,6 +313,8 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
             return False  # "the Darfur city of Nyala"
     elif _NOUN_OF_AFTER.match(article.norm, p.end) and _place_follows(article, p.end, 25):
         return False  # "the southern Gaza city of Khan Younis": Gaza only qualifies the city
+    elif article.norm.startswith("'s ", p.end) and _owns_a_named_place(article, p.end):
+        return False  # "Gaza's densely populated Jabalia refugee camp": Gaza only says where Jabalia is
     if article.text.startswith(" ", p.end) and _ORG_NAME_AFTER.match(article.text, p.end):
         return False  # "The Kachin Independence Army launched an offensive": a group named after a place
     if _UNNAMED_CITY_AFTER.match(article.text, p.end) and _THE_BEFORE.search(before):

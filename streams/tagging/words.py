@@ -33,7 +33,7 @@ BLOCKED = MONTHS_DAYS | FUNCTION_WORDS | frozenset(
     north south east west northern southern eastern western central new old
     arab arabs kurd kurds kurdish jew jews jewish christian christians muslim muslims sunni sunnis shia
     shiite shiites druze alawite alawites yazidi yazidis turkmen bedouin latino hispanic
-    jesus christ allah toyota honda olympic olympics""".split()
+    jesus christ allah toyota honda olympic olympics xinhua""".split()
 )
 # A capitalised word right before a name that makes the name a person ("Mr. Henry", "President Lincoln").
 PERSON_TITLES = frozenset(

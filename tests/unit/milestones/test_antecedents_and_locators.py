@@ -29,7 +29,7 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "state media said.", [("ceasefire", "Lashio")]),
     ("dateline-truce-place-kept",
      "NAIROBI (AFP) - A week-long truce took effect in Nairobi's Kibera district on Monday.",
-     [("ceasefire", "Nairobi")]),
+     [("ceasefire", "Nairobi")]),  # (a district of the city is labelled as the city)
     # "the southern Gaza city" is the city named before it, not Gaza
     ("unnamed-city-of-a-region",
      "Troops surrounded Rafah and pushed through the defences into the heart of the southern Gaza city on "
@@ -78,6 +78,12 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("gain-of-a-capital", "Russian forces pushed into Avdiivka in February. Russia said its forces had taken full "
      "control of the bombed-out town, Moscow's biggest gain in months.",
      [("city-breach", "Avdiyivka"), ("city-captured", "Avdiyivka")]),
+    # "Gaza's densely populated Jabalia refugee camp": the owner only says where the named place is
+    ("owner-of-a-named-place", "An Israeli air strike hit Gaza's crowded Nuseirat refugee camp on Tuesday, killing "
+     "dozens of civilians.", [("airstrike", "An Nuşayrāt"), ("civilians-at-risk", "An Nuşayrāt")]),
+    ("owner-of-a-named-place", "Rebels captured Aleppo on Friday, Syria's second city.", [("city-captured", "Aleppo")]),
+    ("owner-of-a-named-place", "Troops began a ground operation in Gaza City's Shejaiya district on Friday.",
+     [("offensive-launched", "Gaza")]),  # (GeoNames names Gaza City "Gaza")
     # the number in a rebel group's name is no count of trapped people
     ("number-in-a-name",
      "M23 rebels hemmed in Rutshuru on two sides on Thursday, residents said.", [("siege", "Rutshuru")]),

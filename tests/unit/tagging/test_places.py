@@ -302,6 +302,10 @@ def test_a_surname_after_a_title_and_a_first_name_that_names_a_place_is_a_person
         ("Ghazni", "Ghazni", "AF", "city")]
 
 
+def test_a_news_agency_is_not_a_place(places) -> None:  # type: ignore[no-untyped-def]
+    assert places("The commander told Xinhua that Sirte would fall within days.") == [("Sirte", "Sirte", "LY", "city")]
+
+
 def test_a_city_alias_in_mixed_case_is_matched_as_a_name_not_as_an_abbreviation(places) -> None:  # type: ignore[no-untyped-def]
     """GeoNames lists Khankendi below the population whose alternate names are kept; wires call it
     Stepanakert. The alias is matched like a name (capitalised, any position), not only as written like "D.C."."""
