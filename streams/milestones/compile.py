@@ -167,7 +167,9 @@ def _ending(phrases: list[str], lists: dict[str, FilterList]) -> re.Pattern[str]
                       f"(?:(?:[\\w-]+\\s+){{0,3}}?(?:town|city|village|towns|cities|villages|capital|port)\\s+of\\s+"
                       f"|(?:[\\w-]+\\s+){{0,2}}?(?:border|frontier)\\s+(?:at|near|and)\\s+(?:the\\s+)?"
                       f"(?:(?:[\\w-]+\\s+){{0,2}}?(?:town|city|village)\\s+of\\s+)?"
-                      f"|(?:[\\w-]+\\s+){{0,2}}?capital\\s+)?$")
+                      f"|(?:[\\w-]+\\s+){{0,2}}?capital\\s+"
+                      # ("fled towards Hsipaw and Mandalay", with a first name the gazetteer lacks)
+                      f"|[\\w-]+\\s+(?:and|or)\\s+)?$")
 
 
 def _role_spec(role: Role, name: str, effect: str) -> LexiconFilter:

@@ -76,7 +76,7 @@ _FACILITY_AFTER = re.compile(  # "seized Aleppo's international airport" too
     r"(?:crossing|airport|airbase|air\s+base|base|dam|refinery|prison|plant|station|steelworks|works|factory|"
     r"highway|road|bridge|checkpoint|port|harbour|harbor|power\s+plant|oil\s+field|oilfield|camp|university|"
     r"hospital|stadium|mosque|palace|road|junction|roundabout|front|frontline|pocket|countryside|plain|plains|"
-    r"valley|river|mountains?|hills?|desert|outskirts|suburbs|conference\s+(?:centre|center|hall)|hotel|compound|"
+    r"valley|river|mountains?|hills?|desert|outskirts|suburbs|conference\s+(?:centre|center|hall|complex)|hotel|compound|"
     r"headquarters|barracks|complex)(?![\w-])"
 )
 
@@ -174,7 +174,7 @@ _FORCES_FROM = re.compile(
     # (the subject of a clause: "… clear Russian units from Pokrovsk", "withdrew its troops from" are no origin)
     r"(?:^|(?<=\. )|(?<=\s\s)|(?<=, )|(?<=the )|(?<=and ))(?:[\w-]+\s+)?"
     r"(?:brigades?|forces|fighters|militias?|militiamen|troops|units|battalions?|soldiers|rebels|"
-    r"gunmen|reinforcements|volunteers|tribesmen)\s+(?:mostly\s+|mainly\s+|largely\s+|chiefly\s+)?from\s+"
+    r"gunmen|reinforcements|volunteers|tribesmen),?\s+(?:mostly\s+|mainly\s+|largely\s+|chiefly\s+)?from\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:city|town|port)\s+of\s+)?$")
 _FORCES_FROM_NEEDLES = required_literals(_FORCES_FROM)  # ("brigade", "forces", …: one is in every match)
 _NOUN_OF_AFTER = re.compile(r"\s+(?:city|town|village|capital|port|enclave)\s+of\s")

@@ -84,6 +84,12 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("owner-of-a-named-place", "Rebels captured Aleppo on Friday, Syria's second city.", [("city-captured", "Aleppo")]),
     ("owner-of-a-named-place", "Troops began a ground operation in Gaza City's Shejaiya district on Friday.",
      [("offensive-launched", "Gaza")]),  # (GeoNames names Gaza City "Gaza")
+    # ... and a place coordinated with a destination the gazetteer does not know
+    ("destination-after-an-unknown-name", "Rebels seized Lashio on Saturday. Thousands of residents have fled towards "
+     "Namtu and Mandalay.", [("city-captured", "Lashio"), ("civilians-at-risk", "Lashio")]),
+    # where the forces come from, set off by a comma, is not the city they storm
+    ("forces-origin-after-a-comma", "Government forces penetrated the defences of Sirte on Thursday. The forces, "
+     "mostly from the western city of Misrata, stormed into the city from the west.", [("city-breach", "Sirte")]),
     # the number in a rebel group's name is no count of trapped people
     ("number-in-a-name",
      "M23 rebels hemmed in Rutshuru on two sides on Thursday, residents said.", [("siege", "Rutshuru")]),

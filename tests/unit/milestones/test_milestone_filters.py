@@ -442,6 +442,8 @@ CASES: list[tuple[str, str, Found]] = [
     # object (offensive): "launched what it called a … operation"
     ("object", "The army launched what it called a limited operation against militants in Tal Afar on Sunday.",
      [("offensive-launched", "Tal Afar", "confirmed")]),
+    # hypothetical: "not stop until X is liberated" is a goal
+    ("hypothetical", "The spokesman said the group's fighters would \"not stop until Hodeidah is liberated\".", []),
     # exclude (siege): "Idlib city and surrounding towns" are struck, not surrounded
     ("exclude", "Jets struck Ariha and surrounding towns in the northwest, killing three people.",
      [("airstrike", "Ariha", "confirmed")]),
