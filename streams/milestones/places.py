@@ -484,7 +484,7 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
         if parties and (all(_dateline_like(article, it.mention) for it in items)
                         or (any(article.norm.endswith("between ", 0, it.start) for it in parties)
                             # (not over a place the text puts the truce in: "took effect on Friday in Laukkai")
-                            and not any(_TRUCE_PLACE.search(article.norm, max(0, it.start - 50), it.start)
+                            and not any(_TRUCE_PLACE.search(article.norm, max(0, it.start - 90), it.start)
                                         or _IN_EFFECT_IN.search(article.norm, max(0, it.start - 60), it.start)
                                         for it in items))):
             items = parties
@@ -492,7 +492,7 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
         # A truce between two states is placed only where the text puts it ("agreed a ceasefire for eastern
         # Ukraine", "in Gaza"), in this sentence or later ones: not at the subject of the conflict ("in their
         # conflict over Nagorno-Karabakh") nor at a place shelled since ("shelling the district of Terter")
-        items = [it for it in items if _TRUCE_PLACE.search(article.norm, max(0, it.start - 50), it.start)]
+        items = [it for it in items if _TRUCE_PLACE.search(article.norm, max(0, it.start - 90), it.start)]
         if not items:
             return []
     if not items and pat.spec.place.parties:
@@ -512,7 +512,9 @@ _TRUCE_PLACE = re.compile(r"(?:(?:ceasefire|cease-fire|truce|armistice)\s+(?:in|
                           r"|(?:end|halt|stop)\s+(?:to\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:fighting|war|hostilities)\s+(?:in|over)"
                           # "a ceasefire between Israel and Hezbollah came into effect in Lebanon"
                           r"|(?:took|takes?|taking|came|comes?|went|goes)\s+(?:into\s+)?effect\s+in)"
-                          r"\s+(?:the\s+)?(?:(?:north|south)?(?:east|west)?(?:ern)?\s+|central\s+)?$")
+                          r"\s+(?:the\s+)?(?:(?:north|south)?(?:east|west)?(?:ern)?\s+|central\s+)?"
+                          # ("to end weeks of fighting over the separatist region of Nagorno-Karabakh")
+                          r"(?:(?:[\w-]+\s+){0,2}?(?:region|enclave|territory|province)\s+of\s+)?$")
 
 
 def _interstate(article: ArticleView, index: int) -> bool:

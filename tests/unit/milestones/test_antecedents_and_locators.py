@@ -27,6 +27,10 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("truce-place-over-parties",
      "KUNMING (Reuters) - A truce between Myanmar's military and an ethnic army took effect on Friday in Lashio, "
      "state media said.", [("ceasefire", "Lashio")]),
+    # a deal to end the fighting over a region, between two states, covers the region
+    ("deal-to-end-fighting", "MOSCOW (AP) - Armenia and Azerbaijan signed a deal to end six weeks of fighting over "
+     "the breakaway region of Nagorno-Karabakh, officials said.", [("ceasefire", "Nagorno-Karabakh")]),
+    ("deal-to-end-fighting", "Union leaders signed a deal to end the strike at the port of Durban.", []),
     ("dateline-truce-place-kept",
      "NAIROBI (AFP) - A week-long truce took effect in Nairobi's Kibera district on Monday.",
      [("ceasefire", "Nairobi")]),  # (a district of the city is labelled as the city)
