@@ -116,7 +116,7 @@ class Detector:
                 status[key] = _merge_status(status.get(key), cand.status)
         return [self._event(cand, choice, conf, status[key], article_id, source, published_at)
                 for key, (conf, cand, choice) in best.items()
-                if not _subsumed(tagging.text, key[0], choice, best)
+                if not _subsumed(key[0], choice, best)
                 and not any(status.get((m, key[1])) == "confirmed" for m in supersede[key])]
 
     def explain(self, tagging: Tagging, *, published_at: datetime | None = None) -> list[Candidate]:
@@ -318,7 +318,7 @@ class Detector:
             article_id=article_id, source=source, published_at=published_at, cameo=rule.cameo, acled=rule.acled)
 
 
-def _subsumed(text: str, milestone: str, choice: PlaceChoice,
+def _subsumed(milestone: str, choice: PlaceChoice,
               best: dict[tuple[str, int | str], tuple[float, Candidate, PlaceChoice]]) -> bool:
     """A country reached only as a fallback ("drones hit a refinery in Ryazan … one of the biggest in central
     Russia", "Israeli air strikes killed 492 people in Lebanon" in a story that names the towns hit) adds

@@ -121,6 +121,13 @@ _SUBDIVISION_ALIASES = {"AU-NSW": ["NSW"], "AU-QLD": ["QLD"], "CN-NM": ["Inner M
 # GeoNames keeps only among the alternate names of a town it lists as smaller than ALT_NAME_MIN_POPULATION
 # (Khankendi's 2,100 is a post-2023 figure; wires called it Stepanakert for decades).
 _CITY_ALIASES = {4140963: ["D.C."], 5368361: ["L.A."], 5128581: ["NYC", "N.Y.C."], 146970: ["Stepanakert"]}
+
+
+def _alias_flags(alias: str) -> int:
+    """A hand-listed alias is a primary name; one written in capitals ("UAE", "D.C.", "NSW") only as written."""
+    return PRIMARY | (EXACT_CASE if alias.replace(".", "").isupper() else 0)
+
+
 # GeoNames points for GB's constituent countries (admin1 in GeoNames).
 _GB_NATIONS = {
     "England": (6269131, 52.16045, -0.70312, 56_000_000),
@@ -366,8 +373,7 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
                 if getattr(pc, attr, None):
                     b.add_name(getattr(pc, attr), idx, PRIMARY)
         for alias in _COUNTRY_ALIASES.get(iso, []):
-            exact = alias.replace(".", "").isupper()
-            b.add_name(alias, idx, PRIMARY | (EXACT_CASE if exact else 0))
+            b.add_name(alias, idx, _alias_flags(alias))
 
     # a demonym shared by several countries ("Indian", "French") names the most populous of them
     population = {iso: b.places[i].population for iso, i in country_index.items()}
@@ -438,7 +444,7 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
 
     for i, p in enumerate(b.places):
         for alias in _CITY_ALIASES.get(p.geonameid or 0, []) if p.kind == "city" else []:
-            b.add_name(alias, i, PRIMARY | (EXACT_CASE if alias.replace(".", "").isupper() else 0))
+            b.add_name(alias, i, _alias_flags(alias))
 
     admin1_index: dict[tuple[str, str], int] = {}
     for s in gc.get_us_states().values():
@@ -491,7 +497,7 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
             if sub.name.endswith(suffix) and len(sub.name) > len(suffix) + 2:
                 b.add_name(sub.name[: -len(suffix)], idx, PRIMARY)
         for alias in _SUBDIVISION_ALIASES.get(sub.code, []):
-            b.add_name(alias, idx, PRIMARY | (EXACT_CASE if alias.isupper() else 0))
+            b.add_name(alias, idx, _alias_flags(alias))
 
     abbrev = {fold_pattern(k): v for k, v in US_STATE_ABBREVIATIONS.items()}
     capitals = set()
