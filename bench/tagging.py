@@ -1,6 +1,6 @@
 """Tagging throughput, side by side, in one run on one core.
 
-    .venv/bin/python bench/tagging.py [--repeat N] [--no-spacy] [--no-flashtext]
+    .venv/bin/python bench/tagging.py [--repeat N] [--no-spacy] [--no-flashtext] [--no-pure]
 
 Tags the article texts of the four geoparsing corpora (read at run time from
 ``$WIREWATCH_SHARED/benchmarks/geoparsing``, default ``<repo>/../shared``) with:
@@ -14,11 +14,17 @@ Tags the article texts of the four geoparsing corpora (read at run time from
 * **flashtext** — ``KeywordProcessor`` over the same names;
 * **spaCy** — ``PhraseMatcher(attr="LOWER")`` over the same names on ``spacy.blank("en")``.
 
+Every engine runs in **its own worker process** holding only its own structures, as it would in
+production; the parent sends "one pass" to each worker in turn (interleaved rounds, one core busy at a
+time, so load on a shared machine hits every engine alike) and keeps each engine's best pass. (Until the
+eighth session all engines shared one process: the tagger then ran beside a second gazetteer, flashtext's
+trie and spaCy's vocabulary and lost 20–30 % to cache misses, while spaCy's speed did not move.)
+
 Prints articles/s, MB/s, hits/article and the ratios, the pattern-set size, build times, the cached
-start time and the peak RSS of a fresh worker process (load + tag everything). Says whether the tagger
-runs compiled (mypyc, ``make compile``) or as pure Python; when compiled, a second fresh worker runs the
-pure-Python tagger (``WIREWATCH_TAGGER_PURE=1``) for comparison (``--no-pure`` skips it). Needs the
-``bench`` extra (flashtext, spacy, psutil) for the comparison columns.
+start (import + ``Tagger.load``) and the peak RSS of the tagger's worker. Says whether the tagger runs
+compiled (mypyc, ``make compile``) or as pure Python; when compiled, one more worker runs the pure-Python
+tagger (``WIREWATCH_TAGGER_PURE=1``) for comparison (``--no-pure`` skips it). Needs the ``bench`` extra
+(flashtext, spacy) for the comparison columns.
 """
 
 from __future__ import annotations
@@ -29,39 +35,22 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from streams.tagging import COMPILED, IMPLEMENTATION, Tagger  # noqa: E402
-from streams.tagging.text import fold  # noqa: E402
-
 CORPORA = ["lgl", "geovirus", "geowebnews", "trnews"]
-
-_WORKER = """
-import gc, json, sys, time
-t0 = time.perf_counter()
-from streams.tagging import IMPLEMENTATION, Tagger
-tagger = Tagger.load()
-load = time.perf_counter() - t0
-texts = json.load(open(sys.argv[1], encoding="utf-8"))
-for text in texts:
-    tagger.tag(text)
-gc.collect()
-gc.freeze()
-best = float("inf")
-for _ in range(int(sys.argv[2])):
-    t0 = time.perf_counter()
-    for text in texts:
-        tagger.tag(text)
-    best = min(best, time.perf_counter() - t0)
-# VmHWM is this process's own high-water mark (ru_maxrss would include the parent's before exec)
-hwm = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
-print(json.dumps({"load_s": load, "peak_rss_mb": hwm / 1024, "rate": len(texts) / best, "impl": IMPLEMENTATION}))
-"""
+ENGINES = {  # engine key -> row label
+    "full": "wirewatch Tagger.tag (full)",
+    "pure": "wirewatch, pure Python",
+    "plain": "raw aho, plain (count)",
+    "padded": "raw aho, padded (count)",
+    "flashtext": "flashtext KeywordProcessor",
+    "spacy": "spaCy PhraseMatcher (blank en)",
+}
 
 
 def shared_dir() -> Path:
@@ -77,169 +66,219 @@ def load_texts() -> list[str]:
     return texts
 
 
-def timed(fn: Callable[[str], int], texts: list[str], repeat: int) -> tuple[float, int]:
-    """Best-of-``repeat`` seconds for one pass over ``texts`` (the machine is shared: the best pass is
-    the least disturbed one), and hits in that pass."""
-    best = float("inf")
-    hits = 0
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        hits = 0
-        for t in texts:
-            hits += fn(t)
-        best = min(best, time.perf_counter() - t0)
-    return best, hits
+def _peak_rss_mb() -> float:
+    # VmHWM is this process's own high-water mark (ru_maxrss would include the parent's before exec)
+    with open("/proc/self/status") as fh:
+        return next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:")) / 1024
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--repeat", type=int, default=3, help="passes per engine (best is kept)")
-    ap.add_argument("--no-spacy", action="store_true")
-    ap.add_argument("--no-flashtext", action="store_true")
-    ap.add_argument("--no-pure", action="store_true", help="no pure-Python worker beside the compiled tagger")
-    args = ap.parse_args(argv)
+def _send(obj: dict[str, object]) -> None:
+    sys.stdout.write(json.dumps(obj) + "\n")
+    sys.stdout.flush()
 
-    texts = load_texts()
-    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    print(f"corpus: {len(texts)} articles, {mb:.2f} MB (lgl+geovirus+geowebnews+trnews), one core")
-    print(f"tagger: {IMPLEMENTATION}\n")
 
-    from streams.tagging import gazetteer as gz
-
+def worker(engine: str, texts_path: str, names_path: str) -> int:
+    """One engine in its own process: build it, report, then time one pass per "pass" line on stdin."""
     t0 = time.perf_counter()
-    gaz = gz.build()
-    gaz_build = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    tagger = Tagger.load()
-    load = time.perf_counter() - t0
-    automaton = tagger.places.automaton
-    names = [k for k in gaz.names]
-    print(f"gazetteer build from GeoNames data: {gaz_build:.2f} s; Tagger.load() in this process: {load:.2f} s")
-    print(f"one automaton for places and keywords: {len(automaton):,} patterns (gazetteer names, demonyms and "
-          f"feature words, min population {gz.DEFAULT_MIN_POPULATION:,}; plus {len(tagger.keywords.patterns):,} "
-          f"keyword phrases)\n")
+    info: dict[str, object] = {}
+    if engine in ("full", "pure", "padded"):
+        from streams.tagging import IMPLEMENTATION, Tagger
+        from streams.tagging.text import fold
 
-    # Build every engine first, then time them in interleaved rounds (full, raw, ..., spaCy, full, ...) and
-    # keep each engine's best pass: on a shared machine, load then affects all engines alike.
-    engines: list[tuple[str, Callable[[str], int], int, float]] = []  # name, count hits, patterns, build s
-
-    def full(text: str) -> int:
-        t = tagger.tag(text)
-        return len(t.places) + len(t.keywords)
-
-    engines.append(("wirewatch Tagger.tag (full)", full, len(automaton), load))
-
-    import ahocorasick
-
-    t0 = time.perf_counter()
-    plain = ahocorasick.Automaton()
-    for n in names:
-        plain.add_word(n, n)
-    plain.make_automaton()
-    build = time.perf_counter() - t0
-
-    def raw_plain(text: str) -> int:
-        n = 0
-        for _ in plain.iter(text.lower()):
-            n += 1
-        return n
-
-    engines.append(("raw aho, plain (count)", raw_plain, len(plain), build))
-
-    def raw(text: str) -> int:
-        n = 0
-        for _ in automaton.iter(f" {fold(text)} "):
-            n += 1
-        return n
-
-    engines.append(("raw aho, padded (count)", raw, len(automaton), 0.0))
-
-    if not args.no_flashtext:
-        try:
-            from flashtext import KeywordProcessor
-        except ImportError:
-            print("flashtext not installed: skipped (pip install flashtext)")
+        tagger = Tagger.load()
+        info["load_s"] = time.perf_counter() - t0
+        info["impl"] = IMPLEMENTATION
+        automaton = tagger.places.automaton
+        info["patterns"] = len(automaton)
+        info["keyword_phrases"] = len(tagger.keywords.patterns)
+        if engine == "padded":
+            def count(text: str) -> int:
+                n = 0
+                for _ in automaton.iter(f" {fold(text)} "):
+                    n += 1
+                return n
         else:
-            t0 = time.perf_counter()
+            def count(text: str) -> int:
+                t = tagger.tag(text)
+                return len(t.places) + len(t.keywords)
+    else:
+        with open(names_path, encoding="utf-8") as fh:
+            names: list[str] = json.load(fh)
+        info["patterns"] = len(names)
+        if engine == "plain":
+            import ahocorasick
+
+            plain = ahocorasick.Automaton()
+            for n in names:
+                plain.add_word(n, n)
+            plain.make_automaton()
+
+            def count(text: str) -> int:
+                n = 0
+                for _ in plain.iter(text.lower()):
+                    n += 1
+                return n
+        elif engine == "flashtext":
+            from flashtext import KeywordProcessor
+
             kp = KeywordProcessor(case_sensitive=False)
             for n in names:
                 kp.add_keyword(n)
-            engines.append(("flashtext KeywordProcessor", lambda t: len(kp.extract_keywords(t)), len(kp),
-                            time.perf_counter() - t0))
 
-    spacy_pass: Callable[[], int] | None = None
-    if not args.no_spacy:
-        try:
+            def count(text: str) -> int:
+                return len(kp.extract_keywords(text))
+        else:
             import spacy
             from spacy.matcher import PhraseMatcher
-        except ImportError:
-            print("spaCy not installed: skipped (pip install spacy)")
-        else:
-            t0 = time.perf_counter()
+
             nlp = spacy.blank("en")
             matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
             matcher.add("PLACE", [nlp.make_doc(n) for n in names])
-            spacy_build = time.perf_counter() - t0
+        del names
+    info["build_s"] = time.perf_counter() - t0
+    with open(texts_path, encoding="utf-8") as fh:
+        texts: list[str] = json.load(fh)
 
-            def spacy_pass() -> int:
-                return sum(len(matcher(doc)) for doc in nlp.pipe(texts, batch_size=64))
+    def one_pass() -> int:
+        if engine == "spacy":
+            return sum(len(matcher(doc)) for doc in nlp.pipe(texts, batch_size=64))
+        hits = 0
+        for t in texts:
+            hits += count(t)
+        return hits
 
     # Long-lived tables (gazetteer, tries, vocabularies) are not garbage: keep the cyclic collector from
     # rescanning them during the timed passes (a worker can do the same with gc.freeze() after loading).
     gc.collect()
     gc.freeze()
-    best: dict[str, tuple[float, int]] = {}
-    for _ in range(args.repeat):
-        for name, fn, _, _ in engines:
-            secs, hits = timed(fn, texts, 1)
-            if secs < best.get(name, (float("inf"), 0))[0]:
-                best[name] = (secs, hits)
-        if spacy_pass is not None:
-            t0 = time.perf_counter()
-            hits = spacy_pass()
-            secs = time.perf_counter() - t0
-            if secs < best.get("spaCy", (float("inf"), 0))[0]:
-                best["spaCy"] = (secs, hits)
-    rows: list[tuple[str, float, int, int, float]] = [
-        (name, *best[name], patterns, build) for name, _, patterns, build in engines]
-    if spacy_pass is not None:
-        rows.append(("spaCy PhraseMatcher (blank en)", *best["spaCy"], len(names), spacy_build))
+    _send({"ready": True, **info})
+    for line in sys.stdin:
+        if line.strip() != "pass":
+            break
+        t0 = time.perf_counter()
+        hits = one_pass()
+        _send({"secs": time.perf_counter() - t0, "hits": hits})
+    _send({"peak_rss_mb": _peak_rss_mb()})
+    return 0
 
+
+class Worker:
+    def __init__(self, engine: str, texts_path: Path, names_path: Path, env: dict[str, str]) -> None:
+        self.engine = engine
+        self.proc = subprocess.Popen(
+            [sys.executable, str(Path(__file__).resolve()), "--worker", engine, str(texts_path), str(names_path)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=REPO,
+            env={**os.environ, "PYTHONPATH": str(REPO), **env})
+        self.info: dict[str, object] = {}
+
+    def read(self) -> dict[str, object]:
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline()
+        if not line:
+            raise SystemExit(f"bench/tagging.py: the {self.engine} worker died (exit {self.proc.wait()})")
+        result: dict[str, object] = json.loads(line)
+        return result
+
+    def ask(self, command: str) -> dict[str, object]:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(command + "\n")
+        self.proc.stdin.flush()
+        return self.read()
+
+
+def _available(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--worker"]:
+        return worker(*argv[1:4])
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--repeat", type=int, default=3, help="timed passes per engine (best is kept)")
+    ap.add_argument("--no-spacy", action="store_true")
+    ap.add_argument("--no-flashtext", action="store_true")
+    ap.add_argument("--no-pure", action="store_true", help="no pure-Python worker beside the compiled tagger")
+    args = ap.parse_args(argv)
+
+    from streams.tagging import COMPILED, IMPLEMENTATION
+    from streams.tagging import gazetteer as gz
+
+    texts = load_texts()
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    print(f"corpus: {len(texts)} articles, {mb:.2f} MB (lgl+geovirus+geowebnews+trnews), one core per engine, "
+          f"each engine in its own worker process, passes interleaved")
+    print(f"tagger: {IMPLEMENTATION}\n", flush=True)
+
+    t0 = time.perf_counter()
+    names = list(gz.build().names)
+    gaz_build = time.perf_counter() - t0
+    print(f"gazetteer build from GeoNames data: {gaz_build:.2f} s ({len(names):,} names)", flush=True)
+
+    engines = ["full", "plain", "padded"]
+    if COMPILED and not args.no_pure:
+        engines.insert(1, "pure")
+    for key, module in (("flashtext", "flashtext"), ("spacy", "spacy")):
+        if getattr(args, f"no_{key}"):
+            continue
+        if _available(module):
+            engines.append(key)
+        else:
+            print(f"{module} not installed: skipped (pip install -e '.[bench]')")
+
+    with tempfile.TemporaryDirectory(prefix="wirewatch-bench-") as tmp:
+        texts_path, names_path = Path(tmp) / "texts.json", Path(tmp) / "names.json"
+        texts_path.write_text(json.dumps(texts), encoding="utf-8")
+        names_path.write_text(json.dumps(names), encoding="utf-8")
+        del names
+        workers: list[Worker] = []
+        try:
+            # Built one after another (spaCy's build alone takes ~15 s of one core), then all wait.
+            for key in engines:
+                w = Worker(key, texts_path, names_path, {"WIREWATCH_TAGGER_PURE": "1"} if key == "pure" else {})
+                w.info = w.read()
+                workers.append(w)
+            print("workers ready; timing", flush=True)
+            best: dict[str, tuple[float, int]] = {}
+            for round_no in range(1 + args.repeat):  # the first round warms caches and is not kept
+                for w in workers:
+                    res = w.ask("pass")
+                    secs, hits = float(res["secs"]), int(res["hits"])  # type: ignore[call-overload]
+                    if round_no > 0 and secs < best.get(w.engine, (float("inf"), 0))[0]:
+                        best[w.engine] = (secs, hits)
+            for w in workers:
+                w.info.update(w.ask("quit"))
+        finally:
+            for w in workers:
+                if w.proc.poll() is None:
+                    w.proc.kill()
+                w.proc.wait()
+
+    full = next(w for w in workers if w.engine == "full")
+    print(f"one automaton for places and keywords: {full.info['patterns']:,} patterns (gazetteer names, demonyms "
+          f"and feature words, min population {gz.DEFAULT_MIN_POPULATION:,}; plus {full.info['keyword_phrases']:,} "
+          f"keyword phrases)\n")
     print(f"{'engine':<32} {'art/s':>8} {'MB/s':>7} {'hits/art':>9} {'patterns':>9} {'build s':>8} "
           f"{'full ÷ this':>11}")
-    full_rate = len(texts) / rows[0][1]
-    for name, secs, hits, patterns, build in rows:
+    full_rate = len(texts) / best["full"][0]
+    ratios: dict[str, float] = {}
+    for w in workers:
+        secs, hits = best[w.engine]
         rate = len(texts) / secs
-        print(f"{name:<32} {rate:>8.0f} {mb / secs:>7.2f} {hits / len(texts):>9.1f} {patterns:>9,} "
-              f"{build:>8.2f} {full_rate / rate:>10.2f}×")
-    ratios = {name: full_rate / (len(texts) / secs) for name, secs, *_ in rows}
+        ratios[w.engine] = full_rate / rate
+        print(f"{ENGINES[w.engine]:<32} {rate:>8.0f} {mb / secs:>7.2f} {hits / len(texts):>9.1f} "
+              f"{w.info['patterns']:>9,} {w.info['build_s']:>8.2f} {ratios[w.engine]:>10.2f}×")
     print()
-    print(f"full tagger vs raw scan, plain: {ratios['raw aho, plain (count)']:.2f}× (target ≥ 0.5); "
-          f"vs raw scan, padded: {ratios['raw aho, padded (count)']:.2f}×")
-    if "spaCy PhraseMatcher (blank en)" in ratios:
-        print(f"full tagger vs spaCy PhraseMatcher: {ratios['spaCy PhraseMatcher (blank en)']:.1f}× (target ≥ 7)")
-
-    # A fresh worker: cached start and peak RSS with the gazetteer loaded and all texts tagged (then its best
-    # pass alone); when compiled, also a pure-Python one.
-    tmp = Path(os.environ.get("TMPDIR", "/tmp")) / f"wirewatch-bench-{os.getpid()}.json"
-    tmp.write_text(json.dumps(texts), encoding="utf-8")
-    workers = [("", {})] + ([("pure Python: ", {"WIREWATCH_TAGGER_PURE": "1"})] if COMPILED and not args.no_pure
-                            else [])
-    rates: list[float] = []
-    try:
-        for label, extra in workers:
-            res = subprocess.run([sys.executable, "-c", _WORKER, str(tmp), str(args.repeat)], capture_output=True,
-                                 text=True, check=True, cwd=REPO,
-                                 env={**os.environ, "PYTHONPATH": str(REPO), **extra})
-            worker = json.loads(res.stdout.strip().splitlines()[-1])
-            rates.append(worker["rate"])
-            print(f"fresh worker, {label or worker['impl'].split(':')[0] + ': '}cached start (import + Tagger.load) "
-                  f"{worker['load_s']:.2f} s (target ≤ 3); peak RSS {worker['peak_rss_mb']:.0f} MB (target ≤ 600); "
-                  f"alone {worker['rate']:,.0f} articles/s")
-    finally:
-        tmp.unlink(missing_ok=True)
-    if len(rates) == 2:
-        print(f"compiled ÷ pure Python, fresh workers alone: {rates[0] / rates[1]:.2f}×")
+    print(f"full tagger vs raw scan, plain: {ratios['plain']:.2f}× (target ≥ 0.5); "
+          f"vs raw scan, padded: {ratios['padded']:.2f}×")
+    if "spacy" in ratios:
+        print(f"full tagger vs spaCy PhraseMatcher: {ratios['spacy']:.1f}× (target ≥ 7)")
+    if "pure" in ratios:
+        print(f"compiled ÷ pure Python: {ratios['pure']:.2f}×")
+    print(f"tagger worker ({str(full.info['impl']).split(':')[0]}): cached start (import + Tagger.load) "
+          f"{full.info['load_s']:.2f} s (target ≤ 3); peak RSS {full.info['peak_rss_mb']:.0f} MB (target ≤ 600)")
     return 0
 
 
