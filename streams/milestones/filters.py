@@ -455,6 +455,18 @@ _DATE = re.compile(
 )
 
 _MONTHS["sept"] = 9
+# "in early 2021", "mid-2019", "the first half of 2020": the last month such a part of the year can mean
+_YEAR_PART_BEFORE = re.compile(r"(?:(?<![\w-])(?P<part>early|mid|spring|summer|first\s+half\s+of|first\s+quarter\s+of)"
+                               r"(?:-|\s+)(?:of\s+)?)$")
+_YEAR_PART_MONTH = {"early": 4, "mid": 8, "spring": 6, "summer": 9, "first half of": 6, "first quarter of": 3}
+
+
+def _part_of_year(norm: str, year_at: int) -> int:
+    """The last month a year at ``year_at`` can mean: December, unless a part of the year stands before it."""
+    m = _YEAR_PART_BEFORE.search(norm, max(0, year_at - 20), year_at)
+    return 12 if m is None else _YEAR_PART_MONTH[" ".join(m.group("part").split())]
+
+
 _MONTH_NAMES = "|".join(sorted((m for m in _MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)) \
     + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?=\.\s+\d)"  # "Oct. 7", "Sept. 27"
 # "in January", "since March 3", "last June", "in mid-February", "the April 22 attack", "Hamas' Oct. 7 attack":
@@ -519,7 +531,7 @@ class DatedCheck:
                 if self.months_only and not m.group(1) or wide and self._elsewhere(probe, lo, m.start(), m.end()):
                     continue
                 year = int(m.group(2))
-                month = _MONTHS[m.group(1)] if m.group(1) else 12
+                month = _MONTHS[m.group(1)] if m.group(1) else _part_of_year(norm, m.start())
                 when = date(year, month, calendar.monthrange(year, month)[1])
                 if (ref_date - when).days > (month_age if m.group(1) else self.max_age_days):
                     return FilterHit(self.name, self.effect, probe.article.text[m.start():m.end()],

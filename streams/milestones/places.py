@@ -72,7 +72,9 @@ _TIME_BEFORE_AND = re.compile(r"(?<![\w-])(?:monday|tuesday|wednesday|thursday|f
 _PROVINCE_AFTER = re.compile(r"^(?:'s)?\s+(?:province|governorate|region|state|oblast|county|prefecture|district)\b")
 # "the Rafah crossing", "Mosul airport", "Raqqa dam": the name modifies a facility, not the town itself
 _FACILITY_AFTER = re.compile(  # "seized Aleppo's international airport" too
-    r"^(?:['\u2019]s)?\s+(?:(?:border|nuclear|main|international|military|power|oil|gas|thermal|steel|chemical|water)\s+){0,2}"
+    # ("stormed Gaza's biggest hospital": a superlative or a rank before the facility too)
+    r"^(?:['\u2019]s)?\s+(?:(?:border|nuclear|main|international|military|power|oil|gas|thermal|steel|chemical|water|"
+    r"biggest|largest|second-largest|key|major|only|last|central|general|notorious|strategic)\s+){0,2}"
     r"(?:crossing|airport|airbase|air\s+base|base|dam|refinery|prison|plant|station|steelworks|works|factory|"
     r"highway|road|bridge|checkpoint|port|harbour|harbor|power\s+plant|oil\s+field|oilfield|camp|university|"
     r"hospital|stadium|mosque|palace|road|junction|roundabout|front|frontline|pocket|countryside|plain|plains|"
@@ -264,9 +266,16 @@ def _owns_a_named_place(article: ArticleView, pos: int) -> bool:
     return False
 
 
+# "rebels had entered the Hamdaniya and New Aleppo neighbourhoods": quarters of a city, not towns
+_CITY_QUARTER_AFTER = re.compile(r"(?:(?:,|\s+and)\s+(?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*)?\s+"
+                                 r"(?:neighbou?rhoods?|quarters?)(?![\w-])")
+
+
 def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> bool:
     if _is_speaker(article, p):
         return False
+    if _CITY_QUARTER_AFTER.match(article.text, p.end):
+        return False  # "the Hamdaniya and New Aleppo neighbourhoods": quarters, which writers file under the city
     text = article.text
     if _CUT_NAME_AFTER.match(text, p.end) or _CUT_NAME_BEFORE.search(text[max(0, p.start - 6):p.start]):
         return False  # "Ras" of "Ras al-Ain", "Numan" of "Maarat al-Numan": a longer name the tagger cut
@@ -315,6 +324,10 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False  # "the southern Gaza city of Khan Younis": Gaza only qualifies the city
     elif article.norm.startswith("'s ", p.end) and _owns_a_named_place(article, p.end):
         return False  # "Gaza's densely populated Jabalia refugee camp": Gaza only says where Jabalia is
+    if article.norm.startswith("'s ", p.end) and article.norm.startswith(", ", p.start - 2) \
+            and _SETTLEMENT_NOUN_AFTER.match(article.norm, p.end + 3) \
+            and _place_ending_at(article, p.start - 2) is not None:
+        return False  # "Jabalia, Gaza's largest refugee camp": an apposition, Gaza only says where Jabalia is
     if article.text.startswith(" ", p.end) and _ORG_NAME_AFTER.match(article.text, p.end):
         return False  # "The Kachin Independence Army launched an offensive": a group named after a place
     if _UNNAMED_CITY_AFTER.match(article.text, p.end) and _THE_BEFORE.search(before):
@@ -382,6 +395,9 @@ _SETTLEMENT_BEFORE = re.compile(r"(?<![\w-])(?:city|town|village|capital|port|hu
 
 _CAMP_IN_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(CAMP_KINDS) + r")\s+camp\s+(?:in|near)\s+(?:the\s+)?"
                              + COMPASS + "$")
+# "largest refugee camp", "second city", "main port": after "<place>'s" in an apposition to another place
+_SETTLEMENT_NOUN_AFTER = re.compile(r"(?:[\w-]+\s+){0,3}?(?:(?:refugee|displacement|idp)\s+camp|city|town|village|"
+                                    r"port|settlement|suburb|district|neighbou?rhood|stronghold)(?![\w-])")
 _SETTLEMENT_AFTER = re.compile(r"\s+(?:village|villages|town|towns|hamlet|settlement)(?![\w-])")
 _AND_BEFORE = re.compile(r"(?:\s+and|\s+or|,)\s+$")
 
@@ -614,9 +630,23 @@ def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[s
                 introduced.search(article.norm, max(0, p.start - 30), p.start)
                 or apposed.match(article.norm, p.end, min(pos, p.end + 60))):
             return p
+    if noun.group(1) in ("town", "village") and _CITY_NOUN_BEFORE.search(article.norm, max(0, latest.start - 30),
+                                                                         latest.start):
+        # "Palma, a town in northern Mozambique … arrived in the provincial capital Pemba … civilians were still
+        # trapped in and around the town": the latest place is called a city, so the town is the one
+        # introduced as a town, however far back
+        for p in reversed(article.event_places):
+            if p.end <= first and p.kind in kinds and not skip(p) and (
+                    introduced.search(article.norm, max(0, p.start - 30), p.start)
+                    or apposed.match(article.norm, p.end, min(pos, p.end + 60))):
+                return p
     if _REGION_AFTER.match(article.norm, latest.end):
         return None  # "in Kharkiv region": a region's name, not a town 'the town' could point back to
     return latest
+
+
+# "the provincial capital Pemba", "the city of Goma": a place called a city just before its name
+_CITY_NOUN_BEFORE = re.compile(r"(?<![\w-])(?:capital|city)\s+(?:of\s+)?(?:the\s+)?$")
 
 
 _PART_OF_AFTER = re.compile(r"(?:\s+(?:wall|walls|gates?|centre|center|defences|defenses|heart|edge))?\s+of\s+")

@@ -262,6 +262,22 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "Zliten reached the Ouagadougou conference centre. Medical officials in Misrata and a photographer travelling "
      "with the forces confirmed the advance. The city is now hemmed in from the west, south and east.",
      [("city-breach", "Sirte"), ("siege", "Sirte")]),
+    # round 20: a place in an apposition ("X, Gaza's largest refugee camp") only locates X; a building of a
+    # city stormed is no breach; quarters of a city are filed under it; "the town" is the one introduced as a
+    # town, not a later city; "their city"; a count of townships seized is no capture
+    ("apposition-locator", "Israeli air strikes hit Nuseirat, Gaza's second-largest refugee camp, on Sunday, "
+     "killing at least 30 civilians.", [("airstrike", "An Nuşayrāt"), ("civilians-at-risk", "An Nuşayrāt")]),
+    ("building-stormed", "Troops stormed Khartoum's main hospital on Monday, witnesses said.", []),
+    ("building-stormed", "Soldiers stormed Mogadishu's biggest prison on Tuesday.", []),
+    ("city-quarters", "Insurgents stormed into western Homs on Friday. They entered the Khalidiya and Bab Amr "
+     "neighbourhoods after suicide bombs hit army posts.", [("city-breach", "Homs")]),
+    ("town-not-the-capital", "Gunmen seized Mueda, a town in northern Cabo Delgado, on Monday. Officials said the "
+     "attack went on for hours. Evacuees reached the provincial capital Pemba by boat on Wednesday. Thousands of "
+     "civilians were still trapped in the town, aid workers said.",
+     [("city-captured", "Mueda"), ("civilians-at-risk", "Mueda")]),
+    ("their-city", "Residents of Kharkiv say their city has been hemmed in by Russian troops.",
+     [("siege", "Kharkiv")]),
+    ("count-of-townships", "The rebels, who have seized 9 of Shan's 55 townships, said they would keep fighting.", []),
     ("one-mention-not-far-back", "Ethnic Armenian forces pulled back a day after Baku launched an operation in the "
      "region. Officials met. Talks went on. Nobody spoke. Thousands of civilians were trapped in the city.", []),
 ]

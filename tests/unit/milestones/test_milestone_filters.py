@@ -444,6 +444,24 @@ CASES: list[tuple[str, str, Found]] = [
      [("offensive-launched", "Tal Afar", "confirmed")]),
     # hypothetical: "not stop until X is liberated" is a goal
     ("hypothetical", "The spokesman said the group's fighters would \"not stop until Hodeidah is liberated\".", []),
+    # running-toll / running-displacement: a year's running count is no event now (round 20)
+    ("running-toll", "More than 1,200 civilians were killed in Kunduz in the first six months of the year, the UN "
+     "said.", []),
+    ("running-toll", "Gunmen killed 14 civilians in Kunduz on Monday, officials said.",
+     [("civilians-at-risk", "Kunduz", "confirmed")]),
+    ("running-displacement", "About 300,000 people have been displaced in Ituri since the start of the year, the UN "
+     "said.", []),
+    # hosts-displaced: a town swollen with people displaced elsewhere is no exodus from it
+    ("hosts-displaced", "Dohuk has swelled with 200,000 people displaced from elsewhere in the country.", []),
+    # exclude (exodus): a jailbreak is no civilians' flight; inmates freed beside a fleeing town still are
+    ("exclude", "Hundreds of prisoners escaped as fighting raged in Bunia on Monday.", []),
+    ("exclude", "Gangs overran Hinche on Monday, freeing 300 inmates from its prison and sending thousands of "
+     "residents fleeing.", [("city-captured", "Hinche", "confirmed"), ("civilians-at-risk", "Hinche", "confirmed")]),
+    # exclude (siege): armed men around a building are no siege of the town
+    ("exclude", "Gunmen surrounded the mosque in Kano and opened fire on Friday.", []),
+    ("exclude", "Rebel fighters surrounded the town of Kalehe on Friday.", [("siege", "Kalehe", "confirmed")]),
+    # siege-over: a siege that lasted years "before"/"until" something is over
+    ("siege-over", "Government forces besieged Madaya for two years until a deal let residents leave.", []),
     # exclude (siege): "Idlib city and surrounding towns" are struck, not surrounded
     ("exclude", "Jets struck Ariha and surrounding towns in the northwest, killing three people.",
      [("airstrike", "Ariha", "confirmed")]),
@@ -453,6 +471,14 @@ CASES: list[tuple[str, str, Found]] = [
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
 def test_filter(detect: Callable[..., Found], name: str, text: str, expected: Found) -> None:
     assert detect(text, published_at=DATE) == expected
+
+
+@pytest.mark.parametrize(("published_at", "expected"), [
+    ("2017-11-02T12:00:00", []),  # "early 2017" ends in April: more than 90 days before November
+    ("2017-05-02T12:00:00", [("offensive-launched", "Tal Afar", "confirmed")]),
+])
+def test_dated_part_of_the_year(detect: Callable[..., Found], published_at: str, expected: Found) -> None:
+    assert detect("The army launched its offensive on Tal Afar in early 2017.", published_at=published_at) == expected
 
 
 def test_every_default_filter_is_exercised(detector: Detector) -> None:

@@ -22,6 +22,9 @@ POSITIVE: list[tuple[str, Found]] = [
      [("city-captured", "Qarzabad", "confirmed")]),
     ("An air strike on the village of Mbelokoro killed at least 40 people, witnesses said.",
      [("airstrike", "Mbelokoro", "confirmed"), ("civilians-at-risk", "Mbelokoro", "confirmed")]),
+    # (a Myanmar township is a town: "captured Maungdaw, a township on the border")
+    ("The rebel army said on Monday it had captured Pyinzalo, a township on the western border.",
+     [("city-captured", "Pyinzalo", "claimed")]),
     ("Rebels have surrounded Tashvilo, a town 30 km north of the border, local officials said.",
      [("siege", "Tashvilo", "confirmed")]),
     ("Troops besieged the rebel-held town of Wadi al-Qorfa, where 20,000 people are trapped.",
