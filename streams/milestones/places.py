@@ -818,6 +818,8 @@ def find_places(article: ArticleView, view: SentenceView, pat: CompiledPattern, 
         return []
     if choice.mention.kind not in _CITY_KINDS and not choice.anaphora:
         choice = _included(article, view, items, choice)
+        if choice.mention.kind not in _CITY_KINDS:
+            choice = _narrowed_next(article, view, pat, choice)
     chosen = [choice]
     if role.coordination and not choice.anaphora:
         chosen += _coordinated(article, items, choice, forward=choice.start >= t_start)
@@ -826,6 +828,36 @@ def find_places(article: ArticleView, view: SentenceView, pat: CompiledPattern, 
             # by preposition is the last of the list; the ones before it, between it and the trigger, count too
             chosen += [c for c in _coordinated(article, items, choice, forward=False) if c.start >= t_end]
     return chosen
+
+
+# the next sentence goes on about the same event: "Gunmen killed 44 civilians at a mosque in southwest Niger. The
+# attack took place in the village of Fambita …"
+_SAME_EVENT = re.compile(r"(?<![\w-])(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|strikes|raid|massacre|"
+                         r"killings|shelling|bombing|assault|ambush)\s+(?:took\s+place|happened|occurred|was\s+carried"
+                         r"\s+out|hit|struck|targeted)(?![\w-])")
+
+
+def _narrowed_next(article: ArticleView, view: SentenceView, pat: CompiledPattern, choice: PlaceChoice) -> PlaceChoice:
+    """A country or province the trigger's sentence names gives way to the town the next sentence puts the same
+    event in ("… killed 44 civilians in southwest Niger. The attack took place in the village of Fambita"): wire
+    writers label the town."""
+    kinds = pat.kinds & _CITY_KINDS
+    nxt = view.index + 1
+    if not kinds or nxt >= len(article.sentence_starts):
+        return choice
+    lo, hi = article.sentence_span(nxt)
+    if _SAME_EVENT.search(article.norm, lo, min(hi, lo + 60)) is None:
+        return choice
+    country = choice.mention.country
+    for p in article.event_places:
+        if p.start < lo:
+            continue
+        if p.start >= hi:
+            break
+        if p.kind in kinds and p.role != "dateline" and (p.country == country or p.geonameid is None) \
+                and _usable(article, p, pat.spec.place.provinces):
+            return PlaceChoice(p, p.start, p.end, "carried", True)
+    return choice
 
 
 def _destinations_only(article: ArticleView, view: SentenceView, pat: CompiledPattern) -> bool:

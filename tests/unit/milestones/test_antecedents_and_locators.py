@@ -278,6 +278,12 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("their-city", "Residents of Kharkiv say their city has been hemmed in by Russian troops.",
      [("siege", "Kharkiv")]),
     ("count-of-townships", "The rebels, who have seized 9 of Shan's 55 townships, said they would keep fighting.", []),
+    # a country in the trigger's sentence gives way to the town the next sentence puts the same event in
+    ("narrowed-next-sentence", "Gunmen killed 30 civilians in northern Burkina Faso on Saturday, the government "
+     "said. The attack took place in the town of Barsalogho, near the border with Niger.",
+     [("civilians-at-risk", "Barsalogho")]),
+    ("narrowed-next-sentence", "Gunmen killed 30 civilians in northern Burkina Faso on Saturday, the government "
+     "said. Traders in Kaya closed their shops.", [("civilians-at-risk", "Burkina Faso")]),
     ("one-mention-not-far-back", "Ethnic Armenian forces pulled back a day after Baku launched an operation in the "
      "region. Officials met. Talks went on. Nobody spoke. Thousands of civilians were trapped in the city.", []),
 ]
