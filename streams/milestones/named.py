@@ -64,7 +64,8 @@ _NAME_BEFORE = re.compile(rf"(?<![\w'’-]){_NAME}$")
 _CAPITAL_AFTER_A = re.compile(r"(?i:(?:[\w'-]+\s+){0,2}?capital)(?![\w'’-])")
 # "Zehri town in …", "Koutruk village near …", "Byaing Phyu village on the outskirts of …" (not "the Old
 # Town in …": no article before the name)
-_NOUN_ANCHORS = tuple(f" {noun} {prep} " for noun in ("town", "village") for prep in ("in", "near", "on", "outside"))
+_NOUN_ANCHORS = tuple(f" {noun} {prep} " for noun in ("town", "village") for prep in ("in", "near", "on", "outside")) \
+    + (" village, ",)  # ("in Pazigyi village, Kanbalu township")
 _NAME_BEFORE_NOUN = re.compile(rf"(?<![\w'’-])(?<!the )(?<!The ){_NAME}$")
 _NAME_AFTER_VERB = re.compile(rf"(?<![\w-])(?:fled|left|attacked|raided|struck|bombed|shelled|entered|seized|captured|"
                               rf"overran|stormed|besieged|surrounded|encircled|evacuated|outskirts\s+of|edge\s+of|"

@@ -657,6 +657,25 @@ _FACILITY_OWNED_AFTER = re.compile(r"(?:[\w-]+\s+){0,3}?(?:airport|air\s*base|ai
                                    r"(?:plant|station)|prison|stadium|university|palace|barracks|garrison)(?![\w-])")
 
 
+def _border_pair(article: ArticleView, p: PlaceMention) -> bool:
+    """"the crossing between Gaza and Egypt", "between Egypt and Gaza": a place paired with a country across a
+    border is a territory, not a town "the city" could stand for."""
+    norm = article.norm
+    if norm.startswith("between ", p.start - 8):
+        q = _place_starting_at(article, p.end + 5) if norm.startswith(" and ", p.end) else None
+        return q is not None and q.kind == "country"
+    if norm.endswith(" and ", 0, p.start):
+        q = _place_ending_at(article, p.start - 5)
+        return q is not None and q.kind == "country" and norm.startswith("between ", q.start - 8)
+    return False
+
+
+def _place_starting_at(article: ArticleView, pos: int) -> PlaceMention | None:
+    """The event-place mention that starts exactly at ``pos``, else None."""
+    i = bisect_left_int(article.place_starts, pos)
+    return article.event_places[i] if i < len(article.event_places) and article.event_places[i].start == pos else None
+
+
 def _no_antecedent(article: ArticleView, p: PlaceMention, reference_ok: bool = False) -> bool:
     """Whether a mention cannot be what "the town" stands for: a speaker ("Kyiv said", "an official in Zagreb
     said"), a venue ("signed at a meeting in the town of Zawiya"), one side of a border ("seize the Gaza side
@@ -673,7 +692,7 @@ def _no_antecedent(article: ArticleView, p: PlaceMention, reference_ok: bool = F
             or (norm.startswith("the ", p.start - 4) and _FACILITY_AFTER.match(norm[p.end:p.end + 40]) is not None)
             or _SIDE_AFTER.match(norm, p.end) is not None
             or _time_zone(norm, p)  # "at 5 a.m. Moscow time"
-            or _forces_origin(article, p) or _speakers_seat(article, p)
+            or _forces_origin(article, p) or _speakers_seat(article, p) or _border_pair(article, p)
             or (not reference_ok and _after_of_or_from(norm, p.start)
                 and _REFERENCE_POINT.search(norm, max(0, p.start - 40), p.start) is not None))
     return bool(known)
@@ -806,8 +825,11 @@ def find_places(article: ArticleView, view: SentenceView, pat: CompiledPattern, 
     if choice is None and role.nearest:
         choice = _nearest(view, role.scope, items, t_start, t_end, "nearest")
     if choice is None and pat.fallback_kinds:
+        # (not a country in a relative clause about someone after the trigger: "the strike killed Ibrahim Biari, who
+        # it said was one of the leaders of the Oct. 7 attack on southern Israel")
         fb = [it for it in _items(article, view, pat, pat.fallback_kinds)
-              if not it.anaphora and _LOCATIVE.search(article.norm[max(view.start, it.start - 20):it.start])]
+              if not it.anaphora and _LOCATIVE.search(article.norm[max(view.start, it.start - 20):it.start])
+              and not (it.start > t_end and _WHO_CLAUSE.search(article.norm, t_end, it.start))]
         choice = _nearest(view, role.scope, fb, t_start, t_end, "fallback")
         if choice is not None:
             # "in northern Iraq and Syria": the coordinated country counts too
@@ -858,6 +880,9 @@ def _narrowed_next(article: ArticleView, view: SentenceView, pat: CompiledPatter
                 and _usable(article, p, pat.spec.place.provinces):
             return PlaceChoice(p, p.start, p.end, "carried", True)
     return choice
+
+
+_WHO_CLAUSE = re.compile(r",\s+(?:who|whom|whose)\s")
 
 
 def _destinations_only(article: ArticleView, view: SentenceView, pat: CompiledPattern) -> bool:

@@ -284,6 +284,13 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      [("civilians-at-risk", "Barsalogho")]),
     ("narrowed-next-sentence", "Gunmen killed 30 civilians in northern Burkina Faso on Saturday, the government "
      "said. Traders in Kaya closed their shops.", [("civilians-at-risk", "Burkina Faso")]),
+    # a place paired with a country across a border is a territory, never what "the city" stands for
+    ("border-pair", "RAFAH, Gaza Strip (AP) - Egyptian officials closed the Rafah crossing between Gaza and Egypt on "
+     "Sunday after a night of air strikes on the city, as Israeli troops pushed on with an operation in Rafah.",
+     [("airstrike", "Rafaḩ")]),
+    # a country in a relative clause about a person after the trigger is no fallback place
+    ("who-clause", "The army said the strike killed Abu Khaled, who it said had planned the 2015 attack on western "
+     "Turkey, and six fighters.", []),
     ("one-mention-not-far-back", "Ethnic Armenian forces pulled back a day after Baku launched an operation in the "
      "region. Officials met. Talks went on. Nobody spoke. Thousands of civilians were trapped in the city.", []),
 ]

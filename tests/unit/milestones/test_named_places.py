@@ -22,6 +22,8 @@ POSITIVE: list[tuple[str, Found]] = [
      [("city-captured", "Qarzabad", "confirmed")]),
     ("An air strike on the village of Mbelokoro killed at least 40 people, witnesses said.",
      [("airstrike", "Mbelokoro", "confirmed"), ("civilians-at-risk", "Mbelokoro", "confirmed")]),
+    ("A jet dropped bombs on a crowd gathered in Tharyarwaddy village, Pale township, on Tuesday, killing 40 "
+     "civilians.", [("airstrike", "Tharyarwaddy", "confirmed"), ("civilians-at-risk", "Tharyarwaddy", "confirmed")]),
     # (a Myanmar township is a town: "captured Maungdaw, a township on the border")
     ("The rebel army said on Monday it had captured Pyinzalo, a township on the western border.",
      [("city-captured", "Pyinzalo", "claimed")]),
