@@ -35,8 +35,8 @@ _NAME = rf"(?P<name>{_WORD}(?:\s+(?:{_PARTICLE}-{_WORD}|{_PARTICLE}\s+{_WORD}|{_
 # the noun that says what the name is
 # (not "district": "the district of X" is as often a part of a city, and a district's capture is no
 # town's capture)
-_SETTLEMENT_WORDS = ("town", "towns", "township", "village", "villages", "city", "cities", "hamlet", "settlement", "port",
-                     "oasis", "locality", "commune", "municipality", "community", "stronghold")
+_SETTLEMENT_WORDS = ("town", "towns", "township", "village", "villages", "city", "cities", "hamlet", "settlement",
+                     "port", "oasis", "locality", "commune", "municipality", "community", "stronghold")
 _SETTLEMENT = "(?:" + "|".join(sorted(_SETTLEMENT_WORDS, key=len, reverse=True)) + ")"
 
 # Each introduction is found from a cheap literal anchor (the regex engine skips to it by memchr),

@@ -46,7 +46,8 @@ GENERIC_SUBCITY = frozenset({"old city", "city center", "town center", "downtown
 _ANAPHOR_NOUNS = ("city", "town", "village", "capital", "there")
 ANAPHOR = re.compile(  # (the look-behinds after the first character: see lexicon.word_starts)
     # ("Residents of Sittwe say their city has been hemmed in")
-    word_starts(["the", "its", "their"]) + r"\s+(?:(?:[\w]+-(?:held|controlled|out|hit|torn|ravaged|scarred|battered|stricken)|"
+    word_starts(["the", "its", "their"])
+    + r"\s+(?:(?:[\w]+-(?:held|controlled|out|hit|torn|ravaged|scarred|battered|stricken)|"
     r"besieged|embattled|strategic|northern|southern|"
     r"eastern|western|central|key|ancient|historic|old|entire|whole|same|militant|rebel|jihadist|border|"
     r"frontline|port|coastal|desert|largest|second|devastated|ruined|lakeside|riverside|seaside|hilltop|provincial|"
