@@ -393,8 +393,9 @@ _SETTLEMENT_BEFORE = re.compile(r"(?<![\w-])(?:city|town|village|capital|port|hu
                                 r"community)\s*$")
 
 
-_CAMP_IN_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(CAMP_KINDS) + r")\s+camp\s+(?:in|near)\s+(?:the\s+)?"
-                             + COMPASS + "$")
+# ("Abu Shouk displacement camp on the edge of El Fasher", "the camp just outside Goma")
+_CAMP_IN_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(CAMP_KINDS) + r")\s+camp\s+(?:in|near|(?:just\s+)?outside|"
+                             r"on\s+the\s+(?:edge|edges|outskirts|fringes)\s+of)\s+(?:the\s+)?" + COMPASS + "$")
 # "largest refugee camp", "second city", "main port": after "<place>'s" in an apposition to another place
 _SETTLEMENT_NOUN_AFTER = re.compile(r"(?:[\w-]+\s+){0,3}?(?:(?:refugee|displacement|idp)\s+camp|city|town|village|"
                                     r"port|settlement|suburb|district|neighbou?rhood|stronghold)(?![\w-])")

@@ -291,6 +291,9 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     # a country in a relative clause about a person after the trigger is no fallback place
     ("who-clause", "The army said the strike killed Abu Khaled, who it said had planned the 2015 attack on western "
      "Turkey, and six fighters.", []),
+    # a named camp "on the edge of" a city: the city only locates the camp
+    ("camp-on-the-edge", "Shelling of Kalma displacement camp on the edge of Nyala killed 14 civilians on Monday, "
+     "volunteers said.", [("civilians-at-risk", "Kalma")]),
     ("one-mention-not-far-back", "Ethnic Armenian forces pulled back a day after Baku launched an operation in the "
      "region. Officials met. Talks went on. Nobody spoke. Thousands of civilians were trapped in the city.", []),
 ]
