@@ -76,9 +76,12 @@ class Detector:
     def __init__(self, pack: CompiledPack) -> None:
         self.pack = pack
         self._rules = {r.id: r for r in pack.rules}
-        # pattern label -> the milestones whose confirmed report at the same place drops what it finds
+        # pattern label -> the milestones whose confirmed report at the same place drops what it finds, and those
+        # whose report of any status does (a pattern's superseded_by_any: "entered the town", in the story of its
+        # capture, claimed or not)
         self._superseded_by = {p.label: frozenset([*p.rule.superseded_by, *p.spec.superseded_by])
                                for p in pack.patterns}
+        self._superseded_by_any = {p.label: frozenset(p.spec.superseded_by_any) for p in pack.patterns}
 
     @classmethod
     def load(cls, path: Path | None = None) -> Detector:
@@ -102,14 +105,17 @@ class Detector:
         status: dict[tuple[str, int | str], Status] = {}
         # per (milestone, place): the milestones that supersede every pattern that found it (empty: kept)
         supersede: dict[tuple[str, int | str], frozenset[str]] = {}
+        supersede_any: dict[tuple[str, int | str], frozenset[str]] = {}  # (by a report of any status)
         for cand in self._candidates(tagging, published_at, explain=False):
             if not cand.fired:
                 continue
             by = self._superseded_by[cand.pattern]
+            by_any = self._superseded_by_any[cand.pattern]
             for i, choice in enumerate(cand.places):
                 p = choice.mention
                 key = (cand.milestone, p.geonameid if p.geonameid is not None else p.name.casefold())
                 supersede[key] = supersede[key] & by if key in supersede else by
+                supersede_any[key] = supersede_any[key] & by_any if key in supersede_any else by_any
                 conf = cand.confidence if i == 0 else round(cand.confidence * 0.95, 2)
                 if key not in best or conf > best[key][0]:
                     best[key] = (conf, cand, choice)
@@ -117,7 +123,8 @@ class Detector:
         return [self._event(cand, choice, conf, status[key], article_id, source, published_at)
                 for key, (conf, cand, choice) in best.items()
                 if not _subsumed(key[0], choice, best)
-                and not any(status.get((m, key[1])) == "confirmed" for m in supersede[key])]
+                and not any(status.get((m, key[1])) == "confirmed" for m in supersede[key])
+                and not any((m, key[1]) in status for m in supersede_any[key])]
 
     def explain(self, tagging: Tagging, *, published_at: datetime | None = None) -> list[Candidate]:
         """Every candidate (trigger × pattern), fired or not, in text order."""

@@ -55,8 +55,14 @@ _VENUE = re.compile(
     r"(?:talks|summit|meeting|meetings|conference|negotiations|visit|trip|rally|speech|hearing|court|"
     r"tribunal|ceremony|forum|sponsored|hosted|mediated|brokered)\s+(?:held\s+|hosted\s+)?(?:in|at|by)\s+"
     # "signed at a meeting in the town of Zawiya": the venue, however it is introduced
-    r"(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:town|city|village|capital)\s+of\s+)?$"
+    r"(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:town|city|village|capital)\s+of\s+)?"
+    # ("brokered by Washington and Paris": both)
+    r"(?:[\w.-]+\s+and\s+)?$"
 )
+# what an anaphor ("the Ethiopian capital") right after it names is a venue
+_VENUE_OF_ANAPHOR = re.compile(r"(?:signed|held|hosted|met|meeting|talks|summit|negotiated|agreed)\s+(?:in|at)\s+"
+                               r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:hotel|palace|building|centre|center|hall|"
+                               r"resort|venue|compound)\s+in\s+$")
 _ENVOYS_OF = re.compile(r"(?:leaders?|presidents?|heads\s+of\s+state|(?:foreign\s+|prime\s+)?ministers?|"
                         r"representatives?|delegations?|delegates|envoys?|governments?|ambassadors?)\s+(?:of|from)\s+$")
 _SOURCE_IN = re.compile(r"(?:officials?|diplomats?|sources?|analysts?|authorities|spokes(?:man|woman|person)|"
@@ -479,6 +485,8 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
             of = _PART_OF_AFTER.match(view.norm, b - view.start)
             if of is not None and any(p.start == view.start + of.end() for p in view.places):
                 continue  # "the historic Old City wall of Raqqa": the name follows
+            if _VENUE_OF_ANAPHOR.search(article.norm, max(0, a - 60), a):
+                continue  # "The truce, signed in a hotel in the Ethiopian capital": where it was signed
             target = _antecedent(article, m_text, a, city_kinds)
             if target is not None:
                 items.append(_Item(a, b, target, True))

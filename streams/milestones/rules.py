@@ -224,6 +224,9 @@ class MatchPattern(BaseModel):
     # milestone ids: a place found only by this pattern is dropped when the same article reports one of these
     # milestones at the same place as fact ("entered the town" in the story of its capture is the capture)
     superseded_by: list[str] = []
+    # the same, when the report is of any status, claimed or contested too ("our mujahideen entered El Bur this
+    # morning", in the story of a claimed capture, is that claim)
+    superseded_by_any: list[str] = []
 
     @field_validator("triggers")
     @classmethod
@@ -370,6 +373,7 @@ def _check_pack(loaded: LoadedPack, doc: YamlDocument) -> None:
             for fi, f in enumerate(pat.filters):
                 _check_filter(doc, f, (*pbase, "filters", fi), lists)
             _check_ids(doc, pat.superseded_by, rule.id, ids, (*pbase, "superseded_by"))
+            _check_ids(doc, pat.superseded_by_any, rule.id, ids, (*pbase, "superseded_by_any"))
 
 
 def _check_ids(doc: YamlDocument, named: list[str], own: str, ids: set[str], path: tuple[str | int, ...]) -> None:

@@ -294,6 +294,16 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     # a named camp "on the edge of" a city: the city only locates the camp
     ("camp-on-the-edge", "Shelling of Kalma displacement camp on the edge of Nyala killed 14 civilians on Monday, "
      "volunteers said.", [("civilians-at-risk", "Kalma")]),
+    # mediators are no place of the truce; nor is the capital a truce was signed in
+    ("venue", "Hezbollah and Israel agreed a truce on Tuesday. The president said the deal, brokered by Washington "
+     "and Paris, was designed to be a permanent cessation of hostilities.", [("ceasefire", "Israel")]),
+    ("venue", "Khartoum's army and the rebels agreed a truce on Monday. The truce, signed in a hotel in the Kenyan "
+     "capital, takes effect on Tuesday.", [("ceasefire", "Khartoum")]),
+    # "entered" a town in the story of its claimed capture is that claim; forcing a way in stays a breach
+    ("entered-in-a-claimed-capture", "\"Our fighters entered Beledweyne this morning,\" the group's spokesman said, "
+     "adding that the militants had captured Beledweyne.", [("city-captured", "Beledweyne")]),
+    ("entered-in-a-claimed-capture", "Rebel fighters pushed into Bukavu overnight, the rebels said, claiming they "
+     "had captured the city.", [("city-breach", "Bukavu"), ("city-captured", "Bukavu")]),
     ("one-mention-not-far-back", "Ethnic Armenian forces pulled back a day after Baku launched an operation in the "
      "region. Officials met. Talks went on. Nobody spoke. Thousands of civilians were trapped in the city.", []),
 ]

@@ -462,6 +462,25 @@ CASES: list[tuple[str, str, Found]] = [
     ("exclude", "Rebel fighters surrounded the town of Kalehe on Friday.", [("siege", "Kalehe", "confirmed")]),
     # siege-over: a siege that lasted years "before"/"until" something is over
     ("siege-over", "Government forces besieged Madaya for two years until a deal let residents leave.", []),
+    # infinitive (unless): "with nowhere else to go" is no purpose
+    ("infinitive (unless)", "Russian jets pounded Mariupol. Thousands of civilians, many of them elderly people "
+     "with nowhere else to go, were trapped in cellars.",
+     [("airstrike", "Mariupol", "confirmed"), ("civilians-at-risk", "Mariupol", "confirmed")]),
+    # history: a campaign of a stated length is over; "during the offensive" alone is not dated
+    ("history", "Nearly 800,000 people fled Kosovo during NATO's 78-day bombing campaign, officials said.", []),
+    # not-in-force (unless): what a truce signed "on Friday to end two months of fighting" is for
+    ("not-in-force (unless)", "Sudan's army and the RSF signed a ceasefire agreement on Friday to end two months "
+     "of fighting in Khartoum.", [("ceasefire", "Khartoum", "confirmed")]),
+    # not-in-force: "until an immediate ceasefire" is a condition
+    ("not-in-force", "The mayor said there was no point in talks until an immediate ceasefire was declared in "
+     "Mogadishu.", []),
+    # running-toll (unless): "the deadliest attack of the 10-month siege" is this attack, not the siege's toll
+    ("running-toll (unless)", "A shell hit a market in Kabul on Saturday, killing at least 40 people in the "
+     "deadliest attack of the 10-month siege.", [("civilians-at-risk", "Kabul", "confirmed")]),
+    # exclude (siege): a town cut off by floodwater is no siege; "now surround" is one
+    ("exclude", "The town of Doboj was cut off by floodwater for a third day.", []),
+    ("exclude", "Government forces now surround Deraa on all sides, the monitor said.",
+     [("siege", "Deraa", "confirmed")]),
     # exclude (siege): "Idlib city and surrounding towns" are struck, not surrounded
     ("exclude", "Jets struck Ariha and surrounding towns in the northwest, killing three people.",
      [("airstrike", "Ariha", "confirmed")]),
