@@ -136,15 +136,15 @@ class BacktestReport:
         return "\n".join(lines)
 
 
-def _same_place(label: Label, event: MilestoneEvent, text: str, written_as: dict[int, set[str]]) -> bool:
+def _same_place(label: Label, event: MilestoneEvent, text: str, written_as: dict[int | str, set[str]]) -> bool:
     if label.geonameid is not None and event.geonameid is not None:
         return label.geonameid == event.geonameid
     written = text[event.evidence.place_start:event.evidence.place_end]
     # "Rafah" names the same place as the gazetteer's "Rafaḩ"; an event found through "there" or "the town"
     # is the place the article spells "Jabalia" elsewhere (the gazetteer's "Jabālyā")
     names = {fold_name(event.place), fold_name(written)}
-    if event.geonameid is not None:
-        names |= written_as.get(event.geonameid, set())
+    # (a place without a GeoNames id by its name: the tagger's "Baghouz", which the article spells "Baghuz")
+    names |= written_as.get(event.geonameid if event.geonameid is not None else event.place, set())
     label_name = fold_name(label.place)
     # "Shan state" labels the province the tagger calls "Shan"; "eastern Ukraine" is Ukraine, which the detector
     # reports with the qualifier "eastern"
@@ -170,10 +170,9 @@ def backtest(rules_path: Path | None, corpus_path: Path, *, tagger: Tagger | Non
     for art in corpus:
         tagging = tagger.tag(art.text)
         events = detector.detect(tagging, article_id=art.id, published_at=art.published_at)
-        written_as: dict[int, set[str]] = {}
+        written_as: dict[int | str, set[str]] = {}
         for p in tagging.places:
-            if p.geonameid is not None:
-                written_as.setdefault(p.geonameid, set()).add(fold_name(p.text))
+            written_as.setdefault(p.geonameid if p.geonameid is not None else p.name, set()).add(fold_name(p.text))
         unmatched = list(art.milestones)
         for ev in events:
             score = report.scores.setdefault(ev.milestone, Score(ev.milestone))

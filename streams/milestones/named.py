@@ -29,7 +29,10 @@ from streams.tagging.model import PlaceKind, PlaceMention, Tagging, trusted
 
 # A proper name: one to four capitalised words, with Arabic-style particles ("Daraa al-Balad",
 # "Ras al-Ain") and hyphenated parts ("Novo-Aidar").
-_WORD = r"[A-Z][a-z'’]*[a-z](?:-[A-Za-z][a-z'’]*)*"
+# (letters with diacritics too: "Bojayá", "Güiria", "Nyaungshwe"; Latin Extended-A mixes cases, which is harmless here)
+_UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_LOW = "a-zß-öø-ÿā-ž"
+_WORD = rf"[{_UP}][{_LOW}'’]*[{_LOW}](?:-[A-Za-z{_UP}{_LOW}][{_LOW}'’]*)*"
 _PARTICLE = r"(?:al|el|ad|ar|as|ash|az|ez|es|at|an|ul|un|de|du|la|le|des|bin|ibn|abu|bou|ben)"
 _NAME = rf"(?P<name>{_WORD}(?:\s+(?:{_PARTICLE}-{_WORD}|{_PARTICLE}\s+{_WORD}|{_WORD})){{0,3}}|{_PARTICLE}-{_WORD})"
 # the noun that says what the name is
@@ -42,7 +45,7 @@ _SETTLEMENT = "(?:" + "|".join(sorted(_SETTLEMENT_WORDS, key=len, reverse=True))
 # Each introduction is found from a cheap literal anchor (the regex engine skips to it by memchr),
 # then checked around it: a scan of every capitalised word would cost more than detection itself.
 # "the (coastal | rebel-held | central Somali) town of X": anchor " of " before a capital
-_OF = re.compile(r" of (?=[A-Z])")
+_OF = re.compile(rf" of (?=[{_UP}])")
 # (possessive word runs here and below: a word is only followed by spaces when taken whole, so the engine need
 # not backtrack into it — same matches)
 _NOUN_BEFORE_OF = re.compile(rf"(?i:(?<![\w-])the\s+(?:[\w'-]++\s++){{0,3}}?(?P<noun>{_SETTLEMENT}))$")

@@ -849,8 +849,11 @@ def find_places(article: ArticleView, view: SentenceView, pat: CompiledPattern, 
         return []
     if choice.mention.kind not in _CITY_KINDS and not choice.anaphora:
         choice = _included(article, view, items, choice)
-        if choice.mention.kind not in _CITY_KINDS:
-            choice = _narrowed_next(article, view, pat, choice)
+    if role.target_town and not choice.anaphora and (
+            choice.mention.kind not in _CITY_KINDS or _PROVINCE_AFTER.match(article.norm[choice.end:choice.end + 30])):
+        choice = _target_town(article, items, choice, t_end)  # ("in the Kharkiv region": the province)
+    if choice.mention.kind not in _CITY_KINDS and not choice.anaphora:
+        choice = _narrowed_next(article, view, pat, choice)
     chosen = [choice]
     if role.coordination and not choice.anaphora:
         chosen += _coordinated(article, items, choice, forward=choice.start >= t_start)
@@ -859,6 +862,29 @@ def find_places(article: ArticleView, view: SentenceView, pat: CompiledPattern, 
             # by preposition is the last of the list; the ones before it, between it and the trigger, count too
             chosen += [c for c in _coordinated(article, items, choice, forward=False) if c.start >= t_end]
     return chosen
+
+
+# "pushing towards the town of Vovchansk", "an assault on Bakhmut": a town named as the target
+_TARGET_BEFORE = re.compile(r"(?<![\w-])(?:towards?|on|against|at|into)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+                            r"(?:(?:town|city|village|port|settlement)\s+of\s+)?$")
+
+
+# ("launched a full-scale invasion of Ukraine, with missile strikes on Kyiv": what the strikes hit is no target of the
+# offensive)
+_STRIKES_BEFORE = re.compile(r"(?<![\w-])(?:strikes?|airstrikes?|raids?|shelling|bombing|bombardment|missiles?|rockets?|"
+                             r"drones?|attacks?)\s+$")
+
+
+def _target_town(article: ArticleView, items: list[_Item], choice: PlaceChoice, t_end: int) -> PlaceChoice:
+    """A country or province gives way to the first town after the trigger that the sentence names as the
+    target (the place role's ``target_town``): "launched a ground offensive in the Kharkiv region, pushing
+    across the border towards the town of Vovchansk"."""
+    for it in items:
+        if it.start >= t_end and it.mention.kind in _CITY_KINDS and not it.anaphora \
+                and (m := _TARGET_BEFORE.search(article.norm, max(0, it.start - 40), it.start)) is not None \
+                and not _STRIKES_BEFORE.search(article.norm, max(0, m.start() - 20), m.start()):
+            return PlaceChoice(it.mention, it.start, it.end, choice.via)
+    return choice
 
 
 # the next sentence goes on about the same event: "Gunmen killed 44 civilians at a mosque in southwest Niger. The

@@ -187,6 +187,9 @@ class PlaceRole(BaseModel):
     # when no other place qualifies, a country named as a party ("Ethiopia's government and Tigrayan
     # forces agreed", "Yemen's warring parties") is the place: a ceasefire is the country's
     parties: bool = False
+    # a country or province found for the trigger gives way to a town the sentence names after it as the target
+    # ("launched a ground offensive in the Kharkiv region, pushing towards the town of Vovchansk")
+    target_town: bool = False
 
     @model_validator(mode="after")
     def _some_position(self) -> PlaceRole:

@@ -304,6 +304,14 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "adding that the militants had captured Beledweyne.", [("city-captured", "Beledweyne")]),
     ("entered-in-a-claimed-capture", "Rebel fighters pushed into Bukavu overnight, the rebels said, claiming they "
      "had captured the city.", [("city-breach", "Bukavu"), ("city-captured", "Bukavu")]),
+    # an offensive in a province gives way to the town named as its target; what strikes hit is no target
+    ("target-town", "Russian forces launched a ground offensive in the Sumy region early on Friday, pushing across "
+     "the border towards the town of Yunakivka, officials said.", [("offensive-launched", "Yunakivka")]),
+    ("target-town", "Russia launched a full-scale offensive in the Sumy region on Thursday, with missile strikes on "
+     "Konotop and other towns.", [("offensive-launched", "Sumy"), ("airstrike", "Konotop")]),
+    # where survivors fled to is not where the villagers were used as shields
+    ("shields-not-at-destination", "Survivors fled by boat to the town of Turbo. The rebels blamed the militia for "
+     "using the villagers as shields.", []),
     ("one-mention-not-far-back", "Ethnic Armenian forces pulled back a day after Baku launched an operation in the "
      "region. Officials met. Talks went on. Nobody spoke. Thousands of civilians were trapped in the city.", []),
 ]

@@ -101,6 +101,18 @@ def test_backtest_matches_a_label_by_how_the_article_spells_the_place(tmp_path: 
     assert rep.scores["siege"].tp == 1 and not rep.disagreements
 
 
+def test_backtest_matches_a_place_without_geonameid_by_the_article_spelling(tmp_path: Path, tagger: Tagger,
+                                                                          detector: Detector) -> None:
+    # the tagger knows "Baghuz" as its own "Baghouz" (no GeoNames id); the strike is found through "the village"
+    text = "Islamic State fighters made a last stand in Baghuz on Sunday. Coalition jets struck the village overnight."
+    assert [p.name for p in tagger.tag(text).places if p.text == "Baghuz"] == ["Baghouz"]
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": text, "milestones": [
+        {"milestone": "airstrike", "place": "Baghuz"}]}) + "\n", encoding="utf-8")
+    rep = backtest(None, corpus, tagger=tagger, detector=detector)
+    assert (rep.scores["airstrike"].tp, rep.scores["airstrike"].fp) == (1, 0)
+
+
 def test_backtest_matches_a_qualified_region_label_to_the_place(tmp_path: Path, tagger: Tagger,
                                                                 detector: Detector) -> None:
     # "eastern Ukraine" labels the country the detector reports with the qualifier "eastern"; "Shan state" the

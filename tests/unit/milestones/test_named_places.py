@@ -24,6 +24,9 @@ POSITIVE: list[tuple[str, Found]] = [
      [("airstrike", "Mbelokoro", "confirmed"), ("civilians-at-risk", "Mbelokoro", "confirmed")]),
     ("A jet dropped bombs on a crowd gathered in Tharyarwaddy village, Pale township, on Tuesday, killing 40 "
      "civilians.", [("airstrike", "Tharyarwaddy", "confirmed"), ("civilians-at-risk", "Tharyarwaddy", "confirmed")]),
+    # (a name with diacritics)
+    ("At least 40 civilians were killed when a bomb hit a church in the remote northwestern town of Güepsa, "
+     "officials said.", [("civilians-at-risk", "Güepsa", "confirmed")]),
     # (a Myanmar township is a town: "captured Maungdaw, a township on the border")
     ("The rebel army said on Monday it had captured Pyinzalo, a township on the western border.",
      [("city-captured", "Pyinzalo", "claimed")]),
