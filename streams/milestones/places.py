@@ -871,8 +871,8 @@ _TARGET_BEFORE = re.compile(r"(?<![\w-])(?:towards?|on|against|at|into)\s+(?:the
 
 # ("launched a full-scale invasion of Ukraine, with missile strikes on Kyiv": what the strikes hit is no target of the
 # offensive)
-_STRIKES_BEFORE = re.compile(r"(?<![\w-])(?:strikes?|airstrikes?|raids?|shelling|bombing|bombardment|missiles?|rockets?|"
-                             r"drones?|attacks?)\s+$")
+_STRIKES_BEFORE = re.compile(r"(?<![\w-])(?:strikes?|airstrikes?|raids?|shelling|bombing|bombardment|missiles?|"
+                             r"rockets?|drones?|attacks?)\s+$")
 
 
 def _target_town(article: ArticleView, items: list[_Item], choice: PlaceChoice, t_end: int) -> PlaceChoice:
