@@ -295,6 +295,10 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False
     if _forces_origin(article, p):
         return False  # "brigades mostly from the western city of Misrata penetrated …": where the forces come from
+    if ("near" in before or "outside" in before or "close to" in before) \
+            and (m := _APPOSED_NEAR.search(article.norm, max(0, p.start - 80), p.start)) is not None \
+            and _place_ending_at(article, m.start()) is not None:
+        return False  # "Eastern Ghouta, the last major rebel bastion near Damascus": Damascus only locates it
     if "camp" in before and _CAMP_IN_BEFORE.search(before):
         return False  # "the Maghazi refugee camp in central Gaza": Gaza only says where the camp is
     if _WATER_OF_BEFORE.search(before):
@@ -399,6 +403,8 @@ _SETTLEMENT_BEFORE = re.compile(r"(?<![\w-])(?:city|town|village|capital|port|hu
                                 r"community)\s*$")
 
 
+# an apposition to a place that locates it near another: ", the last major rebel bastion near "
+_APPOSED_NEAR = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?(?:near|outside|close\s+to)\s+(?:the\s+)?$")
 # ("Abu Shouk displacement camp on the edge of El Fasher", "the camp just outside Goma")
 _CAMP_IN_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(CAMP_KINDS) + r")\s+camp\s+(?:in|near|(?:just\s+)?outside|"
                              r"on\s+the\s+(?:edge|edges|outskirts|fringes)\s+of)\s+(?:the\s+)?" + COMPASS + "$")

@@ -312,6 +312,9 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     # where survivors fled to is not where the villagers were used as shields
     ("shields-not-at-destination", "Survivors fled by boat to the town of Turbo. The rebels blamed the militia for "
      "using the villagers as shields.", []),
+    # an apposition that puts a place near another: the other only locates it
+    ("apposed-near", "Some 300,000 people are trapped in Douma, the last major rebel stronghold near Damascus, which "
+     "government forces have kept encircled since 2013.", [("civilians-at-risk", "Dūmā"), ("siege", "Dūmā")]),
     ("one-mention-not-far-back", "Ethnic Armenian forces pulled back a day after Baku launched an operation in the "
      "region. Officials met. Talks went on. Nobody spoke. Thousands of civilians were trapped in the city.", []),
 ]
