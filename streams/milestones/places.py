@@ -53,7 +53,8 @@ _LOCATIVE = re.compile(
 # where talks are held is not where the war is: "talks in Minsk", "a summit in Tehran"
 _VENUE = re.compile(
     r"(?:talks|summit|meeting|meetings|conference|negotiations|visit|trip|rally|speech|hearing|court|"
-    r"tribunal|ceremony|forum|sponsored|hosted|mediated|brokered)\s+(?:held\s+|hosted\s+)?(?:in|at|by)\s+"
+    r"tribunal|ceremony|forum|sponsored|hosted|mediated|brokered|signed|sealed|negotiated)\s+"
+    r"(?:held\s+|hosted\s+)?(?:in|at|by)\s+"
     # "signed at a meeting in the town of Zawiya": the venue, however it is introduced
     r"(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:town|city|village|capital)\s+of\s+)?"
     # ("brokered by Washington and Paris": both)
@@ -182,7 +183,10 @@ _FORCES_FROM = re.compile(
     # (the subject of a clause: "… clear Russian units from Pokrovsk", "withdrew its troops from" are no origin)
     r"(?:^|(?<=\. )|(?<=\s\s)|(?<=, )|(?<=the )|(?<=and ))(?:[\w-]+\s+)?"
     r"(?:brigades?|forces|fighters|militias?|militiamen|troops|units|battalions?|soldiers|rebels|"
-    r"gunmen|reinforcements|volunteers|tribesmen),?\s+(?:mostly\s+|mainly\s+|largely\s+|chiefly\s+)?from\s+"
+    r"gunmen|reinforcements|volunteers|tribesmen|columns|convoys),?\s+(?:mostly\s+|mainly\s+|largely\s+|chiefly\s+)?"
+    # ("armoured columns moving up from Crimea")
+    r"(?:(?:moving|advancing|coming|pushing|driving|rolling|heading)\s+(?:up\s+|in\s+|north\s+|south\s+|east\s+|"
+    r"west\s+)?)?from\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:city|town|port)\s+of\s+)?$")
 _FORCES_FROM_NEEDLES = required_literals(_FORCES_FROM)  # ("brigade", "forces", …: one is in every match)
 _NOUN_OF_AFTER = re.compile(r"\s+(?:city|town|village|capital|port|enclave)\s+of\s")
@@ -221,7 +225,8 @@ def _after_of_or_from(norm: str, pos: int) -> bool:
 
 
 def _forces_origin(article: ArticleView, p: PlaceMention) -> bool:
-    """A town named as where armed men come from ("brigades mostly from the western city of Misrata")."""
+    """A town named as where armed men come from ("brigades mostly from the western city of Misrata", "armoured
+    columns moving up from Kherson")."""
     if p.kind not in _CITY_KINDS:
         return False
     norm, lo = article.norm, max(0, p.start - 60)
@@ -370,8 +375,10 @@ def _dateline_like(article: ArticleView, p: PlaceMention) -> bool:
 
 # "the main highway linking Damascus and Aleppo", "the road between Kidal and Gao"
 _ROUTE_BEFORE = re.compile(r"(?:highway|road|route|railway|rail\s+line|motorway|corridor|artery|supply\s+line)\s+"
-                           r"(?:that\s+)?(?:linking|links|linked|connecting|connects|between)\s+"
-                           r"(?:(?:the\s+)?(?:[\w'-]+\s+){1,3}?(?:and|with|to)\s+)?(?:the\s+)?$")
+                           r"(?:(?:that\s+)?(?:linking|links|linked|connecting|connects|between)\s+"
+                           r"(?:(?:the\s+)?(?:[\w'-]+\s+){1,3}?(?:and|with|to)\s+)?(?:the\s+)?"
+                           # ("with road links to Kandahar cut": where the roads lead)
+                           r"|links?\s+(?:to|with)\s+)$")
 # a country's forces ("U.S. Marines", "Russian troops" is a demonym), not a place they act in
 _COUNTRY_FORCES_AFTER = re.compile(r"\s+(?:marines|troops|forces|soldiers|jets|warplanes|warships|aircraft|army|"
                                    r"military|navy|commandos|special\s+forces|paratroopers|drones)(?![\w-])")

@@ -55,7 +55,9 @@ ANAPHOR = re.compile(  # (the look-behinds after the first character: see lexico
     # a nationality: "the Afghan capital", "the Syrian town", "the Tigrayan capital"
     r"|[a-z]{3,}(?:an|ian|i|ese|ish))\s+){0,2}"
     r"(?:old city|city centre|city center|city|town|village|capital)(?![\w-])"
-    r"(?!\s+(?:of|council|hall|'s\s+\w+\s+of)\b)"
+    # (not "the city of Mosul", "city council"; but "the city of some 500,000 people" is the city named before)
+    r"(?!\s+(?:of(?!\s+(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|roughly\s+)?"
+    r"(?:\d|half\s+a\s+million|a\s+million|one\s+million))|council|hall|'s\s+\w+\s+of)\b)"
     # "a maternity hospital there": 'there' after a noun or verb, not the existential "there were"
     r"|t(?<=[a-z] t)here(?![\w-])(?!\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|seems|seemed|"
     r"appears|appeared|remains|remained|be|been)\b)"

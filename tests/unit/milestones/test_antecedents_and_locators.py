@@ -315,6 +315,15 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     # an apposition that puts a place near another: the other only locates it
     ("apposed-near", "Some 300,000 people are trapped in Douma, the last major rebel stronghold near Damascus, which "
      "government forces have kept encircled since 2013.", [("civilians-at-risk", "Dūmā"), ("siege", "Dūmā")]),
+    # "the city of some 300,000 people" refers back (a name after "the city of" does not)
+    ("city-of-a-population", "Troops launched an offensive on Kunduz on Monday. By Friday they had encircled the "
+     "city of some 300,000 people, officials said.", [("offensive-launched", "Kunduz"), ("siege", "Kunduz")]),
+    # where road links lead is no event place
+    ("road-links-to", "Taliban fighters have surrounded Qala-i-Naw, officials said. The city of 60,000 is hemmed in "
+     "on all sides, with road links to Herat cut.", [("siege", "Qala i Naw"), ("civilians-at-risk", "Qala i Naw")]),
+    # armoured columns "moving up from" a town come from it
+    ("forces-origin", "Armoured columns moving up from Kherson began an assault on the outskirts of Mykolaiv on "
+     "Sunday.", [("offensive-launched", "Mykolayiv")]),
     ("one-mention-not-far-back", "Ethnic Armenian forces pulled back a day after Baku launched an operation in the "
      "region. Officials met. Talks went on. Nobody spoke. Thousands of civilians were trapped in the city.", []),
 ]

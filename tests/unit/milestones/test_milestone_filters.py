@@ -481,6 +481,15 @@ CASES: list[tuple[str, str, Found]] = [
     ("exclude", "The town of Doboj was cut off by floodwater for a third day.", []),
     ("exclude", "Government forces now surround Deraa on all sides, the monitor said.",
      [("siege", "Deraa", "confirmed")]),
+    # disbelieved (imminent-fall): a forecast nobody believes
+    ("disbelieved", "Rebels advanced on Kabul. Western diplomats said they did not believe the capital was about to "
+     "fall.", []),
+    # going-home: displaced families driving back towards their homes end an exodus
+    ("going-home", "A truce took effect in Lebanon on Wednesday, and thousands of displaced families began driving "
+     "back towards their homes in the south.", [("ceasefire", "Lebanon", "confirmed")]),
+    # history-sentence: killings "like those that followed" a capture compare with the past
+    ("history-sentence", "The UN warned that an assault on Kadugli could trigger killings like those that followed "
+     "the RSF's capture of Babanusa, a key town in West Kordofan, last year.", []),
     # exclude (siege): "Idlib city and surrounding towns" are struck, not surrounded
     ("exclude", "Jets struck Ariha and surrounding towns in the northwest, killing three people.",
      [("airstrike", "Ariha", "confirmed")]),

@@ -21,6 +21,8 @@ CASES: list[tuple[str, Found]] = [
     ("Ukraine's military said its troops had withdrawn from Avdiivka to avoid being encircled.",
      [("city-captured", "Avdiivka", "claimed")]),
     ("Russian forces pounded Aleppo with air strikes overnight.", [("airstrike", "Aleppo", "confirmed")]),
+    ("Forces fired a missile on a residential area of Zaporizhzhia overnight, officials said.",
+     [("airstrike", "Zaporizhzhia", "confirmed")]),
     ("Turkish jets bombed PKK targets in northern Iraq.", [("airstrike", "Iraq", "confirmed")]),
     ("Fighting has trapped an estimated 10,000 civilians in the Old City of Mosul.",
      [("civilians-at-risk", "Mosul", "confirmed")]),
