@@ -188,6 +188,9 @@ _FORCES_FROM = re.compile(
     r"(?:(?:moving|advancing|coming|pushing|driving|rolling|heading)\s+(?:up\s+|in\s+|north\s+|south\s+|east\s+|"
     r"west\s+)?)?from\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:city|town|port)\s+of\s+)?$")
+_MOVING_FROM = re.compile(r"(?:columns|convoys|forces|troops|units)\s+(?:moving|advancing|coming|pushing|driving|"
+                          r"rolling)\s+(?:up\s+|in\s+|north\s+|south\s+|east\s+|west\s+)?from\s+(?:the\s+)?"
+                          r"(?:[\w-]+\s+){0,2}?$")
 _FORCES_FROM_NEEDLES = required_literals(_FORCES_FROM)  # ("brigade", "forces", …: one is in every match)
 _NOUN_OF_AFTER = re.compile(r"\s+(?:city|town|village|capital|port|enclave)\s+of\s")
 
@@ -227,9 +230,11 @@ def _after_of_or_from(norm: str, pos: int) -> bool:
 def _forces_origin(article: ArticleView, p: PlaceMention) -> bool:
     """A town named as where armed men come from ("brigades mostly from the western city of Misrata", "armoured
     columns moving up from Kherson")."""
-    if p.kind not in _CITY_KINDS:
-        return False
     norm, lo = article.norm, max(0, p.start - 60)
+    if p.kind not in _CITY_KINDS:
+        # (a province or country only with a verb of motion: "columns moving up from Crimea"; "forces from the
+        # Tigray region agreed" are a party)
+        return _MOVING_FROM.search(norm, lo, p.start) is not None
     # (substring pre-tests: "from", and a word for armed men, which every match holds; the regex tries every
     # position of the window)
     return norm.find("from", lo, p.start) >= 0 and holds_any(norm, _FORCES_FROM_NEEDLES, lo, p.start) \
@@ -715,6 +720,7 @@ def _no_antecedent(article: ArticleView, p: PlaceMention, reference_ok: bool = F
             or _SIDE_AFTER.match(norm, p.end) is not None
             or _time_zone(norm, p)  # "at 5 a.m. Moscow time"
             or _forces_origin(article, p) or _speakers_seat(article, p) or _border_pair(article, p)
+            or _ROUTE_BEFORE.search(norm, max(0, p.start - 60), p.start) is not None  # "road links to Kandahar"
             or (not reference_ok and _after_of_or_from(norm, p.start)
                 and _REFERENCE_POINT.search(norm, max(0, p.start - 40), p.start) is not None))
     return bool(known)

@@ -324,6 +324,11 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     # armoured columns "moving up from" a town come from it
     ("forces-origin", "Armoured columns moving up from Kherson began an assault on the outskirts of Mykolaiv on "
      "Sunday.", [("offensive-launched", "Mykolayiv")]),
+    ("forces-origin", "Armoured columns moving up from Crimea began an assault on the outskirts of the port city of "
+     "Kherson on Sunday.", [("offensive-launched", "Kherson")]),
+    ("road-links-to", "Taliban fighters have surrounded Qala-i-Naw, officials said. The city is cut off, with road "
+     "links to Herat severed. Jets carried out strikes on Taliban positions in the city overnight.",
+     [("siege", "Qala i Naw"), ("airstrike", "Qala i Naw")]),
     ("one-mention-not-far-back", "Ethnic Armenian forces pulled back a day after Baku launched an operation in the "
      "region. Officials met. Talks went on. Nobody spoke. Thousands of civilians were trapped in the city.", []),
 ]
