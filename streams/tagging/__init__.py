@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from streams.tagging._compiled import COMPILED, IMPLEMENTATION
-from streams.tagging.gazetteer import DEFAULT_MIN_POPULATION, Gazetteer
+from streams.tagging.gazetteer import DEFAULT_MIN_POPULATION, Gazetteer, resolve_cache_dir
 from streams.tagging.keywords import KeywordMatcher, PhraseMatcher, expand_inflections
 from streams.tagging.model import KeywordMention, PlaceMention, Sentence, Tagging, trusted
 from streams.tagging.places import PlaceResolver
@@ -57,7 +57,7 @@ class Tagger:
         ``keywords_path`` to ``seeds/keywords.yaml``. Raises ``RuleError`` for an invalid taxonomy.
         """
         gaz = Gazetteer.load(cache_dir, min_population=min_population)
-        keywords = KeywordMatcher.load(keywords_path)
+        keywords = KeywordMatcher.load(keywords_path, cache_dir=resolve_cache_dir(cache_dir))
         log.info("tagger: %s", IMPLEMENTATION)
         return cls(PlaceResolver(gaz, keywords), keywords)
 

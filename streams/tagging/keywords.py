@@ -16,8 +16,13 @@ The milestone detector reuses the machinery for its trigger phrases:
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar
 
@@ -155,18 +160,74 @@ def _line_for(lines: dict[tuple[Any, ...], int], loc: tuple[Any, ...]) -> int | 
 
 # -- inflections and matching ---------------------------------------------------------------------
 
+# (phrase, inflect) -> its forms: filled on first use in a process, and from the on-disk cache
+# (``load_inflection_cache``), so that a worker whose cache is warm never imports lemminflect (a second of start)
+_INFLECTIONS: dict[tuple[str, str], tuple[str, ...]] = {}
+_inflections_added = [False]  # whether forms were computed since the cache was read
+
+
 def expand_inflections(phrase: str, inflect: Inflect = "both") -> list[str]:
     """All inflected forms of a phrase, generated with lemminflect.
 
     ``verb`` inflects the first word ("break into" → "broke into", "breaking into"), ``noun`` the last
     ("air strike" → "air strikes"), ``both`` does both; the phrase itself is always included.
     """
-    from lemminflect import getAllInflections
-
     words = phrase.split()
-    forms = {phrase}
     if not words or inflect == "none":
         return [phrase]
+    known = _INFLECTIONS.get((phrase, inflect))
+    if known is None:
+        known = _INFLECTIONS[(phrase, inflect)] = tuple(_expand(phrase, words, inflect))
+        _inflections_added[0] = True
+    return list(known)
+
+
+def _inflection_cache_path(directory: Path) -> Path:
+    h = hashlib.sha256()
+    h.update(version("lemminflect").encode() + b"\0")
+    h.update(Path(__file__).read_bytes())  # (this code is part of the key: an edited expansion never reads old forms)
+    return directory / f"inflections-{h.hexdigest()[:16]}.pkl"
+
+
+def load_inflection_cache(directory: Path) -> None:
+    """Seed the forms from ``directory`` (the gazetteer's cache directory), if a cache for this code and
+    lemminflect version is there; an unreadable one is ignored."""
+    path = _inflection_cache_path(directory)
+    try:
+        with path.open("rb") as fh:
+            cached = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        return
+    if isinstance(cached, dict):
+        for key, forms in cached.items():
+            _INFLECTIONS.setdefault(key, forms)
+
+
+def save_inflection_cache(directory: Path) -> None:
+    """Write the forms computed since the cache was read (atomically; a read-only directory only costs the next
+    worker the lemminflect import again)."""
+    if not _inflections_added[0]:
+        return
+    path = _inflection_cache_path(directory)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".inflections-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(dict(_INFLECTIONS), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return
+    _inflections_added[0] = False
+
+
+def _expand(phrase: str, words: list[str], inflect: str) -> list[str]:
+    from lemminflect import getAllInflections
+
+    forms = {phrase}
     if inflect in ("verb", "both"):
         for infl in getAllInflections(words[0].lower(), upos="VERB").values():
             for f in infl:
@@ -288,8 +349,15 @@ class KeywordMatcher:
         self._matcher: PhraseMatcher[tuple[str, str]] = PhraseMatcher(pairs)
 
     @classmethod
-    def load(cls, path: Path | None = None) -> KeywordMatcher:
-        return cls(Taxonomy.load(path))
+    def load(cls, path: Path | None = None, *, cache_dir: Path | None = None) -> KeywordMatcher:
+        """The taxonomy at ``path`` (default ``seeds/keywords.yaml``); with ``cache_dir``, inflected forms are read
+        from and written to a cache there (see ``load_inflection_cache``)."""
+        if cache_dir is not None:
+            load_inflection_cache(cache_dir)
+        matcher = cls(Taxonomy.load(path))
+        if cache_dir is not None:
+            save_inflection_cache(cache_dir)
+        return matcher
 
     @property
     def pattern_count(self) -> int:

@@ -123,3 +123,31 @@ def test_excluded_forms_are_never_matched(keywords: KeywordMatcher) -> None:
 def test_single_scan_finds_the_same_keywords_as_the_matcher(tagger: Tagger, seed_path: Path) -> None:
     text = seed_path.read_text(encoding="utf-8")
     assert tagger.tag(text).keywords == tagger.keywords.find(text)
+
+
+def test_inflections_are_cached_on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker whose cache is warm reads the inflected forms from it and computes none (no lemminflect)."""
+    from streams.tagging import keywords as kw
+
+    monkeypatch.setattr(kw, "_INFLECTIONS", {})
+    first = KeywordMatcher.load(cache_dir=tmp_path)
+    assert len(list(tmp_path.glob("inflections-*.pkl"))) == 1
+    monkeypatch.setattr(kw, "_INFLECTIONS", {})
+
+    def no_lemminflect(*args: object) -> list[str]:
+        raise AssertionError("computed a form the cache holds")
+
+    monkeypatch.setattr(kw, "_expand", no_lemminflect)
+    second = KeywordMatcher.load(cache_dir=tmp_path)
+    assert second.patterns == first.patterns
+    assert "breached" in second.patterns and "breaching" in second.patterns
+
+
+def test_a_stale_or_broken_inflection_cache_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from streams.tagging import keywords as kw
+
+    monkeypatch.setattr(kw, "_INFLECTIONS", {})
+    reference = KeywordMatcher.load().patterns
+    kw._inflection_cache_path(tmp_path).write_bytes(b"not a pickle")
+    monkeypatch.setattr(kw, "_INFLECTIONS", {})
+    assert KeywordMatcher.load(cache_dir=tmp_path).patterns == reference
