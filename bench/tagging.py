@@ -9,8 +9,8 @@ Tags the article texts of the four geoparsing corpora (read at run time from
 * **raw aho, plain** — pyahocorasick over the same names as they are, on ``text.lower()``, only
   counting hits (the issue's "raw scan" ceiling: no folding, no word boundaries);
 * **raw aho, padded** — the tagger's own scanner (an ahocorasick_rs automaton over the names and keyword
-  phrases padded with spaces, so only whole-word hits) over the same folded text's UTF-8 bytes, only counting
-  hits: the tighter ceiling for *this* tagger's single scan;
+  phrases padded with spaces, so only whole-word hits) over the same folded text, only counting hits: the
+  tighter ceiling for *this* tagger's single scan;
 * **flashtext** — ``KeywordProcessor`` over the same names;
 * **spaCy** — ``PhraseMatcher(attr="LOWER")`` over the same names on ``spacy.blank("en")``.
 
@@ -93,7 +93,7 @@ def worker(engine: str, texts_path: str, names_path: str) -> int:
         info["keyword_phrases"] = len(tagger.keywords.patterns)
         if engine == "padded":
             def count(text: str) -> int:
-                return len(scanner.find_matches_as_indexes(f" {fold(text)} ".encode(), overlapping=True))
+                return len(scanner.find_matches_as_indexes(f" {fold(text)} ", overlapping=True))
         else:
             def count(text: str) -> int:
                 t = tagger.tag(text)

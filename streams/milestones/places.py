@@ -267,11 +267,11 @@ def _owns_a_named_place(article: ArticleView, pos: int) -> bool:
     norm = article.norm
     here = pos + 3
     for _ in range(4):
-        i = bisect_left_int(article.place_starts, here)
-        if i < len(article.event_places) and article.event_places[i].start == here:
+        owned = _place_starting_at(article, here)
+        if owned is not None:
             # ("Gaza City's Shejaiya district", "Sirte's Ghiza Bahriya district": a part of the city, which wire
             # writers label as the city)
-            return _CITY_PART_AFTER.match(norm, article.event_places[i].end) is None
+            return _CITY_PART_AFTER.match(norm, owned.end) is None
         space = norm.find(" ", here, here + 25)
         if space < 0:
             return False

@@ -254,7 +254,7 @@ class Gazetteer:
                 pass  # unreadable or stale cache: rebuild below
         gaz = build(min_population)
         try:
-            _write_atomic(path, gaz)
+            write_pickle_atomic(path, gaz)
         except OSError:
             pass  # a read-only cache directory only costs the next worker another build
         return gaz
@@ -286,12 +286,14 @@ def cache_key(min_population: int) -> str:
     return h.hexdigest()[:16]
 
 
-def _write_atomic(path: Path, gaz: Gazetteer) -> None:
+def write_pickle_atomic(path: Path, obj: object) -> None:
+    """Pickle ``obj`` to ``path`` through a temporary file in the same directory, so that a reader never sees a
+    half-written cache (the gazetteer's, and the keyword inflections')."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem.split('-')[0]}-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -17,9 +17,7 @@ The milestone detector reuses the machinery for its trigger phrases:
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -32,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from streams.errors import RuleError
 from streams.resources import seeds_dir
+from streams.tagging.gazetteer import write_pickle_atomic
 from streams.tagging.model import KeywordMention, builder
 from streams.tagging.text import fold, fold_pattern
 
@@ -163,7 +162,7 @@ def _line_for(lines: dict[tuple[Any, ...], int], loc: tuple[Any, ...]) -> int | 
 # (phrase, inflect) -> its forms: filled on first use in a process, and from the on-disk cache
 # (``load_inflection_cache``), so that a worker whose cache is warm never imports lemminflect (a second of start)
 _INFLECTIONS: dict[tuple[str, str], tuple[str, ...]] = {}
-_inflections_added = [False]  # whether forms were computed since the cache was read
+_inflections_added = False  # whether forms were computed since the cache was read
 
 
 def expand_inflections(phrase: str, inflect: Inflect = "both") -> list[str]:
@@ -175,10 +174,11 @@ def expand_inflections(phrase: str, inflect: Inflect = "both") -> list[str]:
     words = phrase.split()
     if not words or inflect == "none":
         return [phrase]
+    global _inflections_added
     known = _INFLECTIONS.get((phrase, inflect))
     if known is None:
         known = _INFLECTIONS[(phrase, inflect)] = tuple(_expand(phrase, words, inflect))
-        _inflections_added[0] = True
+        _inflections_added = True
     return list(known)
 
 
@@ -206,22 +206,14 @@ def load_inflection_cache(directory: Path) -> None:
 def save_inflection_cache(directory: Path) -> None:
     """Write the forms computed since the cache was read (atomically; a read-only directory only costs the next
     worker the lemminflect import again)."""
-    if not _inflections_added[0]:
+    global _inflections_added
+    if not _inflections_added:
         return
-    path = _inflection_cache_path(directory)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".inflections-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(dict(_INFLECTIONS), fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_pickle_atomic(_inflection_cache_path(directory), dict(_INFLECTIONS))
     except OSError:
         return
-    _inflections_added[0] = False
+    _inflections_added = False
 
 
 def _expand(phrase: str, words: list[str], inflect: str) -> list[str]:

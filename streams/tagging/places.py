@@ -2,7 +2,7 @@
 
 Called by ``Tagger.tag`` for every article:
 
-1. **scan** — one pass of an Aho-Corasick automaton (ahocorasick_rs, over UTF-8 bytes) whose patterns are the
+1. **scan** — one pass of an Aho-Corasick automaton (ahocorasick_rs) whose patterns are the
    gazetteer names padded with a space on each side, over ``" " + fold(text) + " "``; padding makes every hit a
    whole-word hit, and because ``fold`` maps punctuation to spaces, "Raqqa's" hits "raqqa" (the possessive
    falls away).
@@ -94,22 +94,8 @@ _mention = builder(PlaceMention)
 _Payload = tuple[str, int, int, tuple[tuple[str, str, tuple[str, str]], ...] | None]
 
 
-def _end_then_longest(hit: tuple[int, int, int]) -> tuple[int, int]:
-    return hit[0], hit[1]  # (end, start): on the same end, the earlier start (the longer pattern) first
-
-
-def _char_offsets(text: str, size: int) -> list[int]:
-    """Byte offset -> character offset in ``text`` encoded as UTF-8 (``size`` bytes); a position inside a
-    character maps to that character."""
-    out = [0] * (size + 1)
-    b = 0
-    for i, ch in enumerate(text):
-        n = len(ch.encode("utf-8"))
-        for j in range(n):
-            out[b + j] = i
-        b += n
-    out[size] = len(text)
-    return out
+def _end_then_longest(hit: list[int] | tuple[int, int, int]) -> tuple[int, int]:
+    return hit[2], hit[1]  # (end, start): on the same end, the earlier start (the longer pattern) first
 
 
 class PlaceResolver:
@@ -144,13 +130,13 @@ class PlaceResolver:
         for key in phrases:
             if f" {key} " not in patterns:
                 patterns[f" {key} "] = payload(key, False)
-        # One scan finds every occurrence of every padded key (overlapping), over the UTF-8 bytes of the folded
-        # text: a Rust Aho-Corasick NFA, about twice as fast per article as pyahocorasick's iterator, and a hit
-        # is a pattern index into ``payloads`` (no Python tuple built per trie output).
+        # One scan finds every occurrence of every padded key (overlapping): a Rust Aho-Corasick NFA, about
+        # twice as fast per article as pyahocorasick's iterator, and a hit is a pattern index into ``payloads``
+        # (no Python tuple built per trie output).
         self.patterns = patterns
         self.payloads: list[_Payload] = list(patterns.values())
-        self.scanner = ahocorasick_rs.BytesAhoCorasick([k.encode("utf-8") for k in patterns],
-                                                       implementation=ahocorasick_rs.Implementation.ContiguousNFA)
+        self.scanner = ahocorasick_rs.AhoCorasick(list(patterns),
+                                                  implementation=ahocorasick_rs.Implementation.ContiguousNFA)
         self._infos: dict[str, tuple[bool, bool, bool, int, bool, bool]] = {}
         self._admin_words: dict[str, bool] = {}  # word -> names a country or first-level area (cached)
         # words after a comma -> comma context (``_comma_context``)
@@ -161,19 +147,13 @@ class PlaceResolver:
     def pattern_count(self) -> int:
         return len(self.payloads)
 
-    def scan(self, padded: str) -> list[tuple[int, int]]:
+    def scan(self, padded: str) -> list[tuple[int, int, int]]:
         """Every occurrence of every pattern in ``padded`` (the folded text with a space on each side), as
-        (index of the pattern's last character, pattern index), ordered by that end, the longer pattern first
-        on the same end (the order pyahocorasick's iterator reported them in)."""
-        data = padded.encode("utf-8")
-        found = self.scanner.find_matches_as_indexes(data, overlapping=True)
-        if len(data) == len(padded):  # ASCII (nearly every wire story): byte offsets are character offsets
-            hits = [(end - 1, start, index) for index, start, end in found]
-        else:
-            char_at = _char_offsets(padded, len(data))
-            hits = [(char_at[end] - 1, char_at[start], index) for index, start, end in found]
-        hits.sort(key=_end_then_longest)
-        return [(stop, index) for stop, _, index in hits]
+        (pattern index, start, end) character offsets, ordered by end, the longer pattern first on the same end
+        (the order pyahocorasick's iterator reported them in, which the hit loop was written for)."""
+        found: list[tuple[int, int, int]] = self.scanner.find_matches_as_indexes(padded, overlapping=True)
+        found.sort(key=_end_then_longest)
+        return found
 
     def find(self, text: str, sentences: Sequence[Sentence], folded: str | None = None,
              not_places: Sequence[tuple[int, int]] = ()) -> list[PlaceMention]:
@@ -203,8 +183,9 @@ class PlaceResolver:
         phrases: list[tuple[int, int, Sequence[tuple[str, str, tuple[str, str]]]]] = []
         judge: list[tuple[int, int, str, bool]] = []  # hits that are also an actor keyword ("Hamas")
         payloads = self.payloads
-        for stop, index in self.scan(f" {folded} "):
+        for index, _, after in self.scan(f" {folded} "):
             key, klen, bits, entries = payloads[index]
+            stop = after - 1
             start = stop - klen
             end = stop - 1
             if entries is not None:
