@@ -53,7 +53,9 @@ _LOCATIVE = re.compile(
 # where talks are held is not where the war is: "talks in Minsk", "a summit in Tehran"
 _VENUE = re.compile(
     r"(?:talks|summit|meeting|meetings|conference|negotiations|visit|trip|rally|speech|hearing|court|"
-    r"tribunal|ceremony|forum|sponsored|hosted|mediated|brokered|signed|sealed|negotiated)\s+"
+    r"tribunal|ceremony|forum|sponsored|hosted|mediated|brokered|signed|sealed|negotiated|met)\s+"
+    # "talks between military delegations in Geneva", "a rally of tens of thousands in Tbilisi"
+    r"(?:(?:of|between|among)\s+(?:[\w.'-]+\s+){1,4}?)?"
     r"(?:held\s+|hosted\s+)?(?:in|at|by)\s+"
     # "signed at a meeting in the town of Zawiya": the venue, however it is introduced
     r"(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:town|city|village|capital)\s+of\s+)?"
@@ -68,6 +70,10 @@ _ENVOYS_OF = re.compile(r"(?:leaders?|presidents?|heads\s+of\s+state|(?:foreign\
                         r"representatives?|delegations?|delegates|envoys?|governments?|ambassadors?)\s+(?:of|from)\s+$")
 _SOURCE_IN = re.compile(r"(?:officials?|diplomats?|sources?|analysts?|authorities|spokes(?:man|woman|person)|"
                         r"ministry|envoys?|correspondents?|reporters?|journalists|embassy)\s+(?:in|from)\s+$")
+# "…," said David Swanson, an OCHA spokesman in Gaziantep.": the speaker's title, closing the sentence
+_SAID_NAME_BEFORE = re.compile(r"(?:said|says|told\s+[\w.]+)\s+(?:[\w.'-]+\s+){0,4}[\w.'-]+,\s+"
+                               r"(?:an?|the)\s+(?:[\w.'-]+\s+){0,5}?$")
+_SENTENCE_END = re.compile(r"\s*(?:[.;]|$)")
 # "medical officials in Misrata and a Reuters photographer travelling with the forces confirmed the advance"
 _AND_SAID_AFTER = re.compile(r"\s+and\s+(?:[\w'.-]+\s+){1,8}?(?:said|say|says|told|reported|confirmed)\b")
 _SAID_AFTER = re.compile(r"\s*,?\s+(?:said|say|says|told|reported|reports|announced|added|confirmed)\b")
@@ -242,10 +248,16 @@ def _forces_origin(article: ArticleView, p: PlaceMention) -> bool:
 
 
 def _speakers_seat(article: ArticleView, p: PlaceMention) -> bool:
-    """A place named as where speakers sit ("officials in Moscow said", "a U.N. official in Zagreb said")."""
-    return _SOURCE_IN.search(article.norm, max(0, p.start - 40), p.start) is not None \
-        and (_SAID_AFTER.match(article.norm, p.end) is not None
-             or _AND_SAID_AFTER.match(article.norm, p.end) is not None)
+    """A place named as where speakers sit ("officials in Moscow said", "a U.N. official in Zagreb said",
+    "said David Swanson, an OCHA spokesman in Gaziantep.")."""
+    norm = article.norm
+    m = _SOURCE_IN.search(norm, max(0, p.start - 40), p.start)
+    if m is None:
+        return False
+    if _SAID_AFTER.match(norm, p.end) is not None or _AND_SAID_AFTER.match(norm, p.end) is not None:
+        return True
+    return _SENTENCE_END.match(norm, p.end) is not None \
+        and _SAID_NAME_BEFORE.search(norm, max(0, m.start() - 80), m.start()) is not None
 
 
 def _place_follows(article: ArticleView, pos: int, within: int) -> bool:

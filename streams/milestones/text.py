@@ -127,6 +127,32 @@ _DATELINE_REACH = 400
 _CREDIT = re.compile(r"\(([A-Z][\w .'’-]{1,40})\)\s*[-–—]")
 
 
+_LIST_JOIN = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+
+
+def _list_commas(norm: str, base: int, places: list[PlaceMention]) -> set[int]:
+    """Offsets (relative to the sentence) of the commas inside a list of three or more places that ends with
+    "and"/"or" ("captured the towns of Shire, Axum and Adwa last month"): one clause, not three."""
+    out: set[int] = set()
+    run: list[tuple[int, int]] = []  # (comma offset or -1, join end) of the current run's joins
+    closed = False
+    prev_end = -1
+    for p in sorted(places, key=lambda q: q.start):
+        m = _LIST_JOIN.fullmatch(norm, prev_end - base, p.start - base) if prev_end >= 0 else None
+        if m is None:
+            if len(run) >= 2 and closed:
+                out.update(c for c, _ in run if c >= 0)
+            run, closed = [], False
+        else:
+            comma = m.start() if norm[m.start()] == "," else -1
+            run.append((comma, m.end()))
+            closed = "and" in m.group() or "or" in m.group()
+        prev_end = p.end
+    if len(run) >= 2 and closed:
+        out.update(c for c, _ in run if c >= 0)
+    return out
+
+
 class SentenceView:
     """One sentence of an article, as the detector's place linking and the filters' windows see it."""
 
@@ -152,7 +178,9 @@ class SentenceView:
         norm = normalise(sentence.text) if norm is None else norm
         base = sentence.start
         quoted = {i for m in _SCARE_QUOTES.finditer(norm) for i in (m.start(), m.end() - 1)} if '"' in norm else ()
-        cuts = [base, *(base + m.end() for m in _CUT_PUNCT.finditer(norm) if m.start() not in quoted),
+        listed = _list_commas(norm, base, places) if len(places) > 2 else ()
+        cuts = [base, *(base + m.end() for m in _CUT_PUNCT.finditer(norm)
+                        if m.start() not in quoted and m.start() not in listed),
                 base + len(sentence.text)]
         clauses = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
         return cls(index, sentence, norm, places, clauses)

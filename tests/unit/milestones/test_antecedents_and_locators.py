@@ -329,6 +329,17 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("road-links-to", "Taliban fighters have surrounded Qala-i-Naw, officials said. The city is cut off, with road "
      "links to Herat severed. Jets carried out strikes on Taliban positions in the city overnight.",
      [("siege", "Qala i Naw"), ("airstrike", "Qala i Naw")]),
+    # a venue, however it is introduced: "a rally of thousands in Kyiv", "talks between delegations in Geneva"
+    ("venue", "The defence minister told a rally of thousands in Kyiv that the army had accepted the truce.", []),
+    ("venue", "A truce took effect in Libya on Friday, the envoy said after talks between military delegations "
+     "in Geneva.", [("ceasefire", "Libya")]),
+    ("venue", "The ministers of Armenia and Azerbaijan met in Moscow. A ceasefire took effect in Stepanakert on "
+     "Saturday.", [("ceasefire", "Khankendi")]),
+    # the speaker's seat, named in the title after "said Name,"
+    ("speakers-seat", '"Civilians are fleeing in their thousands under the shelling," said Ali Hassan, a U.N. '
+     "spokesman in Erbil.", []),
+    ("speakers-seat", '"Civilians are fleeing in their thousands under the shelling," said Ali Hassan, who lives '
+     "in Erbil.", [("civilians-at-risk", "Erbil")]),
     ("one-mention-not-far-back", "Ethnic Armenian forces pulled back a day after Baku launched an operation in the "
      "region. Officials met. Talks went on. Nobody spoke. Thousands of civilians were trapped in the city.", []),
 ]

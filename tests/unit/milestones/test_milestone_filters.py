@@ -490,6 +490,24 @@ CASES: list[tuple[str, str, Found]] = [
     # history-sentence: killings "like those that followed" a capture compare with the past
     ("history-sentence", "The UN warned that an assault on Kadugli could trigger killings like those that followed "
      "the RSF's capture of Babanusa, a key town in West Kordofan, last year.", []),
+    # history / history-possessive: "last month's ambush" dates the ambush, not strikes in the same clause;
+    # a list of towns is one clause, so "last month" at its end dates the captures of all of them
+    ("history-possessive", "Jets pounded Misrata, Sirte and Ajdabiya, in what the army said was revenge for last "
+     "month's ambush.", [("airstrike", "Ajdabiya", "confirmed"), ("airstrike", "Misrata", "confirmed"),
+                         ("airstrike", "Sirte", "confirmed")]),
+    ("history-possessive", "Gunmen killed 14 civilians in Tal Afar. The army raided Mosul on Monday in revenge for "
+     "last month's massacre of villagers.", [("civilians-at-risk", "Tal Afar", "confirmed")]),
+    ("history", "Government forces seized the towns of Saraqeb, Khan Shaykhun and Maarat al-Numan last month.", []),
+    ("history", "Government forces seized the towns of Saraqeb, Khan Shaykhun and Maarat al-Numan on Monday.",
+     [("city-captured", "Khan Shaykhun", "confirmed"), ("city-captured", "Maarat al-Numan", "confirmed"),
+      ("city-captured", "Saraqeb", "confirmed")]),
+    # hypothetical-after (ceasefire): what an agreed truce "will allow" is its purpose; "would allow" stays open
+    ("hypothetical-after", "Militiamen in southern Tripoli agreed on Sunday to a truce that will allow families to "
+     "leave the area.", [("ceasefire", "Tripoli", "confirmed")]),
+    ("hypothetical-after", "Militiamen in southern Tripoli agreed on Sunday to a truce that would allow families to "
+     "leave the area.", []),
+    # non-conflict: a truce between fuel marketers
+    ("non-conflict", "Tanker firms and fuel marketers agreed to a ceasefire in Karachi on Friday.", []),
     # exclude (siege): "Idlib city and surrounding towns" are struck, not surrounded
     ("exclude", "Jets struck Ariha and surrounding towns in the northwest, killing three people.",
      [("airstrike", "Ariha", "confirmed")]),
