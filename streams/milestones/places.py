@@ -323,6 +323,8 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False  # "Eastern Ghouta, the last major rebel bastion near Damascus": Damascus only locates it
     if "camp" in before and _CAMP_IN_BEFORE.search(before):
         return False  # "the Maghazi refugee camp in central Gaza": Gaza only says where the camp is
+    if _AREA_NEAR_BEFORE.search(before):
+        return False  # "the besieged rebel enclave on the edge of Damascus": Damascus only locates the enclave
     if _WATER_OF_BEFORE.search(before):
         return False  # "the city of 430,000 on the Sea of Azov": a sea, not the town of Azov
     if _speakers_seat(article, p):
@@ -429,6 +431,9 @@ _SETTLEMENT_BEFORE = re.compile(r"(?<![\w-])(?:city|town|village|capital|port|hu
 
 # an apposition to a place that locates it near another: ", the last major rebel bastion near "
 _APPOSED_NEAR = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?(?:near|outside|close\s+to)\s+(?:the\s+)?$")
+# an area that a place only locates: "the besieged rebel enclave on the edge of Damascus"
+_AREA_NEAR_BEFORE = re.compile(r"(?<![\w-])(?:enclave|pocket|suburbs?|countryside)\s+(?:(?:just\s+)?outside|near|"
+                               r"close\s+to|on\s+the\s+(?:edge|edges|outskirts|fringes)\s+of)\s+(?:the\s+)?$")
 # ("Abu Shouk displacement camp on the edge of El Fasher", "the camp just outside Goma")
 _CAMP_IN_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(CAMP_KINDS) + r")\s+camp\s+(?:in|near|(?:just\s+)?outside|"
                              r"on\s+the\s+(?:edge|edges|outskirts|fringes)\s+of)\s+(?:the\s+)?" + COMPASS + "$")

@@ -335,6 +335,11 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "in Geneva.", [("ceasefire", "Libya")]),
     ("venue", "The ministers of Armenia and Azerbaijan met in Moscow. A ceasefire took effect in Stepanakert on "
      "Saturday.", [("ceasefire", "Khankendi")]),
+    # an enclave "on the edge of" a city: the city only locates it
+    ("area-near", "Government air strikes killed at least 40 civilians in Douma on Tuesday, a monitor said, the "
+     "deadliest day in the besieged rebel enclave on the edge of Damascus in a year.",
+     [("airstrike", "Dūmā"), ("civilians-at-risk", "Dūmā"), ("siege", "Dūmā")]),
+    ("area-near", "Government forces besieged the rebel enclave near Homs on Tuesday.", []),
     # the speaker's seat, named in the title after "said Name,"
     ("speakers-seat", '"Civilians are fleeing in their thousands under the shelling," said Ali Hassan, a U.N. '
      "spokesman in Erbil.", []),

@@ -506,6 +506,11 @@ CASES: list[tuple[str, str, Found]] = [
      "leave the area.", [("ceasefire", "Tripoli", "confirmed")]),
     ("hypothetical-after", "Militiamen in southern Tripoli agreed on Sunday to a truce that would allow families to "
      "leave the area.", []),
+    # before-truce (ceasefire): what happened "in the hours before the truce began" is no truce in that town
+    ("before-truce", "In the final hours before the truce began, Israeli jets pounded Tyre, flattening buildings.",
+     [("airstrike", "Tyre", "confirmed")]),
+    ("before-truce", "Israeli jets pounded Tyre, flattening buildings, and then the truce began.",
+     [("airstrike", "Tyre", "confirmed"), ("ceasefire", "Tyre", "confirmed")]),
     # non-conflict: a truce between fuel marketers
     ("non-conflict", "Tanker firms and fuel marketers agreed to a ceasefire in Karachi on Friday.", []),
     # exclude (siege): "Idlib city and surrounding towns" are struck, not surrounded
