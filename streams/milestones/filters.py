@@ -541,6 +541,9 @@ class DatedCheck:
             for m in _MONTH_ONLY.finditer(norm, lo, hi):
                 if wide and self._elsewhere(probe, lo, m.start(), m.end()):
                     continue
+                if m.start() >= probe.trigger_end \
+                        and _OTHER_EVENT_BEFORE.search(norm, max(lo, m.start() - 24), m.start()) is not None:
+                    continue  # "promised to release schoolgirls kidnapped in April": the kidnapping's date
                 if norm.startswith("since", m.start()) and _STATE.match(norm, probe.trigger_start) is not None \
                         and _PERFECT_BEFORE.search(norm, max(0, probe.trigger_start - 30), probe.trigger_start):
                     continue  # "has been encircled by federal forces since late August": a state that goes on
@@ -584,6 +587,9 @@ def _dates_other_clause(probe: Probe, lo: int, start: int, end: int) -> bool:
     return _OPENER.search(norm, own, start) is not None and "," in norm[end:probe.trigger_start]
 
 
+# a participle of something that is no milestone, right before a date after the trigger: it dates that
+_OTHER_EVENT_BEFORE = re.compile(r"(?<![\w-])(?:kidnapped|abducted|elected|arrested|detained|jailed|born|built|"
+                                 r"founded|established|appointed|sworn\s+in)\s+$")
 # the participles of a siege: a state that goes on (_STATE) and a phrase set off by commas (_PARTICIPLE_PHRASE)
 _SIEGE_PARTICIPLES = r"encircled|besieged|surrounded|blockaded|cut\s+off"
 _PARTICIPLE_PHRASE = re.compile(r"\s+(?:(?:already|largely|mostly|fully|partly)\s+)?(?:" + _SIEGE_PARTICIPLES

@@ -506,6 +506,10 @@ CASES: list[tuple[str, str, Found]] = [
      "leave the area.", [("ceasefire", "Tripoli", "confirmed")]),
     ("hypothetical-after", "Militiamen in southern Tripoli agreed on Sunday to a truce that would allow families to "
      "leave the area.", []),
+    # dated: a date after the trigger that a participle of something else takes ("soldiers abducted in March")
+    ("dated", "Mali's army said on Tuesday it had agreed a ceasefire with Tuareg rebels, who promised to free 30 "
+     "soldiers abducted in March.", [("ceasefire", "Mali", "confirmed")]),
+    ("dated", "Mali's army said it had agreed a ceasefire with Tuareg rebels in March.", []),
     # before-truce (ceasefire): what happened "in the hours before the truce began" is no truce in that town
     ("before-truce", "In the final hours before the truce began, Israeli jets pounded Tyre, flattening buildings.",
      [("airstrike", "Tyre", "confirmed")]),
