@@ -44,7 +44,7 @@ Verdict = Literal["fired", "blocked", "no-place", "no-actor"]
 log = logging.getLogger(__name__)
 
 
-@dataclass
+@dataclass(init=False)
 class Candidate:
     """One trigger hit for one pattern, and what became of it (returned by ``Detector.explain``)."""
 
@@ -64,6 +64,29 @@ class Candidate:
     status: Status = "confirmed"
     confidence: float = 0.0
     actors: list[str] = field(default_factory=list)
+
+    # (written out: compiled with mypyc, a dataclass's generated __init__ would run as interpreted Python for
+    # every candidate)
+    def __init__(self, milestone: str, pattern: str, trigger: str, trigger_text: str, trigger_start: int,
+                 trigger_end: int, sentence: str, sentence_start: int, sentence_end: int, verdict: Verdict = "fired",
+                 reason: str = "", places: list[PlaceChoice] | None = None, hits: list[FilterHit] | None = None,
+                 status: Status = "confirmed", confidence: float = 0.0, actors: list[str] | None = None) -> None:
+        self.milestone = milestone
+        self.pattern = pattern
+        self.trigger = trigger
+        self.trigger_text = trigger_text
+        self.trigger_start = trigger_start
+        self.trigger_end = trigger_end
+        self.sentence = sentence
+        self.sentence_start = sentence_start
+        self.sentence_end = sentence_end
+        self.verdict = verdict
+        self.reason = reason
+        self.places = [] if places is None else places
+        self.hits = [] if hits is None else hits
+        self.status = status
+        self.confidence = confidence
+        self.actors = [] if actors is None else actors
 
     @property
     def fired(self) -> bool:

@@ -14,6 +14,7 @@ Effects: ``block`` drops the candidate, ``require`` drops it when the filter doe
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -50,7 +51,7 @@ _REFERS_BACK = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(init=False)
 class FilterHit:
     name: str
     effect: Effect
@@ -58,8 +59,17 @@ class FilterHit:
     start: int
     end: int
 
+    # (written out: compiled with mypyc, a dataclass's generated __init__ would run as interpreted Python
+    # on every filter hit)
+    def __init__(self, name: str, effect: Effect, phrase: str, start: int, end: int) -> None:
+        self.name = name
+        self.effect = effect
+        self.phrase = phrase
+        self.start = start
+        self.end = end
 
-@dataclass
+
+@dataclass(init=False)
 class Probe:
     """What a filter sees: the article, the trigger's sentence and span, and the chosen place."""
 
@@ -68,6 +78,14 @@ class Probe:
     trigger_start: int
     trigger_end: int
     place: PlaceMention | None = None
+
+    def __init__(self, article: ArticleView, sentence: SentenceView, trigger_start: int, trigger_end: int,
+                 place: PlaceMention | None = None) -> None:
+        self.article = article
+        self.sentence = sentence
+        self.trigger_start = trigger_start
+        self.trigger_end = trigger_end
+        self.place = place
 
     def spans(self, window: Window) -> list[tuple[int, int]]:
         s = self.sentence
@@ -140,6 +158,13 @@ def scanner(keys: list[str], implementation: ahocorasick_rs.Implementation) -> S
 _PHRASE_START_SET = frozenset(PHRASE_STARTS)
 
 
+# Memo keys per article and sentence: an int (a serial number per index or check, shifted, plus the sentence
+# index) hashes and compares faster than an (id, sentence) tuple, which had to be built for every question.
+_SERIALS = itertools.count(1)
+_SENTENCE_BITS = 24  # (an article of more sentences than 2 ** 24 is far beyond any wire story)
+_ARTICLE_SLOT = (1 << _SENTENCE_BITS) - 1  # the key (serial + it) of a check's per-article memo
+
+
 class PhraseIndex:
     """One Aho-Corasick automaton over the literal phrases of every lexicon check in a pack.
 
@@ -148,6 +173,7 @@ class PhraseIndex:
     (``~x``) or have gaps (``a * b``) stay regular expressions on the check."""
 
     def __init__(self) -> None:
+        self.serial = next(_SERIALS) << _SENTENCE_BITS  # its per-sentence memo keys: serial + sentence index
         self.ids: dict[str, int] = {}
         self._automaton: Scanner | None = None
         self._values: list[tuple[int, int, bool, bool]] = []  # per automaton key: (id, length, left, right)
@@ -187,8 +213,8 @@ class PhraseIndex:
 
     def sentence_hits(self, article: ArticleView, index: int) -> dict[int, list[tuple[int, int]]]:
         """Phrase id → [(start, end)] of whole-word matches in sentence ``index``, once per article."""
-        key = (id(self), index)
-        hits = article.filter_cache.get(key)
+        key = self.serial + index
+        hits = article.sentence_memo.get(key)
         if hits is None:
             out: dict[int, list[tuple[int, int]]] = {}
             automaton = self._built()
@@ -222,7 +248,7 @@ class PhraseIndex:
                         out[pid] = [(a, b)]
                     else:
                         spans.append((a, b))
-            article.filter_cache[key] = hits = out
+            article.sentence_memo[key] = hits = out
         return hits  # type: ignore[return-value]
 
 
@@ -249,9 +275,12 @@ class LexiconCheck:
     scope: str = ""
     reach: int = 0
 
+    serial: int = 0  # its per-sentence memo keys: serial + sentence index (ArticleView.sentence_memo)
+
     def __post_init__(self) -> None:
         self.scope = self.window.scope
         self.reach = self.window.size
+        self.serial = next(_SERIALS) << _SENTENCE_BITS
 
     @classmethod
     def build(cls, spec: LexiconFilter, lists: dict[str, FilterList], index: PhraseIndex | None = None) -> LexiconCheck:
@@ -308,14 +337,47 @@ class LexiconCheck:
         if scope in _LOCAL_SCOPES:
             return not self._own_hits(article, index)
         if scope == "context":
+            lo = max(0, index - self.reach)
+            may = self._may_hold(article)
+            if may is not None and not any(may[lo:index + 1]):
+                return True  # none of the sentences in reach has a spot of the check's phrases: no scan at all
             # the trigger's own sentence first: its hits are often needed anyway (same answer, fewer scans)
-            return not any(self._own_hits(article, k) for k in range(index, max(0, index - self.reach) - 1, -1))
+            return not any(self._own_hits(article, k) for k in range(index, lo - 1, -1))
         return False
+
+    def _may_hold(self, article: ArticleView) -> list[bool] | None:
+        """Per sentence of the article, whether it may hold one of the check's phrases (False: it holds none),
+        told once per article from the trigger scan's phrase spots; None when they cannot tell (phrases that
+        are regular expressions, 'unless' phrases, no spots). What the 'context' window asks of several
+        sentences for every trigger hit ("conflict-context": a war word in this sentence or the three before)."""
+        if not self.spotted or self.unless_ids or self.pattern is not None or article.phrase_spots is None:
+            return None
+        key = self.serial + _ARTICLE_SLOT
+        known = article.sentence_memo.get(key)
+        if known is not None:
+            return known  # type: ignore[return-value]
+        starts = article.sentence_starts
+        norm = article.norm
+        by_sentence = article.sentence_spots
+        if by_sentence is None:
+            by_sentence = article.sentence_spots = _spot_keys_by_sentence(article, article.phrase_spots)
+        may = [False] * len(starts)
+        keys = self.spot_keys
+        for k, spotted in by_sentence.items():
+            if not keys.isdisjoint(spotted):
+                may[k] = True
+        for k in range(len(starts)):
+            # (a sentence that a phrase may open whatever comes before it: spot_keys_in cannot tell)
+            lo = starts[k]
+            if lo > 0 and norm[lo - 1] not in _PHRASE_START_SET:
+                may[k] = True
+        article.sentence_memo[key] = may
+        return may
 
     def _own_hits(self, article: ArticleView, sentence: int) -> list[tuple[int, int]]:
         """This check's matches in one sentence, sorted, 'unless' phrases removed; once per article."""
-        key = (id(self), sentence)
-        own = article.filter_cache.get(key)
+        key = self.serial + sentence
+        own = article.sentence_memo.get(key)
         if own is None:
             ids = self.ids  # a phrase list may be long; a sentence has few hits: walk the hits
             if self.spotted and not self.unless_ids and article.phrase_spots is not None \
@@ -331,7 +393,7 @@ class LexiconCheck:
             if found and (self.unless_ids or self.unless is not None):
                 found = self._uncancelled(article, sentence, hits, found)
             own = sorted(found) if len(found) > 1 else found
-            article.filter_cache[key] = own
+            article.sentence_memo[key] = own
         return own  # type: ignore[return-value]
 
     def _spotted_in(self, article: ArticleView, sentence: int) -> bool:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from typing import Literal
 
 from streams.milestones.lexicon import word_starts
@@ -168,16 +167,17 @@ _NAME_ENDS_AT: dict[str, tuple[re.Pattern[str], int]] = {
 }
 
 
-@dataclass
 class Anchors:
     """Where introductions may start: ends of " of " after a settlement noun, starts of ", a|an|the ",
     starts of " region|province|…", and starts of the anchors a name ends at (" town in ", ", near ",
-    " refugee camp"; with their kind) — offsets into the text."""
+    " refugee camp"; with their kind) — offsets into the text. (A plain class: compiled with mypyc, a
+    dataclass's generated __init__ would run as interpreted Python, once per article.)"""
 
-    of_ends: list[int] = field(default_factory=list)
-    commas: list[tuple[int, int]] = field(default_factory=list)
-    regions: list[int] = field(default_factory=list)
-    name_ends: list[tuple[str, int]] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.of_ends: list[int] = []
+        self.commas: list[tuple[int, int]] = []
+        self.regions: list[int] = []
+        self.name_ends: list[tuple[str, int]] = []
 
     def add(self, kind: AnchorKind, start: int, end: int) -> None:
         if kind == "of":

@@ -123,12 +123,15 @@ _MACRO_REGIONS = frozenset(
 
 
 
-@dataclass(frozen=True)
 class _Item:
-    start: int
-    end: int
-    mention: PlaceMention
-    anaphora: bool
+    """A place (or an anaphor standing for one) that place linking weighs. (A plain class: compiled with mypyc,
+    a dataclass's generated __init__ would run as interpreted Python for every item.)"""
+
+    def __init__(self, start: int, end: int, mention: PlaceMention, anaphora: bool) -> None:
+        self.start = start
+        self.end = end
+        self.mention = mention
+        self.anaphora = anaphora
 
 
 _SPEAKER_AFTER = re.compile(

@@ -322,6 +322,7 @@ class ArticleView:
         self.sentences = tagging.sentences
         self._views: dict[int, SentenceView] = {}
         self.filter_cache: dict[tuple[object, ...], object] = {}  # per-article memo
+        self.sentence_memo: dict[int, object] = {}  # per check (or phrase index) and sentence: filters._SERIALS
         self.anchors: Anchors | None = None  # unresolved-place anchors, when the detector's scan found them
         # (key, start, end) of every occurrence of the early checks' phrase keys in " " + norm, as the detector's
         # trigger scan reports them (None: not scanned for); see LexiconCheck.spotted
