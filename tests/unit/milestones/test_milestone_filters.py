@@ -510,6 +510,16 @@ CASES: list[tuple[str, str, Found]] = [
     ("dated", "Mali's army said on Tuesday it had agreed a ceasefire with Tuareg rebels, who promised to free 30 "
      "soldiers abducted in March.", [("ceasefire", "Mali", "confirmed")]),
     ("dated", "Mali's army said it had agreed a ceasefire with Tuareg rebels in March.", []),
+    # running-toll: the toll of a whole war that a truce ends is no new mass-casualty event
+    ("running-toll", "A ceasefire took effect in Yemen on Wednesday, halting more than 13 months of fighting that "
+     "killed thousands of people and displaced more than a million.", [("ceasefire", "Yemen", "confirmed")]),
+    ("running-toll", "Fighting killed thousands of people in Yemen on Wednesday.",
+     [("civilians-at-risk", "Yemen", "confirmed")]),
+    # exclude (civilians-at-risk, trapped): soldiers trapped in a town are no civilians at risk
+    ("exclude", "Rebels said the town of Ilovaisk was fully surrounded, with thousands of Ukrainian troops trapped "
+     "inside.", [("siege", "Ilovaisk", "claimed")]),
+    ("exclude", "Rebels said the town of Ilovaisk was fully surrounded, with thousands of civilians trapped inside.",
+     [("civilians-at-risk", "Ilovaisk", "confirmed"), ("siege", "Ilovaisk", "claimed")]),
     # before-truce (ceasefire): what happened "in the hours before the truce began" is no truce in that town
     ("before-truce", "In the final hours before the truce began, Israeli jets pounded Tyre, flattening buildings.",
      [("airstrike", "Tyre", "confirmed")]),
