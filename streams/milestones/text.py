@@ -47,7 +47,10 @@ _ANAPHOR_NOUNS = ("city", "town", "village", "capital", "there")
 ANAPHOR = re.compile(  # (the look-behinds after the first character: see lexicon.word_starts)
     # ("Residents of Sittwe say their city has been hemmed in")
     word_starts(["the", "its", "their"])
-    + r"\s+(?:(?:[\w]+-(?:held|controlled|out|hit|torn|ravaged|scarred|battered|stricken)|"
+    # ("wresting control of the country's second city")
+    + r"\s+(?:(?:country|nation|region|province|state|kingdom)'s\s+)?"
+    + r"(?:(?:[\w]+-(?:held|controlled|out|hit|torn|ravaged|scarred|battered|stricken)|main|biggest|"
+    r"second-(?:largest|biggest)|third-largest|"
     r"besieged|embattled|strategic|northern|southern|"
     r"eastern|western|central|key|ancient|historic|old|entire|whole|same|militant|rebel|jihadist|border|"
     r"frontline|port|coastal|desert|largest|second|devastated|ruined|lakeside|riverside|seaside|hilltop|provincial|"
@@ -57,7 +60,7 @@ ANAPHOR = re.compile(  # (the look-behinds after the first character: see lexico
     r"(?:old city|city centre|city center|city|town|village|capital)(?![\w-])"
     # (not "the city of Mosul", "city council"; but "the city of some 500,000 people" is the city named before)
     r"(?!\s+(?:of(?!\s+(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|roughly\s+)?"
-    r"(?:\d|half\s+a\s+million|a\s+million|one\s+million))|council|hall|'s\s+\w+\s+of)\b)"
+    r"(?:\d|half\s+a\s+million|a\s+million|one\s+million))|council|hall|square|'s\s+\w+\s+of)\b)"
     # "a maternity hospital there": 'there' after a noun or verb, not the existential "there were"
     r"|t(?<=[a-z] t)here(?![\w-])(?!\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|seems|seemed|"
     r"appears|appeared|remains|remained|be|been)\b)"

@@ -335,6 +335,11 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "in Geneva.", [("ceasefire", "Libya")]),
     ("venue", "The ministers of Armenia and Azerbaijan met in Moscow. A ceasefire took effect in Stepanakert on "
      "Saturday.", [("ceasefire", "Khankendi")]),
+    # "the country's third-largest city" refers back; "the main city square" is no city
+    ("possessive-anaphor", "Insurgents swept through most of Homs on Saturday, residents said, wresting control of "
+     "the country's third-largest city from government forces.", [("city-captured", "Homs")]),
+    ("possessive-anaphor", "Protesters gathered in Homs on Friday. Police seized the main city square on Saturday.",
+     []),
     # an enclave "on the edge of" a city: the city only locates it
     ("area-near", "Government air strikes killed at least 40 civilians in Douma on Tuesday, a monitor said, the "
      "deadliest day in the besieged rebel enclave on the edge of Damascus in a year.",
