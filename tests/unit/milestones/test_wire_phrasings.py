@@ -27,6 +27,10 @@ CASES: list[tuple[str, Found]] = [
     ("Fighting has trapped an estimated 10,000 civilians in the Old City of Mosul.",
      [("civilians-at-risk", "Mosul", "confirmed")]),
     ("Houthi rebels besieged the southern city of Taiz.", [("siege", "Taiz", "confirmed")]),
+    # an operation "launched overnight" is an offensive begun; a police operation is not
+    ("Government forces wrested control of the city of Raqqa from Kurdish fighters on Monday, in an operation "
+     "launched overnight.", [("city-captured", "Raqqa", "confirmed"), ("offensive-launched", "Raqqa", "confirmed")]),
+    ("Police in Raqqa arrested 12 suspects on Monday in an operation launched after a tip-off.", []),
     ("The city of Aleppo has been under siege for months.", [("siege", "Aleppo", "confirmed")]),
     ("Forces loyal to the government launched an assault on the rebel-held town of Daraya.",
      [("offensive-launched", "Daraya", "confirmed")]),
