@@ -510,9 +510,11 @@ CASES: list[tuple[str, str, Found]] = [
     ("dated", "Mali's army said on Tuesday it had agreed a ceasefire with Tuareg rebels, who promised to free 30 "
      "soldiers abducted in March.", [("ceasefire", "Mali", "confirmed")]),
     ("dated", "Mali's army said it had agreed a ceasefire with Tuareg rebels in March.", []),
-    # history: "days later" dates an event from another past one
-    ("history", "The paramilitary seized the town of Bara in late May. It took full control of Nyala days later.", []),
-    ("history", "The paramilitary took full control of Nyala on Monday.", [("city-captured", "Nyala", "confirmed")]),
+    # history-sentence: "days later", wherever it stands, dates an event from another past one
+    ("history-sentence", "The paramilitary seized the town of Bara in late May. It took full control of Nyala, in "
+     "South Darfur, days later.", []),
+    ("history-sentence", "The paramilitary took full control of Nyala, in South Darfur, on Monday.",
+     [("city-captured", "Nyala", "confirmed")]),
     # running-toll: the toll of a whole war that a truce ends is no new mass-casualty event
     ("running-toll", "A ceasefire took effect in Yemen on Wednesday, halting more than 13 months of fighting that "
      "killed thousands of people and displaced more than a million.", [("ceasefire", "Yemen", "confirmed")]),
