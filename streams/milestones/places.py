@@ -199,7 +199,9 @@ _FORCES_FROM = re.compile(
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:city|town|port)\s+of\s+)?$")
 _MOVING_FROM = re.compile(r"(?:columns|convoys|forces|troops|units)\s+(?:moving|advancing|coming|pushing|driving|"
                           r"rolling)\s+(?:up\s+|in\s+|north\s+|south\s+|east\s+|west\s+)?from\s+(?:the\s+)?"
-                          r"(?:[\w-]+\s+){0,2}?$")
+                          r"(?:[\w-]+\s+){0,2}?$"
+                          # "Troops from Niger and Chad launched an offensive … in northeast Nigeria": sent from there
+                          r"|(?:^|[.!?]\s+|\n|\s-\s+)(?:troops|soldiers)\s+from\s+(?:[\w-]+\s+and\s+)?$")
 _FORCES_FROM_NEEDLES = required_literals(_FORCES_FROM)  # ("brigade", "forces", …: one is in every match)
 _NOUN_OF_AFTER = re.compile(r"\s+(?:city|town|village|capital|port|enclave)\s+of\s")
 

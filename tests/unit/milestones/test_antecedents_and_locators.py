@@ -326,6 +326,8 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "Sunday.", [("offensive-launched", "Mykolayiv")]),
     ("forces-origin", "Armoured columns moving up from Crimea began an assault on the outskirts of the port city of "
      "Kherson on Sunday.", [("offensive-launched", "Kherson")]),
+    ("forces-origin", "Troops from Niger and Chad launched a ground and air offensive against Boko Haram in "
+     "northeast Nigeria on Sunday.", [("offensive-launched", "Nigeria")]),
     ("road-links-to", "Taliban fighters have surrounded Qala-i-Naw, officials said. The city is cut off, with road "
      "links to Herat severed. Jets carried out strikes on Taliban positions in the city overnight.",
      [("siege", "Qala i Naw"), ("airstrike", "Qala i Naw")]),
