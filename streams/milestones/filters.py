@@ -163,6 +163,7 @@ _PHRASE_START_SET = frozenset(PHRASE_STARTS)
 _SERIALS = itertools.count(1)
 _SENTENCE_BITS = 24  # (an article of more sentences than 2 ** 24 is far beyond any wire story)
 _ARTICLE_SLOT = (1 << _SENTENCE_BITS) - 1  # the key (serial + it) of a check's per-article memo
+_PATTERN_SERIALS: dict[tuple[str, int], int] = {}  # a regular expression's serial, shared by the checks using it
 
 
 class PhraseIndex:
@@ -276,11 +277,19 @@ class LexiconCheck:
     reach: int = 0
 
     serial: int = 0  # its per-sentence memo keys: serial + sentence index (ArticleView.sentence_memo)
+    # the same for the matches of ``pattern``, which checks with the same regular expression share (the 'exclude'
+    # roles' "fell to <number>", the 'mass' numbers)
+    pattern_serial: int = 0
 
     def __post_init__(self) -> None:
         self.scope = self.window.scope
         self.reach = self.window.size
         self.serial = next(_SERIALS) << _SENTENCE_BITS
+        if self.pattern is not None:
+            known = _PATTERN_SERIALS.get((self.pattern.pattern, self.pattern.flags))
+            if known is None:
+                known = _PATTERN_SERIALS[self.pattern.pattern, self.pattern.flags] = next(_SERIALS) << _SENTENCE_BITS
+            self.pattern_serial = known
 
     @classmethod
     def build(cls, spec: LexiconFilter, lists: dict[str, FilterList], index: PhraseIndex | None = None) -> LexiconCheck:
@@ -407,19 +416,26 @@ class LexiconCheck:
         pattern = self.pattern
         if pattern is None:
             return []
-        key = ("re", pattern.pattern, pattern.flags, sentence)
-        spans = article.filter_cache.get(key)
+        key = self.pattern_serial + sentence
+        spans = article.sentence_memo.get(key)
         if spans is None:
             lo, hi = article.sentence_span(sentence)
             needles = self.pattern_needles
             found: list[tuple[int, int]] = []
             # (none of the strings every match contains in the sentence, the usual case: no match, no regex scan)
-            if needles is None or any(article.norm.find(needle, lo, hi) >= 0 for needle in needles):
+            maybe = needles is None
+            if needles is not None:
+                norm = article.norm
+                for needle in needles:
+                    if norm.find(needle, lo, hi) >= 0:
+                        maybe = True
+                        break
+            if maybe:
                 if self.pattern_start is not None:  # no match starts before the first character it can start with
                     first = self.pattern_start.search(article.norm, lo, hi)
                     lo = hi if first is None else first.start()
                 found = [m.span() for m in pattern.finditer(article.norm, lo, hi) if m.end() > m.start()]
-            article.filter_cache[key] = spans = found
+            article.sentence_memo[key] = spans = found
         return spans  # type: ignore[return-value]
 
     def _uncancelled(self, article: ArticleView, sentence: int, hits: dict[int, list[tuple[int, int]]],
