@@ -342,6 +342,11 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "the country's third-largest city from government forces.", [("city-captured", "Homs")]),
     ("possessive-anaphor", "Protesters gathered in Homs on Friday. Police seized the main city square on Saturday.",
      []),
+    # "the Black Sea city", "the Euphrates town": the sea or river named in the anaphor is not the town
+    ("sea-or-river-anaphor", "Separatist fighters stormed into Poti on Monday. They captured the Black Sea city "
+     "after 12 days of fighting.", [("city-breach", "Poti"), ("city-captured", "Poti")]),
+    ("sea-or-river-anaphor", "Kurdish-led forces entered Tabqa on Sunday. They captured the Euphrates town on "
+     "Monday.", [("city-captured", "Al-Tabqa")]),
     # an enclave "on the edge of" a city: the city only locates it
     ("area-near", "Government air strikes killed at least 40 civilians in Douma on Tuesday, a monitor said, the "
      "deadliest day in the besieged rebel enclave on the edge of Damascus in a year.",
