@@ -27,6 +27,9 @@ CASES: list[tuple[str, Found]] = [
     ("Fighting has trapped an estimated 10,000 civilians in the Old City of Mosul.",
      [("civilians-at-risk", "Mosul", "confirmed")]),
     ("Houthi rebels besieged the southern city of Taiz.", [("siege", "Taiz", "confirmed")]),
+    # an official's words quoted inside the trigger
+    ("The prime minister said on Saturday that federal troops had taken \"full control\" of Gondar.",
+     [("city-captured", "Gondar", "confirmed")]),
     # an operation "launched overnight" is an offensive begun; a police operation is not
     ("Government forces wrested control of the city of Raqqa from Kurdish fighters on Monday, in an operation "
      "launched overnight.", [("city-captured", "Raqqa", "confirmed"), ("offensive-launched", "Raqqa", "confirmed")]),
