@@ -40,7 +40,7 @@ from streams.milestones.rules import (
     Window,
     expand_refs,
 )
-from streams.milestones.text import ArticleView, SentenceView, bisect_right_int
+from streams.milestones.text import ArticleView, SentenceView, bisect_right_int, holds_any
 from streams.tagging.model import PlaceMention
 
 # A later sentence is about the same claim if it names the same place or refers back to it.
@@ -366,19 +366,13 @@ class LexiconCheck:
         if known is not None:
             return known  # type: ignore[return-value]
         starts = article.sentence_starts
-        norm = article.norm
-        by_sentence = article.sentence_spots
-        if by_sentence is None:
-            by_sentence = article.sentence_spots = _spot_keys_by_sentence(article, article.phrase_spots)
         may = [False] * len(starts)
         keys = self.spot_keys
-        for k, spotted in by_sentence.items():
+        for k, spotted in _sentence_spots(article, article.phrase_spots).items():
             if not keys.isdisjoint(spotted):
                 may[k] = True
         for k in range(len(starts)):
-            # (a sentence that a phrase may open whatever comes before it: spot_keys_in cannot tell)
-            lo = starts[k]
-            if lo > 0 and norm[lo - 1] not in _PHRASE_START_SET:
+            if _unsure_start(article, starts[k]):
                 may[k] = True
         article.sentence_memo[key] = may
         return may
@@ -423,14 +417,7 @@ class LexiconCheck:
             needles = self.pattern_needles
             found: list[tuple[int, int]] = []
             # (none of the strings every match contains in the sentence, the usual case: no match, no regex scan)
-            maybe = needles is None
-            if needles is not None:
-                norm = article.norm
-                for needle in needles:
-                    if norm.find(needle, lo, hi) >= 0:
-                        maybe = True
-                        break
-            if maybe:
+            if holds_any(article.norm, needles, lo, hi):
                 if self.pattern_start is not None:  # no match starts before the first character it can start with
                     first = self.pattern_start.search(article.norm, lo, hi)
                     lo = hi if first is None else first.start()
@@ -479,14 +466,25 @@ def spot_keys_in(article: ArticleView, sentence: int) -> set[int] | None:
     spots = article.phrase_spots
     if spots is None:
         return None
-    lo = article.sentence_starts[sentence]
-    if lo > 0 and article.norm[lo - 1] not in _PHRASE_START_SET:
-        return None  # (the sentence scan lets a phrase open the sentence whatever comes before it: unsure)
+    if _unsure_start(article, article.sentence_starts[sentence]):
+        return None
+    by_sentence = _sentence_spots(article, spots)
+    found = by_sentence.get(sentence)
+    return _NO_SPOTS if found is None else found
+
+
+def _unsure_start(article: ArticleView, lo: int) -> bool:
+    """Whether the spots cannot tell about a sentence starting at ``lo``: the sentence scan lets a phrase open a
+    sentence whatever comes before it, the trigger scan only after a word start."""
+    return lo > 0 and article.norm[lo - 1] not in _PHRASE_START_SET
+
+
+def _sentence_spots(article: ArticleView, spots: list[tuple[int, int, int]]) -> dict[int, set[int]]:
+    """``_spot_keys_by_sentence``, once per article."""
     by_sentence = article.sentence_spots
     if by_sentence is None:
         by_sentence = article.sentence_spots = _spot_keys_by_sentence(article, spots)
-    found = by_sentence.get(sentence)
-    return _NO_SPOTS if found is None else found
+    return by_sentence
 
 
 _NO_SPOTS: set[int] = set()  # (what spot_keys_in returns for a sentence without spots: never changed)

@@ -187,6 +187,9 @@ _CUT_NAME_AFTER = re.compile(r"\s+" + _ARTICLE_PREFIX + r"-\w|-[a-z]{1,3}-\w", r
 _CUT_NAME_BEFORE = re.compile(r"(?:^|\s|-)" + _ARTICLE_PREFIX + r"-$", re.I)
 
 
+# a verb of motion before "from" ("columns moving up from Crimea")
+_MOTION_VERBS = "moving|advancing|coming|pushing|driving|rolling"
+_MOTION_DIRECTION = r"\s+(?:up\s+|in\s+|north\s+|south\s+|east\s+|west\s+)?"
 # "brigades mostly from the western city of Misrata", "fighters from Kidal": where armed men come from
 _FORCES_FROM = re.compile(
     # (the subject of a clause: "… clear Russian units from Pokrovsk", "withdrew its troops from" are no origin)
@@ -194,12 +197,10 @@ _FORCES_FROM = re.compile(
     r"(?:brigades?|forces|fighters|militias?|militiamen|troops|units|battalions?|soldiers|rebels|"
     r"gunmen|reinforcements|volunteers|tribesmen|columns|convoys),?\s+(?:mostly\s+|mainly\s+|largely\s+|chiefly\s+)?"
     # ("armoured columns moving up from Crimea")
-    r"(?:(?:moving|advancing|coming|pushing|driving|rolling|heading)\s+(?:up\s+|in\s+|north\s+|south\s+|east\s+|"
-    r"west\s+)?)?from\s+"
+    rf"(?:(?:{_MOTION_VERBS}|heading){_MOTION_DIRECTION})?from\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:city|town|port)\s+of\s+)?$")
-_MOVING_FROM = re.compile(r"(?:columns|convoys|forces|troops|units)\s+(?:moving|advancing|coming|pushing|driving|"
-                          r"rolling)\s+(?:up\s+|in\s+|north\s+|south\s+|east\s+|west\s+)?from\s+(?:the\s+)?"
-                          r"(?:[\w-]+\s+){0,2}?$"
+_MOVING_FROM = re.compile(rf"(?:columns|convoys|forces|troops|units)\s+(?:{_MOTION_VERBS}){_MOTION_DIRECTION}from\s+"
+                          r"(?:the\s+)?(?:[\w-]+\s+){0,2}?$"
                           # "Troops from Niger and Chad launched an offensive … in northeast Nigeria": sent from there
                           r"|(?:^|[.!?]\s+|\n|\s-\s+)(?:troops|soldiers)\s+from\s+(?:[\w-]+\s+and\s+)?$")
 _FORCES_FROM_NEEDLES = required_literals(_FORCES_FROM)  # ("brigade", "forces", …: one is in every match)
@@ -326,10 +327,10 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
             and (m := _APPOSED_NEAR.search(article.norm, max(0, p.start - 80), p.start)) is not None \
             and _place_ending_at(article, m.start()) is not None:
         return False  # "Eastern Ghouta, the last major rebel bastion near Damascus": Damascus only locates it
-    if "camp" in before and _CAMP_IN_BEFORE.search(before):
-        return False  # "the Maghazi refugee camp in central Gaza": Gaza only says where the camp is
-    if _AREA_NEAR_BEFORE.search(before):
-        return False  # "the besieged rebel enclave on the edge of Damascus": Damascus only locates the enclave
+    if _LOCATED_BEFORE.search(before):
+        # "the Maghazi refugee camp in central Gaza", "the besieged rebel enclave on the edge of Damascus": Gaza and
+        # Damascus only say where the camp and the enclave are
+        return False
     if _WATER_OF_BEFORE.search(before):
         return False  # "the city of 430,000 on the Sea of Azov": a sea, not the town of Azov
     if _speakers_seat(article, p):
@@ -436,12 +437,14 @@ _SETTLEMENT_BEFORE = re.compile(r"(?<![\w-])(?:city|town|village|capital|port|hu
 
 # an apposition to a place that locates it near another: ", the last major rebel bastion near "
 _APPOSED_NEAR = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?(?:near|outside|close\s+to)\s+(?:the\s+)?$")
-# an area that a place only locates: "the besieged rebel enclave on the edge of Damascus"
-_AREA_NEAR_BEFORE = re.compile(r"(?<![\w-])(?:enclave|pocket|suburbs?|countryside)\s+(?:(?:just\s+)?outside|near|"
-                               r"close\s+to|on\s+the\s+(?:edge|edges|outskirts|fringes)\s+of)\s+(?:the\s+)?$")
-# ("Abu Shouk displacement camp on the edge of El Fasher", "the camp just outside Goma")
-_CAMP_IN_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(CAMP_KINDS) + r")\s+camp\s+(?:in|near|(?:just\s+)?outside|"
-                             r"on\s+the\s+(?:edge|edges|outskirts|fringes)\s+of)\s+(?:the\s+)?" + COMPASS + "$")
+# what a place right after it only locates: a named camp ("Abu Shouk displacement camp on the edge of El Fasher",
+# "the camp just outside Goma", "in central Gaza") or an area ("the besieged rebel enclave on the edge of Damascus")
+_EDGE_OF = r"on\s+the\s+(?:edge|edges|outskirts|fringes)\s+of"
+_LOCATED_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:" + "|".join(CAMP_KINDS) + r")\s+camp\s+(?:in|near|(?:just\s+)?outside|" + _EDGE_OF
+    + r")\s+(?:the\s+)?" + COMPASS
+    + r"|(?:enclave|pocket|suburbs?|countryside)\s+(?:(?:just\s+)?outside|near|close\s+to|" + _EDGE_OF
+    + r")\s+(?:the\s+)?)$")
 # "largest refugee camp", "second city", "main port": after "<place>'s" in an apposition to another place
 _SETTLEMENT_NOUN_AFTER = re.compile(r"(?:[\w-]+\s+){0,3}?(?:(?:refugee|displacement|idp)\s+camp|city|town|village|"
                                     r"port|settlement|suburb|district|neighbou?rhood|stronghold)(?![\w-])")

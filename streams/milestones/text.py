@@ -137,12 +137,13 @@ _LIST_JOIN = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
 def _list_commas(norm: str, base: int, places: list[PlaceMention]) -> set[int]:
     """Offsets (relative to the sentence) of the commas inside a list of three or more places that ends with
-    "and"/"or" ("captured the towns of Shire, Axum and Adwa last month"): one clause, not three."""
+    "and"/"or" ("captured the towns of Shire, Axum and Adwa last month"): one clause, not three. ``places`` are
+    the sentence's, in text order (``ArticleView.sentence_places``)."""
     out: set[int] = set()
     run: list[tuple[int, int]] = []  # (comma offset or -1, join end) of the current run's joins
     closed = False
     prev_end = -1
-    for p in sorted(places, key=lambda q: q.start):
+    for p in places:
         m = _LIST_JOIN.fullmatch(norm, prev_end - base, p.start - base) if prev_end >= 0 else None
         if m is None:
             if len(run) >= 2 and closed:

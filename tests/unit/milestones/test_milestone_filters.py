@@ -525,10 +525,10 @@ CASES: list[tuple[str, str, Found]] = [
      "inside.", [("siege", "Ilovaisk", "claimed")]),
     ("exclude", "Rebels said the town of Ilovaisk was fully surrounded, with thousands of civilians trapped inside.",
      [("civilians-at-risk", "Ilovaisk", "confirmed"), ("siege", "Ilovaisk", "claimed")]),
-    # before-truce (ceasefire): what happened "in the hours before the truce began" is no truce in that town
-    ("before-truce", "In the final hours before the truce began, Israeli jets pounded Tyre, flattening buildings.",
+    # truce-before (ceasefire): what happened "in the hours before the truce began" is no truce in that town
+    ("truce-before", "In the final hours before the truce began, Israeli jets pounded Tyre, flattening buildings.",
      [("airstrike", "Tyre", "confirmed")]),
-    ("before-truce", "Israeli jets pounded Tyre, flattening buildings, and then the truce began.",
+    ("truce-before", "Israeli jets pounded Tyre, flattening buildings, and then the truce began.",
      [("airstrike", "Tyre", "confirmed"), ("ceasefire", "Tyre", "confirmed")]),
     # non-conflict: a truce between fuel marketers
     ("non-conflict", "Tanker firms and fuel marketers agreed to a ceasefire in Karachi on Friday.", []),
