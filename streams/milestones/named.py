@@ -62,12 +62,17 @@ _NOUN_AFTER_A = re.compile(
     r"planner|engineer|attorney|administrator|clerk|mayor|board|commission\w*|department|schools?|leaders?|"
     r"elders?|chief|man|woman|boy|girl|doctor|teacher|farmer|trader|businessman|councillor)\b)")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’-]){_NAME}$")
+# "Zamzam, the largest camp for displaced people in Darfur", "Kakuma, a sprawling refugee camp": a camp of
+# displaced people (not "an army camp", "a training camp")
+_CAMP_AFTER_A = re.compile(r"(?i:(?:[\w'-]++\s++){0,3}?(?:(?:refugees?|displacement|idp)\s+camp|"
+                           r"camps?\s+(?:for|of)\s+(?:the\s+)?(?:internally\s+)?(?:displaced|refugees|idps))(?![\w-]))")
 # "al-Houta, the capital of Lahj province", "Bama, a district capital": a capital is a town, of whatever it heads
 _CAPITAL_AFTER_A = re.compile(r"(?i:(?:[\w'-]+\s+){0,2}?capital)(?![\w'’-])")
 # "Zehri town in …", "Koutruk village near …", "Byaing Phyu village on the outskirts of …" (not "the Old
 # Town in …": no article before the name)
 _NOUN_ANCHORS = tuple(f" {noun} {prep} " for noun in ("town", "village") for prep in ("in", "near", "on", "outside")) \
-    + (" village, ",)  # ("in Pazigyi village, Kanbalu township")
+    + (" village, ",  # ("in Pazigyi village, Kanbalu township")
+       " town and its ", " village and its ")  # ("liberated Gashena town and its surroundings")
 _NAME_BEFORE_NOUN = re.compile(rf"(?<![\w'’-])(?<!the )(?<!The ){_NAME}$")
 _NAME_AFTER_VERB = re.compile(rf"(?<![\w-])(?:fled|left|attacked|raided|struck|bombed|shelled|entered|seized|captured|"
                               rf"overran|stormed|besieged|surrounded|encircled|evacuated|outskirts\s+of|edge\s+of|"
@@ -116,7 +121,7 @@ _GROUP_ADJECTIVE = re.compile(r"-(?:led|backed|based|held|aligned|linked|allied|
 # what every settlement noun contains, lower-cased ("cit" for city and cities)
 # (and "capital", which ``_CAPITAL_AFTER_A`` looks for in the same place)
 _SETTLEMENT_STEMS = ("town", "village", "cit", "hamlet", "settlement", "port", "oasis", "locality", "commune",
-                     "municipality", "community", "stronghold", "capital")
+                     "municipality", "community", "stronghold", "capital", "camp")
 _NOUN_REACH = 120
 
 
@@ -231,7 +236,7 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
     for start, end in anchors.commas:
         if norm is not None and _no_noun_after(norm, end):  # (", the" is common; the regex is costly)
             continue
-        noun = _NOUN_AFTER_A.match(text, end) or _CAPITAL_AFTER_A.match(text, end)
+        noun = _NOUN_AFTER_A.match(text, end) or _CAPITAL_AFTER_A.match(text, end) or _CAMP_AFTER_A.match(text, end)
         if noun is not None and (n := _NAME_BEFORE.search(text, max(0, start - 60), start)) is not None:
             name, at = n.group("name"), n.start()
             if (lead := _LEADING_WORD.match(name)) is not None:  # "In Stepanakert, the main city of …"

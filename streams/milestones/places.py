@@ -92,7 +92,10 @@ _FACILITY_AFTER = re.compile(  # "seized Aleppo's international airport" too
     r"highway|road|bridge|checkpoint|port|harbour|harbor|power\s+plant|oil\s+field|oilfield|camp|university|"
     r"hospital|stadium|mosque|palace|road|junction|roundabout|front|frontline|pocket|countryside|plain|plains|"
     r"valley|river|mountains?|hills?|desert|outskirts|suburbs|conference\s+(?:centre|center|hall|complex)|hotel|compound|"
-    r"headquarters|barracks|complex)(?![\w-])"
+    r"headquarters|barracks|complex|"
+    # "took over the Mekelle mayor's office and the regional broadcaster": an office, not the town
+    r"(?:(?:mayor|governor|president|prime\s+minister)['\u2019]s\s+)?(?:office|offices|residence)|city\s+hall|town\s+hall|"
+    r"broadcaster)(?![\w-])"
 )
 
 # "the Maghazi refugee camp", "Zamzam displacement camp": a camp of displaced people
@@ -305,11 +308,17 @@ _CITY_QUARTER_AFTER = re.compile(r"(?:(?:,|\s+and)\s+(?:[A-Z][\w'\u2019-]*\s+){0
                                  r"(?:neighbou?rhoods?|quarters?)(?![\w-])")
 
 
+_OWNED_BY_ANAPHOR = re.compile(r"(?<![\w-])the\s+(?:city|town|capital)['\u2019]s\s+$")
+
+
 def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> bool:
     if _is_speaker(article, p):
         return False
     if _CITY_QUARTER_AFTER.match(article.text, p.end):
         return False  # "the Hamdaniya and New Aleppo neighbourhoods": quarters, which writers file under the city
+    if _OWNED_BY_ANAPHOR.search(article.norm, max(0, p.start - 20), p.start) is not None \
+            and _CITY_PART_AFTER.match(article.norm, p.end) is not None:
+        return False  # "struck positions in the city's Khor Maksar district": a quarter of the city "the city" names
     text = article.text
     if _CUT_NAME_AFTER.match(text, p.end) or _CUT_NAME_BEFORE.search(text[max(0, p.start - 6):p.start]):
         return False  # "Ras" of "Ras al-Ain", "Numan" of "Maarat al-Numan": a longer name the tagger cut

@@ -30,7 +30,9 @@ _CUT_CONNECTIVE = re.compile(  # (?<![\w'-])(?:but|while|…)(?![\w'-]), written
                 "until|unless|if|despite|amid".split("|"), before=r"[\w'-]") + r"(?![\w'-])"
 )
 # "ten years after IS seized the city": the time phrase goes with the clause it dates
+# (not "late last month after …": "last month" dates the clause before it)
 _TIME_BEFORE = re.compile(
+    r"(?<!last )(?<!this )(?<!next )(?<!that )(?<!same )(?<!previous )(?<!following )"
     r"(?:(?:" + _NUMBER_WORDS + r"\s+){0,2}(?:years?|months?|weeks?|days?|hours?|decades?)|shortly|soon|long|"
     r"just)\s+$"
 )

@@ -96,6 +96,45 @@ CASES: list[tuple[str, Found]] = [
     ("The company launched a new offensive in the smartphone market in Seoul.", []),
     ("It comes a week after 44 people were killed in an attack in Istanbul.", []),
     ("Rebel fighters were driven back from the outskirts of Tripoli.", []),
+    # round 22: "late last month" dates the clause before "after", which does not take "month" with it
+    ("Israeli troops launched a ground operation in Rafah late last month after talks failed.", []),
+    ("Israeli troops launched a ground operation in Rafah on Tuesday, a month after talks failed.",
+     [("offensive-launched", "Rafah", "confirmed")]),
+    # the wounded are not the count of the dead, in words too
+    ("A drone struck the market in Kadugli, killing four people and wounding eleven, activists said.",
+     [("airstrike", "Kadugli", "confirmed")]),
+    ("A drone struck the market in Kadugli, killing eleven people, activists said.",
+     [("airstrike", "Kadugli", "confirmed"), ("civilians-at-risk", "Kadugli", "confirmed")]),
+    # rumours dismissed as messages, posts or videos
+    ('The government dismissed as "fake news" messages circulating online that Kaya had fallen to jihadists.', []),
+    # an office named after the town is not the town
+    ("Gunmen loyal to a rival faction took over the Adigrat mayor's office on Tuesday.", []),
+    ("Gunmen loyal to a rival faction took over Adigrat on Tuesday.", [("city-captured", "Adigrat", "confirmed")]),
+    # a camp of displaced people introduced by an apposition; not an army camp
+    ("RSF fighters stormed into Abu Shouk, the largest camp for displaced people near El Fasher, on Friday, "
+     "killing 40 civilians.",
+     [("city-breach", "Abu Shouk", "confirmed"), ("civilians-at-risk", "Abu Shouk", "confirmed")]),
+    ("Soldiers stormed into Kalma, an army camp in the south, on Monday.", []),
+    # "X town and its surroundings"
+    ("Troops recaptured Gerba village and its surroundings on Sunday after heavy fighting.",
+     [("city-captured", "Gerba", "confirmed")]),
+    # a quarter of "the city": the city named before
+    ("Houthi fighters pushed into Aden on Thursday. Warplanes struck Houthi positions in the city's "
+     "Mualla district.", [("airstrike", "the city", "confirmed"), ("city-breach", "Aden", "confirmed")]),
+    # an attack along the front has no town as its target
+    ("Heavy fighting broke out near Horadiz, with Armenia saying Azerbaijani troops had launched a "
+     "large-scale attack along the front.", []),
+    # aviation is aircraft; occupiers are forces at war
+    ("The Russian occupiers have launched an offensive in the direction of the town of Kupiansk, the "
+     "ministry said.", [("offensive-launched", "Kupiansk", "confirmed")]),
+    ("Russian forces advanced near Kupiansk. Enemy aviation dropped guided aerial bombs on Kupiansk during the day.",
+     [("airstrike", "Kupiansk", "confirmed")]),
+    # a place the truce does not apply to
+    ("A truce took effect in Ukraine at midnight. Rebels said the truce did not apply to Horlivka.",
+     [("ceasefire", "Ukraine", "confirmed")]),
+    # a siege by cutting every road
+    ("Rebels and militias cut every road leading to Babanusa, residents said.",
+     [("siege", "Babanusa", "confirmed")]),
 ]
 
 
