@@ -671,7 +671,9 @@ _SIEGE_PARTICIPLES = r"encircled|besieged|surrounded|blockaded|cut\s+off"
 _PARTICIPLE_PHRASE = re.compile(r"\s+(?:(?:already|largely|mostly|fully|partly)\s+)?(?:" + _SIEGE_PARTICIPLES
                                 + r"|held|occupied|controlled|captured|seized|taken|retaken|recaptured|liberated|"
                                 r"shelled|bombed|destroyed|devastated|founded|built)(?![\w-])")
-_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?!(?:same|next|following|previous|day|week|month|year)\b)")
+# ("had captured Daraa, cradle of the 2011 uprising": a role noun without an article too)
+_APPOSITION = re.compile(r",\s+(?:(?:the|a|an)\s+(?!(?:same|next|following|previous|day|week|month|year)\b)|"
+                         r"(?:cradle|birthplace|hometown|home|heartland|seat|capital|bastion|stronghold)\s+of\s)")
 _OPENER = re.compile(word_starts("which|who|whom|whose|that|when|where|after|before|while|until".split("|"))
                      + r"(?![\w-])")
 

@@ -308,6 +308,10 @@ _CITY_QUARTER_AFTER = re.compile(r"(?:(?:,|\s+and)\s+(?:[A-Z][\w'\u2019-]*\s+){0
                                  r"(?:neighbou?rhoods?|quarters?)(?![\w-])")
 
 
+_AGREED_IN = re.compile(r"(?<![\w-])(?:agreed|reached|signed|struck|concluded|sealed)\s+in\s+$")
+_BY_LEADERS_AFTER = re.compile(r"(?:\s+(?:on|late|early)\s+[\w-]+(?:\s+night)?)?\s+(?:by|between)\s+(?:the\s+)?"
+                               r"(?:leaders|presidents|heads\s+of\s+state|delegations|representatives|negotiators|"
+                               r"envoys|foreign\s+ministers|mediators)(?![\w-])")
 _OWNED_BY_ANAPHOR = re.compile(r"(?<![\w-])the\s+(?:city|town|capital)['\u2019]s\s+$")
 
 
@@ -330,6 +334,8 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
     before = article.norm[max(0, p.start - 40):p.start]
     if _VENUE.search(before) or _venue_apposition(article, p):
         return False
+    if _AGREED_IN.search(before) is not None and _BY_LEADERS_AFTER.match(article.norm, p.end) is not None:
+        return False  # "The truce was agreed in Minsk on Thursday by the leaders of Ukraine, …": a summit's venue
     if _forces_origin(article, p):
         return False  # "brigades mostly from the western city of Misrata penetrated …": where the forces come from
     if ("near" in before or "outside" in before or "close to" in before) \

@@ -161,6 +161,28 @@ def _list_commas(norm: str, base: int, places: list[PlaceMention]) -> set[int]:
     return out
 
 
+# "the seizure of Goma, the region's largest city, late last month": a time phrase right after an apposition to a
+# place dates the clause the place is in (the apposition's commas do not cut it)
+_MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
+_APPOSED_TIME = re.compile(
+    r",\s+(?:the|a|an)\s+[^,;:()\"]{1,60}?,\s+(?=(?:(?:late|early|mid|in\s+late|in\s+early)\s+)?"
+    r"(?:last\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)|"
+    r"in\s+(?:" + _MONTH_NAMES + r"|(?:19|20)\d\d)|(?:" + _MONTH_NAMES + r")\s+\d))"
+)
+
+
+def _apposition_commas(norm: str, base: int, places: list[PlaceMention]) -> set[int]:
+    """Offsets (relative to the sentence) of the two commas around an apposition to a place that a time phrase
+    follows ("the seizure of Goma, the region's largest city, late last month")."""
+    out: set[int] = set()
+    for p in places:
+        m = _APPOSED_TIME.match(norm, p.end - base)
+        if m is not None:
+            out.add(m.start())
+            out.add(norm.rindex(",", m.start() + 1, m.end()))
+    return out
+
+
 class SentenceView:
     """One sentence of an article, as the detector's place linking and the filters' windows see it."""
 
@@ -186,7 +208,9 @@ class SentenceView:
         norm = normalise(sentence.text) if norm is None else norm
         base = sentence.start
         quoted = {i for m in _SCARE_QUOTES.finditer(norm) for i in (m.start(), m.end() - 1)} if '"' in norm else ()
-        listed = _list_commas(norm, base, places) if len(places) > 2 else ()
+        listed = _list_commas(norm, base, places) if len(places) > 2 else set()
+        if places and ", " in norm:
+            listed |= _apposition_commas(norm, base, places)
         cuts = [base, *(base + m.end() for m in _CUT_PUNCT.finditer(norm)
                         if m.start() not in quoted and m.start() not in listed),
                 base + len(sentence.text)]

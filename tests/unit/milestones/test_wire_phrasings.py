@@ -132,6 +132,15 @@ CASES: list[tuple[str, Found]] = [
     # a place the truce does not apply to
     ("A truce took effect in Ukraine at midnight. Rebels said the truce did not apply to Horlivka.",
      [("ceasefire", "Ukraine", "confirmed")]),
+    # a time phrase right after an apposition to the place dates its clause; a date inside the apposition does not
+    ("Rebels captured Uvira, the region's second city, late last month.", []),
+    ("Rebels captured Uvira, the region's second city, on Sunday.", [("city-captured", "Uvira", "confirmed")]),
+    ("Rebels said they had captured Idlib, cradle of the 2011 uprising, after the army withdrew.",
+     [("city-captured", "Idlib", "claimed")]),
+    # a truce agreed in a summit's city by the leaders of several countries covers them, not the venue
+    ("A ceasefire took effect in Ukraine. The truce was agreed in Minsk on Thursday by the leaders of Ukraine, "
+     "Russia, Germany and France.", [("ceasefire", "Ukraine", "confirmed")]),
+    ("A ceasefire has been agreed in Manbij, local officials said.", [("ceasefire", "Manbij", "confirmed")]),
     # a siege by cutting every road
     ("Rebels and militias cut every road leading to Babanusa, residents said.",
      [("siege", "Babanusa", "confirmed")]),
