@@ -606,6 +606,8 @@ class DatedCheck:
             for m in _DATE.finditer(norm, lo, hi) if dated else ():
                 if self.months_only and not m.group(1) or wide and self._elsewhere(probe, lo, m.start(), m.end()):
                     continue
+                if _in_relative_after(norm, probe.trigger_end, m.start()):
+                    continue
                 year = int(m.group(2))
                 month = _MONTHS[m.group(1)] if m.group(1) else _part_of_year(norm, m.start())
                 when = date(year, month, calendar.monthrange(year, month)[1])
@@ -615,7 +617,8 @@ class DatedCheck:
             if ref is None or _HAS_MONTH.search(norm, lo, hi) is None:
                 continue
             for m in _MONTH_ONLY.finditer(norm, lo, hi):
-                if wide and self._elsewhere(probe, lo, m.start(), m.end()):
+                if wide and self._elsewhere(probe, lo, m.start(), m.end()) \
+                        or _in_relative_after(norm, probe.trigger_end, m.start()):
                     continue
                 if m.start() >= probe.trigger_end \
                         and _OTHER_EVENT_BEFORE.search(norm, max(lo, m.start() - 24), m.start()) is not None:
@@ -632,6 +635,20 @@ class DatedCheck:
                     return FilterHit(self.name, self.effect, probe.article.text[m.start():m.end()],
                                      m.start(), m.end())
         return None
+
+
+# "remained cut off on Friday by a blockade that JNIM imposed in August": a relative clause after the trigger
+# (not the event's own noun: "recaptured Bor in a raid that began in 2015")
+_RELATIVE_THAT = re.compile(r"(?<![\w-])(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?!(?:raid|offensive|operation|assault|attack|campaign|battle|push|advance|fighting|"
+                            r"counteroffensive|counter-offensive)\s)[\w-]+\s+that\s+(?!(?:is|was|were|are)\b)")
+
+
+def _in_relative_after(norm: str, trigger_end: int, start: int) -> bool:
+    """Whether a date at ``start`` lies in a relative clause ("… a blockade that the group imposed in August")
+    opened after the trigger: it dates that clause."""
+    return start > trigger_end and norm.find(" that ", trigger_end, start) >= 0 \
+        and _RELATIVE_THAT.search(norm, trigger_end, start) is not None
 
 
 def _dates_other_clause(probe: Probe, lo: int, start: int, end: int) -> bool:

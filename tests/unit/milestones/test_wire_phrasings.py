@@ -141,6 +141,13 @@ CASES: list[tuple[str, Found]] = [
     ("A ceasefire took effect in Ukraine. The truce was agreed in Minsk on Thursday by the leaders of Ukraine, "
      "Russia, Germany and France.", [("ceasefire", "Ukraine", "confirmed")]),
     ("A ceasefire has been agreed in Manbij, local officials said.", [("ceasefire", "Manbij", "confirmed")]),
+    # the civilians counted before the soldiers killed with them
+    ("At least 49 civilians and 15 soldiers were killed when militants attacked a boat near Ansongo on Thursday.",
+     [("civilians-at-risk", "Ansongo", "confirmed")]),
+    # a date in a relative clause after the trigger dates that clause, unless it is about the event itself
+    ("Gao remained cut off on Friday by a blockade that JNIM imposed in August, residents said.",
+     [("siege", "Gao", "confirmed")]),
+    ("Soldiers recaptured Bor in a raid that began in 2015.", []),
     # a siege by cutting every road
     ("Rebels and militias cut every road leading to Babanusa, residents said.",
      [("siege", "Babanusa", "confirmed")]),
