@@ -556,7 +556,7 @@ class ArticleView:
             return True  # "… to retake the city." then a sentence naming no place: carried via the anaphor
         return self._headline_city
 
-    def placeless_run(self, index: int, limit: int = 2) -> int:
+    def placeless_run(self, index: int, limit: int = 3) -> int:
         """How many sentences right before sentence ``index`` (at most ``limit``) name no place at all."""
         n = 0
         while n < limit and index - n - 1 >= 0 and not self._kinds_by_sentence[index - n - 1]:

@@ -87,6 +87,14 @@ def test_a_place_after_new_or_upper_is_no_surname(places) -> None:  # type: igno
         ("Aleppo", "Aleppo", "SY", "city"), ("Aleppo", "Aleppo", "SY", "city")]
 
 
+def test_a_shouted_headline_says_nothing_of_names(tagger: Tagger) -> None:
+    # "STORMS RAMADI GOVERNMENT": capitals around the name in an all-capitals headline make it no surname, so the
+    # body's mention is kept too; a common word stays a word
+    tagging = tagger.tag("URGENT - MILITANTS STORM HOMS GOVERNMENT COMPOUND\n\nMilitants stormed into Homs on Friday.")
+    assert [(p.text, p.role) for p in tagging.places] == [("HOMS", "headline"), ("Homs", "body")]
+    assert tagger.tag("MOBILE PHONE SALES RISE\n\nSales rose on Friday.").places == []
+
+
 def test_shared_datelines_are_datelines(tagger: Tagger) -> None:
     tagging = tagger.tag("BEIRUT/AMMAN, Nov 29 (Reuters) - Rebels broke into Aleppo on Friday.")
     assert [(p.text, p.role) for p in tagging.places] == [("BEIRUT", "dateline"), ("AMMAN", "dateline"),
