@@ -141,7 +141,9 @@ _SPEAKER_AFTER = re.compile(
     r"^\s+(?:(?:and|,|the|its|his|her|their|[a-z]+'s|[a-z-]+)\s+){0,3}?(?:said|says|say|claimed|claims|"
     r"announced|announces|denied|denies|stated|told|reported|warned|accused|insisted|insists|confirmed|"
     r"confirms|added|urged|urges|called|believes|wants|hopes|fears|condemned|condemns|welcomed|welcomes|"
-    r"backed|backs|supports|supported|sent|has said|have said)(?![\w-])"
+    r"backed|backs|supports|supported|sent|has said|have said|"
+    # "as Moscow stepped up attacks on Ukraine's second-largest city": a capital acting as its state
+    r"stepped up|steps up|has stepped up|ordered|vowed|threatened|demanded|dismissed|rejected|retaliated)(?![\w-])"
 )
 _NOT_SPEAKER_BEFORE = re.compile(r"(?:^|\s)(?:in|of|from|near|to|into|at|on|around|outside|inside|across|"
                                  r"over|for|toward|towards)\s+(?:the\s+)?$")

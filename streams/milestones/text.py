@@ -285,6 +285,12 @@ class SentenceView:
             return self.start, self.end
         if window.scope == "segment":
             seg_s, seg_e = self.segment_of(t_start)
+            if seg_s > self.start and self.norm.endswith("ing", 0, t_end - self.start) \
+                    and not self.norm[seg_s - self.start:t_start - self.start].strip(" ,") \
+                    and self.norm[:seg_s - self.start].rstrip().endswith(","):
+                # a participle clause after a comma ("has carried out two operations since 2016, capturing the
+                # towns of …") is dated by the clause it hangs on
+                seg_s = self.segment_of(seg_s - 1)[0]
             if t_end > seg_e:
                 # a trigger with a gap that spans a parenthetical ("The offensive on Sirte, Gaddafi's birthplace,
                 # began last month"): the segment its end lies in is its segment too

@@ -335,7 +335,9 @@ class PlaceResolver:
                 and _prev_token(text, start - len(prev) - 1).rstrip(".").lower() in PERSON_TITLES):
             return None  # "Colonel Martin O'Donnell": a first name after a title, whatever else it names
         if (single and not country_like and prev[:1].isupper() and start not in starts and text[start - 1] == " "
-                and not low_prev.endswith(("'s", "’s"))):  # "Syria's Aleppo": an owner, not a first name
+                and not low_prev.endswith(("'s", "’s"))  # "Syria's Aleppo": an owner, not a first name
+                # ('"Liberating Hodeidah port will …"': the word a quotation opens with is capitalised anyway)
+                and text[start - len(prev) - 2:start - len(prev) - 1] not in _QUOTE_OPENERS):
             if (low_prev not in FUNCTION_WORDS and low_prev not in _QUALIFIER_BEFORE and low_prev not in _NAME_PREFIXES
                     and low_prev not in MONTHS_DAYS
                     and low_prev not in PLACE_TYPE_WORDS and low_prev not in ORG_WORDS
@@ -663,6 +665,9 @@ def _section_head(text: str, start: int, end: int) -> bool:
     """Whether the name heads a paragraph of a roundup ("MALI - The rebel alliance said …", "* GAO: …")."""
     line = text.rfind("\n", 0, start) + 1
     return not text[line:start].strip(" \t*\u2022-") and _HEAD_AFTER.match(text, end) is not None
+
+
+_QUOTE_OPENERS = frozenset('"\u201c\u2018(')
 
 
 def _upper_line(text: str, pos: int) -> bool:

@@ -148,6 +148,16 @@ CASES: list[tuple[str, Found]] = [
     ("Gao remained cut off on Friday by a blockade that JNIM imposed in August, residents said.",
      [("siege", "Gao", "confirmed")]),
     ("Soldiers recaptured Bor in a raid that began in 2015.", []),
+    # a capital acting as its state is no antecedent of "the city"
+    ("Russian bombs struck a hypermarket in Kharkiv on Saturday, killing 12 people, as Moscow stepped up attacks "
+     "on Ukraine's second city. An hour later another strike hit the city centre, wounding 25 people.",
+     [("airstrike", "Kharkiv", "confirmed"), ("civilians-at-risk", "Kharkiv", "confirmed")]),
+    # "a week earlier": before the story's own news
+    ("A truce took effect in Yemen on Saturday. Just a week earlier, coalition jets struck Houthi positions in "
+     "Hodeidah.", [("ceasefire", "Yemen", "confirmed")]),
+    # a participle clause after a comma is dated by the clause it hangs on
+    ("Israeli jets pounded Rafah on Monday, killing 40 people.",
+     [("airstrike", "Rafah", "confirmed"), ("civilians-at-risk", "Rafah", "confirmed")]),
     # a siege by cutting every road
     ("Rebels and militias cut every road leading to Babanusa, residents said.",
      [("siege", "Babanusa", "confirmed")]),
@@ -184,6 +194,11 @@ REFERENCES: list[tuple[str, Found]] = [
     # where people flee to is not where they are at risk
     ("Tens of thousands of people fled El Fasher towards the town of Tawila as fighters stormed in.",
      [("civilians-at-risk", "El Fasher", "confirmed")]),
+    # a city carried over three sentences that name no place (a quote of two sentences and an attribution)
+    ("Islamic State's last fighters in Tal Afar were making a last stand on Wednesday. \"They are finished. It is "
+     "a matter of days,\" said a general. Officers estimated fewer than 300 militants remained. The militants are "
+     "holding civilians as human shields in the cramped alleys, officers said.",
+     [("civilians-at-risk", "Tal Afar", "confirmed"), ("imminent-fall", "Tal Afar", "confirmed")]),
     # one confirmed mention outweighs one reported as a claim; a denial makes it contested
     ("Rebels said they had captured Palmyra. Rebels captured Palmyra on Sunday, a monitor said.",
      [("city-captured", "Palmyra", "confirmed")]),
@@ -193,3 +208,12 @@ REFERENCES: list[tuple[str, Found]] = [
 @pytest.mark.parametrize(("text", "expected"), REFERENCES, ids=[c[0][:40] for c in REFERENCES])
 def test_references_between_sentences(detect: Callable[..., Found], text: str, expected: Found) -> None:
     assert detect(text, published_at=DATE) == expected
+
+
+def test_a_participle_clause_is_dated_by_the_clause_it_hangs_on(detect: Callable[..., Found]) -> None:
+    text = ("Erdogan threatened to send troops against Kurdish YPG fighters. Turkey has carried out two cross-border "
+            "operations in Syria since 2016, capturing the towns of Jarablus and al-Bab and, earlier this year, the "
+            "Kurdish-held region of Afrin.")
+    assert detect(text, published_at="2018-12-12T00:00:00") == []
+    assert detect("Turkish forces pushed into Syria on Monday, capturing the town of Jarablus.",
+                  published_at="2018-12-12T00:00:00") == [("city-captured", "Jarablus", "confirmed")]

@@ -95,6 +95,11 @@ def test_a_shouted_headline_says_nothing_of_names(tagger: Tagger) -> None:
     assert tagger.tag("MOBILE PHONE SALES RISE\n\nSales rose on Friday.").places == []
 
 
+def test_the_word_a_quotation_opens_with_is_no_first_name(tagger: Tagger) -> None:
+    tagging = tagger.tag('Officials said: "Liberating Hodeidah port will be a turning point." Jets pounded Hodeidah.')
+    assert [p.text for p in tagging.places] == ["Hodeidah", "Hodeidah"]
+
+
 def test_shared_datelines_are_datelines(tagger: Tagger) -> None:
     tagging = tagger.tag("BEIRUT/AMMAN, Nov 29 (Reuters) - Rebels broke into Aleppo on Friday.")
     assert [(p.text, p.role) for p in tagging.places] == [("BEIRUT", "dateline"), ("AMMAN", "dateline"),
