@@ -441,7 +441,8 @@ _THE_BEFORE = re.compile(r"(?<![\w-])the\s+" + COMPASS + "$")
 # "a market in the village of Togoga in Tigray")
 _IN_BEFORE = re.compile(r"(?:(?<![\w-])in\s+(?:the\s+)?(?:[a-z-]+['\u2019]s\s+)?"
                         r"|,\s+(?:the\s+)?(?:[\w-]+\s+)?capital\s+of\s+(?:the\s+)?(?:[a-z-]+['\u2019]s\s+)?)"
-                        + COMPASS + "$")
+                        # ("Lashkar Gah, capital of the southern province of Helmand")
+                        + COMPASS + r"(?:(?:province|region|state|governorate)\s+of\s+)?$")
 # ("Kiwirok in Indonesia's Papua region"; "El Obeid, the capital of North Kordofan state")
 _AREA_OF_BEFORE = re.compile(r"(?<![\w-])(?:area|district|county|division|department|municipality)\s+of\s+(?:the\s+)?"
                              # "the Barmal district of Afghanistan's eastern Paktika province"
@@ -1001,8 +1002,16 @@ def _excluded_before(norm: str, excludes: re.Pattern[str], start: int, excluded_
     """Whether the words right before ``start`` rule the place out (a pattern's ``exclude_before``: "fled
     towards Tawila"), or it is coordinated with the place ruled out before it, which ends at ``excluded_end``
     (-1: none): "fleeing toward Dikwa and Maiduguri"."""
-    return excludes.search(norm, max(0, start - 60), start) is not None \
-        or (excluded_end >= 0 and _COORD.match(norm[excluded_end:start]) is not None)
+    if excludes.search(norm, max(0, start - 60), start) is not None \
+            or (excluded_end >= 0 and _COORD.match(norm[excluded_end:start]) is not None):
+        return True
+    # "fled the city toward the coastal provinces of Tartus and Latakia": the words before the area's noun
+    m = _AREAS_OF_BEFORE.search(norm, max(0, start - 50), start)
+    return m is not None and excludes.search(norm, max(0, m.start() - 60), m.start()) is not None
+
+
+_AREAS_OF_BEFORE = re.compile(r"(?<![\w-])the\s+(?:[a-z-]+\s+){0,2}?(?:provinces?|regions?|cities|towns|villages|"
+                              r"areas?|districts?|states?|governorates?)\s+of\s+$")
 
 
 # "missiles at nine sites in Pakistan and Kashmir, including targets in Muzaffarabad and Bahawalpur"

@@ -158,6 +158,17 @@ CASES: list[tuple[str, Found]] = [
     # a participle clause after a comma is dated by the clause it hangs on
     ("Israeli jets pounded Rafah on Monday, killing 40 people.",
      [("airstrike", "Rafah", "confirmed"), ("civilians-at-risk", "Rafah", "confirmed")]),
+    # where people flee to, also past an area's noun ("toward the coastal provinces of …")
+    ("Rebels took Homs on Saturday. Thousands of residents, many of them members of the Alawite sect, fled the "
+     "city toward the coastal provinces of Tartus and Latakia, jamming the main highway, witnesses said.",
+     [("city-captured", "Homs", "confirmed"), ("civilians-at-risk", "the city", "confirmed")]),
+    # "X, capital of the southern province of Y": Y only locates X
+    ("The Taliban captured Kandahar overnight. Lashkar Gah, capital of the southern province of Helmand, was "
+     "taken over on Friday, a security official said.",
+     [("city-captured", "Kandahar", "confirmed"), ("city-captured", "Lashkar Gah", "confirmed")]),
+    # a gerund of purpose after an operation, and the moment of a liberation announced
+    ("The army, backed by coalition jets, started the operation for retaking Tikrit on 17 October.", []),
+    ('"The moment of the great liberation of Tikrit has arrived," the prime minister said as troops advanced.', []),
     # a siege by cutting every road
     ("Rebels and militias cut every road leading to Babanusa, residents said.",
      [("siege", "Babanusa", "confirmed")]),
