@@ -169,6 +169,11 @@ CASES: list[tuple[str, Found]] = [
     # a gerund of purpose after an operation, and the moment of a liberation announced
     ("The army, backed by coalition jets, started the operation for retaking Tikrit on 17 October.", []),
     ('"The moment of the great liberation of Tikrit has arrived," the prime minister said as troops advanced.', []),
+    # people displaced by a war long under way are its whole count; by this fighting, an exodus
+    ("In northwest Idlib, where millions of people displaced by the civil war live in camps, aid deliveries "
+     "resumed after rebels reopened a crossing.", []),
+    ("Tens of thousands of people displaced by the fighting fled Minova on Monday, aid groups said, as rebels "
+     "advanced.", [("civilians-at-risk", "Minova", "confirmed")]),
     # a siege by cutting every road
     ("Rebels and militias cut every road leading to Babanusa, residents said.",
      [("siege", "Babanusa", "confirmed")]),
