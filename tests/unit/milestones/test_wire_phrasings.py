@@ -172,8 +172,8 @@ CASES: list[tuple[str, Found]] = [
     # people displaced by a war long under way are its whole count; by this fighting, an exodus
     ("In northwest Idlib, where millions of people displaced by the civil war live in camps, aid deliveries "
      "resumed after rebels reopened a crossing.", []),
-    ("Tens of thousands of people displaced by the fighting fled Minova on Monday, aid groups said, as rebels "
-     "advanced.", [("civilians-at-risk", "Minova", "confirmed")]),
+    ("Tens of thousands of people displaced by the fighting fled Goma on Monday, aid groups said, as rebels "
+     "advanced.", [("civilians-at-risk", "Goma", "confirmed")]),
     # a siege by cutting every road
     ("Rebels and militias cut every road leading to Babanusa, residents said.",
      [("siege", "Babanusa", "confirmed")]),
