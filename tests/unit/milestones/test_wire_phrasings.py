@@ -174,6 +174,13 @@ CASES: list[tuple[str, Found]] = [
      "resumed after rebels reopened a crossing.", []),
     ("Tens of thousands of people displaced by the fighting fled Goma on Monday, aid groups said, as rebels "
      "advanced.", [("civilians-at-risk", "Goma", "confirmed")]),
+    # this attack measured against a war ("the deadliest of the country's 18-month war") is no running toll
+    ("Air strikes hit a packed funeral hall in Sanaa on Saturday, killing at least 140 people, in one of the "
+     "deadliest single attacks of the country's 18-month war.",
+     [("airstrike", "Sanaa", "confirmed"), ("civilians-at-risk", "Sanaa", "confirmed")]),
+    # what an agreed truce "would allow" is what it is for
+    ("Rebels and the government agreed on Tuesday to a ceasefire in Aleppo that would allow civilians and "
+     "fighters to evacuate.", [("ceasefire", "Aleppo", "confirmed")]),
     # a siege by cutting every road
     ("Rebels and militias cut every road leading to Babanusa, residents said.",
      [("siege", "Babanusa", "confirmed")]),
