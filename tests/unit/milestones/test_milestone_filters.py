@@ -179,6 +179,10 @@ CASES: list[tuple[str, str, Found]] = [
      "the envoy said.", []),
     ("dated-month", "Yemen's warring parties met. The truce, which took effect on Sunday, held overnight in Taiz, "
      "the envoy said.", [("ceasefire", "Taiz", "confirmed")]),
+    # a month without a day counts from its middle ("in June" on July 4 is background), "late June" from its end
+    ("dated", "The SDF launched its assault on Raqqa in June after months of fighting.", []),
+    ("dated", "The SDF launched its assault on Raqqa in late June after months of fighting.",
+     [("offensive-launched", "Raqqa", "confirmed")]),
     ("dated-month", "Rebels captured Palmyra, the ancient desert city, on Sunday.",
      [("city-captured", "Palmyra", "confirmed")]),
     ("dated-background", "Air strikes hit Kobani, which the militants had taken in January 2015.",
@@ -501,11 +505,14 @@ CASES: list[tuple[str, str, Found]] = [
     ("history", "Government forces seized the towns of Saraqeb, Khan Shaykhun and Maarat al-Numan on Monday.",
      [("city-captured", "Khan Shaykhun", "confirmed"), ("city-captured", "Maarat al-Numan", "confirmed"),
       ("city-captured", "Saraqeb", "confirmed")]),
-    # hypothetical-after (ceasefire): what an agreed truce "will allow" is its purpose; "would allow" stays open
+    # hypothetical-after (ceasefire): what an agreed truce "will allow" or "would allow" is its purpose (round 22: a
+    # blind writer labels "agreed to a ceasefire in Aleppo that would allow civilians … to evacuate"); a truce that
+    # only would do something stays open
     ("hypothetical-after", "Militiamen in southern Tripoli agreed on Sunday to a truce that will allow families to "
      "leave the area.", [("ceasefire", "Tripoli", "confirmed")]),
     ("hypothetical-after", "Militiamen in southern Tripoli agreed on Sunday to a truce that would allow families to "
-     "leave the area.", []),
+     "leave the area.", [("ceasefire", "Tripoli", "confirmed")]),
+    ("hypothetical-after", "Militiamen in southern Tripoli said a truce would allow families to leave the area.", []),
     # dated: a date after the trigger that a participle of something else takes ("soldiers abducted in March")
     ("dated", "Mali's army said on Tuesday it had agreed a ceasefire with Tuareg rebels, who promised to free 30 "
      "soldiers abducted in March.", [("ceasefire", "Mali", "confirmed")]),

@@ -181,6 +181,10 @@ CASES: list[tuple[str, Found]] = [
     # what an agreed truce "would allow" is what it is for
     ("Rebels and the government agreed on Tuesday to a ceasefire in Aleppo that would allow civilians and "
      "fighters to evacuate.", [("ceasefire", "Aleppo", "confirmed")]),
+    # "cutting off" a town
+    ("Russian forces destroyed the last bridge to Lysychansk on Monday, cutting off Sievierodonetsk, the governor "
+     "said.", [("siege", "Sievierodonetsk", "confirmed")]),
+    ("The floods destroyed the bridge on Monday, cutting off water supplies to Mosul.", []),
     # a siege by cutting every road
     ("Rebels and militias cut every road leading to Babanusa, residents said.",
      [("siege", "Babanusa", "confirmed")]),
