@@ -186,6 +186,8 @@ _REFERENCE_POINT = re.compile(
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:of|from)\s+$"
     r"|\b(?:outside|away\s+from)\s+$"
 )
+# "warplanes struck Islamic State positions south of Kobani": the town is what the strikes are about
+_MILITARY_OBJECTS_BEFORE = re.compile(r"(?<![\w-])(?:positions|targets|lines|bases|posts|fortifications)\s+$")
 _A_PART = re.compile(r"(?<![\w-])the\s+(?:[\w-]+\s+)?$")  # "the (rebel-held) east of Aleppo" is a part of it
 _ARTICLE_PREFIX = r"(?:al|el|ad|ar|as|ash|az|ez|es|at|ath|an|ul|un|abu|bin|ibn)"
 _CUT_NAME_AFTER = re.compile(r"\s+" + _ARTICLE_PREFIX + r"-\w|-[a-z]{1,3}-\w", re.I)  # "Mazar" of "Mazar-i-Sharif"
@@ -331,7 +333,8 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
     ref = _REFERENCE_POINT.search(article.norm, max(0, p.start - 40), p.start) \
         if _after_of_or_from(article.norm, p.start) else None
     if ref is not None and not (ref.group("dir") and _A_PART.search(article.norm, max(0, ref.start() - 30),
-                                                                   ref.start())):
+                                                                   ref.start())) \
+            and not _MILITARY_OBJECTS_BEFORE.search(article.norm, max(0, ref.start() - 30), ref.start()):
         return False  # "the town of Bashiqa, northeast of Mosul": Mosul only locates the event
     before = article.norm[max(0, p.start - 40):p.start]
     if _VENUE.search(before) or _venue_apposition(article, p):
@@ -928,8 +931,13 @@ def find_places(article: ArticleView, view: SentenceView, pat: CompiledPattern, 
 
 
 # "pushing towards the town of Vovchansk", "an assault on Bakhmut": a town named as the target
-_TARGET_BEFORE = re.compile(r"(?<![\w-])(?:towards?|on|against|at|into)\s+(?:the\s+)?(?:[\w-]+\s+)?"
-                            r"(?:(?:town|city|village|port|settlement)\s+of\s+)?$")
+_TARGET_BEFORE = re.compile(r"(?<![\w-])(?:(?:towards?|on|against|at|into)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+                            r"(?:(?:town|city|village|port|settlement)\s+of\s+)?"
+                            # "launched an offensive … in northern Shan state, attacking army positions in the towns
+                            # of Lashio, Hsenwi and Chinshwehaw"
+                            r"|(?:attacking|targeting|assaulting|storming)\s+(?:(?:[\w-]+\s+){0,2}?(?:positions|posts|"
+                            r"bases|outposts|targets)\s+(?:in|around|near)\s+)?(?:the\s+)?"
+                            r"(?:(?:towns?|cit(?:y|ies)|villages?)\s+of\s+)?)$")
 
 
 # ("launched a full-scale invasion of Ukraine, with missile strikes on Kyiv": what the strikes hit is no target of the
@@ -944,7 +952,7 @@ def _target_town(article: ArticleView, items: list[_Item], choice: PlaceChoice, 
     across the border towards the town of Vovchansk"."""
     for it in items:
         if it.start >= t_end and it.mention.kind in _CITY_KINDS and not it.anaphora \
-                and (m := _TARGET_BEFORE.search(article.norm, max(0, it.start - 40), it.start)) is not None \
+                and (m := _TARGET_BEFORE.search(article.norm, max(0, it.start - 60), it.start)) is not None \
                 and not _STRIKES_BEFORE.search(article.norm, max(0, m.start() - 20), m.start()):
             return PlaceChoice(it.mention, it.start, it.end, choice.via)
     return choice

@@ -185,6 +185,15 @@ CASES: list[tuple[str, Found]] = [
     ("Russian forces destroyed the last bridge to Lysychansk on Monday, cutting off Sievierodonetsk, the governor "
      "said.", [("siege", "Sievierodonetsk", "confirmed")]),
     ("The floods destroyed the bridge on Monday, cutting off water supplies to Mosul.", []),
+    # an offensive in a province gives way to the towns its attacks target
+    ("An alliance of ethnic armed groups launched an offensive on Friday against the military in northern Shan "
+     "state, attacking army positions in the towns of Lashio, Hsenwi and Chinshwehaw near the Chinese border.",
+     [("offensive-launched", "Chinshwehaw", "confirmed"), ("offensive-launched", "Hsenwi", "confirmed"),
+      ("offensive-launched", "Lashio", "confirmed")]),
+    # strikes on positions "south of" a town are about the town; a village south of a town is not the town
+    ("Coalition warplanes struck Islamic State positions south of Kobani during the day.",
+     [("airstrike", "Kobani", "confirmed")]),
+    ("Rebels seized the village of Tal Hamis, 20 km south of Qamishli.", [("city-captured", "Tal Hamis", "confirmed")]),
     # a siege by cutting every road
     ("Rebels and militias cut every road leading to Babanusa, residents said.",
      [("siege", "Babanusa", "confirmed")]),
