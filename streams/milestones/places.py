@@ -186,7 +186,8 @@ _REFERENCE_POINT = re.compile(
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:of|from)\s+$"
     r"|\b(?:outside|away\s+from)\s+$"
 )
-# "warplanes struck Islamic State positions south of Kobani": the town is what the strikes are about
+# "warplanes struck Islamic State positions south of Kobani": the town is what the strikes are about (not "positions
+# 20 km northeast of Mosul", far from it)
 _MILITARY_OBJECTS_BEFORE = re.compile(r"(?<![\w-])(?:positions|targets|lines|bases|posts|fortifications)\s+$")
 _A_PART = re.compile(r"(?<![\w-])the\s+(?:[\w-]+\s+)?$")  # "the (rebel-held) east of Aleppo" is a part of it
 _ARTICLE_PREFIX = r"(?:al|el|ad|ar|as|ash|az|ez|es|at|ath|an|ul|un|abu|bin|ibn)"
@@ -334,7 +335,8 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         if _after_of_or_from(article.norm, p.start) else None
     if ref is not None and not (ref.group("dir") and _A_PART.search(article.norm, max(0, ref.start() - 30),
                                                                    ref.start())) \
-            and not _MILITARY_OBJECTS_BEFORE.search(article.norm, max(0, ref.start() - 30), ref.start()):
+            and not (ref.group("dir") and _MILITARY_OBJECTS_BEFORE.search(article.norm, max(0, ref.start() - 30),
+                                                                           ref.start())):
         return False  # "the town of Bashiqa, northeast of Mosul": Mosul only locates the event
     before = article.norm[max(0, p.start - 40):p.start]
     if _VENUE.search(before) or _venue_apposition(article, p):

@@ -36,14 +36,15 @@ CASES: list[tuple[str, str, Found]] = [
     ("bare-parts", "Fighters have entered parts of Wad Madani, residents said.", []),
     ("outskirts", "Government troops have pushed into the northern outskirts of Wad Madani, residents said.",
      []),
-    # sentences in a row that name no place are about the place named before them
+    # sentences in a row that name no place (up to three: a quote of two sentences and an attribution) are about
+    # the place named before them
     ("placeless-run", "Islamic State fighters are making a last stand in Mosul. Fewer than 300 are left. "
-     "Many wear suicide vests. Thousands of civilians are trapped in the area by the militants, aid agencies "
-     "said.",
+     "Many wear suicide vests. Food is scarce. Thousands of civilians are trapped in the area by the militants, "
+     "aid agencies said.",
      [("civilians-at-risk", "Mosul", "confirmed"), ("imminent-fall", "Mosul", "confirmed")]),
     ("placeless-run-too-long", "Islamic State fighters are making a last stand in Mosul. Fewer than 300 are "
-     "left. Many wear suicide vests. Food is scarce. Thousands of civilians are trapped in the area by the "
-     "militants, aid agencies said.",
+     "left. Many wear suicide vests. Food is scarce. Water is running out. Thousands of civilians are trapped in "
+     "the area by the militants, aid agencies said.",
      [("imminent-fall", "Mosul", "confirmed")]),
     # a described town is as near as "the town of X"
     ("described-town", "Gang members stormed into the central Haitian town of Mirebalais after hours of "
