@@ -194,6 +194,9 @@ CASES: list[tuple[str, Found]] = [
     ("Coalition warplanes struck Islamic State positions south of Kobani during the day.",
      [("airstrike", "Kobani", "confirmed")]),
     ("Rebels seized the village of Tal Hamis, 20 km south of Qamishli.", [("city-captured", "Tal Hamis", "confirmed")]),
+    # "air and artillery bombardment" is bombardment from the air too
+    ("Troops broke through the defences of Tal Afar after heavy coalition air and artillery bombardment, a "
+     "general said.", [("airstrike", "Tal Afar", "confirmed"), ("city-breach", "Tal Afar", "confirmed")]),
     # a siege by cutting every road
     ("Rebels and militias cut every road leading to Babanusa, residents said.",
      [("siege", "Babanusa", "confirmed")]),
