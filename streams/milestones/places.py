@@ -937,6 +937,9 @@ _TARGET_BEFORE = re.compile(r"(?<![\w-])(?:(?:towards?|on|against|at|into)\s+(?:
                             r"(?:(?:town|city|village|port|settlement)\s+of\s+)?"
                             # "launched an offensive … in northern Shan state, attacking army positions in the towns
                             # of Lashio, Hsenwi and Chinshwehaw"
+                            # "launched an offensive Saturday to seize Loikaw, the capital of Kayah state"
+                            r"|to\s+(?:seize|capture|take|retake|recapture|liberate|storm)\s+(?:the\s+)?"
+                            r"(?:(?:[\w-]+\s+)?(?:town|city|village|port|capital)\s+of\s+)?"
                             r"|(?:attacking|targeting|assaulting|storming)\s+(?:(?:[\w-]+\s+){0,2}?(?:positions|posts|"
                             r"bases|outposts|targets)\s+(?:in|around|near)\s+)?(?:the\s+)?"
                             r"(?:(?:towns?|cit(?:y|ies)|villages?)\s+of\s+)?)$")

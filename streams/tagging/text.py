@@ -171,7 +171,8 @@ _DATELINE = re.compile(
     rf"[ \t]*(?P<place>{_L}[\w.'\-]*(?:[ \t]{_L}[\w.'\-]*){{0,3}}"
     rf"(?:/{_L}[\w.'\-]*(?:[ \t]{_L}[\w.'\-]*){{0,2}}){{0,2}})"
     # (a region of up to four words: "GOMA, Democratic Republic of Congo, Jan 27 (Reuters) -")
-    rf"(?:,[ \t]*(?P<region>{_L}[\w.]*(?:[ \t](?:(?:of|the|and)[ \t])?{_L}[\w.]*){{0,3}}))?"
+    # (and hyphenated: "SARAJEVO, Bosnia-Herzegovina (AP) —")
+    rf"(?:,[ \t]*(?P<region>{_L}[\w.'\-]*(?:[ \t](?:(?:of|the|and)[ \t])?{_L}[\w.'\-]*){{0,3}}))?"
     r"(?:,?[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
     r"(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*(?:--?|–|—|:)[ \t]"
 )

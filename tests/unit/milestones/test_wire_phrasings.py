@@ -197,6 +197,15 @@ CASES: list[tuple[str, Found]] = [
     # "air and artillery bombardment" is bombardment from the air too
     ("Troops broke through the defences of Tal Afar after heavy coalition air and artillery bombardment, a "
      "general said.", [("airstrike", "Tal Afar", "confirmed"), ("city-breach", "Tal Afar", "confirmed")]),
+    # the town an offensive is launched "to seize"
+    ("Resistance forces in eastern Myanmar launched an offensive Saturday to seize Loikaw, the capital of Kayah "
+     "state, attacking army posts.", [("offensive-launched", "Loikaw", "confirmed")]),
+    # a siege told in the past with its length is over
+    ("Derna was besieged for years by forces loyal to Haftar, who seized it from militants in 2018, and rebels "
+     "shelled it.", []),
+    # a hyphenated country in the dateline; "cease-fire" is a war word
+    ("SARAJEVO, Bosnia-Herzegovina (AP) — A nationwide cease-fire took effect in Bosnia on Thursday.",
+     [("ceasefire", "Bosnia", "confirmed")]),
     # a siege by cutting every road
     ("Rebels and militias cut every road leading to Babanusa, residents said.",
      [("siege", "Babanusa", "confirmed")]),

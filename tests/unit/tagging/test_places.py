@@ -100,6 +100,11 @@ def test_the_word_a_quotation_opens_with_is_no_first_name(tagger: Tagger) -> Non
     assert [p.text for p in tagging.places] == ["Hodeidah", "Hodeidah"]
 
 
+def test_a_hyphenated_country_in_the_dateline(tagger: Tagger) -> None:
+    tagging = tagger.tag("SARAJEVO, Bosnia-Herzegovina (AP) — Shelling resumed in Gorazde.")
+    assert [(p.text, p.role) for p in tagging.places][0] == ("SARAJEVO", "dateline")
+
+
 def test_shared_datelines_are_datelines(tagger: Tagger) -> None:
     tagging = tagger.tag("BEIRUT/AMMAN, Nov 29 (Reuters) - Rebels broke into Aleppo on Friday.")
     assert [(p.text, p.role) for p in tagging.places] == [("BEIRUT", "dateline"), ("AMMAN", "dateline"),
