@@ -1063,7 +1063,9 @@ def _carried(article: ArticleView, view: SentenceView, pat: CompiledPattern) -> 
         # flee from in the next sentence)
         return not _usable(article, m, pat.spec.place.provinces) \
             or (excludes is not None and _excluded_before(article.norm, excludes, m.start, -1)
-                and _FORCES_INTO_BEFORE.search(article.norm, max(0, m.start - 60), m.start) is None)
+                and _FORCES_INTO_BEFORE.search(article.norm, max(0, m.start - 60), m.start) is None) \
+            or (article.norm.startswith("the ", m.start - 4)  # "near the Bangolo bridge": a facility's name
+                and _FACILITY_AFTER.match(article.norm[m.end:m.end + 40]) is not None)
 
     # sentences in a row that name no place are all about the one named before them
     p = article.places_before(view.start, sentences_back=article.placeless_run(view.index) + 1, kinds=kinds,

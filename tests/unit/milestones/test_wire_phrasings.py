@@ -206,6 +206,13 @@ CASES: list[tuple[str, Found]] = [
     # a hyphenated country in the dateline; "cease-fire" is a war word
     ("SARAJEVO, Bosnia-Herzegovina (AP) — A nationwide cease-fire took effect in Bosnia on Thursday.",
      [("ceasefire", "Bosnia", "confirmed")]),
+    # a sentence naming no place is not about a bridge named after a town ("near the Bangolo bridge")
+    ("Troops fought militants in Marawi on Friday. Helicopters fired rockets into the district near the Bangolo "
+     "bridge, where gunmen are holed up. An estimated 2,000 civilians remain trapped in militant-held "
+     "neighbourhoods, officials said.", []),
+    # a toll of decades of conflict is the whole war's
+    ("Rebels laid down their arms in Mindanao after decades of conflict that killed more than 120,000 people "
+     "there.", []),
     # a siege by cutting every road
     ("Rebels and militias cut every road leading to Babanusa, residents said.",
      [("siege", "Babanusa", "confirmed")]),
