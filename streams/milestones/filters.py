@@ -627,10 +627,12 @@ class DatedCheck:
                         and _PERFECT_BEFORE.search(norm, max(0, probe.trigger_start - 30), probe.trigger_start):
                     continue  # "has been encircled by federal forces since late August": a state that goes on
                 month = _MONTHS[m.group(1)]
-                # "launched its assault in June" means some day in it, counted from its middle; other months
-                # without a day from their last ("late June", "since June": a state that goes on)
-                day = int(m.group(2)) if m.group(2) else 15 if norm.startswith("in ", m.start()) \
-                    and "late" not in m.group() else calendar.monthrange(ref_date.year, month)[1]
+                if m.group(2):
+                    day = int(m.group(2))
+                elif norm.startswith("in ", m.start()) and "late" not in m.group():
+                    day = 15  # "launched its assault in June": some day in it, counted from its middle
+                else:  # "late June", "since June" (a state that goes on): from its last day
+                    day = calendar.monthrange(ref_date.year, month)[1]
                 year = ref_date.year if (month, day) <= (ref_date.month, ref_date.day) or m.group(2) is None \
                     and month <= ref_date.month else ref_date.year - 1
                 day = min(day, calendar.monthrange(year, month)[1])

@@ -186,10 +186,11 @@ _REFERENCE_POINT = re.compile(
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:of|from)\s+$"
     r"|\b(?:outside|away\s+from)\s+$"
 )
-# "warplanes struck Islamic State positions south of Kobani": the town is what the strikes are about (not "positions
-# 20 km northeast of Mosul", far from it)
-_MILITARY_OBJECTS_BEFORE = re.compile(r"(?<![\w-])(?:positions|targets|lines|bases|posts|fortifications)\s+$")
-_A_PART = re.compile(r"(?<![\w-])the\s+(?:[\w-]+\s+)?$")  # "the (rebel-held) east of Aleppo" is a part of it
+# What stands right before "<direction> of <place>" when the place is the event's, not a reference point: "the
+# (rebel-held) east of Aleppo" is a part of it; "warplanes struck Islamic State positions south of Kobani" are about
+# the town (not "positions 20 km northeast of Mosul": with a distance, far from it)
+_NOT_A_REFERENCE = re.compile(r"(?<![\w-])(?:the\s+(?:[\w-]+\s+)?|(?:positions|targets|lines|bases|posts|"
+                              r"fortifications)\s+)$")
 _ARTICLE_PREFIX = r"(?:al|el|ad|ar|as|ash|az|ez|es|at|ath|an|ul|un|abu|bin|ibn)"
 _CUT_NAME_AFTER = re.compile(r"\s+" + _ARTICLE_PREFIX + r"-\w|-[a-z]{1,3}-\w", re.I)  # "Mazar" of "Mazar-i-Sharif"
 _CUT_NAME_BEFORE = re.compile(r"(?:^|\s|-)" + _ARTICLE_PREFIX + r"-$", re.I)
@@ -333,10 +334,8 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False  # "Ras" of "Ras al-Ain", "Numan" of "Maarat al-Numan": a longer name the tagger cut
     ref = _REFERENCE_POINT.search(article.norm, max(0, p.start - 40), p.start) \
         if _after_of_or_from(article.norm, p.start) else None
-    if ref is not None and not (ref.group("dir") and _A_PART.search(article.norm, max(0, ref.start() - 30),
-                                                                   ref.start())) \
-            and not (ref.group("dir") and _MILITARY_OBJECTS_BEFORE.search(article.norm, max(0, ref.start() - 30),
-                                                                           ref.start())):
+    if ref is not None and not (ref.group("dir") and _NOT_A_REFERENCE.search(article.norm, max(0, ref.start() - 30),
+                                                                            ref.start())):
         return False  # "the town of Bashiqa, northeast of Mosul": Mosul only locates the event
     before = article.norm[max(0, p.start - 40):p.start]
     if _VENUE.search(before) or _venue_apposition(article, p):
@@ -752,6 +751,12 @@ def _place_starting_at(article: ArticleView, pos: int) -> PlaceMention | None:
     return article.event_places[i] if i < len(article.event_places) and article.event_places[i].start == pos else None
 
 
+def _names_a_facility(norm: str, p: PlaceMention) -> bool:
+    """Whether the mention is a city's name in a building's or a bridge's ("the Ouagadougou conference centre",
+    "near the Bangolo bridge"): no antecedent, nor a place a sentence naming none is about."""
+    return norm.startswith("the ", p.start - 4) and _FACILITY_AFTER.match(norm[p.end:p.end + 40]) is not None
+
+
 def _no_antecedent(article: ArticleView, p: PlaceMention, reference_ok: bool = False) -> bool:
     """Whether a mention cannot be what "the town" stands for: a speaker ("Kyiv said", "an official in Zagreb
     said"), a venue ("signed at a meeting in the town of Zawiya"), one side of a border ("seize the Gaza side
@@ -764,8 +769,7 @@ def _no_antecedent(article: ArticleView, p: PlaceMention, reference_ok: bool = F
         norm = article.norm
         known = article.filter_cache[key] = (
             _is_speaker(article, p) or _VENUE.search(norm, max(0, p.start - 60), p.start) is not None
-            # "reached the Ouagadougou conference centre": a city's name in a building's name
-            or (norm.startswith("the ", p.start - 4) and _FACILITY_AFTER.match(norm[p.end:p.end + 40]) is not None)
+            or _names_a_facility(norm, p)  # "reached the Ouagadougou conference centre"
             or _SIDE_AFTER.match(norm, p.end) is not None
             or _time_zone(norm, p)  # "at 5 a.m. Moscow time"
             or _forces_origin(article, p) or _speakers_seat(article, p) or _border_pair(article, p)
@@ -1019,11 +1023,13 @@ def _excluded_before(norm: str, excludes: re.Pattern[str], start: int, excluded_
             or (excluded_end >= 0 and _COORD.match(norm[excluded_end:start]) is not None):
         return True
     # "fled the city toward the coastal provinces of Tartus and Latakia": the words before the area's noun
-    m = _AREAS_OF_BEFORE.search(norm, max(0, start - 50), start)
+    m = _AREA_NOUN_OF_BEFORE.search(norm, max(0, start - 50), start)
     return m is not None and excludes.search(norm, max(0, m.start() - 60), m.start()) is not None
 
 
-_AREAS_OF_BEFORE = re.compile(r"(?<![\w-])the\s+(?:[a-z-]+\s+){0,2}?(?:provinces?|regions?|cities|towns|villages|"
+# ("the coastal provinces of ": an area's noun between where people head and the place; unlike _AREA_OF_BEFORE,
+# which says a province locates a named area)
+_AREA_NOUN_OF_BEFORE = re.compile(r"(?<![\w-])the\s+(?:[a-z-]+\s+){0,2}?(?:provinces?|regions?|cities|towns|villages|"
                               r"areas?|districts?|states?|governorates?)\s+of\s+$")
 
 
@@ -1064,8 +1070,7 @@ def _carried(article: ArticleView, view: SentenceView, pat: CompiledPattern) -> 
         return not _usable(article, m, pat.spec.place.provinces) \
             or (excludes is not None and _excluded_before(article.norm, excludes, m.start, -1)
                 and _FORCES_INTO_BEFORE.search(article.norm, max(0, m.start - 60), m.start) is None) \
-            or (article.norm.startswith("the ", m.start - 4)  # "near the Bangolo bridge": a facility's name
-                and _FACILITY_AFTER.match(article.norm[m.end:m.end + 40]) is not None)
+            or _names_a_facility(article.norm, m)  # "near the Bangolo bridge"
 
     # sentences in a row that name no place are all about the one named before them
     p = article.places_before(view.start, sentences_back=article.placeless_run(view.index) + 1, kinds=kinds,

@@ -11,6 +11,7 @@ clause does not date a trigger in the next.
 
 from __future__ import annotations
 
+import calendar
 import codecs
 import re
 from bisect import bisect_left
@@ -163,7 +164,7 @@ def _list_commas(norm: str, base: int, places: list[PlaceMention]) -> set[int]:
 
 # "the seizure of Goma, the region's largest city, late last month": a time phrase right after an apposition to a
 # place dates the clause the place is in (the apposition's commas do not cut it)
-_MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTH_NAMES = "|".join(name.lower() for name in calendar.month_name if name)
 _APPOSED_TIME = re.compile(
     r",\s+(?:the|a|an)\s+[^,;:()\"]{1,60}?,\s+(?=(?:(?:late|early|mid|in\s+late|in\s+early)\s+)?"
     r"(?:last\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)|"
