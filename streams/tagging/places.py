@@ -291,14 +291,14 @@ class PlaceResolver:
         if not single and any(not (w[0].isupper() or w[0].isdigit() or w.lower() in _CONNECTORS)
                               for w in _WORDS.split(surface)[1:] if w):
             return False  # "New York", "Deir al-Zor", "Rio de Janeiro"; not "York"-style lower-case runs
-        if end - start <= 4 and surface.isupper() and not _upper_line(text, start) \
-                and not _section_head(text, start, end):
-            return False  # an acronym ("NICE", "MOB"), not a place
-        if surface.isupper() and _upper_line(text, start):
-            # a shouted headline ("ISLAMIC STATE STORMS RAMADI GOVERNMENT COMPOUND"): its capitals say nothing of
-            # names, so no hit of the name is dropped for what stands around this one (a surname, a person); a big
-            # place that is not also a word is kept
-            return not common and (admin or best_pop >= 50_000)
+        if surface.isupper():
+            if _upper_line(text, start):
+                # a shouted headline ("ISLAMIC STATE STORMS RAMADI GOVERNMENT COMPOUND"): its capitals say nothing
+                # of names, so no hit of the name is dropped for what stands around this one (a surname, a person);
+                # a big place that is not also a word is kept
+                return not common and (admin or best_pop >= 50_000)
+            if end - start <= 4 and not _section_head(text, start, end):
+                return False  # an acronym ("NICE", "MOB"), not a place
         names = self.gaz.names
         if (best_pop < 10**9 and (text[start - 1:start] == "-" or text.find("-", end + 2, end + 5) >= 0)
                 and _glued(text, start, end)):
