@@ -38,7 +38,7 @@ from streams.tagging.model import PlaceKind
 from streams.tagging.text import fold, fold_pattern
 from streams.tagging.words import US_STATE_ABBREVIATIONS, is_common_word
 
-FORMAT_VERSION = 22
+FORMAT_VERSION = 23
 DEFAULT_MIN_POPULATION = 500
 # Alternate names (other spellings, exonyms) are only taken from places at least this large: small
 # places carry many historic/odd alternates ("Liverpool" for a town in Indiana).
@@ -117,6 +117,10 @@ _SUBDIVISION_SUFFIXES = (" Sheng", " Shi", " Zizhiqu", " Zizhiqu", " Tebie Xingz
                          "-to", " Prefecture", " State", " Territory", " Department", " District", " County")
 _SUBDIVISION_ALIASES = {"AU-NSW": ["NSW"], "AU-QLD": ["QLD"], "CN-NM": ["Inner Mongolia"], "CN-XZ": ["Tibet"],
                         "ET-TI": ["Tigray"], "CN-XJ": ["Xinjiang"], "CN-GX": ["Guangxi"], "CN-NX": ["Ningxia"]}
+# A French first-level name made of a compass word and a proper name ("Nord-Kivu", "Sud-Ubangi") is
+# written in English copy with the English word ("North Kivu"); compass words alone ("Sud-Ouest") are not.
+_FRENCH_COMPASS = re.compile(r"(Nord|Sud)-((?!Est|Ouest)[A-Z][a-zé]+)")
+_FRENCH_COMPASS_EN = {"Nord": "North", "Sud": "South"}
 # Names news uses for a few cities (GeoNames ids): abbreviations, matched only as written, and names that
 # GeoNames keeps only among the alternate names of a town it lists as smaller than ALT_NAME_MIN_POPULATION
 # (Khankendi's 2,100 is a post-2023 figure; wires called it Stepanakert for decades).
@@ -500,6 +504,9 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
                 b.add_name(sub.name[: -len(suffix)], idx, PRIMARY)
         for alias in _SUBDIVISION_ALIASES.get(sub.code, []):
             b.add_name(alias, idx, _alias_flags(alias))
+        compass = _FRENCH_COMPASS.fullmatch(sub.name)
+        if compass is not None:  # English copy writes "North Kivu" for "Nord-Kivu"
+            b.add_name(f"{_FRENCH_COMPASS_EN[compass[1]]} {compass[2]}", idx, PRIMARY)
 
     abbrev = {fold_pattern(k): v for k, v in US_STATE_ABBREVIATIONS.items()}
     capitals = set()

@@ -38,3 +38,10 @@ def test_name_followed_by_region_is_the_first_level_area(places) -> None:  # typ
 def test_place_inside_an_organisation_name_is_not_a_place(places) -> None:  # type: ignore[no-untyped-def]
     got = places("Staff of the International Committee of the Red Cross (ICRC) counted 12 dead in Aleppo.")
     assert [t for t, *_ in got] == ["Aleppo"]
+
+
+def test_english_compass_word_names_a_french_first_level_area(places) -> None:  # type: ignore[no-untyped-def]
+    # ISO lists "Nord-Kivu" and "Sud-Kivu"; English copy writes "North Kivu" and "South Kivu"
+    assert places("Rebels advanced across North Kivu and into South Kivu.") == [
+        ("North Kivu", "Nord-Kivu", "CD", "admin1"), ("South Kivu", "Sud-Kivu", "CD", "admin1")]
+    assert places("Refugees crossed from Nord-Kivu.") == [("Nord-Kivu", "Nord-Kivu", "CD", "admin1")]
