@@ -213,6 +213,8 @@ _MOVING_FROM = re.compile(rf"(?:columns|convoys|forces|troops|units)\s+(?:{_MOTI
                           # "Troops from Niger and Chad launched an offensive … in northeast Nigeria": sent from there
                           r"|(?:^|[.!?]\s+|\n|\s-\s+)(?:troops|soldiers)\s+from\s+(?:[\w-]+\s+and\s+)?$")
 _FORCES_FROM_NEEDLES = required_literals(_FORCES_FROM)  # ("brigade", "forces", …: one is in every match)
+# "the provincial capital of North Kivu", "the capital of Tigray": the province only says which town
+_WHOSE_CAPITAL_BEFORE = re.compile(r"(?<![\w-])capital\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$")
 _NOUN_OF_AFTER = re.compile(r"\s+(?:city|town|village|capital|port|enclave)\s+of\s")
 
 
@@ -376,6 +378,9 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
     if (p.kind in _LOCATING_KINDS or _PROVINCE_AFTER.match(article.norm[p.end:p.end + 30])) \
             and _locates_a_town(article, p):
         return False  # "the village of Togoga in Tigray": Tigray only says where the event place lies
+    if (p.kind in _LOCATING_KINDS or _PROVINCE_AFTER.match(article.norm, p.end)) \
+            and _WHOSE_CAPITAL_BEFORE.search(before):
+        return False  # "leaving the provincial capital of North Kivu encircled": the capital, not the province
     if p.kind in _WIDE_KINDS:
         if article.norm.startswith("'s", p.end) and _place_follows(article, p.end, 45):
             return False  # "Yemen's main port of Hodeidah": the country only qualifies another place
@@ -924,8 +929,11 @@ def find_places(article: ArticleView, view: SentenceView, pat: CompiledPattern, 
     if role.target_town and not choice.anaphora and (
             choice.mention.kind not in _CITY_KINDS or _PROVINCE_AFTER.match(article.norm[choice.end:choice.end + 30])):
         choice = _target_town(article, items, choice, t_end)  # ("in the Kharkiv region": the province)
-    if choice.mention.kind not in _CITY_KINDS and not choice.anaphora:
-        choice = _narrowed_next(article, view, pat, choice)
+    if not choice.anaphora and (choice.mention.kind not in _CITY_KINDS
+                                or _VILLAGES_IN_BEFORE.search(article.norm, max(0, choice.start - 60), choice.start)):
+        narrowed = _narrowed_next(article, view, pat, choice)
+        if narrowed[0] is not choice:
+            return narrowed
     chosen = [choice]
     if role.coordination and not choice.anaphora:
         chosen += _coordinated(article, items, choice, forward=choice.start >= t_start)
@@ -969,32 +977,48 @@ def _target_town(article: ArticleView, items: list[_Item], choice: PlaceChoice, 
 
 # the next sentence goes on about the same event: "Gunmen killed 44 civilians at a mosque in southwest Niger. The
 # attack took place in the village of Fambita …"
-_SAME_EVENT = re.compile(r"(?<![\w-])(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|strikes|raid|massacre|"
+_SAME_EVENT = re.compile(r"(?<![\w-])(?:(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|raids?|massacre|"
                          r"killings|shelling|bombing|assault|ambush)\s+(?:took\s+place|happened|occurred|was\s+carried"
-                         r"\s+out|hit|struck|targeted)(?![\w-])")
+                         r"\s+out|were\s+carried\s+out|hit|struck|targeted)"
+                         # "The assailants attacked the villages of …", "The attacker struck … in Nguetechewe"
+                         r"|(?:the|these)\s+(?:gunmen|assailants|attackers?|bombers?|militants|raiders)\s+"
+                         r"(?:[\w-]+\s+){0,3}?(?:attacked|raided|stormed|struck|targeted|hit))(?![\w-])")
+# "killed 100 civilians in attacks on two villages in the Tillaberi region": the villages, which the next sentence
+# names, are where it happened; the area only locates them
+_VILLAGES_IN_BEFORE = re.compile(r"(?<![\w-])(?:villages|hamlets|settlements|communities)\s+(?:in|of|around|near)\s+"
+                                 r"(?:the\s+)?(?:[\w'-]+\s+){0,3}?$")
 
 
-def _narrowed_next(article: ArticleView, view: SentenceView, pat: CompiledPattern, choice: PlaceChoice) -> PlaceChoice:
+def _narrowed_next(article: ArticleView, view: SentenceView, pat: CompiledPattern,
+                   choice: PlaceChoice) -> list[PlaceChoice]:
     """A country or province the trigger's sentence names gives way to the town the next sentence puts the same
-    event in ("… killed 44 civilians in southwest Niger. The attack took place in the village of Fambita"): wire
-    writers label the town."""
+    event in ("… killed 44 civilians in southwest Niger. The attack took place in the village of Fambita"), and so
+    does any place that only locates villages ("in attacks on two villages in the Tillaberi region. The attacks
+    targeted the villages of Tchoma Bangou and Zaroumdareye"): wire writers label the towns, each of a list."""
     kinds = pat.kinds & _CITY_KINDS
     nxt = view.index + 1
     if not kinds or nxt >= len(article.sentence_starts):
-        return choice
+        return [choice]
     lo, hi = article.sentence_span(nxt)
     if _SAME_EVENT.search(article.norm, lo, min(hi, lo + 60)) is None:
-        return choice
+        return [choice]
     country = choice.mention.country
+    out: list[PlaceChoice] = []
     for p in article.event_places:
         if p.start < lo:
             continue
         if p.start >= hi:
             break
+        if out and not _COORD.match(article.norm[out[-1].end:p.start]):
+            break
         if p.kind in kinds and p.role != "dateline" and (p.country == country or p.geonameid is None) \
                 and _usable(article, p, pat.spec.place.provinces):
-            return PlaceChoice(p, p.start, p.end, "carried", True)
-    return choice
+            if out and (p.geonameid, p.name) == (out[-1].mention.geonameid, out[-1].mention.name):
+                continue
+            out.append(PlaceChoice(p, p.start, p.end, "carried", True))
+        elif out:
+            break
+    return out or [choice]
 
 
 _WHO_CLAUSE = re.compile(r",\s+(?:who|whom|whose)\s")

@@ -249,7 +249,7 @@ class PlaceResolver:
                          _enumerations(text, spans))
         for _, end, key in spans:
             if key in senses and text[end:end + 1] == " " and _AREA_AFTER.match(text, end):
-                senses[key] = self._area_sense(key, senses[key])
+                senses[key] = self._area_sense(key, senses[key], abroad=not text.startswith((" region", " Region"), end))
         mentions = self._mentions(text, spans, senses, dateline) + extra
         mentions.extend(self._features(text, mentions, triggers))
         mentions.sort(key=lambda p: p.start)
@@ -369,16 +369,20 @@ class PlaceResolver:
                                                        for v in self.gaz.names[key])
         return True
 
-    def _area_sense(self, key: str, sense: tuple[int, float]) -> tuple[int, float]:
+    def _area_sense(self, key: str, sense: tuple[int, float], *, abroad: bool) -> tuple[int, float]:
         """The first-level area of that name ("Sagaing region"), in the resolved sense's country if it has one
-        there; else ``sense`` unchanged."""
+        there, else (``abroad``: "Sonora state", not "the Charlotte region") the only one of that name anywhere;
+        else ``sense`` unchanged."""
         gaz = self.gaz
         i, margin = sense
         if gaz.kind[i] == "admin1":
             return sense
         areas = [v >> 3 for v in gaz.names.get(key, ()) if gaz.kind[v >> 3] == "admin1"]
         same = [a for a in areas if gaz.country[a] == gaz.country[i]]
-        return (same[0], margin) if same else sense
+        if same:
+            return same[0], margin
+        # "the capital of Sonora state": the one first-level area of the name, though a town abroad shares it
+        return (areas[0], margin) if abroad and len(areas) == 1 and gaz.kind[i] == "city" else sense
 
     def _best_population(self, cands: tuple[int, ...]) -> int:
         gaz = self.gaz

@@ -254,6 +254,21 @@ REFERENCES: list[tuple[str, Found]] = [
      "a matter of days,\" said a general. Officers estimated fewer than 300 militants remained. The militants are "
      "holding civilians as human shields in the cramped alleys, officers said.",
      [("civilians-at-risk", "Tal Afar", "confirmed"), ("imminent-fall", "Tal Afar", "confirmed")]),
+    # a toll in "villages in" an area is placed at the villages the next sentence names as the attack's targets,
+    # each of them; not when the next sentence is about something else
+    ("Gunmen killed at least 40 civilians in attacks on three villages in Burkina Faso's Centre-Nord region on "
+     "Sunday, officials said. The attackers raided the villages of Dablo, Kourao and Tangaye before dawn.",
+     [("civilians-at-risk", "Dablo", "confirmed"), ("civilians-at-risk", "Kourao", "confirmed"),
+      ("civilians-at-risk", "Tangaye", "confirmed")]),
+    ("Gunmen killed at least 40 civilians in attacks on three villages in Burkina Faso's Centre-Nord region on "
+     "Sunday, officials said. Aid workers said the villages of Dablo, Kourao and Tangaye were empty.",
+     [("civilians-at-risk", "Centre-Nord", "confirmed")]),
+    # "the provincial capital of X": the province names the town's seat, it is not where the siege is
+    ("Residents were trapped in their homes for hours as gun battles raged across the capital of Sonora state.", []),
+    # ... and a province gives way to the village the next sentence says "the strike hit"
+    ("A drone strike killed 16 civilians at a market in Nigeria's Borno state on Friday. The strike hit the "
+     "village of Kwatara as traders gathered.",
+     [("airstrike", "Kwatara", "confirmed"), ("civilians-at-risk", "Kwatara", "confirmed")]),
     # one confirmed mention outweighs one reported as a claim; a denial makes it contested
     ("Rebels said they had captured Palmyra. Rebels captured Palmyra on Sunday, a monitor said.",
      [("city-captured", "Palmyra", "confirmed")]),

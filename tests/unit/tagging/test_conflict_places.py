@@ -45,3 +45,11 @@ def test_english_compass_word_names_a_french_first_level_area(places) -> None:  
     assert places("Rebels advanced across North Kivu and into South Kivu.") == [
         ("North Kivu", "Nord-Kivu", "CD", "admin1"), ("South Kivu", "Sud-Kivu", "CD", "admin1")]
     assert places("Refugees crossed from Nord-Kivu.") == [("Nord-Kivu", "Nord-Kivu", "CD", "admin1")]
+
+
+def test_name_followed_by_state_is_the_only_first_level_area_of_the_name(places) -> None:  # type: ignore[no-untyped-def]
+    # a small Brazilian town shares the name; "state" says it is Mexico's state
+    assert places("Gun battles raged across the capital of Sonora state.") == [("Sonora", "Sonora", "MX", "admin1")]
+    # "region" after a big city's name is its metropolitan area, not a parish abroad of the same name
+    assert [(t, c, k) for t, _, c, k in places("Traffic in the Charlotte region eased on Monday.")] == [
+        ("Charlotte", "US", "city")]
