@@ -249,7 +249,8 @@ class PlaceResolver:
                          _enumerations(text, spans))
         for _, end, key in spans:
             if key in senses and text[end:end + 1] == " " and _AREA_AFTER.match(text, end):
-                senses[key] = self._area_sense(key, senses[key], abroad=not text.startswith((" region", " Region"), end))
+                region = text.startswith((" region", " Region"), end)
+                senses[key] = self._area_sense(key, senses[key], abroad=not region)
         mentions = self._mentions(text, spans, senses, dateline) + extra
         mentions.extend(self._features(text, mentions, triggers))
         mentions.sort(key=lambda p: p.start)
