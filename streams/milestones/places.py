@@ -153,7 +153,10 @@ _ATTRIBUTIVE = re.compile(
     r"^(?:-based|-backed|-led)?\s+(?:forces|fighters|troops|militants|rebels|police|militia|militias|army|"
     r"soldiers|tribesmen|tribes|officials|authorities|government|commanders?|units|brigades?|"
     r"jihadists|insurgents|volunteers|allies|planes|jets|warplanes|aircraft|drones|embassy|"
-    r"spokesman|spokeswoman|ministry)(?![\w-])"
+    r"spokesman|spokeswoman|ministry"
+    # "A Sahel security analyst … said at least 200 people had died": what the analyst studies
+    r"|(?:(?:security|military|defen[cs]e|conflict|political|terrorism|counterterrorism|regional|rights|"
+    r"humanitarian|independent)\s+)?(?:analysts?|experts?|researchers?|specialists?|scholars?))(?![\w-])"
 )
 
 
@@ -950,8 +953,8 @@ _TARGET_BEFORE = re.compile(r"(?<![\w-])(?:(?:towards?|on|against|at|into)\s+(?:
                             # "launched an offensive … in northern Shan state, attacking army positions in the towns
                             # of Lashio, Hsenwi and Chinshwehaw"
                             # "launched an offensive Saturday to seize Loikaw, the capital of Kayah state"
-                            r"|to\s+(?:seize|capture|take|retake|recapture|liberate|storm)\s+(?:the\s+)?"
-                            r"(?:(?:[\w-]+\s+)?(?:town|city|village|port|capital)\s+of\s+)?"
+                            r"|to\s+(?:seize|capture|take|retake|recapture|liberate|storm|attack)\s+(?:the\s+)?"
+                            r"(?:(?:[\w-]+\s+)?(?:towns?|cit(?:y|ies)|villages?|port|capital)\s+of\s+)?"
                             r"|(?:attacking|targeting|assaulting|storming)\s+(?:(?:[\w-]+\s+){0,2}?(?:positions|posts|"
                             r"bases|outposts|targets)\s+(?:in|around|near)\s+)?(?:the\s+)?"
                             r"(?:(?:towns?|cit(?:y|ies)|villages?)\s+of\s+)?)$")

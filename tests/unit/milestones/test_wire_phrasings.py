@@ -269,6 +269,12 @@ REFERENCES: list[tuple[str, Found]] = [
     ("A drone strike killed 16 civilians at a market in Nigeria's Borno state on Friday. The strike hit the "
      "village of Kwatara as traders gathered.",
      [("airstrike", "Kwatara", "confirmed"), ("civilians-at-risk", "Kwatara", "confirmed")]),
+    # a region that only says what an analyst studies is no event place
+    ("Jihadists attacked the town of Solhan in northern Burkina Faso on Friday night, residents said. A Sahel "
+     "security analyst who tracks the conflict said at least 150 people had died, most of them civilians.", []),
+    # an offensive in a country "to attack the towns of" A and B: the towns
+    ("Chadian troops launched an offensive against Boko Haram in northeastern Nigeria on Sunday to attack the towns "
+     "of Gamboru and Ngala.", [("offensive-launched", "Gamboru", "confirmed"), ("offensive-launched", "Ngala", "confirmed")]),
     # one confirmed mention outweighs one reported as a claim; a denial makes it contested
     ("Rebels said they had captured Palmyra. Rebels captured Palmyra on Sunday, a monitor said.",
      [("city-captured", "Palmyra", "confirmed")]),
