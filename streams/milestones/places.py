@@ -267,6 +267,9 @@ def _forces_origin(article: ArticleView, p: PlaceMention) -> bool:
         and _FORCES_FROM.search(norm, lo, p.start) is not None
 
 
+_TOLD_BEFORE = re.compile(r"(?<![\w-])(?:told|telling|briefed|briefing)\s+$")
+
+
 def _speakers_seat(article: ArticleView, p: PlaceMention) -> bool:
     """A place named as where speakers sit ("officials in Moscow said", "a U.N. official in Zagreb said",
     "said David Swanson, an OCHA spokesman in Gaziantep.")."""
@@ -276,6 +279,8 @@ def _speakers_seat(article: ArticleView, p: PlaceMention) -> bool:
         return False
     if _SAID_AFTER.match(norm, p.end) is not None or _AND_SAID_AFTER.match(norm, p.end) is not None:
         return True
+    if _TOLD_BEFORE.search(norm, max(0, m.start() - 12), m.start()) is not None:
+        return True  # "told reporters in Maiduguri the jet had been sent": where the briefing was
     return _SENTENCE_END.match(norm, p.end) is not None \
         and _SAID_NAME_BEFORE.search(norm, max(0, m.start() - 80), m.start()) is not None
 

@@ -275,6 +275,10 @@ REFERENCES: list[tuple[str, Found]] = [
     # an offensive in a country "to attack the towns of" A and B: the towns
     ("Chadian troops launched an offensive against Boko Haram in northeastern Nigeria on Sunday to attack the towns "
      "of Gamboru and Ngala.", [("offensive-launched", "Gamboru", "confirmed"), ("offensive-launched", "Ngala", "confirmed")]),
+    # "told reporters in Yola": where a briefing was held is not where a toll carried to the next sentence is
+    ("A Nigerian air force jet mistakenly bombed a camp for displaced people in the town of Jilli on Tuesday, the "
+     "military said. The commander told reporters in Yola the jet had been sent after a tip-off. Medecins Sans "
+     "Frontieres said 30 people had been confirmed dead.", [("airstrike", "Jilli", "confirmed")]),
     # one confirmed mention outweighs one reported as a claim; a denial makes it contested
     ("Rebels said they had captured Palmyra. Rebels captured Palmyra on Sunday, a monitor said.",
      [("city-captured", "Palmyra", "confirmed")]),
