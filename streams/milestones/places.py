@@ -383,9 +383,12 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False
     if p.kind in ("region", "continent") and p.name.casefold() in _MACRO_REGIONS | {p.text.casefold()} & _MACRO_REGIONS:
         return False
-    if (p.kind in _LOCATING_KINDS or _PROVINCE_AFTER.match(article.norm[p.end:p.end + 30])) \
+    if (p.kind in _LOCATING_KINDS or _PROVINCE_AFTER.match(article.norm[p.end:p.end + 30])
+            or article.norm.startswith(" township", p.end)) \
             and _locates_a_town(article, p):
-        return False  # "the village of Togoga in Tigray": Tigray only says where the event place lies
+        # "the village of Togoga in Tigray", "the village of Pazigyi in Kanbalu township": Tigray and Kanbalu only
+        # say where the event place lies
+        return False
     if (p.kind in _LOCATING_KINDS or _PROVINCE_AFTER.match(article.norm, p.end)) \
             and _WHOSE_CAPITAL_BEFORE.search(before):
         return False  # "leaving the provincial capital of North Kivu encircled": the capital, not the province
@@ -997,10 +1000,18 @@ _VILLAGES_IN_BEFORE = re.compile(r"(?<![\w-])(?:villages|hamlets|settlements|com
                                  r"(?:the\s+)?(?:[\w'-]+\s+){0,3}?$")
 
 
+# "an attack on a village in the central Sagaing region … The village of Pazigyi in Kanbalu township was pounded":
+# the next sentence opens on the village the lede left unnamed
+_A_SETTLEMENT_IN_BEFORE = re.compile(r"(?<![\w-])an?\s+(?:[\w-]+\s+)?(?:village|hamlet|town|settlement)\s+in\s+"
+                                     r"(?:the\s+)?(?:[\w'-]+\s+){0,3}?$")
+_THE_SETTLEMENT_OF = re.compile(r"the\s+(?:village|hamlet|town|settlement)\s+of\s")
+
+
 def _narrowed_next(article: ArticleView, view: SentenceView, pat: CompiledPattern,
                    choice: PlaceChoice) -> list[PlaceChoice]:
     """A country or province the trigger's sentence names gives way to the town the next sentence puts the same
-    event in ("… killed 44 civilians in southwest Niger. The attack took place in the village of Fambita"), and so
+    event in ("… killed 44 civilians in southwest Niger. The attack took place in the village of Fambita") or
+    names the village the lede left unnamed ("on a village in the Sagaing region … The village of Pazigyi"), and so
     does any place that only locates villages ("in attacks on two villages in the Tillaberi region. The attacks
     targeted the villages of Tchoma Bangou and Zaroumdareye"): wire writers label the towns, each of a list."""
     kinds = pat.kinds & _CITY_KINDS
@@ -1008,7 +1019,9 @@ def _narrowed_next(article: ArticleView, view: SentenceView, pat: CompiledPatter
     if not kinds or nxt >= len(article.sentence_starts):
         return [choice]
     lo, hi = article.sentence_span(nxt)
-    if _SAME_EVENT.search(article.norm, lo, min(hi, lo + 60)) is None:
+    if _SAME_EVENT.search(article.norm, lo, min(hi, lo + 60)) is None \
+            and not (_THE_SETTLEMENT_OF.match(article.norm, lo)
+                     and _A_SETTLEMENT_IN_BEFORE.search(article.norm, max(0, choice.start - 60), choice.start)):
         return [choice]
     country = choice.mention.country
     out: list[PlaceChoice] = []

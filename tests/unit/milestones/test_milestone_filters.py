@@ -213,6 +213,8 @@ CASES: list[tuple[str, str, Found]] = [
     ("non-conflict (unless)", "Taliban fighters captured Kunduz on Sunday, the biggest prize so far in their "
      "offensive.", [("city-captured", "Kunduz", "confirmed")]),
     ("non-conflict", "Celtic captured the title in Glasgow on Sunday, the biggest prize of the season.", []),
+    ("non-conflict", "Under siege all evening, the visitors from Mandalay, unbeaten in six matches, mounted what "
+     "their coach called a heroic last stand.", []),
     ("non-conflict", "Libya's rival legislatures signed an agreement in Tripoli to appoint a new central bank "
      "governor, signalling a truce in a month-long battle for the country's oil wealth.", []),
     # running-toll: a war's toll counted since it began is no new mass-casualty event

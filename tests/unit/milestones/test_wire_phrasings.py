@@ -279,6 +279,12 @@ REFERENCES: list[tuple[str, Found]] = [
     ("A Nigerian air force jet mistakenly bombed a camp for displaced people in the town of Jilli on Tuesday, the "
      "military said. The commander told reporters in Yola the jet had been sent after a tip-off. Medecins Sans "
      "Frontieres said 30 people had been confirmed dead.", [("airstrike", "Jilli", "confirmed")]),
+    # a village the lede leaves unnamed ("an attack on a village in the Magway region") is the one the next sentence
+    # opens on; "pounded from the air" in the passive; a township only says where the village lies
+    ("Myanmar's military acknowledged on Wednesday that it carried out an attack on a village in the central Magway "
+     "region where around 40 people, including children, were killed. The village of Kyin Dan in Mingin township "
+     "was pounded from the air on Tuesday as villagers gathered for a ceremony. A fighter jet dropped bombs on the "
+     "crowd.", [("airstrike", "Kyin Dan", "confirmed"), ("civilians-at-risk", "Kyin Dan", "confirmed")]),
     # one confirmed mention outweighs one reported as a claim; a denial makes it contested
     ("Rebels said they had captured Palmyra. Rebels captured Palmyra on Sunday, a monitor said.",
      [("city-captured", "Palmyra", "confirmed")]),
