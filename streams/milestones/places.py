@@ -408,7 +408,9 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
     if article.text.startswith(" ", p.end) and _ORG_NAME_AFTER.match(article.text, p.end):
         return False  # "The Kachin Independence Army launched an offensive": a group named after a place
     if _UNNAMED_CITY_AFTER.match(article.text, p.end) and _THE_BEFORE.search(before):
-        return False  # "into the heart of the southern Gaza city": a city in Gaza, named before, not Gaza
+        # "into the heart of the southern Gaza city", "Maiduguri, the Borno state capital": a city in Gaza or Borno,
+        # named before, not Gaza or Borno
+        return False
     if not provinces:
         if p.kind in _LOCATING_KINDS and _SETTLEMENT_AFTER.match(article.norm, p.end):
             return False  # "Russia Says It Took Donetsk Village": the province only says where the village is
@@ -453,7 +455,8 @@ _ORG_NAME_AFTER = re.compile(r" (?:[A-Z][\w'’-]*\s+){0,3}(?:Army|Front|Movemen
                              r"Party|Union|Corps|Guards?|Organi[sz]ation)(?![\w-])")
 # "the southern Gaza city" (lower-case noun, no "of" after: "the Gaza city of Khan Younis" names the city; "Gaza City"
 # is the name)
-_UNNAMED_CITY_AFTER = re.compile(r" (?:city|town)(?![\w-])(?! of\b)(?!\s+(?:council|hall|cent(?:re|er)|limits)\b)")
+_UNNAMED_CITY_AFTER = re.compile(r"(?: (?:state|region|province|oblast|governorate))? (?:city|town|capital)(?![\w-])"
+                                 r"(?! of\b)(?!\s+(?:council|hall|cent(?:re|er)|limits)\b)")
 _THE_BEFORE = re.compile(r"(?<![\w-])the\s+" + COMPASS + "$")
 
 
@@ -859,9 +862,13 @@ def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: Place
     for w in words:
         if w in ("'s", "'") or w in qualifier or w in _QUOTES:
             continue  # (a quoted trigger: 'had "liberated" the town of X')
+        if w == "." and kept and "." in kept[-1]:
+            continue  # the last dot of an abbreviation: "the U.N. safe area of Gorazde"
         if not (w[0].isalnum()) and w != "-":
             return None  # punctuation: the place belongs to another phrase
         kept.append(w)
+    if kept[-3:] == ["safe", "area", "of"]:
+        kept[-3:] = ["town", "of"]  # "overran the U.N.-declared \"safe area\" of Srebrenica": the enclave is the town
     # the adjectives of a description are neither stop words nor outside an 'only' list: "a blockade on the
     # desert city of Timbuktu" is checked as "the city of", "the besieged Syrian border town of Kobani" as
     # "town of"

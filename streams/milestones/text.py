@@ -60,6 +60,8 @@ ANAPHOR = re.compile(  # (the look-behinds after the first character: see lexico
     r"regional|industrial|garrison|northeastern|northwestern|southeastern|southwestern|mining|oil|"
     # a sea or river the place lies on: "captured the Black Sea city", "the Euphrates town"
     r"black\s+sea|red\s+sea|baltic|adriatic|aegean|gulf|nile|euphrates|tigris|danube|dnipro|dnieper|volga"
+    # the province it lies in: "the northern Shan State town", "the Donetsk region town"
+    r"|[a-z]{3,}\s+(?:state|region|province|oblast|governorate)"
     # a nationality: "the Afghan capital", "the Syrian town", "the Tigrayan capital"
     r"|[a-z]{3,}(?:an|ian|i|ese|ish))\s+){0,2}"
     r"(?:old city|city centre|city center|city|town|village|capital)(?![\w-])"

@@ -34,6 +34,14 @@ CASES: list[tuple[str, Found]] = [
     ("Government forces wrested control of the city of Raqqa from Kurdish fighters on Monday, in an operation "
      "launched overnight.", [("city-captured", "Raqqa", "confirmed"), ("offensive-launched", "Raqqa", "confirmed")]),
     ("Police in Raqqa arrested 12 suspects on Monday in an operation launched after a tip-off.", []),
+    # a U.N. "safe area" is the enclave town itself (an industrial area is a part); "U.N." keeps its dot
+    ("Bosnian Serb forces overran the U.N. safe area of Bihac on Tuesday.", [("city-captured", "Bihac", "confirmed")]),
+    ("Bosnian Serb forces overran the U.N.-declared \"safe area\" of Bihac on Tuesday.",
+     [("city-captured", "Bihac", "confirmed")]),
+    ("Rebels seized the industrial area of Aleppo on Tuesday.", []),
+    # the province a town lies in, inside the noun phrase that refers back to it
+    ("Rebels said they had overrun the army base in Bhamo and taken full control of the Kachin State town.",
+     [("city-captured", "the Kachin State town", "claimed")]),
     ("The city of Aleppo has been under siege for months.", [("siege", "Aleppo", "confirmed")]),
     ("Forces loyal to the government launched an assault on the rebel-held town of Daraya.",
      [("offensive-launched", "Daraya", "confirmed")]),
@@ -285,6 +293,9 @@ REFERENCES: list[tuple[str, Found]] = [
      "region where around 40 people, including children, were killed. The village of Kyin Dan in Mingin township "
      "was pounded from the air on Tuesday as villagers gathered for a ceremony. A fighter jet dropped bombs on the "
      "crowd.", [("airstrike", "Kyin Dan", "confirmed"), ("civilians-at-risk", "Kyin Dan", "confirmed")]),
+    # "the Helmand capital": a city in Helmand, not the province
+    ("Taliban fighters pushed into the suburbs of Lashkar Gah on Monday. In the south, the Helmand capital, besieged "
+     "by Taliban fighters for 10 days, was on the verge of falling, officials said.", []),
     # one confirmed mention outweighs one reported as a claim; a denial makes it contested
     ("Rebels said they had captured Palmyra. Rebels captured Palmyra on Sunday, a monitor said.",
      [("city-captured", "Palmyra", "confirmed")]),
