@@ -282,7 +282,8 @@ REFERENCES: list[tuple[str, Found]] = [
      "security analyst who tracks the conflict said at least 150 people had died, most of them civilians.", []),
     # an offensive in a country "to attack the towns of" A and B: the towns
     ("Chadian troops launched an offensive against Boko Haram in northeastern Nigeria on Sunday to attack the towns "
-     "of Gamboru and Ngala.", [("offensive-launched", "Gamboru", "confirmed"), ("offensive-launched", "Ngala", "confirmed")]),
+     "of Gamboru and Ngala.",
+     [("offensive-launched", "Gamboru", "confirmed"), ("offensive-launched", "Ngala", "confirmed")]),
     # "told reporters in Yola": where a briefing was held is not where a toll carried to the next sentence is
     ("A Nigerian air force jet mistakenly bombed a camp for displaced people in the town of Jilli on Tuesday, the "
      "military said. The commander told reporters in Yola the jet had been sent after a tip-off. Medecins Sans "
