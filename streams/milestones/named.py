@@ -99,7 +99,7 @@ _COARSE_PLACE_KINDS = frozenset({"country", "admin1", "region"})
 COMPASS = r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
 _GAP_TO_COARSE = re.compile(r"(?:the\s+)?" + COMPASS)
 
-AnchorKind = Literal["of", "comma", "region", "noun", "near", "camp"]
+AnchorKind = Literal["of", "comma", "region", "noun", "near", "camp", "in-noun"]
 
 # capitalised words that are never a place name on their own
 _NOT_NAMES = frozenset(
@@ -157,18 +157,23 @@ ANCHOR_KEYS: dict[str, AnchorKind] = {
     **{f" {noun}": "region" for noun in _REGION_NOUNS},
     **{key: "noun" for key in _NOUN_ANCHORS},
     ", near ": "near",
+    # "dropped a bomb on the monastery in Lintalu village at around 1 a.m.": "in <Name> village"
+    " village ": "in-noun", " village,": "in-noun", " village.": "in-noun", " hamlet ": "in-noun",
     # "an airstrike on the Maghazi refugee camp": a camp of displaced people is a populated place
     **{f" {kind} camp": "camp" for kind in CAMP_KINDS},
 }
 # "drone strikes on Tinzaouaten, near the Algerian border": a name after a locative preposition, located
 _NAME_AFTER_PREP = re.compile(rf"(?<![\w-])(?:in|on|at|into|hit|struck|bombed|shelled|attacked|raided|seized|"
                               rf"captured|entered)\s+{_NAME}$")
+# "in Lintalu village", "on Koutruk village" (not "the Olympic village")
+_NAME_IN_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?:in|on|at|near|into|from|of)\s+{_NAME}$")
 # The anchors right after a name (their start is where the name ends): how the name before one is found, and
 # how far back it may start
 _NAME_ENDS_AT: dict[str, tuple[re.Pattern[str], int]] = {
     "noun": (_NAME_BEFORE_NOUN, 40),  # "Zehri town in …"
     "camp": (_NAME_BEFORE, 40),  # "the Maghazi refugee camp"
     "near": (_NAME_AFTER_PREP, 60),  # "strikes on Tinzaouaten, near the Algerian border"
+    "in-noun": (_NAME_IN_BEFORE_NOUN, 50),  # "the monastery in Lintalu village"
 }
 
 

@@ -154,6 +154,8 @@ _ATTRIBUTIVE = re.compile(
     r"soldiers|tribesmen|tribes|officials|authorities|government|commanders?|units|brigades?|"
     r"jihadists|insurgents|volunteers|allies|planes|jets|warplanes|aircraft|drones|embassy|"
     r"spokesman|spokeswoman|ministry"
+    # "Donetsk regional governor Pavlo Kyrylenko said": an official's title
+    r"|(?:regional|provincial|oblast|city|district|military)\s+(?:governor|administration|mayor|chief)"
     # "A Sahel security analyst … said at least 200 people had died": what the analyst studies
     r"|(?:(?:security|military|defen[cs]e|conflict|political|terrorism|counterterrorism|regional|rights|"
     r"humanitarian|independent)\s+)?(?:analysts?|experts?|researchers?|specialists?|scholars?))(?![\w-])"
@@ -1000,7 +1002,10 @@ _SAME_EVENT = re.compile(r"(?<![\w-])(?:(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(
                          r"\s+out|were\s+carried\s+out|hit|struck|targeted)"
                          # "The assailants attacked the villages of …", "The attacker struck … in Nguetechewe"
                          r"|(?:the|these)\s+(?:gunmen|assailants|attackers?|bombers?|militants|raiders)\s+"
-                         r"(?:[\w-]+\s+){0,3}?(?:attacked|raided|stormed|struck|targeted|hit))(?![\w-])")
+                         r"(?:[\w-]+\s+){0,3}?(?:attacked|raided|stormed|struck|targeted|hit)"
+                         # "A fighter jet dropped a bomb on the monastery in Lintalu village"
+                         r"|(?:a|the)\s+(?:[\w-]+\s+)?(?:jet|warplane|plane|drone|helicopter|aircraft|bomber)\s+"
+                         r"(?:dropped|fired|struck|hit|bombed))(?![\w-])")
 # "killed 100 civilians in attacks on two villages in the Tillaberi region": the villages, which the next sentence
 # names, are where it happened; the area only locates them
 _VILLAGES_IN_BEFORE = re.compile(r"(?<![\w-])(?:villages|hamlets|settlements|communities)\s+(?:in|of|around|near)\s+"

@@ -297,6 +297,15 @@ REFERENCES: list[tuple[str, Found]] = [
     # "the Helmand capital": a city in Helmand, not the province
     ("Taliban fighters pushed into the suburbs of Lashkar Gah on Monday. In the south, the Helmand capital, besieged "
      "by Taliban fighters for 10 days, was on the verge of falling, officials said.", []),
+    # a governor's region is a title, no antecedent of "the city of 400,000"
+    ("A Russian air strike destroyed a hospital in Chernihiv on Wednesday, officials said. Sumy regional governor "
+     "Dmytro Zhyvytskyi said 17 people had been wounded. The city of 300,000 has been encircled by Russian forces "
+     "for more than a week.", [("airstrike", "Chernihiv", "confirmed"), ("siege", "The city", "confirmed")]),
+    # "in <Name> village" names a village the gazetteer lacks; a jet that "dropped a bomb" there is the strike the
+    # lede put in the region
+    ("A military air strike on a Buddhist monastery in the Magway region killed at least 23 people, residents said. "
+     "A fighter jet dropped a bomb on the monastery in Kyun Taw village at around 1 a.m.",
+     [("airstrike", "Kyun Taw", "confirmed"), ("civilians-at-risk", "Kyun Taw", "confirmed")]),
     # one confirmed mention outweighs one reported as a claim; a denial makes it contested
     ("Rebels said they had captured Palmyra. Rebels captured Palmyra on Sunday, a monitor said.",
      [("city-captured", "Palmyra", "confirmed")]),
