@@ -40,7 +40,9 @@ _COORD = re.compile(r"^(?:'s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|,?\
                     # "Kandahar, Afghanistan's second-biggest city, and Herat": an appositive in between
                     # ("Sar-e Pul, capital of the province of the same name, and Taloqan")
                     r"|^,\s+(?:[\w'’.-]+\s+){0,4}(?:city|town|capital|village|stronghold|hub)"
-                    r"(?:\s+(?:of|in)(?:\s+[\w'’.-]+){1,6}?)?\s*,\s+(?:and|or)\s+(?:the\s+)?$"
+                    # ("Saada, the rebels' stronghold near the Saudi border, and the central city of Radaa")
+                    r"(?:\s+(?:of|in|near|on|outside)(?:\s+[\w'’.-]+){1,6}?)?\s*,\s+(?:and|or)\s+(?:the\s+)?"
+                    r"(?:(?:[a-z-]+\s+){0,2}(?:city|town|village|port|capital)\s+of\s+)?$"
                     # "positions around Sarajevo and near the Serb stronghold of Pale": the same preposition family
                     r"|^\s+and\s+(?:near|around|outside|in|on)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
                     r"(?:(?:city|town|village|stronghold|capital|port)\s+of\s+)?$")
@@ -298,7 +300,8 @@ _NOT_DESCRIPTIVE = frozenset({"and", "or", "to", "from", "in", "at", "on", "with
                               "fall", "capture", "loss", "seizure", "forces", "army", "troops", "government"})
 
 
-_CITY_PART_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|suburb|area)(?![\w-])")
+_CITY_PART_AFTER = re.compile(r"\s+(?:(?:and|or)\s+(?:[A-Z][\w'’-]*\s+){1,3})?"
+                              r"(?:districts?|neighbou?rhoods?|quarters?|suburbs?|areas?)(?![\w-])", re.I)
 
 
 def _owns_a_named_place(article: ArticleView, pos: int) -> bool:
@@ -330,7 +333,9 @@ _AGREED_IN = re.compile(r"(?<![\w-])(?:agreed|reached|signed|struck|concluded|se
 _BY_LEADERS_AFTER = re.compile(r"(?:\s+(?:on|late|early)\s+[\w-]+(?:\s+night)?)?\s+(?:by|between)\s+(?:the\s+)?"
                                r"(?:leaders|presidents|heads\s+of\s+state|delegations|representatives|negotiators|"
                                r"envoys|foreign\s+ministers|mediators)(?![\w-])")
-_OWNED_BY_ANAPHOR = re.compile(r"(?<![\w-])the\s+(?:city|town|capital)['\u2019]s\s+$")
+# ("the city's Khor Maksar and Crater districts": both)
+_OWNED_BY_ANAPHOR = re.compile(r"(?<![\w-])the\s+(?:city|town|capital)['\u2019]s\s+"
+                               r"(?:(?:[\w'’-]+\s+){1,3}?(?:and|or)\s+)?$")
 
 
 def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> bool:
@@ -338,7 +343,7 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False
     if _CITY_QUARTER_AFTER.match(article.text, p.end):
         return False  # "the Hamdaniya and New Aleppo neighbourhoods": quarters, which writers file under the city
-    if _OWNED_BY_ANAPHOR.search(article.norm, max(0, p.start - 20), p.start) is not None \
+    if _OWNED_BY_ANAPHOR.search(article.norm, max(0, p.start - 45), p.start) is not None \
             and _CITY_PART_AFTER.match(article.norm, p.end) is not None:
         return False  # "struck positions in the city's Khor Maksar district": a quarter of the city "the city" names
     text = article.text
@@ -851,14 +856,16 @@ def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: Place
         # "liberated five border villages, including Pylna and Borysivka", "captured three provincial
         # capitals, including the strategic city of Kunduz": the listed ones are the places
         return 3 if gap.max_gap >= 3 and gap.only is None and gap.require is None else None
-    if 3 <= len(words) <= 8 and words[-1] == "," and words[-2] in _SETTLEMENT_NOUNS and "," not in words[:-1]:
-        # "broke into Ukraine's second-largest city, Kharkiv", "stormed into the capital, Kabul": a description
-        # set off by a comma is read as "the second-largest city of"
+    if 3 <= len(words) <= 8 and words[-1] == "," and words[-2] in _SETTLEMENT_WORDS and "," not in words[:-1]:
+        # "broke into Ukraine's second-largest city, Kharkiv", "stormed into the capital, Kabul", "captured
+        # Afghanistan's second- and third-largest cities, Kandahar and Herat": a description set off by a comma is
+        # read as "the second-largest city of"
         head = words[:-2]
         if "'s" in head:
             head = ["the", *head[head.index("'s") + 1:]]
+        head = [w for w in head if w != "-"]  # ("second- and third-largest")
         if head[:1] in (["the"], ["a"], ["an"]):
-            words = [*head, words[-2], "of"]
+            words = [*head, _SINGULAR.get(words[-2], words[-2]), "of"]
     qualifier = set((mention.qualifier or "").casefold().split())
     kept = []
     for w in words:
@@ -871,6 +878,8 @@ def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: Place
         kept.append(w)
     if kept[-3:] == ["safe", "area", "of"]:
         kept[-3:] = ["town", "of"]  # "overran the U.N.-declared \"safe area\" of Srebrenica": the enclave is the town
+    elif kept[-2:] == ["enclave", "of"] and any("protected" in w or w.startswith("u.n") for w in kept):
+        kept[-2:] = ["town", "of"]  # ("the U.N.-protected enclave of Srebrenica")
     # the adjectives of a description are neither stop words nor outside an 'only' list: "a blockade on the
     # desert city of Timbuktu" is checked as "the city of", "the besieged Syrian border town of Kobani" as
     # "town of"
@@ -901,6 +910,8 @@ _SETTLEMENT_PLURALS = frozenset({"towns", "cities", "villages", "settlements", "
 _AROUND = frozenset({"around", "near", "outside", "surrounding", "beyond", "close", "from"})  # towns *around* X
 _SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "hamlet", "capital", "settlement", "port"})
 _SETTLEMENT_WORDS = _SETTLEMENT_NOUNS | _SETTLEMENT_PLURALS
+_SINGULAR = {"towns": "town", "cities": "city", "villages": "village", "settlements": "settlement",
+             "hamlets": "hamlet", "localities": "town", "capitals": "capital"}
 
 
 def _closing_comma(words: list[str], limit: int) -> int | None:

@@ -39,6 +39,15 @@ CASES: list[tuple[str, Found]] = [
     ("Bosnian Serb forces overran the U.N.-declared \"safe area\" of Bihac on Tuesday.",
      [("city-captured", "Bihac", "confirmed")]),
     ("Rebels seized the industrial area of Aleppo on Tuesday.", []),
+    ("Bosnian Serb forces overran the U.N.-protected enclave of Gorazde on Tuesday.",
+     [("city-captured", "Gorazde", "confirmed")]),
+    # a plural description set off by a comma, with a hyphen fragment: "second- and third-largest cities, A and B"
+    ("Rebels captured Syria's second- and third-largest cities, Aleppo and Homs, on Friday, officials said.",
+     [("city-captured", "Aleppo", "confirmed"), ("city-captured", "Homs", "confirmed")]),
+    # "Strikes also targeted …"; a list whose first town has a long apposition ("near …")
+    ("Warplanes struck rebel targets across Yemen on Saturday. Strikes also targeted sites in Marib, the government's "
+     "stronghold near the Saudi border, and the central city of Bayda.",
+     [("airstrike", "Bayda", "confirmed"), ("airstrike", "Marib", "confirmed")]),
     # the province a town lies in, inside the noun phrase that refers back to it
     ("Rebels said they had overrun the army base in Bhamo and taken full control of the Kachin State town.",
      [("city-captured", "the Kachin State town", "claimed")]),
