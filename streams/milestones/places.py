@@ -1131,11 +1131,15 @@ def _carried(article: ArticleView, view: SentenceView, pat: CompiledPattern) -> 
     if not kinds:
         return None
     excludes = pat.place_exclude_before
+    # (nor a place this sentence names where the pattern rules it out: "Tens of thousands fled on foot towards El
+    # Fasher" is no exodus from El Fasher, named a sentence before)
+    here_excluded = {q.geonameid or q.name for q in view.places
+                     if excludes is not None and _excluded_before(article.norm, excludes, q.start, -1)}
 
     def skip(m: PlaceMention) -> bool:
         # (nor a place the pattern rules out where it stands: "We will now go to Kinshasa." is no place people
         # flee from in the next sentence)
-        return not _usable(article, m, pat.spec.place.provinces) \
+        return not _usable(article, m, pat.spec.place.provinces) or (m.geonameid or m.name) in here_excluded \
             or (excludes is not None and _excluded_before(article.norm, excludes, m.start, -1)
                 and _FORCES_INTO_BEFORE.search(article.norm, max(0, m.start - 60), m.start) is None) \
             or _names_a_facility(article.norm, m)  # "near the Bangolo bridge"

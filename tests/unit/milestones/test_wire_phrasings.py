@@ -315,6 +315,18 @@ REFERENCES: list[tuple[str, Found]] = [
     ("A military air strike on a Buddhist monastery in the Magway region killed at least 23 people, residents said. "
      "A fighter jet dropped a bomb on the monastery in Kyun Taw village at around 1 a.m.",
      [("airstrike", "Kyun Taw", "confirmed"), ("civilians-at-risk", "Kyun Taw", "confirmed")]),
+    # closing the last routes in and out of the town is its encirclement
+    ("Iraqi forces launched an offensive on Monday to retake Ramadi. By nightfall, troops had closed the last routes "
+     "in and out of the city, completing its encirclement.",
+     [("offensive-launched", "Ramadi", "confirmed"), ("siege", "the city", "confirmed")]),
+    # thousands who fled "on foot" are an exodus (a suspect who fled on foot is not)
+    ("Taliban fighters stormed into Ghazni on Monday. Thousands of residents fled on foot and in cars toward "
+     "neighbouring Wardak province, witnesses said.",
+     [("city-breach", "Ghazni", "confirmed"), ("civilians-at-risk", "Ghazni", "confirmed")]),
+    ("Police said the suspect fled on foot after the robbery in Kabul.", []),
+    # a town the sentence names as where people flee to is not carried over as where they flee from
+    ("Fighting continued inside the camp, which sits about 15 km south of the besieged city of Nyala. Tens of "
+     "thousands of people fled on foot towards Nyala, aid groups said.", [("siege", "Nyala", "confirmed")]),
     # one confirmed mention outweighs one reported as a claim; a denial makes it contested
     ("Rebels said they had captured Palmyra. Rebels captured Palmyra on Sunday, a monitor said.",
      [("city-captured", "Palmyra", "confirmed")]),
