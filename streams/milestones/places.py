@@ -1098,7 +1098,8 @@ def _excluded_before(norm: str, excludes: re.Pattern[str], start: int, excluded_
 # ("the coastal provinces of ": an area's noun between where people head and the place; unlike _AREA_OF_BEFORE,
 # which says a province locates a named area)
 _AREA_NOUN_OF_BEFORE = re.compile(r"(?<![\w-])the\s+(?:[a-z-]+\s+){0,2}?(?:provinces?|regions?|cities|towns|villages|"
-                              r"areas?|districts?|states?|governorates?)\s+of\s+$")
+                              # ("fled Homs toward the coastal strongholds of Latakia and Tartus")
+                              r"areas?|districts?|states?|governorates?|strongholds|ports)\s+of\s+$")
 
 
 # "missiles at nine sites in Pakistan and Kashmir, including targets in Muzaffarabad and Bahawalpur"

@@ -324,6 +324,13 @@ REFERENCES: list[tuple[str, Found]] = [
      "neighbouring Wardak province, witnesses said.",
      [("city-breach", "Ghazni", "confirmed"), ("civilians-at-risk", "Ghazni", "confirmed")]),
     ("Police said the suspect fled on foot after the robbery in Kabul.", []),
+    # "toward the coastal strongholds of A and B": where they flee to, however introduced
+    ("Rebels pressed towards Hama on Saturday. Thousands of people fled Hama toward the coastal strongholds of "
+     "Latakia and Tartus, residents said.", [("civilians-at-risk", "Hama", "confirmed")]),
+    # strikes "shattering a ceasefire": the truce is broken, not made
+    ("Israeli air strikes killed more than 400 Palestinians across Gaza on Tuesday, health officials said, "
+     "shattering a ceasefire that had held since January.",
+     [("airstrike", "Gaza", "confirmed"), ("civilians-at-risk", "Gaza", "confirmed")]),
     # a town the sentence names as where people flee to is not carried over as where they flee from
     ("Fighting continued inside the camp, which sits about 15 km south of the besieged city of Nyala. Tens of "
      "thousands of people fled on foot towards Nyala, aid groups said.", [("siege", "Nyala", "confirmed")]),
