@@ -324,6 +324,9 @@ REFERENCES: list[tuple[str, Found]] = [
      "neighbouring Wardak province, witnesses said.",
      [("city-breach", "Ghazni", "confirmed"), ("civilians-at-risk", "Ghazni", "confirmed")]),
     ("Police said the suspect fled on foot after the robbery in Kabul.", []),
+    # moving into a town its army says it pulled its troops out of is taking it
+    ("Syrian rebels moved into the central city of Homs on Thursday and the army said it had pulled its troops "
+     "out.", [("city-captured", "Homs", "claimed")]),
     # "toward the coastal strongholds of A and B": where they flee to, however introduced
     ("Rebels pressed towards Hama on Saturday. Thousands of people fled Hama toward the coastal strongholds of "
      "Latakia and Tartus, residents said.", [("civilians-at-risk", "Hama", "confirmed")]),
