@@ -867,7 +867,7 @@ def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: Place
         if head[:1] in (["the"], ["a"], ["an"]):
             words = [*head, _SINGULAR.get(words[-2], words[-2]), "of"]
     qualifier = set((mention.qualifier or "").casefold().split())
-    kept = []
+    kept: list[str] = []
     for w in words:
         if w in ("'s", "'") or w in qualifier or w in _QUOTES:
             continue  # (a quoted trigger: 'had "liberated" the town of X')
