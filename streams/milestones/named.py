@@ -248,6 +248,8 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
                 name, at = name[lead.end():], at + lead.end()
             found.append((name, at, "city"))
     for kind, start in anchors.name_ends:
+        if text[text.rfind(" ", max(0, start - 40), start) + 1:start].islower():
+            continue  # (cheap: the word before the anchor has no capital, so no name ends there: "the village ")
         before, reach = _NAME_ENDS_AT[kind]
         n = before.search(text, max(0, start - reach), start)
         if n is not None:
