@@ -371,7 +371,11 @@ CASES: list[tuple[str, str, Found]] = [
     # abbreviated months with a day are dates too
     ("dated", "Hamas' Oct. 7 attack on Kfar Aza, in which 60 civilians were killed, began the war.", []),
     # a warned-of consequence is not a harm that happened
-    ("feared-consequence", "The U.N. said fighting in Rafah, where a million displaced people shelter, "
+        ("feared-consequence", "Heavy fighting raged around Taiz on Monday. The United Nations has warned that any "
+     "assault on the city could put hundreds of thousands of displaced people at risk.", []),
+    ("feared-consequence", "Aid agencies warned that a humanitarian catastrophe could unfold if fighting reaches the "
+     "city of Hodeidah, where 400,000 displaced people shelter.", []),
+("feared-consequence", "The U.N. said fighting in Rafah, where a million displaced people shelter, "
      "could be a catastrophe.", []),
     ("feared-consequence", "The U.N. said fighting in Rafah had displaced a million people.",
      [("civilians-at-risk", "Rafah", "confirmed")]),
