@@ -157,8 +157,9 @@ ANCHOR_KEYS: dict[str, AnchorKind] = {
     **{f" {noun}": "region" for noun in _REGION_NOUNS},
     **{key: "noun" for key in _NOUN_ANCHORS},
     ", near ": "near",
-    # "dropped a bomb on the monastery in Lintalu village at around 1 a.m.": "in <Name> village"
-    " village ": "in-noun", " village,": "in-noun", " village.": "in-noun", " hamlet ": "in-noun",
+    # "dropped a bomb on the monastery in Lintalu village at around 1 a.m.": "in <Name> village" (" village, " is
+    # a "noun" anchor already)
+    " village ": "in-noun", " village.": "in-noun", " hamlet ": "in-noun",
     # "an airstrike on the Maghazi refugee camp": a camp of displaced people is a populated place
     **{f" {kind} camp": "camp" for kind in CAMP_KINDS},
 }

@@ -963,7 +963,7 @@ def find_places(article: ArticleView, view: SentenceView, pat: CompiledPattern, 
     if not choice.anaphora and (choice.mention.kind not in _CITY_KINDS
                                 or _VILLAGES_IN_BEFORE.search(article.norm, max(0, choice.start - 60), choice.start)):
         narrowed = _narrowed_next(article, view, pat, choice)
-        if narrowed[0] is not choice:
+        if narrowed:
             return narrowed
     chosen = [choice]
     if role.coordination and not choice.anaphora:
@@ -1036,33 +1036,31 @@ def _narrowed_next(article: ArticleView, view: SentenceView, pat: CompiledPatter
     event in ("… killed 44 civilians in southwest Niger. The attack took place in the village of Fambita") or
     names the village the lede left unnamed ("on a village in the Sagaing region … The village of Pazigyi"), and so
     does any place that only locates villages ("in attacks on two villages in the Tillaberi region. The attacks
-    targeted the villages of Tchoma Bangou and Zaroumdareye"): wire writers label the towns, each of a list."""
+    targeted the villages of Tchoma Bangou and Zaroumdareye"): wire writers label the towns, each of a list
+    (empty: ``choice`` stands)."""
     kinds = pat.kinds & _CITY_KINDS
     nxt = view.index + 1
     if not kinds or nxt >= len(article.sentence_starts):
-        return [choice]
+        return []
     lo, hi = article.sentence_span(nxt)
     if _SAME_EVENT.search(article.norm, lo, min(hi, lo + 60)) is None \
             and not (_THE_SETTLEMENT_OF.match(article.norm, lo)
                      and _A_SETTLEMENT_IN_BEFORE.search(article.norm, max(0, choice.start - 60), choice.start)):
-        return [choice]
+        return []
     country = choice.mention.country
-    out: list[PlaceChoice] = []
-    for p in article.event_places:
-        if p.start < lo:
-            continue
+    items: list[_Item] = []
+    places = article.event_places
+    for i in range(bisect_left_int(article.place_starts, lo), len(places)):
+        p = places[i]
         if p.start >= hi:
-            break
-        if out and not _COORD.match(article.norm[out[-1].end:p.start]):
             break
         if p.kind in kinds and p.role != "dateline" and (p.country == country or p.geonameid is None) \
                 and _usable(article, p, pat.spec.place.provinces):
-            if out and (p.geonameid, p.name) == (out[-1].mention.geonameid, out[-1].mention.name):
-                continue
-            out.append(PlaceChoice(p, p.start, p.end, "carried", True))
-        elif out:
-            break
-    return out or [choice]
+            items.append(_Item(p.start, p.end, p, False))
+    if not items:
+        return []
+    first = PlaceChoice(items[0].mention, items[0].start, items[0].end, "carried", True)
+    return [first, *_coordinated(article, items, first, forward=True)]
 
 
 _WHO_CLAUSE = re.compile(r",\s+(?:who|whom|whose)\s")
@@ -1135,7 +1133,7 @@ def _carried(article: ArticleView, view: SentenceView, pat: CompiledPattern) -> 
     # (nor a place this sentence names where the pattern rules it out: "Tens of thousands fled on foot towards El
     # Fasher" is no exodus from El Fasher, named a sentence before)
     here_excluded = {q.geonameid or q.name for q in view.places
-                     if excludes is not None and _excluded_before(article.norm, excludes, q.start, -1)}
+                     if _excluded_before(article.norm, excludes, q.start, -1)} if excludes is not None else set()
 
     def skip(m: PlaceMention) -> bool:
         # (nor a place the pattern rules out where it stands: "We will now go to Kinshasa." is no place people
