@@ -390,15 +390,16 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False
     if p.kind in ("region", "continent") and p.name.casefold() in _MACRO_REGIONS | {p.text.casefold()} & _MACRO_REGIONS:
         return False
-    if (p.kind in _LOCATING_KINDS or _PROVINCE_AFTER.match(article.norm[p.end:p.end + 30])
-            or article.norm.startswith(" township", p.end)) \
-            and _locates_a_town(article, p):
+    # (an area, or a name with "province" after it; _PROVINCE_AFTER is anchored by "^", so it is matched on a slice)
+    locating = p.kind in _LOCATING_KINDS or _PROVINCE_AFTER.match(article.norm[p.end:p.end + 30]) is not None
+    if (locating or article.norm.startswith(" township", p.end)) and _locates_a_town(article, p):
         # "the village of Togoga in Tigray", "the village of Pazigyi in Kanbalu township": Tigray and Kanbalu only
         # say where the event place lies
         return False
-    if (p.kind in _LOCATING_KINDS or _PROVINCE_AFTER.match(article.norm, p.end)) \
-            and _WHOSE_CAPITAL_BEFORE.search(before):
-        return False  # "leaving the provincial capital of North Kivu encircled": the capital, not the province
+    if locating and _WHOSE_CAPITAL_BEFORE.search(before):
+        # "leaving the provincial capital of North Kivu encircled", "the capital of Farah province": the capital,
+        # not the province
+        return False
     if p.kind in _WIDE_KINDS:
         if article.norm.startswith("'s", p.end) and _place_follows(article, p.end, 45):
             return False  # "Yemen's main port of Hodeidah": the country only qualifies another place

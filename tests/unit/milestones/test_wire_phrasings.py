@@ -282,6 +282,7 @@ REFERENCES: list[tuple[str, Found]] = [
      [("civilians-at-risk", "Centre-Nord", "confirmed")]),
     # "the provincial capital of X": the province names the town's seat, it is not where the siege is
     ("Residents were trapped in their homes for hours as gun battles raged across the capital of Sonora state.", []),
+    ("Jets bombed the capital of Oudalan province on Sunday, killing 30 civilians, residents said.", []),
     # ... and a province gives way to the village the next sentence says "the strike hit"
     ("A drone strike killed 16 civilians at a market in Nigeria's Borno state on Friday. The strike hit the "
      "village of Kwatara as traders gathered.",
