@@ -16,6 +16,7 @@ filter stopped it) — the basis of ``wirewatch rules explain``.
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -354,12 +355,35 @@ def _subsumed(milestone: str, choice: PlaceChoice,
     Russia", "Israeli air strikes killed 492 people in Lebanon" in a story that names the towns hit) adds
     nothing when the same milestone has a place in it: wire writers label the towns. (Round 19; before it,
     only a country after a compass word counted, and "air strikes on Houthi forces in Yemen, targeting the
-    airport in Sanaa" kept Yemen.)"""
+    airport in Sanaa" kept Yemen.) So does a region, a province or a district when the same milestone names a town
+    of the same country within ``_AREA_KM`` of it (or anywhere in that country, for a named region without a
+    point): "more than 32,000 people have fled Colombia's Catatumbo region … families left Tibu on foot" is
+    labelled at Tibu (round 24)."""
     p = choice.mention
+    if p.kind in _AREA_KINDS and p.country is not None:
+        return any(m == milestone and c.mention.kind == "city" and c.mention.country == p.country
+                   and (p.lat is None or p.lon is None
+                        or (c.mention.lat is not None and c.mention.lon is not None
+                            and _km(p.lat, p.lon, c.mention.lat, c.mention.lon) <= _AREA_KM))
+                   for (m, _), (_, _, c) in best.items())
     if choice.via != "fallback" or p.kind != "country":
         return False
     return any(m == milestone and c.via != "fallback" and c.mention.country == p.country
                for (m, _), (_, _, c) in best.items())
+
+
+# An area whose event a town in it takes over (see ``_subsumed``), and how far from the area's point the town may lie
+# (GeoNames has no first-level code for ISO's subdivisions: "in it" is told by distance)
+_AREA_KINDS = frozenset({"admin1", "region", "district"})
+_AREA_KM = 250.0
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    la1, la2 = math.radians(lat1), math.radians(lat2)
+    dla, dlo = la2 - la1, math.radians(lon2 - lon1)
+    h = math.sin(dla / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(dlo / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _any_in(text: str, needles: tuple[str, ...], start: int, end: int) -> bool:

@@ -196,7 +196,7 @@ _REFERENCE_POINT = re.compile(
 # What stands right before "<direction> of <place>" when the place is the event's, not a reference point: "the
 # (rebel-held) east of Aleppo" is a part of it; "warplanes struck Islamic State positions south of Kobani" are about
 # the town (not "positions 20 km northeast of Mosul": with a distance, far from it)
-_NOT_A_REFERENCE = re.compile(r"(?<![\w-])(?:the\s+(?:[\w-]+\s+)?|(?:positions|targets|lines|bases|posts|"
+_NOT_A_REFERENCE = re.compile(r"(?<![\w-])(?:the\s+(?:[\w-]+\s+){0,2}|(?:positions|targets|lines|bases|posts|"
                               r"fortifications)\s+)$")
 _ARTICLE_PREFIX = r"(?:al|el|ad|ar|as|ash|az|ez|es|at|ath|an|ul|un|abu|bin|ibn)"
 _CUT_NAME_AFTER = re.compile(r"\s+" + _ARTICLE_PREFIX + r"-\w|-[a-z]{1,3}-\w", re.I)  # "Mazar" of "Mazar-i-Sharif"
@@ -271,6 +271,15 @@ def _forces_origin(article: ArticleView, p: PlaceMention) -> bool:
         and _FORCES_FROM.search(norm, lo, p.start) is not None
 
 
+# "the U.N. rights office said in Geneva, citing …", "a spokesman told a briefing in Brussels.": where the words were
+# spoken (the name closes the clause)
+_SAID_IN_BEFORE = re.compile(r"(?<![\w-])(?:said|says|told\s+(?:reporters|journalists|a\s+briefing|a\s+news\s+"
+                             r"conference)|announced|added|stated|warned)\s+(?:on\s+\w+\s+)?in\s+$")
+_CLAUSE_END_AFTER = re.compile(r"(?:['\u2019]s\s+)?(?:,|\.(?:\s|$)|;|\s+on\s+\w+day\b|\s+that\b|$)")
+# "stepped off a plane from Riyadh", "a flight from Cairo": where the travellers came from
+_TRAVEL_FROM_BEFORE = re.compile(r"(?<![\w-])(?:plane|planes|flight|flights|airliner|ferry|"
+                                 r"delegation|envoy|envoys)\s+(?:arriving\s+|that\s+arrived\s+)?"
+                                 r"from\s+(?:the\s+)?$")
 _TOLD_BEFORE = re.compile(r"(?<![\w-])(?:told|telling|briefed|briefing)\s+$")
 
 
@@ -357,6 +366,10 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
     before = article.norm[max(0, p.start - 40):p.start]
     if _VENUE.search(before) or _venue_apposition(article, p):
         return False
+    if _SAID_IN_BEFORE.search(before) is not None and _CLAUSE_END_AFTER.match(article.norm, p.end) is not None:
+        return False  # "the UN human rights office said in Geneva, citing credible reports": where it was said
+    if _TRAVEL_FROM_BEFORE.search(before) is not None:
+        return False  # "ministers stepped off a plane from Riyadh": where the flight came from
     if _AGREED_IN.search(before) is not None and _BY_LEADERS_AFTER.match(article.norm, p.end) is not None:
         return False  # "The truce was agreed in Minsk on Thursday by the leaders of Ukraine, …": a summit's venue
     if _forces_origin(article, p):
@@ -423,7 +436,10 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         if p.kind in _LOCATING_KINDS and _SETTLEMENT_AFTER.match(article.norm, p.end):
             return False  # "Russia Says It Took Donetsk Village": the province only says where the village is
         after = article.norm[p.end:p.end + 30]
-        if _PROVINCE_AFTER.match(after):
+        m = _PROVINCE_AFTER.match(after)
+        if m is not None and not (after.startswith(" of ", m.end()) and after[m.end() - 8:m.end()] == "district"
+                                  and p.kind == "city"):
+            # ("the besieged Homs district of Baba Amr" is a quarter of the city)
             return False  # "Idlib province", "the Kyiv region" are not the city
         if _FACILITY_AFTER.match(after):
             return False

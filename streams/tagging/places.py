@@ -98,6 +98,9 @@ def _end_then_longest(hit: list[int] | tuple[int, int, int]) -> tuple[int, int]:
     return hit[2], hit[1]  # (end, start): on the same end, the earlier start (the longer pattern) first
 
 
+# abbreviated ranks and titles that are also place names ("Brig." for brigadier; Brig, Switzerland)
+_RANK_ABBREVIATIONS = frozenset({"brig", "gen", "col", "capt", "maj", "lt", "sgt", "adm", "gov", "sen", "rep", "cmdr"})
+
 class PlaceResolver:
     """Finds and resolves the places in one text. Built once per worker from a ``Gazetteer``."""
 
@@ -325,6 +328,10 @@ class PlaceResolver:
         m = _TOKEN.match(text, end + 1) if text[end:end + 1] == " " else None
         nxt = m.group() if m else ""  # (``_next_token``, inlined: every judged hit needs it)
         big = admin or best_pop >= 100_000
+        if text[end:end + 2] == ". " and text[start:end].lower() in _RANK_ABBREVIATIONS \
+                and text[end + 2:end + 3].isupper() \
+                and text[end + 2:text.find(".", end + 2, end + 10)].lower() in _RANK_ABBREVIATIONS:
+            return None  # "Brig. Gen. Abdu Majali": an abbreviated rank, not Brig in Switzerland
         low_prev = prev.rstrip(".").lower()
         if low_prev in PERSON_TITLES and not admin:
             return None

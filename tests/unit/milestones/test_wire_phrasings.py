@@ -338,6 +338,24 @@ REFERENCES: list[tuple[str, Found]] = [
     # a town the sentence names as where people flee to is not carried over as where they flee from
     ("Fighting continued inside the camp, which sits about 15 km south of the besieged city of Nyala. Tens of "
      "thousands of people fled on foot towards Nyala, aid groups said.", [("siege", "Nyala", "confirmed")]),
+    # a region gives way to a town in it that the same milestone names ("fled the X region … left the town of Y")
+    ("More than 20,000 people have fled fighting in Mali's central Mopti region, officials said. Thousands of "
+     "families streamed out of Djenne on foot, the U.N. said.", [("civilians-at-risk", "Djenne", "confirmed")]),
+    ("More than 20,000 people have fled fighting in Mali's central Mopti region, officials said.",
+     [("civilians-at-risk", "Mopti", "confirmed")]),
+    # "the besieged rebel-held east of X" is a part of X; "the besieged X district of Y" is a quarter of X
+    ("Government troops broke into the besieged rebel-held east of Deir ez-Zor on Sunday.",
+     [("city-breach", "Deir ez-Zor", "confirmed"), ("siege", "Deir ez-Zor", "confirmed")]),
+    ("Troops shelled the besieged Daraa district of Manshiyeh for a tenth day on Monday.",
+     [("siege", "Daraa", "confirmed")]),
+    # where a statement was made, and where a plane came from, are not the event's place
+    ("Inside Raqqa, militants are holding families from nearby villages in the city to use as human shields, the "
+     "U.N. rights office said in Geneva, citing witnesses.", [("civilians-at-risk", "Raqqa", "confirmed")]),
+    ("Drones struck the airport on Sunday as a delegation stepped off a plane from Cairo, killing at least 12 "
+     "civilians.", []),
+    # an abbreviated rank is no place ("Brig. Gen.": not Brig in Switzerland)
+    ("The rebels captured Tessalit on Friday. The army's spokesman, Brig. Gen. Diarra, denied that the town had "
+     "fallen.", [("city-captured", "Tessalit", "contested")]),
     # one confirmed mention outweighs one reported as a claim; a denial makes it contested
     ("Rebels said they had captured Palmyra. Rebels captured Palmyra on Sunday, a monitor said.",
      [("city-captured", "Palmyra", "confirmed")]),
