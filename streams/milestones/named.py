@@ -111,6 +111,9 @@ _NOT_NAMES = frozenset(
     "government army military state islamic national federal president minister mr mrs ms dr general "
     "colonel reuters ap afp un u.n officials residents witnesses police troops forces rebels".split())
 
+# words in _NOT_NAMES that begin many a two-word town name ("Old Fangak", "New Halfa")
+_NAME_PREFIXES = frozenset({"Old", "New"})
+
 _DIRECTIONS = re.compile(r"^(?:north|south|east|west|central)", re.I)
 
 
@@ -141,8 +144,9 @@ def _no_noun_after(norm: str, end: int) -> bool:
 
 def _plausible(name: str) -> bool:
     words = name.split()
-    if words[0].casefold() in _NOT_NAMES or name.casefold() in _NOT_NAMES:
-        return False
+    if (words[0].casefold() in _NOT_NAMES and not (len(words) > 1 and words[0] in _NAME_PREFIXES)) \
+            or name.casefold() in _NOT_NAMES:
+        return False  # (but "the town of Old Fangak", "New Halfa": a name that begins with "Old" or "New")
     if _GROUP_ADJECTIVE.search(words[-1]):
         return False  # "the stronghold of Tuareg-led separatist rebels": a group, not a place
     # a nationality or a direction is not a place name ("the Kurdish region", "the Northern province")

@@ -93,7 +93,7 @@ _FACILITY_AFTER = re.compile(  # "seized Aleppo's international airport" too
     r"(?:crossing|airport|airbase|air\s+base|base|dam|refinery|prison|plant|station|steelworks|works|factory|"
     r"highway|road|bridge|checkpoint|port|harbour|harbor|power\s+plant|oil\s+field|oilfield|camp|university|"
     r"hospital|stadium|mosque|palace|road|junction|roundabout|front|frontline|pocket|countryside|plain|plains|"
-    r"valley|river|mountains?|hills?|desert|outskirts|suburbs|conference\s+(?:centre|center|hall|complex)|hotel|compound|"
+    r"valley|river|mountains?|hills?|desert|outskirts|suburbs|suburb|post|conference\s+(?:centre|center|hall|complex)|hotel|compound|"
     r"headquarters|barracks|complex|"
     # "took over the Mekelle mayor's office and the regional broadcaster": an office, not the town
     r"(?:(?:mayor|governor|president|prime\s+minister)['\u2019]s\s+)?(?:office|offices|residence)|city\s+hall|town\s+hall|"

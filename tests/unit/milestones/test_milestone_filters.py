@@ -71,6 +71,11 @@ CASES: list[tuple[str, str, Found]] = [
     ("history-sentence", "Twenty years ago, U.S. air strikes on Baghdad opened the invasion of Iraq.", []),
     # "earlier this month" dates the sentence, unless it dates the start of a state that goes on
     ("history-sentence", "Troops held Maiduguri. Earlier this month, the group overran the town of Monguno.", []),
+    # a court's findings are about the past
+    ("history-sentence", "The court found that the airliner was shot down by a missile fired from near the town of "
+     "Snizhne, killing all 298 people on board.", []),
+    ("history-sentence", "A missile fired from near the town of Snizhne struck a market on Sunday, killing 29 people "
+     "on the spot.", [("civilians-at-risk", "Snizhne", "confirmed")]),
     ("history-sentence", "Troops held Maiduguri. On Sunday, the group overran the town of Monguno.",
      [("city-captured", "Monguno", "confirmed")]),
     ("history-sentence (unless)", "The town of Gao has been cut off from the rest of Mali since jihadists declared "
@@ -100,6 +105,11 @@ CASES: list[tuple[str, str, Found]] = [
      [("city-captured", "Kobani", "claimed")]),
     # disaster: people trapped by an earthquake are not a conflict milestone
     ("disaster", "Thousands of civilians remain trapped in Antakya after the earthquake flattened buildings.", []),
+    # ... nor an industrial accident
+    ("disaster", "An explosion tore through a coal mine in the rebel-held city of Makiivka on Wednesday, killing at "
+     "least 32 miners, officials said.", []),
+    ("disaster", "Shelling tore through a market in the rebel-held city of Makiivka on Wednesday, killing at least "
+     "32 traders, officials said.", [("civilians-at-risk", "Makiivka", "confirmed")]),
     ("disaster", "Thousands of civilians remain trapped in Aleppo as militants shell the city.",
      [("civilians-at-risk", "Aleppo", "confirmed")]),
     # conflict-context: deaths from disease, or a publicity campaign, are not milestones

@@ -353,6 +353,11 @@ REFERENCES: list[tuple[str, Found]] = [
      "U.N. rights office said in Geneva, citing witnesses.", [("civilians-at-risk", "Raqqa", "confirmed")]),
     ("Drones struck the airport on Sunday as a delegation stepped off a plane from Cairo, killing at least 12 "
      "civilians.", []),
+    # a town name that begins with "Old" or "New"; a city's suburb and a border post are not the city
+    ("An air strike hit a clinic in the town of New Fangak in South Sudan's Jonglei state on Saturday.",
+     [("airstrike", "New Fangak", "confirmed")]),
+    ("Government troops entered the Tripoli suburb of Tajoura on Saturday after rebel fighters withdrew.", []),
+    ("Rebels seized the Malaba border post on Sunday, officials said.", []),
     # an abbreviated rank is no place ("Brig. Gen.": not Brig in Switzerland)
     ("The rebels captured Tessalit on Friday. The army's spokesman, Brig. Gen. Diarra, denied that the town had "
      "fallen.", [("city-captured", "Tessalit", "contested")]),
