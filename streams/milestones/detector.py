@@ -357,11 +357,12 @@ def _subsumed(milestone: str, choice: PlaceChoice,
     only a country after a compass word counted, and "air strikes on Houthi forces in Yemen, targeting the
     airport in Sanaa" kept Yemen.) So does a region, a province or a district when the same milestone names a town
     of the same country within ``_AREA_KM`` of it (or anywhere in that country, for a named region without a
-    point): "more than 32,000 people have fled Colombia's Catatumbo region … families left Tibu on foot" is
-    labelled at Tibu (round 24)."""
+    point; anywhere at all, for a named district with neither point nor country): "more than 32,000 people have
+    fled Colombia's Catatumbo region … families left Tibu on foot" is labelled at Tibu (round 24)."""
     p = choice.mention
-    if p.kind in _AREA_KINDS and p.country is not None:
-        return any(m == milestone and c.mention.kind == "city" and c.mention.country == p.country
+    if p.kind in _AREA_KINDS and (p.country is not None or p.lat is None):
+        return any(m == milestone and c.mention.kind == "city"
+                   and (c.mention.country == p.country or p.country is None)
                    and (p.lat is None or p.lon is None
                         or (c.mention.lat is not None and c.mention.lon is not None
                             and _km(p.lat, p.lon, c.mention.lat, c.mention.lon) <= _AREA_KM))

@@ -343,6 +343,9 @@ REFERENCES: list[tuple[str, Found]] = [
      "families streamed out of Djenne on foot, the U.N. said.", [("civilians-at-risk", "Djenne", "confirmed")]),
     ("More than 20,000 people have fled fighting in Mali's central Mopti region, officials said.",
      [("civilians-at-risk", "Mopti", "confirmed")]),
+    # ... and so does a district the gazetteer lacks
+    ("Shelling killed at least 40 civilians in Kherson on Sunday, officials said. Dozens of civilians were killed in "
+     "the Korabelny district as they tried to leave.", [("civilians-at-risk", "Kherson", "confirmed")]),
     # "the besieged rebel-held east of X" is a part of X; "the besieged X district of Y" is a quarter of X
     ("Government troops broke into the besieged rebel-held east of Deir ez-Zor on Sunday.",
      [("city-breach", "Deir ez-Zor", "confirmed"), ("siege", "Deir ez-Zor", "confirmed")]),
