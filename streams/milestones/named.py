@@ -51,7 +51,8 @@ _NOUN_BEFORE_OF = re.compile(rf"(?i:(?<![\w-])the\s+(?:[\w'-]++\s++){{0,3}}?(?P<
 _NAME_AT = re.compile(_NAME)
 _LIST_SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # "X, a town 25 km west of Goma", "X, the last junta-held town on the border": anchor ", a ", ", the "
-_COMMA_A = re.compile(r",\s+(?:an?|the|another)\s")  # ("El Dher, another key town in Galmudug state")
+# ("El Dher, another key town in Galmudug state", "al-Qaim, one of the last towns held by …")
+_COMMA_A = re.compile(r",\s+(?:an?|the|another|one\s+of\s+the)\s")
 _NOUN_AFTER_A = re.compile(
     rf"(?i:(?:[\w'-]++\s++){{0,3}}?(?P<noun>{_SETTLEMENT})\b)(?!['’]s)"
     # "X, a town of Y" names a part; "X, a town of about 60,000 people" is X
@@ -157,7 +158,7 @@ def _plausible(name: str) -> bool:
 # them to its trigger automaton): "<noun> of " (the " of " ends the key), ", a ", " region".
 ANCHOR_KEYS: dict[str, AnchorKind] = {
     **{f" {noun} of ": "of" for noun in _SETTLEMENT_WORDS},
-    ", a ": "comma", ", an ": "comma", ", the ": "comma", ", another ": "comma",
+    ", a ": "comma", ", an ": "comma", ", the ": "comma", ", another ": "comma", ", one of the ": "comma",
     **{f" {noun}": "region" for noun in _REGION_NOUNS},
     **{key: "noun" for key in _NOUN_ANCHORS},
     ", near ": "near",

@@ -361,6 +361,16 @@ REFERENCES: list[tuple[str, Found]] = [
      [("airstrike", "New Fangak", "confirmed")]),
     ("Government troops entered the Tripoli suburb of Tajoura on Saturday after rebel fighters withdrew.", []),
     ("Rebels seized the Malaba border post on Sunday, officials said.", []),
+    # "X, one of the last towns held by …" introduces a town the gazetteer lacks
+    ("Syrian troops captured Gharanij, one of the last towns held by the militants in the province, on Friday.",
+     [("city-captured", "Gharanij", "confirmed")]),
+    # what another town's fall would lead to is no imminent fall; a town won is the war's "prize", not a sport's
+    ("The loss of Hajin would put the rebels within striking distance of Ataq, the government's last stronghold.",
+     []),
+    ("The rebels are now within striking distance of Ataq, the government's last stronghold.",
+     [("imminent-fall", "Ataq", "confirmed")]),
+    ("The last defenders surrendered on Friday. The fall of Bakhmut gives Moscow its biggest prize of the war in "
+     "months.", [("city-captured", "Bakhmut", "confirmed")]),
     # an abbreviated rank is no place ("Brig. Gen.": not Brig in Switzerland)
     ("The rebels captured Tessalit on Friday. The army's spokesman, Brig. Gen. Diarra, denied that the town had "
      "fallen.", [("city-captured", "Tessalit", "contested")]),
