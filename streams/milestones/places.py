@@ -475,8 +475,9 @@ _GAIN_OF_AFTER = re.compile(r"'s\s+(?:[\w-]+\s+){0,3}?(?:gain|gains|victory|succ
 _ARMED_MEN_AFTER = re.compile(r"\s+(?:militias?|militiamen|fighters|brigades?|gunmen)(?![\w-])")
 # the rest of an armed group's or party's name ("Kachin Independence Army", "Tigray People's Liberation Front",
 # "Arakan Army", "Karen National Union")
+# ("blamed the Azov regiment": a unit named after a place, in either case)
 _ORG_NAME_AFTER = re.compile(r" (?:[A-Z][\w'’-]*\s+){0,3}(?:Army|Front|Movement|Forces|Alliance|Brigades?|Militia|"
-                             r"Party|Union|Corps|Guards?|Organi[sz]ation)(?![\w-])")
+                             r"Party|Union|Corps|Guards?|Organi[sz]ation|[Rr]egiments?|[Bb]attalions?)(?![\w-])")
 # "the southern Gaza city" (lower-case noun, no "of" after: "the Gaza city of Khan Younis" names the city; "Gaza City"
 # is the name)
 _UNNAMED_CITY_AFTER = re.compile(r"(?: (?:state|region|province|oblast|governorate))? (?:city|town|capital)(?![\w-])"
@@ -815,6 +816,8 @@ def _no_antecedent(article: ArticleView, p: PlaceMention, reference_ok: bool = F
             or _names_a_facility(norm, p)  # "reached the Ouagadougou conference centre"
             or _SIDE_AFTER.match(norm, p.end) is not None
             or _time_zone(norm, p)  # "at 5 a.m. Moscow time"
+            # "blamed the Azov regiment": a unit named after a place
+            or (article.text.startswith(" ", p.end) and _ORG_NAME_AFTER.match(article.text, p.end) is not None)
             or _forces_origin(article, p) or _speakers_seat(article, p) or _border_pair(article, p)
             or _ROUTE_BEFORE.search(norm, max(0, p.start - 60), p.start) is not None  # "road links to Kandahar"
             or (not reference_ok and _after_of_or_from(norm, p.start)

@@ -98,6 +98,8 @@ def _end_then_longest(hit: list[int] | tuple[int, int, int]) -> tuple[int, int]:
     return hit[2], hit[1]  # (end, start): on the same end, the earlier start (the longer pattern) first
 
 
+# "the Sea of Azov", "the Gulf of Aden", "the Bay of Bengal": what comes after is a water body's name
+_WATER_BODIES = frozenset({"Sea", "Gulf", "Bay", "Strait", "Straits", "Bight", "Sound"})
 # abbreviated ranks and titles that are also place names ("Brig." for brigadier; Brig, Switzerland)
 _RANK_ABBREVIATIONS = frozenset({"brig", "gen", "col", "capt", "maj", "lt", "sgt", "adm", "gov", "sen", "rep", "cmdr"})
 
@@ -328,10 +330,14 @@ class PlaceResolver:
         m = _TOKEN.match(text, end + 1) if text[end:end + 1] == " " else None
         nxt = m.group() if m else ""  # (``_next_token``, inlined: every judged hit needs it)
         big = admin or best_pop >= 100_000
+        if prev == "of" and start >= 3 and _prev_token(text, start - 3) in _WATER_BODIES:
+            return False  # "the Sea of Azov", "the Gulf of Aden": a sea's name, not the town
+        if text.startswith(" of ", end) and text[start:end] in _WATER_BODIES:
+            return False  # "the Bay of Bengal": not Somalia's Bay region
         if text[end:end + 2] == ". " and text[start:end].lower() in _RANK_ABBREVIATIONS \
                 and text[end + 2:end + 3].isupper() \
                 and text[end + 2:text.find(".", end + 2, end + 10)].lower() in _RANK_ABBREVIATIONS:
-            return None  # "Brig. Gen. Abdu Majali": an abbreviated rank, not Brig in Switzerland
+            return False  # "Brig. Gen. Abdu Majali": an abbreviated rank, not Brig in Switzerland
         low_prev = prev.rstrip(".").lower()
         if low_prev in PERSON_TITLES and not admin:
             return None

@@ -7,6 +7,9 @@ from collections.abc import Callable
 
 import pytest
 
+from streams.milestones import Detector
+from streams.tagging import Tagger
+
 Found = list[tuple[str, str, str]]
 DATE = "2024-01-01T00:00:00"
 
@@ -383,6 +386,13 @@ REFERENCES: list[tuple[str, Found]] = [
 @pytest.mark.parametrize(("text", "expected"), REFERENCES, ids=[c[0][:40] for c in REFERENCES])
 def test_references_between_sentences(detect: Callable[..., Found], text: str, expected: Found) -> None:
     assert detect(text, published_at=DATE) == expected
+
+
+def test_a_unit_named_after_a_town_is_nothing_the_city_stands_for(tagger: Tagger, detector: Detector) -> None:
+    text = ("Fighting raged in Kherson on Monday. Russia's Defense Ministry blamed the Azov regiment for the shelling. "
+            "Russian forces have surrounded the city of 280,000 for two weeks.")
+    assert [(e.milestone, e.place) for e in detector.detect(tagger.tag(text), article_id="t")] == [
+        ("siege", "Kherson")]
 
 
 def test_a_participle_clause_is_dated_by_the_clause_it_hangs_on(detect: Callable[..., Found]) -> None:

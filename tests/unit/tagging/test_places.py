@@ -155,6 +155,14 @@ def test_person_names_are_not_places(places) -> None:  # type: ignore[no-untyped
     assert places(text) == []
 
 
+def test_a_water_body_and_an_abbreviated_rank_are_no_places(places) -> None:  # type: ignore[no-untyped-def]
+    # "the Sea of Azov" is not the Russian town, "the Gulf of Aden" not the Yemeni port, "the Bay of Bengal" not
+    # Somalia's Bay region; "Brig. Gen." is a rank, not Brig in Switzerland; the same names elsewhere stay places
+    text = "Warships sailed from the Sea of Azov into the Gulf of Aden and the Bay of Bengal, Brig. Gen. Ali said."
+    assert places(text) == []
+    assert [p[1] for p in places("Fighting in Aden, Azov and Brig.")] == ["Aden", "Azov", "Brig"]
+
+
 def test_a_speakers_town_before_told_is_no_surname(places) -> None:  # type: ignore[no-untyped-def]
     # "Henry said" is a person; "a resident of Kadugli told AFP" is where the resident lives
     text = "A drone hit a market in Kadugli. \"There is no flour,\" a resident of Kadugli told AFP."
