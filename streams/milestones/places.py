@@ -100,6 +100,11 @@ _FACILITY_AFTER = re.compile(  # "seized Aleppo's international airport" too
     r"broadcaster)(?![\w-])"
 )
 
+# "a clear violation of the Washington accords", "the Minsk agreements", "the Astana talks": an agreement or a
+# negotiating round named after where it was made, not a place of the war
+_AGREEMENT_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:peace\s+)?(?:accords|agreements|talks|protocols?|format|process|"
+                              r"summit|conference|declaration|memorandum|communiqu[eé])(?![\w-])")
+
 # "the Maghazi refugee camp", "Zamzam displacement camp": a camp of displaced people
 _CAMP_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:" + "|".join(CAMP_KINDS)
                          + r"|displaced(?:\s+persons)?)\s+camps?(?![\w-])")
@@ -350,6 +355,8 @@ _OWNED_BY_ANAPHOR = re.compile(r"(?<![\w-])the\s+(?:city|town|capital)['\u2019]s
 def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> bool:
     if _is_speaker(article, p):
         return False
+    if _AGREEMENT_AFTER.match(article.norm, p.end) is not None:
+        return False  # "the Washington accords", "the Minsk agreements": named after a venue
     if _CITY_QUARTER_AFTER.match(article.text, p.end):
         return False  # "the Hamdaniya and New Aleppo neighbourhoods": quarters, which writers file under the city
     if _OWNED_BY_ANAPHOR.search(article.norm, max(0, p.start - 45), p.start) is not None \

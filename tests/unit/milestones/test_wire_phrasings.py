@@ -374,6 +374,10 @@ REFERENCES: list[tuple[str, Found]] = [
      [("imminent-fall", "Ataq", "confirmed")]),
     ("The last defenders surrendered on Friday. The fall of Bakhmut gives Moscow its biggest prize of the war in "
      "months.", [("city-captured", "Bakhmut", "confirmed")]),
+    # where refugees cross is not where they flee from; an accord named after its venue is no place of the war
+    ("Tens of thousands of people fled fighting over the past week, crossing at the Malaba border post, the U.N. "
+     "said.", []),
+    ("Thousands of people fled the fighting on Sunday in what Kyiv called a violation of the Minsk agreements.", []),
     # an abbreviated rank is no place ("Brig. Gen.": not Brig in Switzerland)
     ("The rebels captured Tessalit on Friday. The army's spokesman, Brig. Gen. Diarra, denied that the town had "
      "fallen.", [("city-captured", "Tessalit", "contested")]),

@@ -161,6 +161,8 @@ def test_a_water_body_and_an_abbreviated_rank_are_no_places(places) -> None:  # 
     text = "Warships sailed from the Sea of Azov into the Gulf of Aden and the Bay of Bengal, Brig. Gen. Ali said."
     assert places(text) == []
     assert [p[1] for p in places("Fighting in Aden, Azov and Brig.")] == ["Aden", "Azov", "Brig"]
+    # "the Rusizi river" is the river, not the Rwandan town that GeoNames also calls Rusizi
+    assert places("Refugees waded across the Rusizi river.") == []
 
 
 def test_a_speakers_town_before_told_is_no_surname(places) -> None:  # type: ignore[no-untyped-def]
