@@ -223,6 +223,15 @@ CASES: list[tuple[str, str, Found]] = [
     ("non-conflict (unless)", "Taliban fighters captured Kunduz on Sunday, the biggest prize so far in their "
      "offensive.", [("city-captured", "Kunduz", "confirmed")]),
     ("non-conflict", "Celtic captured the title in Glasgow on Sunday, the biggest prize of the season.", []),
+    # a besieged town's prices; a town that is a war's prize
+    ("non-conflict (unless)", "Houthi fighters shelled Taiz again. Some 300,000 civilians are trapped in the city, "
+     "where food prices have soared.", [("civilians-at-risk", "the city", "confirmed")]),
+    # consequence-of: what another town's fall would lead to is no imminent fall
+    ("consequence-of", "The loss of Hajin would put the rebels within striking distance of Ataq.", []),
+    ("consequence-of", "Fresh gains put the rebels within striking distance of Ataq.",
+     [("imminent-fall", "Ataq", "confirmed")]),
+    ("non-conflict (unless)", "The defenders surrendered. The fall of Avdiivka is the biggest prize of the war in "
+     "months.", [("city-captured", "Avdiivka", "confirmed")]),
     ("non-conflict", "Under siege all evening, the visitors from Mandalay, unbeaten in six matches, mounted what "
      "their coach called a heroic last stand.", []),
     ("non-conflict", "Libya's rival legislatures signed an agreement in Tripoli to appoint a new central bank "
