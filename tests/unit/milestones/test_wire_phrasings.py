@@ -378,6 +378,10 @@ REFERENCES: list[tuple[str, Found]] = [
     ("Tens of thousands of people fled fighting over the past week, crossing at the Malaba border post, the U.N. "
      "said.", []),
     ("Thousands of people fled the fighting on Sunday in what Kyiv called a violation of the Minsk agreements.", []),
+    # residents trapped "in their homes" are civilians, however far the word "residents" stands
+    ("Iraqi troops fought their way into eastern Tal Afar on Friday. Residents reached by telephone said they were "
+     "trapped in their homes by the fighting.",
+     [("city-breach", "Tal Afar", "confirmed"), ("civilians-at-risk", "Tal Afar", "confirmed")]),
     # an abbreviated rank is no place ("Brig. Gen.": not Brig in Switzerland)
     ("The rebels captured Tessalit on Friday. The army's spokesman, Brig. Gen. Diarra, denied that the town had "
      "fallen.", [("city-captured", "Tessalit", "contested")]),
