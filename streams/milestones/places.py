@@ -399,6 +399,8 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False  # "at 5 a.m. Moscow time": a time zone
     if p.kind == "country" and _COUNTRY_FORCES_AFTER.match(article.norm, p.end):
         return False  # "Thousands of U.S. Marines and Iraqi troops launched an offensive": whose forces
+    if p.kind == "country" and _COUNTRY_OWNS_ACTOR.match(article.norm, p.end):
+        return False  # "forces loyal to Yemen's government launched an assault on … Hodeidah": whose government
     if _GAIN_OF_AFTER.match(article.norm, p.end):
         return False  # "… the bombed-out town, Moscow's biggest battlefield gain": the side that gained
     if _ARMED_MEN_AFTER.match(article.norm, p.end):
@@ -477,6 +479,10 @@ _ROUTE_BEFORE = re.compile(r"(?:highway|road|route|railway|rail\s+line|motorway|
 # a country's forces ("U.S. Marines", "Russian troops" is a demonym), not a place they act in
 _COUNTRY_FORCES_AFTER = re.compile(r"\s+(?:marines|troops|forces|soldiers|jets|warplanes|warships|aircraft|army|"
                                    r"military|navy|commandos|special\s+forces|paratroopers|drones)(?![\w-])")
+# "Yemen's government", "Libya's internationally recognised government", "Sudan's army": a country as a party
+_COUNTRY_OWNS_ACTOR = re.compile(r"['\u2019]s\s+(?:[\w-]+\s+){0,2}?(?:government|army|military|armed\s+forces|forces|"
+                                 r"troops|president|prime\s+minister|defen[cs]e\s+ministry|authorities|leaders?|"
+                                 r"navy|air\s+force|junta|regime|rebels|opposition)(?![\w-])")
 _GAIN_OF_AFTER = re.compile(r"'s\s+(?:[\w-]+\s+){0,3}?(?:gain|gains|victory|success|prize|setback|loss|win|defeat|"
                             r"advance|triumph|blow)(?![\w-])")
 _ARMED_MEN_AFTER = re.compile(r"\s+(?:militias?|militiamen|fighters|brigades?|gunmen)(?![\w-])")

@@ -382,6 +382,12 @@ REFERENCES: list[tuple[str, Found]] = [
     ("Iraqi troops fought their way into eastern Tal Afar on Friday. Residents reached by telephone said they were "
      "trapped in their homes by the fighting.",
      [("city-breach", "Tal Afar", "confirmed"), ("civilians-at-risk", "Tal Afar", "confirmed")]),
+    # a country that owns the government or the army is a party, not the place attacked; an operation "on Saturday to
+    # seize" a town is launched against it
+    ("Forces loyal to Somalia's government launched an assault on the al Shabaab-held port town of Barawe on "
+     "Wednesday.", [("offensive-launched", "Barawe", "confirmed")]),
+    ("Government forces launched an operation on Saturday to seize the town of Bani Walid, officials said.",
+     [("offensive-launched", "Bani Walid", "confirmed")]),
     # an abbreviated rank is no place ("Brig. Gen.": not Brig in Switzerland)
     ("The rebels captured Tessalit on Friday. The army's spokesman, Brig. Gen. Diarra, denied that the town had "
      "fallen.", [("city-captured", "Tessalit", "contested")]),
