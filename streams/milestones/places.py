@@ -883,7 +883,7 @@ def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: Place
         # towns of the Agency, which have been surrounded": the relative clause's subject
         words = words[2:] if words[1:2] == ["which"] else words[1:]
     k = len(words) - 1 - words[::-1].index("including") if "including" in words else -1
-    if 3 <= k <= 9 and words[k - 1] == "," and any(w in _SETTLEMENT_PLURALS for w in words[:k - 1]) \
+    if 3 <= k <= 12 and words[k - 1] == "," and any(w in _SETTLEMENT_PLURALS for w in words[:k - 1]) \
             and not any(w in _AROUND for w in words[:k]) \
             and (k == len(words) - 1 or _description_start(words[k + 1:]) == 0):
         # "liberated five border villages, including Pylna and Borysivka", "captured three provincial

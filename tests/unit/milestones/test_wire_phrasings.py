@@ -388,6 +388,16 @@ REFERENCES: list[tuple[str, Found]] = [
      "Wednesday.", [("offensive-launched", "Barawe", "confirmed")]),
     ("Government forces launched an operation on Saturday to seize the town of Bani Walid, officials said.",
      [("offensive-launched", "Bani Walid", "confirmed")]),
+    # "tightened their ring around X"; "handed X over to tribal leaders"; "captured three more provincial capitals in
+    # <country> on Sunday, including X"; "killed 10 members of one family"
+    ("Rebel fighters tightened their ring around the loyalist stronghold of Tarhuna on Thursday.",
+     [("siege", "Tarhuna", "confirmed")]),
+    ("The militants' last stronghold fell on Friday as their fighters handed Jalalabad over to tribal elders.",
+     [("city-captured", "Jalalabad", "confirmed")]),
+    ("The insurgents captured three more provincial capitals in western Afghanistan on Sunday, including the city of "
+     "Farah, officials said.", [("city-captured", "Farah", "confirmed")]),
+    ("A drone strike on a house in Herat on Sunday killed 12 members of one family, including five children, "
+     "relatives said.", [("airstrike", "Herat", "confirmed"), ("civilians-at-risk", "Herat", "confirmed")]),
     # an abbreviated rank is no place ("Brig. Gen.": not Brig in Switzerland)
     ("The rebels captured Tessalit on Friday. The army's spokesman, Brig. Gen. Diarra, denied that the town had "
      "fallen.", [("city-captured", "Tessalit", "contested")]),
