@@ -47,7 +47,10 @@ _SETTLEMENT = "(?:" + "|".join(sorted(_SETTLEMENT_WORDS, key=len, reverse=True))
 _OF = re.compile(rf" of (?=[{_UP}])")
 # (possessive word runs here and below: a word is only followed by spaces when taken whole, so the engine need
 # not backtrack into it — same matches)
-_NOUN_BEFORE_OF = re.compile(rf"(?i:(?<![\w-])the\s+(?:[\w'-]++\s++){{0,3}}?(?P<noun>{_SETTLEMENT}))$")
+# "reached the outskirts of Abu Grein", "fought their way into the centre of Marjah": a part of a town names the town
+_TOWN_PART_WORDS = ("outskirts", "centre", "center", "heart")
+_NOUN_BEFORE_OF = re.compile(rf"(?i:(?<![\w-])the\s+(?:[\w'-]++\s++){{0,3}}?"
+                             rf"(?P<noun>{_SETTLEMENT}|outskirts|centre|center|heart))$")
 _NAME_AT = re.compile(_NAME)
 _LIST_SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # "X, a town 25 km west of Goma", "X, the last junta-held town on the border": anchor ", a ", ", the "
@@ -90,6 +93,9 @@ _REGION_AT = {w: re.compile(rf" {w}\b") for w in _REGION_NOUNS}
 _PROVINCE_WORDS_AFTER = (*(f" {w}" for w in _REGION_NOUNS if w != "district"), " state ", " state,", " state.")
 _NAME_BEFORE_REGION = re.compile(rf"(?:[a-z]['’]s|(?<![\w-])[Tt]he)\s+"
                                  rf"(?:(?:north|south)?(?:east|west)?(?:ern)?\s+|central\s+)?{_NAME}$")
+# "drive Taliban fighters out of Arghandab district", "pushed into neighbouring Nad-e Ali district": a district named
+# right after a preposition (not "in northwest Pakistan's Kurram district": an owner comes first)
+_NAME_AFTER_PREP_REGION = re.compile(rf"(?<![\w-])(?:in|into|of|neighbouring|neighboring)\s+{_NAME}$")
 # the words that make a camp one of displaced people ("the Maghazi refugee camp"; places.py reads them too)
 CAMP_KINDS = ("refugee", "refugees", "displacement", "idp")
 CITY_KINDS = frozenset({"city", "district"})  # (kinds of a populated place: places.py reads it too)
@@ -157,11 +163,14 @@ def _plausible(name: str) -> bool:
 # The anchors as literal keys, for callers that find them in a scan they make anyway (the detector adds
 # them to its trigger automaton): "<noun> of " (the " of " ends the key), ", a ", " region".
 ANCHOR_KEYS: dict[str, AnchorKind] = {
-    **{f" {noun} of ": "of" for noun in _SETTLEMENT_WORDS},
+    **{f" {noun} of ": "of" for noun in (*_SETTLEMENT_WORDS, *_TOWN_PART_WORDS)},
     ", a ": "comma", ", an ": "comma", ", the ": "comma", ", another ": "comma", ", one of the ": "comma",
     **{f" {noun}": "region" for noun in _REGION_NOUNS},
     **{key: "noun" for key in _NOUN_ANCHORS},
     ", near ": "near",
+    # "a school sheltering displaced people in Adi Daero, north of Shire": a name placed against a known town
+    **{f", {d} of ": "near" for d in ("north", "south", "east", "west", "northeast", "northwest", "southeast",
+                                       "southwest", "north-east", "north-west", "south-east", "south-west")},
     # "dropped a bomb on the monastery in Lintalu village at around 1 a.m.": "in <Name> village" (" village, " is
     # a "noun" anchor already)
     " village ": "in-noun", " village.": "in-noun", " hamlet ": "in-noun",
@@ -211,7 +220,7 @@ def find_anchors(text: str, norm: str | None = None) -> Anchors:
     low = text.lower() if norm is None else norm
     out = Anchors()
     for m in _OF.finditer(text):
-        if low.endswith(_SETTLEMENT_WORDS, 0, m.start()):  # the usual " of " stops here
+        if low.endswith((*_SETTLEMENT_WORDS, *_TOWN_PART_WORDS), 0, m.start()):  # the usual " of " stops here
             out.of_ends.append(m.end())
     out.commas = [m.span() for m in _COMMA_A.finditer(text)]
     for word in _REGION_NOUNS:
@@ -240,7 +249,8 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
         if noun is not None and (n := _NAME_AT.match(text, end)) is not None \
                 and _GROUP_AFTER.match(text, n.end()) is None:
             found.append((n.group("name"), n.start(), "city"))
-            if noun.group("noun").endswith("s"):  # "the towns of Nasir and Ulang", "the villages of A, B and C"
+            if noun.group("noun").endswith("s") and noun.group("noun") != "outskirts":
+                # "the towns of Nasir and Ulang", "the villages of A, B and C"
                 while (sep := _LIST_SEP.match(text, n.end())) is not None \
                         and (n := _NAME_AT.match(text, sep.end())) is not None:
                     found.append((n.group("name"), n.start(), "city"))
@@ -262,6 +272,10 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
             found.append((n.group("name"), n.start("name"), "city"))
     for start in sorted(anchors.regions):
         n = _NAME_BEFORE_REGION.search(text, max(0, start - 60), start)
+        if n is None and text.startswith(" district", start):
+            n = _NAME_AFTER_PREP_REGION.search(text, max(0, start - 60), start)
+            if n is not None and ("'" in n.group("name") or "’" in n.group("name")):
+                n = None
         if n is None:
             continue
         if text.startswith(" district", start):
@@ -311,6 +325,9 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
     names: dict[str, PlaceKind] = {}
     for name, a, kind in found:
         if not overlaps(a, a + len(name)) and _plausible(name):
+            first = name.split(None, 1)[0]
+            if first in _NAME_PREFIXES and (a + len(first) + 1, a + len(name)) in taken:
+                continue  # "the heart of Old Omdurman": the old town of a city the tagger knows is that city
             names.setdefault(name, kind)
     if not names:
         return []

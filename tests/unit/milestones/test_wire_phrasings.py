@@ -398,6 +398,19 @@ REFERENCES: list[tuple[str, Found]] = [
      "Farah, officials said.", [("city-captured", "Farah", "confirmed")]),
     ("A drone strike on a house in Herat on Sunday killed 12 members of one family, including five children, "
      "relatives said.", [("airstrike", "Herat", "confirmed"), ("civilians-at-risk", "Herat", "confirmed")]),
+    # names the gazetteer lacks, introduced by where they lie: ", north of <town>", "the centre of X", "out of X
+    # district" (not "Pakistan's X district", whose owner comes first); "Old X" of a known city is that city
+    ("An air strike hit a school sheltering displaced people in Mai Kadra Tsehay, north of Humera, killing more than "
+     "40 civilians, aid workers said.", [("airstrike", "Mai Kadra Tsehay", "confirmed"),
+                                         ("civilians-at-risk", "Mai Kadra Tsehay", "confirmed")]),
+    ("Marines fought their way into the centre of Garmsiri on Monday, punching through Taliban defences.",
+     [("city-breach", "Garmsiri", "confirmed")]),
+    ("Troops launched an operation on Wednesday to drive Taliban fighters out of Khakrez district.",
+     [("offensive-launched", "Khakrez", "confirmed")]),
+    ("Tribal elders in northwest Pakistan's Orakzai district agreed to a seven-day ceasefire on Sunday.",
+     [("ceasefire", "Orakzai", "confirmed")]),
+    ("Army units broke the rebels' defences on Friday, reaching the heart of Old Omdurman, the army said.",
+     [("city-breach", "Omdurman", "confirmed")]),
     # an abbreviated rank is no place ("Brig. Gen.": not Brig in Switzerland)
     ("The rebels captured Tessalit on Friday. The army's spokesman, Brig. Gen. Diarra, denied that the town had "
      "fallen.", [("city-captured", "Tessalit", "contested")]),
