@@ -388,6 +388,8 @@ REFERENCES: list[tuple[str, Found]] = [
      "Wednesday.", [("offensive-launched", "Barawe", "confirmed")]),
     ("Government forces launched an operation on Saturday to seize the town of Bani Walid, officials said.",
      [("offensive-launched", "Bani Walid", "confirmed")]),
+    ("Soldiers launched a major operation on Tuesday to drive separatist fighters out of the town of Bamenda.",
+     [("offensive-launched", "Bamenda", "confirmed")]),
     # "tightened their ring around X"; "handed X over to tribal leaders"; "captured three more provincial capitals in
     # <country> on Sunday, including X"; "killed 10 members of one family"
     ("Rebel fighters tightened their ring around the loyalist stronghold of Tarhuna on Thursday.",
