@@ -105,6 +105,13 @@ _FACILITY_AFTER = re.compile(  # "seized Aleppo's international airport" too
 _AGREEMENT_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:peace\s+)?(?:accords|agreements|talks|protocols?|format|process|"
                               r"summit|conference|declaration|memorandum|communiqu[eé])(?![\w-])")
 
+# a capital that acts as a government: "since Washington began backing the offensive", "Moscow accused Kyiv"
+_GOVERNMENT_ACTS_AFTER = re.compile(r"\s+(?:began\s+backing|backed|imposed|demanded|urged|accused|condemned|rejected|"
+                                    r"recognised|recognized|welcomed|pledged|sanctioned|brokered|mediated)(?![\w-])")
+# "the February deal between Washington and the insurgents", "relations between Washington and Kabul": the parties
+_PARTIES_BETWEEN_BEFORE = re.compile(r"(?<![\w-])(?:deal|agreement|accord|relations|ties|talks|negotiations|tensions|"
+                                     r"rift|dispute|pact|treaty)\s+between\s+(?:[\w.-]+\s+and\s+)?$")
+
 # "the Maghazi refugee camp", "Zamzam displacement camp": a camp of displaced people
 _CAMP_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:" + "|".join(CAMP_KINDS)
                          + r"|displaced(?:\s+persons)?)\s+camps?(?![\w-])")
@@ -357,6 +364,10 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False
     if _AGREEMENT_AFTER.match(article.norm, p.end) is not None:
         return False  # "the Washington accords", "the Minsk agreements": named after a venue
+    if _GOVERNMENT_ACTS_AFTER.match(article.norm, p.end) is not None \
+            or _PARTIES_BETWEEN_BEFORE.search(article.norm, max(0, p.start - 50), p.start) is not None:
+        return False  # "since Washington began backing the offensive", "the deal between Washington and the
+        # insurgents": a capital standing for its government
     if _CITY_QUARTER_AFTER.match(article.text, p.end):
         return False  # "the Hamdaniya and New Aleppo neighbourhoods": quarters, which writers file under the city
     if _OWNED_BY_ANAPHOR.search(article.norm, max(0, p.start - 45), p.start) is not None \

@@ -413,6 +413,11 @@ REFERENCES: list[tuple[str, Found]] = [
      [("ceasefire", "Orakzai", "confirmed")]),
     ("Army units broke the rebels' defences on Friday, reaching the heart of Old Omdurman, the army said.",
      [("city-breach", "Omdurman", "confirmed")]),
+    # a capital standing for its government is no place of the war
+    ("Jets carried out further strikes on Sirte on Wednesday, bringing to 29 the number of raids since Paris began "
+     "backing the offensive. Militants were holding families as human shields.",
+     [("airstrike", "Sirte", "confirmed"), ("civilians-at-risk", "Sirte", "confirmed")]),
+    ("The massacre of 16 villagers strained relations between Paris and Bamako, officials said.", []),
     # an abbreviated rank is no place ("Brig. Gen.": not Brig in Switzerland)
     ("The rebels captured Tessalit on Friday. The army's spokesman, Brig. Gen. Diarra, denied that the town had "
      "fallen.", [("city-captured", "Tessalit", "contested")]),
