@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cache
 from typing import Literal
 
 from streams.milestones.lexicon import word_starts
@@ -70,6 +71,8 @@ _NAME_BEFORE = re.compile(rf"(?<![\w'’-]){_NAME}$")
 # displaced people (not "an army camp", "a training camp")
 _CAMP_AFTER_A = re.compile(r"(?i:(?:[\w'-]++\s++){0,3}?(?:(?:refugees?|displacement|idp)\s+camp|"
                            r"camps?\s+(?:for|of)\s+(?:the\s+)?(?:internally\s+)?(?:displaced|refugees|idps))(?![\w-]))")
+# "Kotkai, the home village of the Taliban leader": a home town is a town, whoever's it is
+_HOME_AFTER_A = re.compile(r"(?i:(?:[\w'-]+\s+){0,1}?home\s*(?:town|village))(?![\w'’-])")
 # "al-Houta, the capital of Lahj province", "Bama, a district capital": a capital is a town, of whatever it heads
 _CAPITAL_AFTER_A = re.compile(r"(?i:(?:[\w'-]+\s+){0,2}?capital)(?![\w'’-])")
 # "Zehri town in …", "Koutruk village near …", "Byaing Phyu village on the outskirts of …" (not "the Old
@@ -149,6 +152,14 @@ def _no_noun_after(norm: str, end: int) -> bool:
     return end + _NOUN_REACH >= len(norm) or len(window.split(None, 4)) == 5
 
 
+@cache
+def _demonyms() -> frozenset[str]:
+    """The folded demonyms of the tagger's country data ("pakistani", "afghan")."""
+    from streams.tagging.gazetteer import country_demonyms
+
+    return frozenset(country_demonyms())
+
+
 def _plausible(name: str) -> bool:
     words = name.split()
     if (words[0].casefold() in _NOT_NAMES and not (len(words) > 1 and words[0] in _NAME_PREFIXES)) \
@@ -156,6 +167,8 @@ def _plausible(name: str) -> bool:
         return False  # (but "the town of Old Fangak", "New Halfa": a name that begins with "Old" or "New")
     if _GROUP_ADJECTIVE.search(words[-1]):
         return False  # "the stronghold of Tuareg-led separatist rebels": a group, not a place
+    if len(words) > 1 and words[0].casefold() in _demonyms():
+        return False  # "the home village of Pakistani Taliban leader Hakimullah Mehsud": a group, not a place
     # a nationality or a direction is not a place name ("the Kurdish region", "the Northern province")
     return not (len(words) == 1 and (_DIRECTIONS.match(name) or name.casefold().endswith(("ish", "ese", "ian"))))
 
@@ -257,7 +270,8 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
     for start, end in anchors.commas:
         if norm is not None and _no_noun_after(norm, end):  # (", the" is common; the regex is costly)
             continue
-        noun = _NOUN_AFTER_A.match(text, end) or _CAPITAL_AFTER_A.match(text, end) or _CAMP_AFTER_A.match(text, end)
+        noun = _NOUN_AFTER_A.match(text, end) or _CAPITAL_AFTER_A.match(text, end) or _CAMP_AFTER_A.match(text, end) \
+            or _HOME_AFTER_A.match(text, end)
         if noun is not None and (n := _NAME_BEFORE.search(text, max(0, start - 60), start)) is not None:
             name, at = n.group("name"), n.start()
             if (lead := _LEADING_WORD.match(name)) is not None:  # "In Stepanakert, the main city of …"

@@ -418,6 +418,9 @@ REFERENCES: list[tuple[str, Found]] = [
      "backing the offensive. Militants were holding families as human shields.",
      [("airstrike", "Sirte", "confirmed"), ("civilians-at-risk", "Sirte", "confirmed")]),
     ("The massacre of 16 villagers strained relations between Paris and Bamako, officials said.", []),
+    # "X, the home village of <a leader>" is a village; a demonym opens a group's name, not a place's
+    ("Troops have captured Dande Darpa Khel, the home village of Afghan Taliban commander Jalaluddin Haqqani, the "
+     "military said.", [("city-captured", "Dande Darpa Khel", "claimed")]),
     # an abbreviated rank is no place ("Brig. Gen.": not Brig in Switzerland)
     ("The rebels captured Tessalit on Friday. The army's spokesman, Brig. Gen. Diarra, denied that the town had "
      "fallen.", [("city-captured", "Tessalit", "contested")]),
