@@ -363,9 +363,8 @@ def _subsumed(milestone: str, choice: PlaceChoice,
     if p.kind in _AREA_KINDS and (p.country is not None or p.lat is None):
         return any(m == milestone and c.mention.kind == "city"
                    and (c.mention.country == p.country or p.country is None)
-                   and (p.lat is None or p.lon is None
-                        or (c.mention.lat is not None and c.mention.lon is not None
-                            and _km(p.lat, p.lon, c.mention.lat, c.mention.lon) <= _AREA_KM))
+                   and (p.lat is None or p.lon is None or c.mention.lat is None or c.mention.lon is None
+                        or _km(p.lat, p.lon, c.mention.lat, c.mention.lon) <= _AREA_KM)
                    for (m, _), (_, _, c) in best.items())
     if choice.via != "fallback" or p.kind != "country":
         return False

@@ -90,10 +90,11 @@ _LEADING_WORD = re.compile(r"(?:In|At|From|Near|Inside|Outside|Across|Around|Thr
 # province-level name; "the Barmal district of Afghanistan's Paktika province", "Pakistan's Kurram
 # district": a district of a province or country (a region, which no capture of a town is about) — but
 # not "the Karrada district of Baghdad", a part of a city
-_REGION_NOUNS = ("region", "province", "oblast", "governorate", "district")
+_REGION_NOUNS = ("region", "province", "oblast", "governorate", "district", "township")
 _REGION_AT = {w: re.compile(rf" {w}\b") for w in _REGION_NOUNS}
 # a province's name: a name with one of these after it ("in Dahyan, in Saada province")
-_PROVINCE_WORDS_AFTER = (*(f" {w}" for w in _REGION_NOUNS if w != "district"), " state ", " state,", " state.")
+_PROVINCE_WORDS_AFTER = (*(f" {w}" for w in _REGION_NOUNS if w not in ("district", "township")), " state ", " state,",
+                         " state.")
 _NAME_BEFORE_REGION = re.compile(rf"(?:[a-z]['’]s|(?<![\w-])[Tt]he)\s+"
                                  rf"(?:(?:north|south)?(?:east|west)?(?:ern)?\s+|central\s+)?{_NAME}$")
 # "drive Taliban fighters out of Arghandab district", "pushed into neighbouring Nad-e Ali district": a district named
@@ -286,11 +287,15 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
             found.append((n.group("name"), n.start("name"), "city"))
     for start in sorted(anchors.regions):
         n = _NAME_BEFORE_REGION.search(text, max(0, start - 60), start)
-        if n is None and text.startswith(" district", start):
+        if n is None and text.startswith((" district", " township"), start):
             n = _NAME_AFTER_PREP_REGION.search(text, max(0, start - 60), start)
             if n is not None and ("'" in n.group("name") or "’" in n.group("name")):
                 n = None
         if n is None:
+            continue
+        if text.startswith(" township", start):
+            # "a military aircraft struck a village in Wetlet township": a Myanmar township is named after its town
+            found.append((n.group("name"), n.start("name"), "city"))
             continue
         if text.startswith(" district", start):
             if _in_a_city(tagging, text, start + 9):

@@ -421,6 +421,11 @@ REFERENCES: list[tuple[str, Found]] = [
     # "X, the home village of <a leader>" is a village; a demonym opens a group's name, not a place's
     ("Troops have captured Dande Darpa Khel, the home village of Afghan Taliban commander Jalaluddin Haqqani, the "
      "military said.", [("city-captured", "Dande Darpa Khel", "claimed")]),
+    # a township is named after its town, which takes the region's event over; streets that "fell quiet" did not fall
+    ("A resistance group in Magway region said a military aircraft struck a village in Gangaw township on Tuesday, "
+     "killing four people.", [("airstrike", "Gangaw", "confirmed")]),
+    ("Streets in the commercial capital Mandalay fell quiet on Thursday as opponents of military rule staged a "
+     "silent strike.", []),
     # an abbreviated rank is no place ("Brig. Gen.": not Brig in Switzerland)
     ("The rebels captured Tessalit on Friday. The army's spokesman, Brig. Gen. Diarra, denied that the town had "
      "fallen.", [("city-captured", "Tessalit", "contested")]),
