@@ -115,6 +115,8 @@ CASES: list[tuple[str, str, Found]] = [
     # conflict-context: deaths from disease, or a publicity campaign, are not milestones
     ("conflict-context", "Health officials said 45 people died in Nairobi after a cholera outbreak.", []),
     ("conflict-context", "The ministry launched a campaign to vaccinate children in Lahore.", []),
+    ("conflict-context", "Suspected suicide bombers attacked a market in the town of Konduga on Saturday, killing at "
+     "least 18 people, officials said.", [("civilians-at-risk", "Konduga", "confirmed")]),
     ("conflict-context", "A car bomb in Baghdad killed 30 people on Thursday, police said.",
      [("civilians-at-risk", "Baghdad", "confirmed")]),
     # protective: "avoid civilian casualties" is not a casualty report
