@@ -426,6 +426,9 @@ REFERENCES: list[tuple[str, Found]] = [
      "killing four people.", [("airstrike", "Gangaw", "confirmed")]),
     ("Streets in the commercial capital Mandalay fell quiet on Thursday as opponents of military rule staged a "
      "silent strike.", []),
+    # people "streaming south along the highway" are an exodus
+    ("Residents of Kombolcha said the town had been gripped by panic as fighting neared, with thousands of people "
+     "streaming south along the main highway.", [("civilians-at-risk", "Kombolcha", "confirmed")]),
     # an abbreviated rank is no place ("Brig. Gen.": not Brig in Switzerland)
     ("The rebels captured Tessalit on Friday. The army's spokesman, Brig. Gen. Diarra, denied that the town had "
      "fallen.", [("city-captured", "Tessalit", "contested")]),
