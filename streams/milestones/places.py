@@ -416,6 +416,8 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False  # "… the bombed-out town, Moscow's biggest battlefield gain": the side that gained
     if _ARMED_MEN_AFTER.match(article.norm, p.end):
         return False  # "which Fano fighters had taken", "Misrata militias": a group named after a place
+    if p.geonameid is not None and p.kind == "city" and article.norm[p.start:p.end] in _GROUPS_NAMED_LIKE_TOWNS:
+        return False  # "the government has been battling the Fano, a regional militia": not the Italian town
     if p.kind == "country" and (not _LOCATIVE.search(before) or _ENVOYS_OF.search(before)) \
             and not _coordinated_locative(article, p, provinces):
         # "Russia and Turkey agreed", "talks between the leaders of Russia, Ukraine, Germany and France" are actors;
@@ -496,6 +498,8 @@ _COUNTRY_OWNS_ACTOR = re.compile(r"['\u2019]s\s+(?:[\w-]+\s+){0,2}?(?:government
                                  r"navy|air\s+force|junta|regime|rebels|opposition)(?![\w-])")
 _GAIN_OF_AFTER = re.compile(r"'s\s+(?:[\w-]+\s+){0,3}?(?:gain|gains|victory|success|prize|setback|loss|win|defeat|"
                             r"advance|triumph|blow)(?![\w-])")
+# armed groups whose names are also towns' in the gazetteer (Fano, Italy; Wagner, South Dakota)
+_GROUPS_NAMED_LIKE_TOWNS = frozenset({"fano", "wagner"})
 _ARMED_MEN_AFTER = re.compile(r"\s+(?:militias?|militiamen|fighters|brigades?|gunmen)(?![\w-])")
 # the rest of an armed group's or party's name ("Kachin Independence Army", "Tigray People's Liberation Front",
 # "Arakan Army", "Karen National Union")

@@ -330,6 +330,8 @@ class PlaceResolver:
         m = _TOKEN.match(text, end + 1) if text[end:end + 1] == " " else None
         nxt = m.group() if m else ""  # (``_next_token``, inlined: every judged hit needs it)
         big = admin or best_pop >= 100_000
+        if prev == "Operation" and not big:
+            return False  # "the first hours of Operation Olive Branch": a military operation's name
         if prev == "of" and start >= 3 and _prev_token(text, start - 3) in _WATER_BODIES:
             return False  # "the Sea of Azov", "the Gulf of Aden": a sea's name, not the town
         if text.startswith(" of ", end) and text[start:end] in _WATER_BODIES:

@@ -429,6 +429,8 @@ REFERENCES: list[tuple[str, Found]] = [
     # people "streaming south along the highway" are an exodus
     ("Residents of Kombolcha said the town had been gripped by panic as fighting neared, with thousands of people "
      "streaming south along the main highway.", [("civilians-at-risk", "Kombolcha", "confirmed")]),
+    # an armed group that shares a town's name is no place ("the Fano", not Fano in Italy)
+    ("Government jets struck positions of the Fano, a regional militia, on Sunday, officials said.", []),
     # an abbreviated rank is no place ("Brig. Gen.": not Brig in Switzerland)
     ("The rebels captured Tessalit on Friday. The army's spokesman, Brig. Gen. Diarra, denied that the town had "
      "fallen.", [("city-captured", "Tessalit", "contested")]),
