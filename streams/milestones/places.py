@@ -105,6 +105,7 @@ _FACILITY_AFTER = re.compile(  # "seized Aleppo's international airport" too
 _AGREEMENT_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:peace\s+)?(?:accords|agreements|talks|protocols?|format|process|"
                               r"summit|conference|declaration|memorandum|communiqu[eé])(?![\w-])")
 
+_RIVER_AFTER = re.compile(r"\s+rivers?(?![\w-])")
 # a capital that acts as a government: "since Washington began backing the offensive", "Moscow accused Kyiv"
 _GOVERNMENT_ACTS_AFTER = re.compile(r"\s+(?:began\s+backing|backed|imposed|demanded|urged|accused|condemned|rejected|"
                                     r"recognised|recognized|welcomed|pledged|sanctioned|brokered|mediated)(?![\w-])")
@@ -364,6 +365,8 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False
     if _AGREEMENT_AFTER.match(article.norm, p.end) is not None:
         return False  # "the Washington accords", "the Minsk agreements": named after a venue
+    if _RIVER_AFTER.match(article.norm, p.end) is not None:
+        return False  # "wading through the Rusizi river": the river (a toponym to the tagger), not the town
     if _GOVERNMENT_ACTS_AFTER.match(article.norm, p.end) is not None \
             or _PARTIES_BETWEEN_BEFORE.search(article.norm, max(0, p.start - 50), p.start) is not None:
         return False  # "since Washington began backing the offensive", "the deal between Washington and the
@@ -844,6 +847,7 @@ def _no_antecedent(article: ArticleView, p: PlaceMention, reference_ok: bool = F
             or _names_a_facility(norm, p)  # "reached the Ouagadougou conference centre"
             or _SIDE_AFTER.match(norm, p.end) is not None
             or _time_zone(norm, p)  # "at 5 a.m. Moscow time"
+            or _RIVER_AFTER.match(norm, p.end) is not None  # "the Litani river"
             # "blamed the Azov regiment": a unit named after a place
             or (article.text.startswith(" ", p.end) and _ORG_NAME_AFTER.match(article.text, p.end) is not None)
             or _forces_origin(article, p) or _speakers_seat(article, p) or _border_pair(article, p)

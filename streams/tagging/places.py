@@ -336,8 +336,6 @@ class PlaceResolver:
             return False  # "the Sea of Azov", "the Gulf of Aden": a sea's name, not the town
         if text.startswith(" of ", end) and text[start:end] in _WATER_BODIES:
             return False  # "the Bay of Bengal": not Somalia's Bay region
-        if nxt.rstrip(".,;:") in ("river", "River", "rivers") and best_pop < 10**9:
-            return False  # "wading through the Rusizi river": the river, not the town named after it
         if text[end:end + 2] == ". " and text[start:end].lower() in _RANK_ABBREVIATIONS \
                 and text[end + 2:end + 3].isupper() \
                 and text[end + 2:text.find(".", end + 2, end + 10)].lower() in _RANK_ABBREVIATIONS:

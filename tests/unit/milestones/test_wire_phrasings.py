@@ -364,6 +364,9 @@ REFERENCES: list[tuple[str, Found]] = [
      [("airstrike", "New Fangak", "confirmed")]),
     ("Government troops entered the Tripoli suburb of Tajoura on Saturday after rebel fighters withdrew.", []),
     ("Rebels seized the Malaba border post on Sunday, officials said.", []),
+    # a river that shares a town's name is no place people flee from ("the Rusizi river", not Rusizi in Rwanda)
+    ("More than 50,000 people had fled over the past week, many wading through the Rusizi river, the U.N. said.",
+     []),
     # "X, one of the last towns held by …" introduces a town the gazetteer lacks
     ("Syrian troops captured Gharanij, one of the last towns held by the militants in the province, on Friday.",
      [("city-captured", "Gharanij", "confirmed")]),
