@@ -50,8 +50,9 @@ _OF = re.compile(rf" of (?=[{_UP}])")
 # not backtrack into it — same matches)
 # "reached the outskirts of Abu Grein", "fought their way into the centre of Marjah": a part of a town names the town
 _TOWN_PART_WORDS = ("outskirts", "centre", "center", "heart")
+_OF_NOUNS = (*_SETTLEMENT_WORDS, *_TOWN_PART_WORDS)  # the words before the " of " that introduces a name
 _NOUN_BEFORE_OF = re.compile(rf"(?i:(?<![\w-])the\s+(?:[\w'-]++\s++){{0,3}}?"
-                             rf"(?P<noun>{_SETTLEMENT}|outskirts|centre|center|heart))$")
+                             rf"(?P<noun>{_SETTLEMENT}|{'|'.join(_TOWN_PART_WORDS)}))$")
 _NAME_AT = re.compile(_NAME)
 _LIST_SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # "X, a town 25 km west of Goma", "X, the last junta-held town on the border": anchor ", a ", ", the "
@@ -72,7 +73,7 @@ _NAME_BEFORE = re.compile(rf"(?<![\w'’-]){_NAME}$")
 _CAMP_AFTER_A = re.compile(r"(?i:(?:[\w'-]++\s++){0,3}?(?:(?:refugees?|displacement|idp)\s+camp|"
                            r"camps?\s+(?:for|of)\s+(?:the\s+)?(?:internally\s+)?(?:displaced|refugees|idps))(?![\w-]))")
 # "Kotkai, the home village of the Taliban leader": a home town is a town, whoever's it is
-_HOME_AFTER_A = re.compile(r"(?i:(?:[\w'-]+\s+){0,1}?home\s*(?:town|village))(?![\w'’-])")
+_HOME_AFTER_A = re.compile(r"(?i:(?:[\w'-]+\s+)??home\s*(?:town|village))(?![\w'’-])")
 # "al-Houta, the capital of Lahj province", "Bama, a district capital": a capital is a town, of whatever it heads
 _CAPITAL_AFTER_A = re.compile(r"(?i:(?:[\w'-]+\s+){0,2}?capital)(?![\w'’-])")
 # "Zehri town in …", "Koutruk village near …", "Byaing Phyu village on the outskirts of …" (not "the Old
@@ -177,7 +178,7 @@ def _plausible(name: str) -> bool:
 # The anchors as literal keys, for callers that find them in a scan they make anyway (the detector adds
 # them to its trigger automaton): "<noun> of " (the " of " ends the key), ", a ", " region".
 ANCHOR_KEYS: dict[str, AnchorKind] = {
-    **{f" {noun} of ": "of" for noun in (*_SETTLEMENT_WORDS, *_TOWN_PART_WORDS)},
+    **{f" {noun} of ": "of" for noun in _OF_NOUNS},
     ", a ": "comma", ", an ": "comma", ", the ": "comma", ", another ": "comma", ", one of the ": "comma",
     **{f" {noun}": "region" for noun in _REGION_NOUNS},
     **{key: "noun" for key in _NOUN_ANCHORS},
@@ -234,7 +235,7 @@ def find_anchors(text: str, norm: str | None = None) -> Anchors:
     low = text.lower() if norm is None else norm
     out = Anchors()
     for m in _OF.finditer(text):
-        if low.endswith((*_SETTLEMENT_WORDS, *_TOWN_PART_WORDS), 0, m.start()):  # the usual " of " stops here
+        if low.endswith(_OF_NOUNS, 0, m.start()):  # the usual " of " stops here
             out.of_ends.append(m.end())
     out.commas = [m.span() for m in _COMMA_A.finditer(text)]
     for word in _REGION_NOUNS:

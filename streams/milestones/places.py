@@ -105,6 +105,7 @@ _FACILITY_AFTER = re.compile(  # "seized Aleppo's international airport" too
 _AGREEMENT_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:peace\s+)?(?:accords|agreements|talks|protocols?|format|process|"
                               r"summit|conference|declaration|memorandum|communiqu[eé])(?![\w-])")
 
+# "wading through the Rusizi river": a river named like a town (the tagger keeps it: rivers are toponyms)
 _RIVER_AFTER = re.compile(r"\s+rivers?(?![\w-])")
 # a capital that acts as a government: "since Washington began backing the offensive", "Moscow accused Kyiv"
 _GOVERNMENT_ACTS_AFTER = re.compile(r"\s+(?:began\s+backing|backed|imposed|demanded|urged|accused|condemned|rejected|"

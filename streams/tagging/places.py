@@ -103,6 +103,7 @@ _WATER_BODIES = frozenset({"Sea", "Gulf", "Bay", "Strait", "Straits", "Bight", "
 # abbreviated ranks and titles that are also place names ("Brig." for brigadier; Brig, Switzerland)
 _RANK_ABBREVIATIONS = frozenset({"brig", "gen", "col", "capt", "maj", "lt", "sgt", "adm", "gov", "sen", "rep", "cmdr"})
 
+
 class PlaceResolver:
     """Finds and resolves the places in one text. Built once per worker from a ``Gazetteer``."""
 
@@ -338,7 +339,7 @@ class PlaceResolver:
             return False  # "the Bay of Bengal": not Somalia's Bay region
         if text[end:end + 2] == ". " and text[start:end].lower() in _RANK_ABBREVIATIONS \
                 and text[end + 2:end + 3].isupper() \
-                and text[end + 2:text.find(".", end + 2, end + 10)].lower() in _RANK_ABBREVIATIONS:
+                and (dot := text.find(".", end + 2, end + 10)) > 0 and text[end + 2:dot].lower() in _RANK_ABBREVIATIONS:
             return False  # "Brig. Gen. Abdu Majali": an abbreviated rank, not Brig in Switzerland
         low_prev = prev.rstrip(".").lower()
         if low_prev in PERSON_TITLES and not admin:
