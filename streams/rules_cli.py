@@ -51,13 +51,30 @@ def published_date(value: str) -> datetime:
 
 
 def cmd_backtest(args: argparse.Namespace) -> int:
-    from streams.milestones import backtest
+    from streams.milestones import Detector, backtest, combine
+    from streams.tagging import Tagger
 
-    corpus = Path(args.corpus)
-    if not corpus.is_file():
-        raise InputError("no such file", source=args.corpus)
-    report = backtest(Path(args.rules) if args.rules else None, corpus)
-    print(report.format(max_disagreements=args.max_disagreements))
+    corpora = [Path(c) for c in args.corpus]
+    for c in corpora:
+        if not c.is_file():
+            raise InputError("no such file", source=str(c))
+    if len(corpora) == 1:
+        report = backtest(Path(args.rules) if args.rules else None, corpora[0])
+        print(report.format(max_disagreements=args.max_disagreements))
+        return 0
+    # several corpora: one tagger and one detector for all, a line per corpus, then their sum as one report
+    tagger = Tagger.load()
+    detector = Detector.load(Path(args.rules) if args.rules else None)
+    reports = []
+    print(f"{'corpus':<40} {'articles':>8} {'tp':>5} {'fp':>5} {'fn':>5} {'precision':>9} {'recall':>7} {'f1':>6}")
+    for c in corpora:
+        r = backtest(None, c, tagger=tagger, detector=detector)
+        t = r.total
+        print(f"{c.name:<40} {r.articles:>8} {t.tp:>5} {t.fp:>5} {t.fn:>5} {t.precision:>9.3f} {t.recall:>7.3f} "
+              f"{t.f1:>6.3f}", flush=True)
+        reports.append(r)
+    print()
+    print(combine(reports).format(max_disagreements=args.max_disagreements))
     return 0
 
 
@@ -87,6 +104,8 @@ def add_rules_parser(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
                          "milestones: [{milestone, place, geonameid?}]} per line) and prints precision and "
                          "recall per milestone over (milestone, place) pairs, then the disagreements.")
     bt.add_argument("--rules", help="rule pack (default seeds/rules/conflict.yaml)")
-    bt.add_argument("--corpus", required=True, help="labelled JSONL, e.g. seeds/labelled/dev.jsonl")
+    bt.add_argument("--corpus", required=True, action="append",
+                    help="labelled JSONL, e.g. seeds/labelled/dev.jsonl; give it more than once for a line per "
+                         "corpus and their combined table")
     bt.add_argument("--max-disagreements", type=int, default=200, help="how many disagreements to list")
     bt.set_defaults(func=cmd_backtest)

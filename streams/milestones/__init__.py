@@ -37,7 +37,7 @@ from __future__ import annotations
 
 # first (sorted first, too): decides whether the hot modules are imported compiled or from their .py files
 from streams.milestones._compiled import COMPILED, IMPLEMENTATION
-from streams.milestones.backtest import BacktestReport, backtest, load_corpus
+from streams.milestones.backtest import BacktestReport, backtest, combine, load_corpus
 from streams.milestones.detector import Candidate, Detector
 from streams.milestones.report import RulePackSummary, check_rules, events_to_json, format_explanation
 
@@ -50,6 +50,7 @@ __all__ = [
     "RulePackSummary",
     "backtest",
     "check_rules",
+    "combine",
     "events_to_json",
     "format_explanation",
     "load_corpus",

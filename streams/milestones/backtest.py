@@ -156,6 +156,19 @@ _ADMIN_SUFFIX = re.compile(r"-(?:state|province|region|oblast|governorate)$")
 _DIRECTION_PREFIX = re.compile(r"^(?:(?:north|south)-?(?:east|west)?(?:ern)?|(?:east|west)(?:ern)?|central)-(?=\w)")
 
 
+def combine(reports: list[BacktestReport]) -> BacktestReport:
+    """Several corpora's reports as one: counts summed per milestone, disagreements and status differences in
+    corpus order (``wirewatch rules backtest --corpus A --corpus B``)."""
+    out = BacktestReport(reports[0].rules_path, f"{len(reports)} corpora", sum(r.articles for r in reports), {})
+    for r in reports:
+        for name, sc in r.scores.items():
+            t = out.scores.setdefault(name, Score(name))
+            t.tp, t.fp, t.fn = t.tp + sc.tp, t.fp + sc.fp, t.fn + sc.fn
+        out.disagreements += r.disagreements
+        out.status_mismatches += r.status_mismatches
+    return out
+
+
 def backtest(rules_path: Path | None, corpus_path: Path, *, tagger: Tagger | None = None,
              detector: Detector | None = None) -> BacktestReport:
     """Run tag + detect over every labelled article and compare (milestone, place) pairs."""

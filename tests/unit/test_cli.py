@@ -71,6 +71,25 @@ def test_user_mistakes_are_one_line_errors(monkeypatch, capsys, argv, stdin, nee
     assert err.startswith("wirewatch: error:") and needle in err and err.count("\n") == 1
 
 
+def test_rules_backtest_on_several_corpora_sums_them(tmp_path, capsys):
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.write_text(json.dumps({"id": "a1", "text": "Rebels breached the walls of Aleppo on Tuesday.",
+                             "milestones": [{"milestone": "city-breach", "place": "Aleppo"}]}) + "\n")
+    b.write_text(json.dumps({"id": "b1", "text": "Troops recaptured Tikrit on Sunday, officials said.",
+                             "milestones": [{"milestone": "city-captured", "place": "Tikrit"},
+                                            {"milestone": "siege", "place": "Mosul"}]}) + "\n")
+    assert main(["rules", "backtest", "--corpus", str(a), "--corpus", str(b)]) == 0
+    out = capsys.readouterr().out
+    rows = {line.split()[0]: line.split()[1:] for line in out.splitlines() if line.endswith(tuple("0123456789"))}
+    assert rows["a.jsonl"][:4] == ["1", "1", "0", "0"] and rows["b.jsonl"][:4] == ["1", "1", "0", "1"]
+    assert "on 2 corpora (2 articles)" in out
+    assert rows["all"][:3] == ["2", "0", "1"]  # the combined table: tp, fp, fn
+    assert "b1: missed siege/Mosul" in out
+    # a missing second corpus is a one-line error, like a missing first
+    assert main(["rules", "backtest", "--corpus", str(a), "--corpus", str(tmp_path / "nope.jsonl")]) == 2
+    assert "nope.jsonl" in capsys.readouterr().err
+
+
 def test_rules_explain_says_why(capsys):
     assert main(["rules", "explain", "--text", "Rebels are expected to capture Aleppo within days."]) == 0
     out = capsys.readouterr().out
