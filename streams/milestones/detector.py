@@ -16,7 +16,6 @@ filter stopped it) — the basis of ``wirewatch rules explain``.
 from __future__ import annotations
 
 import logging
-import math
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -39,6 +38,7 @@ from streams.milestones.places import PlaceChoice, find_places
 from streams.milestones.rules import load_pack
 from streams.milestones.text import ArticleView, SentenceView, bisect_right_int
 from streams.tagging.model import Tagging
+from streams.tagging.resolve import km
 
 Verdict = Literal["fired", "blocked", "no-place", "no-actor"]
 
@@ -364,7 +364,7 @@ def _subsumed(milestone: str, choice: PlaceChoice,
         return any(m == milestone and c.mention.kind == "city"
                    and (c.mention.country == p.country or p.country is None)
                    and (p.lat is None or p.lon is None or c.mention.lat is None or c.mention.lon is None
-                        or _km(p.lat, p.lon, c.mention.lat, c.mention.lon) <= _AREA_KM)
+                        or km(p.lat, p.lon, c.mention.lat, c.mention.lon) <= _AREA_KM)
                    for (m, _), (_, _, c) in best.items())
     if choice.via != "fallback" or p.kind != "country":
         return False
@@ -376,14 +376,6 @@ def _subsumed(milestone: str, choice: PlaceChoice,
 # (GeoNames has no first-level code for ISO's subdivisions: "in it" is told by distance)
 _AREA_KINDS = frozenset({"admin1", "region", "district"})
 _AREA_KM = 250.0
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    la1, la2 = math.radians(lat1), math.radians(lat2)
-    dla, dlo = la2 - la1, math.radians(lon2 - lon1)
-    h = math.sin(dla / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(dlo / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _any_in(text: str, needles: tuple[str, ...], start: int, end: int) -> bool:

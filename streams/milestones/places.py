@@ -234,6 +234,10 @@ _MOVING_FROM = re.compile(rf"(?:columns|convoys|forces|troops|units)\s+(?:{_MOTI
                           # "Troops from Niger and Chad launched an offensive … in northeast Nigeria": sent from there
                           r"|(?:^|[.!?]\s+|\n|\s-\s+)(?:troops|soldiers)\s+from\s+(?:[\w-]+\s+and\s+)?$")
 _FORCES_FROM_NEEDLES = required_literals(_FORCES_FROM)  # ("brigade", "forces", …: one is in every match)
+# "stepped off a plane from Riyadh", "a flight from Cairo": where the travellers came from
+_TRAVEL_FROM_BEFORE = re.compile(r"(?<![\w-])(?:plane|planes|flight|flights|airliner|ferry|"
+                                 r"delegation|envoy|envoys)\s+(?:arriving\s+|that\s+arrived\s+)?"
+                                 r"from\s+(?:the\s+)?$")
 # "the provincial capital of North Kivu", "the capital of Tigray": the province only says which town
 _WHOSE_CAPITAL_BEFORE = re.compile(r"(?<![\w-])capital\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$")
 _NOUN_OF_AFTER = re.compile(r"\s+(?:city|town|village|capital|port|enclave)\s+of\s")
@@ -273,27 +277,26 @@ def _after_of_or_from(norm: str, pos: int) -> bool:
 
 def _forces_origin(article: ArticleView, p: PlaceMention) -> bool:
     """A town named as where armed men come from ("brigades mostly from the western city of Misrata", "armoured
-    columns moving up from Kherson")."""
+    columns moving up from Kherson"), or travellers ("stepped off a plane from Riyadh")."""
     norm, lo = article.norm, max(0, p.start - 60)
+    if norm.find("from", lo, p.start) < 0:
+        return False  # (every origin says "from")
+    if _TRAVEL_FROM_BEFORE.search(norm, lo, p.start) is not None:
+        return True
     if p.kind not in _CITY_KINDS:
         # (a province or country only with a verb of motion: "columns moving up from Crimea"; "forces from the
         # Tigray region agreed" are a party)
         return _MOVING_FROM.search(norm, lo, p.start) is not None
     # (substring pre-tests: "from", and a word for armed men, which every match holds; the regex tries every
     # position of the window)
-    return norm.find("from", lo, p.start) >= 0 and holds_any(norm, _FORCES_FROM_NEEDLES, lo, p.start) \
-        and _FORCES_FROM.search(norm, lo, p.start) is not None
+    return holds_any(norm, _FORCES_FROM_NEEDLES, lo, p.start) and _FORCES_FROM.search(norm, lo, p.start) is not None
 
 
 # "the U.N. rights office said in Geneva, citing …", "a spokesman told a briefing in Brussels.": where the words were
-# spoken (the name closes the clause)
-_SAID_IN_BEFORE = re.compile(r"(?<![\w-])(?:said|says|told\s+(?:reporters|journalists|a\s+briefing|a\s+news\s+"
-                             r"conference)|announced|added|stated|warned)\s+(?:on\s+\w+\s+)?in\s+$")
+# spoken (the name closes the clause; "told reporters in X" is a source's seat, below)
+_SAID_IN_BEFORE = re.compile(r"(?<![\w-])(?:said|says|told\s+(?:a\s+briefing|a\s+news\s+conference)|announced|added|"
+                             r"stated|warned)\s+(?:on\s+\w+\s+)?in\s+$")
 _CLAUSE_END_AFTER = re.compile(r"(?:['\u2019]s\s+)?(?:,|\.(?:\s|$)|;|\s+on\s+\w+day\b|\s+that\b|$)")
-# "stepped off a plane from Riyadh", "a flight from Cairo": where the travellers came from
-_TRAVEL_FROM_BEFORE = re.compile(r"(?<![\w-])(?:plane|planes|flight|flights|airliner|ferry|"
-                                 r"delegation|envoy|envoys)\s+(?:arriving\s+|that\s+arrived\s+)?"
-                                 r"from\s+(?:the\s+)?$")
 _TOLD_BEFORE = re.compile(r"(?<![\w-])(?:told|telling|briefed|briefing)\s+$")
 
 
@@ -301,6 +304,9 @@ def _speakers_seat(article: ArticleView, p: PlaceMention) -> bool:
     """A place named as where speakers sit ("officials in Moscow said", "a U.N. official in Zagreb said",
     "said David Swanson, an OCHA spokesman in Gaziantep.")."""
     norm = article.norm
+    if _SAID_IN_BEFORE.search(norm, max(0, p.start - 40), p.start) is not None \
+            and _CLAUSE_END_AFTER.match(norm, p.end) is not None:
+        return True  # "the UN human rights office said in Geneva, citing credible reports": where it was said
     m = _SOURCE_IN.search(norm, max(0, p.start - 40), p.start)
     if m is None:
         return False
@@ -388,10 +394,6 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
     before = article.norm[max(0, p.start - 40):p.start]
     if _VENUE.search(before) or _venue_apposition(article, p):
         return False
-    if _SAID_IN_BEFORE.search(before) is not None and _CLAUSE_END_AFTER.match(article.norm, p.end) is not None:
-        return False  # "the UN human rights office said in Geneva, citing credible reports": where it was said
-    if _TRAVEL_FROM_BEFORE.search(before) is not None:
-        return False  # "ministers stepped off a plane from Riyadh": where the flight came from
     if _AGREED_IN.search(before) is not None and _BY_LEADERS_AFTER.match(article.norm, p.end) is not None:
         return False  # "The truce was agreed in Minsk on Thursday by the leaders of Ukraine, …": a summit's venue
     if _forces_origin(article, p):
