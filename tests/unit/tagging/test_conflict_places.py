@@ -53,3 +53,18 @@ def test_name_followed_by_state_is_the_only_first_level_area_of_the_name(places)
     # "region" after a big city's name is its metropolitan area, not a parish abroad of the same name
     assert [(t, c, k) for t, _, c, k in places("Traffic in the Charlotte region eased on Monday.")] == [
         ("Charlotte", "US", "city")]
+
+
+def test_final_ah_is_also_written_a(places) -> None:  # type: ignore[no-untyped-def]
+    # GeoNames' "Al Ḩawījah" (Iraq) and "Mūsá Qal‘ah" (Afghanistan): the news writes the final "-ah" as "-a"
+    got = places("Militants fled Hawija as troops entered Musa Qala.")
+    assert [(t, c) for t, _, c, _ in got] == [("Hawija", "IQ"), ("Musa Qala", "AF")]
+
+
+def test_final_ah_rule_spares_short_words() -> None:
+    from streams.tagging.gazetteer import final_ah_variant
+
+    assert final_ah_variant("Ar Raqqah") == "Ar Raqqa"
+    assert final_ah_variant("Qayyārah") == "Qayyāra"
+    assert final_ah_variant("Shah") is None  # four letters
+    assert final_ah_variant("Kaleah") is None  # a vowel before "ah"
