@@ -443,8 +443,8 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
                 b.add_name(variant, idx, PRIMARY)
         elif c["countrycode"] in PERSIAN_SCRIPT_COUNTRIES:
             for plain in {c["name"], _MARKS.sub("", c["name"])}:
-                if (variant := final_ah_variant(plain)) is not None:
-                    b.add_name(variant, idx, PRIMARY)
+                if (written_a := final_ah_variant(plain)) is not None:
+                    b.add_name(written_a, idx, PRIMARY)
         if pop < ALT_NAME_MIN_POPULATION and not arabic:
             continue
         for alt in c.get("alternatenames") or []:
