@@ -730,6 +730,7 @@ _PARTY_AFTER = re.compile(r"'s\s+(?:(?:federal|military|interim|transitional|int
 _NOUN = re.compile(r"(city|town|village|capital)(?:\W*$|'s)")
 # per noun of _NOUN: how a place is introduced with it before ("the eastern town of Avdiivka") or by an
 # apposition after ("Vovchansk, a border town in Kharkiv region")
+_SETTLEMENT_OF_BEFORE = re.compile(r"\b(city|town|village|capital|port|hub|stronghold|bastion)\s+of\s+(?:the\s+)?$")
 _INTRODUCED = {noun: (re.compile(rf"(?:\b{noun}\s+of\s+(?:the\s+)?$)"),
                       re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?{noun}\b"))
                for noun in ("city", "town", "village", "capital")}
@@ -761,6 +762,15 @@ def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[s
         if len(names) == 1 and (len(earlier) > 1 or any(
                 p.role == "dateline" and (p.geonameid or p.name) in names for p in article.places)):
             latest = earlier[-1]
+    noun = _NOUN.search(anaphor)
+    if latest is not None and noun is not None \
+            and article.sentence_index(latest.start) == article.sentence_index(pos) \
+            and (introduced_as := _SETTLEMENT_OF_BEFORE.search(article.norm, max(0, latest.start - 30), latest.start)) \
+            and introduced_as.group(1) in (noun.group(1), "port", "hub", "stronghold", "bastion"):
+        # "the mayor of the Azov Sea port of Berdyansk said Russian forces had seized the city", in a story about
+        # Kharkiv: a place introduced as such a settlement earlier in the same sentence is the one meant ("the
+        # town of al-Alam just north of Tikrit, completing the encirclement of the city" is not)
+        return latest
     if latest is not None:
         latest = _salient(article, latest, pos, kinds, skip)
     elif not any(p.end <= pos and p.kind in kinds for p in article.event_places) \
@@ -769,7 +779,6 @@ def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[s
         # the city is the one the story was filed from
         latest = next((p for p in article.places if p.role == "dateline" and p.kind in kinds and p.end <= pos),
                       None)
-    noun = _NOUN.search(anaphor)
     if latest is None or noun is None:
         return latest
     introduced, apposed = _INTRODUCED[noun.group(1)]

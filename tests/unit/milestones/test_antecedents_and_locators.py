@@ -357,6 +357,14 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "spokesman in Erbil.", []),
     ("speakers-seat", '"Civilians are fleeing in their thousands under the shelling," said Ali Hassan, who lives '
      "in Erbil.", [("civilians-at-risk", "Erbil")]),
+    # a place introduced as a settlement earlier in the same sentence outweighs the story's main city, when the
+    # nouns agree
+    ("same-sentence-settlement", "Rebels stormed into the city of Aleppo on Friday. The fighting in Aleppo went on "
+     "for days. In the east, the governor of the Euphrates port of Deir ez-Zor said rebels had seized the city.",
+     [("city-breach", "Aleppo"), ("city-captured", "Deir ez-Zor")]),
+    ("same-sentence-settlement", "Rebels stormed into the city of Aleppo on Friday. The fighting in Aleppo went on "
+     "for days. Troops took the town of Kafr Hamra north of Aleppo, completing the encirclement of the city.",
+     [("city-breach", "Aleppo"), ("city-captured", "Kafr Hamra"), ("siege", "Aleppo")]),
     ("one-mention-not-far-back", "Ethnic Armenian forces pulled back a day after Baku launched an operation in the "
      "region. Officials met. Talks went on. Nobody spoke. Thousands of civilians were trapped in the city.", []),
 ]
