@@ -264,7 +264,8 @@ class LexiconCheck:
     unless: re.Pattern[str] | None
     veto: re.Pattern[str] | None = None  # any match in the window stops the check
     pattern_start: re.Pattern[str] | None = None  # what a match of ``pattern`` starts with (first_characters)
-    # strings of which every match of ``pattern`` contains one (lexicon.required_literals; None: unknown)
+    # strings of which every match of ``pattern`` contains one, or the text of a look-behind before it, within
+    # _LOOKBEHIND_REACH characters (lexicon.required_literals; None: unknown)
     pattern_needles: tuple[str, ...] | None = None
     # every phrase of ``ids`` (with the word starts it may follow) is also a key of the detector's trigger scan
     # (compile_pack), which lists each occurrence in ``ArticleView.phrase_spots``: a sentence with none of them
@@ -319,7 +320,7 @@ class LexiconCheck:
         veto = compile_phrases(expand_refs(spec.unless_window, lists)) if spec.unless_window else None
         return cls(spec.label, spec.effect, window or Window(scope="segment"), index, ids, pattern, unless_ids,
                    unless_pattern, veto, first_characters(pattern) if pattern is not None else None,
-                   required_literals(pattern) if pattern is not None else None)
+                   required_literals(pattern, behind=_LOOKBEHIND_REACH) if pattern is not None else None)
 
     def find(self, probe: Probe) -> FilterHit | None:
         article = probe.article
@@ -396,7 +397,7 @@ class LexiconCheck:
             needles = self.pattern_needles
             found: list[tuple[int, int]] = []
             # (none of the strings every match contains in the sentence, the usual case: no match, no regex scan)
-            if holds_any(article.norm, needles, lo, hi):
+            if holds_any(article.norm, needles, max(0, lo - _LOOKBEHIND_REACH), hi):
                 if self.pattern_start is not None:  # no match starts before the first character it can start with
                     first = self.pattern_start.search(article.norm, lo, hi)
                     lo = hi if first is None else first.start()
@@ -434,6 +435,8 @@ class LexiconCheck:
 
 
 _LOCAL_SCOPES = frozenset({"before", "after", "near", "segment", "sentence"})
+# how far before a sentence the text of a check's look-behind ("(?<=no sign )of") is looked for (pattern_needles)
+_LOOKBEHIND_REACH = 32
 
 
 def sentence_spot_masks(article: ArticleView) -> list[int] | None:
