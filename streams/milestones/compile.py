@@ -129,8 +129,9 @@ class CompiledPack:
     entries: dict[str, list[TriggerEntry]]  # first-anchor form → patterns it triggers
     lists: dict[str, FilterList]
     index_values: list[str] = field(default_factory=list)
-    # per key of ``index``: whether its occurrences go to ``ArticleView.phrase_spots`` (an early check's phrase)
-    index_spotted: list[bool] = field(default_factory=list)
+    # per key of ``index``: the spot bits (``LexiconCheck.spot_bit``) of the early checks whose phrase it is, or 0; the
+    # occurrences of a key with bits go to ``ArticleView.phrase_spots``
+    index_spot_bits: list[int] = field(default_factory=list)
     # per key of ``index``, read by the detector's scan loop instead of the value's mark: what the key is
     # (KEY_FORM, KEY_ANCHOR or KEY_PHRASE), and an anchor's kind and length ("of" and 0 for other keys)
     index_roles: list[int] = field(default_factory=list)
@@ -261,8 +262,12 @@ def compile_pack(loaded: LoadedPack) -> CompiledPack:
                 keys[key] = PHRASE_MARK + key
         keys = scan_keys(keys)  # (a key that can never match is left out)
         position = {key: i for i, key in enumerate(keys)}
-        for c, check_keys in spotted:
+        spot_bits = [0] * len(keys)
+        for n, (c, check_keys) in enumerate(spotted):
             c.spot_keys = frozenset(position[key] for key in check_keys if key in position)
+            c.spot_bit = 1 << n
+            for key_index in c.spot_keys:
+                spot_bits[key_index] |= c.spot_bit
         for pat in patterns:
             cheap: list[Check] = [c for c in pat.early_checks if isinstance(c, LexiconCheck) and c.spotted
                                   and c.pattern is None and not c.unless_ids]
@@ -272,10 +277,10 @@ def compile_pack(loaded: LoadedPack) -> CompiledPack:
         # times faster per character than pyahocorasick's trie (the scan runs over every article)
         trigger_index = scanner(list(keys), ahocorasick_rs.Implementation.DFA)
     else:
-        phrase_keys = set()
+        spot_bits = [0] * len(keys)
     values = list(keys.values())
     roles = [KEY_PHRASE if v[0] == PHRASE_MARK else KEY_ANCHOR if v[0] == ANCHOR_MARK else KEY_FORM for v in values]
     anchors = [v[1:] if v[0] == ANCHOR_MARK else "" for v in values]
     return CompiledPack(loaded.path, list(loaded.milestones), patterns, trigger_index, entries, lists,
-                        values, [key in phrase_keys for key in keys], roles,
+                        values, spot_bits, roles,
                         [ANCHOR_KEYS[a] if a else "of" for a in anchors], [len(a) for a in anchors])

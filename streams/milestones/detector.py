@@ -166,14 +166,12 @@ class Detector:
         if index is None:
             return raw
         values = self.pack.index_values
-        spotted = self.pack.index_spotted
+        spot_bits = self.pack.index_spot_bits
         roles = self.pack.index_roles
         anchor_kinds = self.pack.index_anchor_kinds
         anchor_lengths = self.pack.index_anchor_lengths
-        spots: list[tuple[int, int, int]] = []  # the matches of the early checks' phrase keys, as scanned
-        spot_ends: list[int] | None = []  # their ends (in the order of the scan: of their ends)
+        spots: list[tuple[int, int, int]] = []  # the early checks' phrase keys found: (their checks' bits, start, end)
         article.phrase_spots = spots
-        article.phrase_spot_ends = spot_ends
         # keys are prefixed by a word-start character; the padding space makes offsets shift by one.
         # Matches come in the order of their ends (the anchors' lists stay in text order).
         found: list[tuple[int, int, int]]
@@ -185,13 +183,9 @@ class Detector:
         for match in found:
             key = match[0]
             end = match[2] - 1  # (padding)
-            if spotted[key]:
-                spots.append(match)
-                if spot_ends is not None:
-                    if spot_ends and match[2] < spot_ends[-1]:
-                        spot_ends = article.phrase_spot_ends = None  # (out of order: the spots are walked)
-                    else:
-                        spot_ends.append(match[2])
+            bits = spot_bits[key]
+            if bits:
+                spots.append((bits, match[1], match[2]))
             role = roles[key]
             if role == KEY_PHRASE:
                 continue

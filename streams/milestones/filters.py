@@ -162,7 +162,6 @@ _PHRASE_START_SET = frozenset(PHRASE_STARTS)
 # index) hashes and compares faster than an (id, sentence) tuple, which had to be built for every question.
 _SERIALS = itertools.count(1)
 _SENTENCE_BITS = 24  # (an article of more sentences than 2 ** 24 is far beyond any wire story)
-_ARTICLE_SLOT = (1 << _SENTENCE_BITS) - 1  # the key (serial + it) of a check's per-article memo
 _PATTERN_SERIALS: dict[tuple[str, int], int] = {}  # a regular expression's serial, shared by the checks using it
 
 
@@ -265,13 +264,16 @@ class LexiconCheck:
     unless: re.Pattern[str] | None
     veto: re.Pattern[str] | None = None  # any match in the window stops the check
     pattern_start: re.Pattern[str] | None = None  # what a match of ``pattern`` starts with (first_characters)
-    # strings of which every match of ``pattern`` contains one (lexicon.required_literals; None: unknown)
+    # strings of which every match of ``pattern`` contains one, or the text of a look-behind before it, within
+    # _LOOKBEHIND_REACH characters (lexicon.required_literals; None: unknown)
     pattern_needles: tuple[str, ...] | None = None
     # every phrase of ``ids`` (with the word starts it may follow) is also a key of the detector's trigger scan
     # (compile_pack), which lists each occurrence in ``ArticleView.phrase_spots``: a sentence with none of them
-    # has no literal match to scan for. ``spot_keys``: the indexes of those keys.
+    # has no literal match to scan for. ``spot_keys``: the indexes of those keys; ``spot_bit``: the check's bit
+    # in the spots' bits (one bit per spotted check of the pack)
     spotted: bool = False
     spot_keys: frozenset[int] = frozenset()
+    spot_bit: int = 0
     # the window's scope and size, read once (a pydantic field read costs an attribute hook; the window is frozen)
     scope: str = ""
     reach: int = 0
@@ -318,7 +320,7 @@ class LexiconCheck:
         veto = compile_phrases(expand_refs(spec.unless_window, lists)) if spec.unless_window else None
         return cls(spec.label, spec.effect, window or Window(scope="segment"), index, ids, pattern, unless_ids,
                    unless_pattern, veto, first_characters(pattern) if pattern is not None else None,
-                   required_literals(pattern) if pattern is not None else None)
+                   required_literals(pattern, behind=_LOOKBEHIND_REACH) if pattern is not None else None)
 
     def find(self, probe: Probe) -> FilterHit | None:
         article = probe.article
@@ -347,35 +349,14 @@ class LexiconCheck:
             return not self._own_hits(article, index)
         if scope == "context":
             lo = max(0, index - self.reach)
-            may = self._may_hold(article)
-            if may is not None and not any(may[lo:index + 1]):
-                return True  # none of the sentences in reach has a spot of the check's phrases: no scan at all
+            # ("conflict-context": a war word in this sentence or the three before, asked for every trigger hit)
+            if self.spotted and not self.unless_ids and self.pattern is None:
+                masks = sentence_spot_masks(article)
+                if masks is not None and not _any_bit(masks, self.spot_bit, lo, index + 1):
+                    return True  # none of the sentences in reach has a spot of the check's phrases: no scan at all
             # the trigger's own sentence first: its hits are often needed anyway (same answer, fewer scans)
             return not any(self._own_hits(article, k) for k in range(index, lo - 1, -1))
         return False
-
-    def _may_hold(self, article: ArticleView) -> list[bool] | None:
-        """Per sentence of the article, whether it may hold one of the check's phrases (False: it holds none),
-        told once per article from the trigger scan's phrase spots; None when they cannot tell (phrases that
-        are regular expressions, 'unless' phrases, no spots). What the 'context' window asks of several
-        sentences for every trigger hit ("conflict-context": a war word in this sentence or the three before)."""
-        if not self.spotted or self.unless_ids or self.pattern is not None or article.phrase_spots is None:
-            return None
-        key = self.serial + _ARTICLE_SLOT
-        known = article.sentence_memo.get(key)
-        if known is not None:
-            return known  # type: ignore[return-value]
-        starts = article.sentence_starts
-        may = [False] * len(starts)
-        keys = self.spot_keys
-        for k, spotted in _sentence_spots(article, article.phrase_spots).items():
-            if not keys.isdisjoint(spotted):
-                may[k] = True
-        for k in range(len(starts)):
-            if _unsure_start(article, starts[k]):
-                may[k] = True
-        article.sentence_memo[key] = may
-        return may
 
     def _own_hits(self, article: ArticleView, sentence: int) -> list[tuple[int, int]]:
         """This check's matches in one sentence, sorted, 'unless' phrases removed; once per article."""
@@ -383,8 +364,7 @@ class LexiconCheck:
         own = article.sentence_memo.get(key)
         if own is None:
             ids = self.ids  # a phrase list may be long; a sentence has few hits: walk the hits
-            if self.spotted and not self.unless_ids and article.phrase_spots is not None \
-                    and not self._spotted_in(article, sentence):
+            if self.spotted and not self.unless_ids and not self._spotted_in(article, sentence):
                 # none of the phrases occurs in the sentence at all (the usual case): no whole-word match either
                 hits: dict[int, list[tuple[int, int]]] = {}
                 found: list[tuple[int, int]] = []
@@ -401,8 +381,8 @@ class LexiconCheck:
 
     def _spotted_in(self, article: ArticleView, sentence: int) -> bool:
         """Whether one of the check's phrases may occur in sentence ``sentence`` (False: it has no match of them)."""
-        spotted = spot_keys_in(article, sentence)
-        return spotted is None or not self.spot_keys.isdisjoint(spotted)
+        masks = sentence_spot_masks(article)
+        return masks is None or masks[sentence] & self.spot_bit != 0
 
     def _pattern_spans(self, article: ArticleView, sentence: int) -> list[tuple[int, int]]:
         """The non-empty matches of the check's ``pattern`` in one sentence; once per article and pattern text
@@ -417,7 +397,7 @@ class LexiconCheck:
             needles = self.pattern_needles
             found: list[tuple[int, int]] = []
             # (none of the strings every match contains in the sentence, the usual case: no match, no regex scan)
-            if holds_any(article.norm, needles, lo, hi):
+            if holds_any(article.norm, needles, max(0, lo - _LOOKBEHIND_REACH), hi):
                 if self.pattern_start is not None:  # no match starts before the first character it can start with
                     first = self.pattern_start.search(article.norm, lo, hi)
                     lo = hi if first is None else first.start()
@@ -455,22 +435,31 @@ class LexiconCheck:
 
 
 _LOCAL_SCOPES = frozenset({"before", "after", "near", "segment", "sentence"})
+# how far before a sentence the text of a check's look-behind ("(?<=no sign )of") is looked for (pattern_needles)
+_LOOKBEHIND_REACH = 32
 
 
-def spot_keys_in(article: ArticleView, sentence: int) -> set[int] | None:
-    """The trigger scan's phrase keys (``ArticleView.phrase_spots``) whose phrase lies in sentence ``sentence``:
-    a check none of whose ``spot_keys`` is among them has no match in the sentence. None when that cannot be
-    told from the spots (no spots, or a sentence that a phrase may open whatever comes before it). The spots are
-    put in their sentences once per article, on the first question (the checks of every candidate ask, of
-    several sentences)."""
-    spots = article.phrase_spots
-    if spots is None:
-        return None
-    if _unsure_start(article, article.sentence_starts[sentence]):
-        return None
-    by_sentence = _sentence_spots(article, spots)
-    found = by_sentence.get(sentence)
-    return _NO_SPOTS if found is None else found
+def sentence_spot_masks(article: ArticleView) -> list[int] | None:
+    """Per sentence of the article: the bits (``LexiconCheck.spot_bit``) of the checks one of whose phrases the
+    trigger scan spotted in it (``ArticleView.phrase_spots``): a check whose bit is not set has no match in the
+    sentence. Every bit (-1) for a sentence the spots cannot tell about (one that a phrase may open whatever comes
+    before it); None without spots. Built once per article, on the first question (the checks of every candidate
+    ask, of several sentences)."""
+    masks = article.spot_masks
+    if masks is None:
+        spots = article.phrase_spots
+        if spots is None:
+            return None
+        masks = article.spot_masks = _spot_masks_by_sentence(article, spots)
+    return masks
+
+
+def _any_bit(masks: list[int], bit: int, lo: int, hi: int) -> bool:
+    """Whether ``bit`` is set in one of ``masks[lo:hi]``."""
+    for k in range(lo, hi):
+        if masks[k] & bit:
+            return True
+    return False
 
 
 def _unsure_start(article: ArticleView, lo: int) -> bool:
@@ -479,23 +468,12 @@ def _unsure_start(article: ArticleView, lo: int) -> bool:
     return lo > 0 and article.norm[lo - 1] not in _PHRASE_START_SET
 
 
-def _sentence_spots(article: ArticleView, spots: list[tuple[int, int, int]]) -> dict[int, set[int]]:
-    """``_spot_keys_by_sentence``, once per article."""
-    by_sentence = article.sentence_spots
-    if by_sentence is None:
-        by_sentence = article.sentence_spots = _spot_keys_by_sentence(article, spots)
-    return by_sentence
-
-
-_NO_SPOTS: set[int] = set()  # (what spot_keys_in returns for a sentence without spots: never changed)
-
-
-def _spot_keys_by_sentence(article: ArticleView, spots: list[tuple[int, int, int]]) -> dict[int, set[int]]:
-    """Sentence index → the keys of the spots that lie in it (sentences without spots are left out)."""
+def _spot_masks_by_sentence(article: ArticleView, spots: list[tuple[int, int, int]]) -> list[int]:
+    """``sentence_spot_masks``: the spots' bits put into the sentences they lie in."""
     starts, ends = article.sentence_starts, article.sentence_ends
     n = len(starts)
-    out: dict[int, set[int]] = {}
-    # (key, start, end) in " " + norm: the key (a word start and the phrase, or the phrase) spans
+    out = [0] * n
+    # (bits, start, end) in " " + norm: the key (a word start and the phrase, or the phrase) spans
     # [start - 1, end - 1) of norm; the phrase lies in sentence k if starts[k] <= start and end - 1 <= ends[k]
     spot: tuple[int, int, int]
     if all(ends[k] <= starts[k + 1] for k in range(n - 1)):
@@ -504,22 +482,17 @@ def _spot_keys_by_sentence(article: ArticleView, spots: list[tuple[int, int, int
         for spot in spots:
             k = bisect_right_int(starts, spot[1]) - 1
             while k >= 0 and spot[2] - 1 <= ends[k]:
-                keys = out.get(k)
-                if keys is None:
-                    out[k] = {spot[0]}
-                else:
-                    keys.add(spot[0])
+                out[k] |= spot[0]
                 k -= 1
     else:
         for k in range(n):
             lo, hi = starts[k], ends[k]
             for spot in spots:
                 if lo <= spot[1] and spot[2] - 1 <= hi:
-                    keys = out.get(k)
-                    if keys is None:
-                        out[k] = {spot[0]}
-                    else:
-                        keys.add(spot[0])
+                    out[k] |= spot[0]
+    for k in range(n):
+        if _unsure_start(article, starts[k]):
+            out[k] = -1
     return out
 
 

@@ -218,10 +218,14 @@ def first_characters(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         return None
 
 
-def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+def required_literals(pattern: re.Pattern[str], *, behind: int = 0) -> tuple[str, ...] | None:
     """Strings of which every match of ``pattern`` contains one (("years",) for ``(?:ten|\\d+) years (?:after|
     since)``; ("rumour", "rumor", "social") for ``(?:social\\s+media|rumou?rs?)``), or None when that cannot be
     told (a match may consist of character classes only, a case or construct this does not follow).
+
+    With ``behind``, what a positive look-behind of at most that many characters holds counts too ("no sign " for
+    ``(?<=no sign )of``): such a string may start up to ``behind`` characters before the match, where the caller
+    must look for it as well.
 
     Called once per pack for the regular expressions of lexicon checks: a sentence in which none of them occurs
     (a substring test, in C) has no match, and needs no regex scan — the regex engine tries a pattern that opens
@@ -264,8 +268,10 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
                         best = better(best, frozenset().union(*[a for a in alternatives if a is not None]))
                 elif op in repeats and av[0] >= 1:
                     best = better(best, required(av[2]))
-                # anything else (a class, a look-around, an anchor, an optional part) requires nothing and ends
-                # a run of literal characters
+                elif op is c.ASSERT and av[0] < 0 and av[1].getwidth()[1] <= behind:
+                    best = better(best, required(av[1]))  # a look-behind's text: just before the match
+                # anything else (a class, another look-around, an anchor, an optional part) requires nothing and
+                # ends a run of literal characters
             if run:
                 best = better(best, frozenset(["".join(run)]))
             return best

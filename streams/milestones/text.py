@@ -365,11 +365,11 @@ class ArticleView:
         self.filter_cache: dict[tuple[object, ...], object] = {}  # per-article memo
         self.sentence_memo: dict[int, object] = {}  # per check (or phrase index) and sentence: filters._SERIALS
         self.anchors: Anchors | None = None  # unresolved-place anchors, when the detector's scan found them
-        # (key, start, end) of every occurrence of the early checks' phrase keys in " " + norm, as the detector's
-        # trigger scan reports them (None: not scanned for); see LexiconCheck.spotted
+        # (bits, start, end) of every occurrence of the early checks' phrase keys in " " + norm, as the detector's
+        # trigger scan reports them, with the spot bits of the checks whose phrase the key is (None: not scanned
+        # for); see LexiconCheck.spotted
         self.phrase_spots: list[tuple[int, int, int]] | None = None
-        self.phrase_spot_ends: list[int] | None = None  # the spots' ends, for a bisect (None: not in order)
-        self.sentence_spots: dict[int, set[int]] | None = None  # per sentence: filters.spot_keys_in
+        self.spot_masks: list[int] | None = None  # per sentence: filters.sentence_spot_masks
         # Built on first use (the properties below): plain attributes, not functools.cached_property, which
         # needs an instance __dict__ (the class is compiled with mypyc: see streams.milestones._compiled).
         self._norm: str | None = None

@@ -62,3 +62,20 @@ def test_every_match_holds_a_required_literal() -> None:
     assert required_literals(re.compile(r"\d+")) is None
     assert required_literals(re.compile("abc", re.IGNORECASE)) is None
     assert holds_any("abc", None, 0, 3)
+
+
+def test_look_behind_text_counts_within_its_reach() -> None:
+    # ("no sign of an exodus": the match is the "of"; the look-behind's text lies just before it)
+    pattern = re.compile(r"(?:(?<=no sign )|(?<=no evidence ))of(?=\s+(?:an\s+)?exodus)|(?<=by )ab")
+    assert required_literals(pattern) == ("ab", "of")
+    assert required_literals(pattern, behind=7) == ("by ", "of")  # ("no evidence " is longer)
+    needles = required_literals(pattern, behind=12)
+    assert needles == ("by ", "no evidence ", "no sign ")
+    rng = random.Random(7)
+    alphabet = "nosigevdcxubya "
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(50))) for _ in range(4000)]
+    texts += ["no sign of an exodus", "there was no evidence of exodus", "made by ab"]
+    for text in texts:
+        for lo in range(0, len(text), 5):
+            if pattern.search(text, lo):
+                assert holds_any(text, needles, max(0, lo - 12), len(text)), (text, lo)
