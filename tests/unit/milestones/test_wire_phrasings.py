@@ -233,6 +233,7 @@ CASES: list[tuple[str, Found]] = [
     # a toll of decades of conflict is the whole war's
     ("Rebels laid down their arms in Mindanao after decades of conflict that killed more than 120,000 people "
      "there.", []),
+    ("Iraqi forces have retaken control of Tikrit, the army said.", [("city-captured", "Tikrit", "claimed")]),
     # a siege by cutting every road
     ("Rebels and militias cut every road leading to Babanusa, residents said.",
      [("siege", "Babanusa", "confirmed")]),
@@ -440,6 +441,15 @@ REFERENCES: list[tuple[str, Found]] = [
     # one confirmed mention outweighs one reported as a claim; a denial makes it contested
     ("Rebels said they had captured Palmyra. Rebels captured Palmyra on Sunday, a monitor said.",
      [("city-captured", "Palmyra", "confirmed")]),
+    # a sentence about the defenders that names no place is about the city of the sentence before
+    ("Government troops pushed into the centre of Sirte on Monday. The last militants are making a final stand in "
+     "a few blocks by the sea.", [("city-breach", "Sirte", "confirmed"), ("imminent-fall", "Sirte", "confirmed")]),
+    ("Rebels fought their way into the heart of Gao on Friday. Officers said the remaining defenders would be "
+     "defeated within 48 hours.", [("city-breach", "Gao", "confirmed"), ("imminent-fall", "Gao", "confirmed")]),
+    # ... not a politician's metaphor, nor a wish
+    ("Troops shelled Gao on Friday. \"This is the last stand of moderate politics,\" a lawmaker said.", []),
+    ("Drones struck Gao on Friday. \"These bandits must be defeated as soon as possible,\" the minister said.",
+     [("airstrike", "Gao", "confirmed")]),
 ]
 
 
