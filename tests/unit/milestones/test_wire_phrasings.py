@@ -234,6 +234,8 @@ CASES: list[tuple[str, Found]] = [
     ("Rebels laid down their arms in Mindanao after decades of conflict that killed more than 120,000 people "
      "there.", []),
     ("Iraqi forces have retaken control of Tikrit, the army said.", [("city-captured", "Tikrit", "claimed")]),
+    ("Rebel forces broke into the northern and eastern districts of Misrata on Sunday, residents said.",
+     [("city-breach", "Misrata", "confirmed")]),
     # a superlative measured against the war is this attack's toll, not the war's running toll
     ("A rocket attack on the city of Kharkiv killed at least 19 people on Friday, one of the deadliest strikes on "
      "the region since the start of the war.", [("airstrike", "Kharkiv", "confirmed"),
