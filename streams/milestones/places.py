@@ -1010,7 +1010,10 @@ def find_places(article: ArticleView, view: SentenceView, pat: CompiledPattern, 
         # it said was one of the leaders of the Oct. 7 attack on southern Israel")
         fb = [it for it in _items(article, view, pat, pat.fallback_kinds)
               if not it.anaphora and _LOCATIVE.search(article.norm[max(view.start, it.start - 20):it.start])
-              and not (it.start > t_end and _WHO_CLAUSE.search(article.norm, t_end, it.start))]
+              and not (it.start > t_end and _WHO_CLAUSE.search(article.norm, t_end, it.start))
+              # "after a week of U.S. air strikes", "U.K.-led strikes": the country that strikes, as an adjective
+              and not (it.end <= t_start and article.norm[it.end:t_start].strip() in ("", "-led")
+                       and article.text[it.start:it.end].replace(".", "") in ("US", "UK"))]
         choice = _nearest(view, role.scope, fb, t_start, t_end, "fallback")
         if choice is not None:
             # "in northern Iraq and Syria": the coordinated country counts too

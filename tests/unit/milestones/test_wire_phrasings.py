@@ -236,6 +236,9 @@ CASES: list[tuple[str, Found]] = [
     ("Iraqi forces have retaken control of Tikrit, the army said.", [("city-captured", "Tikrit", "claimed")]),
     ("Rebel forces broke into the northern and eastern districts of Misrata on Sunday, residents said.",
      [("city-breach", "Misrata", "confirmed")]),
+    # "U.S. air strikes": the country that strikes, written as an adjective, is not where they hit
+    ("The advance came after a week of U.S. air strikes in support of the militias.", []),
+    ("The United States carried out air strikes in Somalia on Monday.", [("airstrike", "Somalia", "confirmed")]),
     # a superlative measured against the war is this attack's toll, not the war's running toll
     ("A rocket attack on the city of Kharkiv killed at least 19 people on Friday, one of the deadliest strikes on "
      "the region since the start of the war.", [("airstrike", "Kharkiv", "confirmed"),
