@@ -236,6 +236,8 @@ CASES: list[tuple[str, Found]] = [
     ("Iraqi forces have retaken control of Tikrit, the army said.", [("city-captured", "Tikrit", "claimed")]),
     ("Rebel forces broke into the northern and eastern districts of Misrata on Sunday, residents said.",
      [("city-breach", "Misrata", "confirmed")]),
+    ("Fallujah, which has been besieged by government forces for months, is short of food, the U.N. said.",
+     [("siege", "Fallujah", "confirmed")]),
     # "U.S. air strikes": the country that strikes, written as an adjective, is not where they hit
     ("The advance came after a week of U.S. air strikes in support of the militias.", []),
     ("The United States carried out air strikes in Somalia on Monday.", [("airstrike", "Somalia", "confirmed")]),
