@@ -254,6 +254,10 @@ def required_literals(pattern: re.Pattern[str], *, behind: int = 0) -> tuple[str
                 if op is c.LITERAL:
                     run.append(chr(av))
                     continue
+                if op in (c.ASSERT, c.ASSERT_NOT, c.AT):  # zero-width: the characters around it are adjacent
+                    if op is c.ASSERT and av[0] < 0 and av[1].getwidth()[1] <= behind:
+                        best = better(best, required(av[1]))  # a look-behind's text: just before the match
+                    continue
                 if run:
                     best = better(best, frozenset(["".join(run)]))
                     run = []
@@ -268,10 +272,7 @@ def required_literals(pattern: re.Pattern[str], *, behind: int = 0) -> tuple[str
                         best = better(best, frozenset().union(*[a for a in alternatives if a is not None]))
                 elif op in repeats and av[0] >= 1:
                     best = better(best, required(av[2]))
-                elif op is c.ASSERT and av[0] < 0 and av[1].getwidth()[1] <= behind:
-                    best = better(best, required(av[1]))  # a look-behind's text: just before the match
-                # anything else (a class, another look-around, an anchor, an optional part) requires nothing and
-                # ends a run of literal characters
+                # anything else (a class, an optional part) requires nothing and ends a run of literal characters
             if run:
                 best = better(best, frozenset(["".join(run)]))
             return best
@@ -280,6 +281,101 @@ def required_literals(pattern: re.Pattern[str], *, behind: int = 0) -> tuple[str
         return tuple(sorted(found)) if found else None
     except Exception:  # (re's parser is internal: should it change, lose only the speed-up)
         return None
+
+
+_WORD_START = r"(?<![\w-])"
+_QUANTIFIERS = ("*", "+", "?", "{")
+
+
+def literal_starts(body: str) -> list[str]:
+    """A ``re:`` phrase's regular expression as alternatives (to be tried in the order given) that open with a
+    plain character where ``body`` opens with a word-start test or a group of words:
+    ``(?<![\\w-])(?:war|conflict|wars)\\s+X`` → ``w(?<![\\w-]w)(?:ar|ars)\\s+X``, ``c(?<![\\w-]c)onflict\\s+X``
+    (``word_starts``'s form, the rest repeated); ``(?:over|in)\\s+X`` → ``over\\s+X``, ``in\\s+X``; else ``[body]``.
+
+    They match what ``body`` matches (ordered alternation distributes over what follows it; alternatives with
+    different first characters cannot match at the same position). The regex engine rejects an alternative that
+    opens with a character on that character; one that opens with a look-behind or a group is tried in full at
+    every position of the text (the filter lists' regexes, 'running-toll' and 'history-sentence', were the
+    detector's costliest)."""
+    if "(?P" in body or re.search(r"\\[1-9]", body):
+        return [body]  # (named groups or back-references would be repeated)
+    word_start = body.startswith(_WORD_START)
+    rest = body[len(_WORD_START):] if word_start else body
+    if rest.startswith("(?:"):
+        end = _group_end(rest)
+        if end < 0:
+            return [body]
+        alternatives, tail = _split_alternatives(rest[3:end - 1]), rest[end:]
+    elif word_start and rest[:1].isascii() and rest[:1].isalnum() and not rest[1:].startswith(_QUANTIFIERS):
+        return [f"{rest[0]}(?<![\\w-]{rest[0]}){rest[1:]}"]  # (what follows the first character is left as it is)
+    else:
+        return [body]
+    plain = all(a[:1].isascii() and a[:1].isalnum() and not a[1:].startswith(_QUANTIFIERS) for a in alternatives)
+    if not plain or tail.startswith(_QUANTIFIERS) or len(_split_alternatives(tail)) > 1:
+        return [body]  # (a repeated group, a tail with alternatives of its own, an alternative opening otherwise)
+    if not word_start:
+        return [alternative + tail for alternative in alternatives]
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        groups.setdefault(alternative[0], []).append(alternative[1:])
+    return [f"{c}(?<![\\w-]{c})" + (rests[0] if len(rests) == 1 else f"(?:{'|'.join(rests)})") + tail
+            for c, rests in groups.items()]
+
+
+def literal_start_regex(source: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(source, flags)``, written as ``literal_starts`` writes it when ``source`` opens with a word-start
+    test (the place guards' "(?<![\\w-])(?:said|says|…)\\s+in\\s+$", searched over a window before a place)."""
+    alternatives = literal_starts(source) if source.startswith(_WORD_START) else [source]
+    return re.compile("|".join(alternatives), flags)
+
+
+def _scan_groups(regex: str) -> list[tuple[int, str]]:
+    """The positions of ``regex``'s parentheses and top-level-relevant bars, with their nesting depth before them
+    (escapes and character classes skipped): [(index, char)], depth tracked by the callers."""
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(regex):
+        ch = regex[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":  # a class: "]" right after "[" or "[^" is a member
+            i += 2 if regex.startswith("[^", i) else 1
+            i += 1 if regex.startswith("]", i) else 0
+            while i < len(regex) and regex[i] != "]":
+                i += 2 if regex[i] == "\\" else 1
+        elif ch in "()|":
+            out.append((i, ch))
+        i += 1
+    return out
+
+
+def _group_end(regex: str) -> int:
+    """The index after the ")" closing the group that opens ``regex``, or -1."""
+    depth = 0
+    for i, ch in _scan_groups(regex):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return -1
+
+
+def _split_alternatives(regex: str) -> list[str]:
+    """``regex``'s top-level alternatives."""
+    parts, depth, start = [], 0, 0
+    for i, ch in _scan_groups(regex):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif depth == 0:
+            parts.append(regex[start:i])
+            start = i + 1
+    return [*parts, regex[start:]]
 
 
 def compile_phrases(phrases: Iterable[str], *, inflect: bool = False) -> re.Pattern[str] | None:
@@ -298,7 +394,10 @@ def compile_phrases(phrases: Iterable[str], *, inflect: bool = False) -> re.Patt
             if body[:1].isalnum() and body[-1:].isalnum():
                 words.append(body)
                 continue
-        other.append(phrase_regex(p, inflect=inflect))
+        if p.startswith("re:"):
+            other += (f"(?:{alternative})" for alternative in literal_starts(p[3:]))
+        else:
+            other.append(phrase_regex(p, inflect=inflect))
     alts = []
     if words:
         uniq = sorted(set(words), key=lambda w: (-len(w), w))

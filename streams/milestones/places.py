@@ -21,7 +21,7 @@ from typing import Literal
 
 from streams.milestones.compile import CompiledGap, CompiledPattern
 from streams.milestones.demonyms import party_countries
-from streams.milestones.lexicon import required_literals
+from streams.milestones.lexicon import literal_start_regex, required_literals
 from streams.milestones.named import CAMP_KINDS, COMPASS
 from streams.milestones.named import CITY_KINDS as _CITY_KINDS
 from streams.milestones.text import ANAPHOR, ArticleView, SentenceView, bisect_left_int, holds_any
@@ -82,8 +82,9 @@ _SAID_AFTER = re.compile(r"\s*,?\s+(?:said|say|says|told|reported|reports|announ
 # (", and Kunduz was captured" opens a new clause: its place is a subject)
 _NOT_SUBJECT = re.compile(r"(?:^|\s)(?:in|at|near|from|to|on|for|with|by|across|into|inside|outside|around)\s+"
                           r"(?:the\s+)?$|(?<!,)\s(?P<conj>and|or)\s+(?:the\s+)?$")
-_TIME_BEFORE_AND = re.compile(r"(?<![\w-])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|overnight|"
-                              r"today|yesterday|morning|afternoon|evening|night|weekend)$")
+_TIME_BEFORE_AND = literal_start_regex(
+    r"(?<![\w-])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|overnight|"
+    r"today|yesterday|morning|afternoon|evening|night|weekend)$")
 _PROVINCE_AFTER = re.compile(r"^(?:'s)?\s+(?:province|governorate|region|state|oblast|county|prefecture|district)\b")
 # "the Rafah crossing", "Mosul airport", "Raqqa dam": the name modifies a facility, not the town itself
 _FACILITY_AFTER = re.compile(  # "seized Aleppo's international airport" too
@@ -111,8 +112,9 @@ _RIVER_AFTER = re.compile(r"\s+rivers?(?![\w-])")
 _GOVERNMENT_ACTS_AFTER = re.compile(r"\s+(?:began\s+backing|backed|imposed|demanded|urged|accused|condemned|rejected|"
                                     r"recognised|recognized|welcomed|pledged|sanctioned|brokered|mediated)(?![\w-])")
 # "the February deal between Washington and the insurgents", "relations between Washington and Kabul": the parties
-_PARTIES_BETWEEN_BEFORE = re.compile(r"(?<![\w-])(?:deal|agreement|accord|relations|ties|talks|negotiations|tensions|"
-                                     r"rift|dispute|pact|treaty)\s+between\s+(?:[\w.-]+\s+and\s+)?$")
+_PARTIES_BETWEEN_BEFORE = literal_start_regex(
+    r"(?<![\w-])(?:deal|agreement|accord|relations|ties|talks|negotiations|tensions|"
+    r"rift|dispute|pact|treaty)\s+between\s+(?:[\w.-]+\s+and\s+)?$")
 
 # "the Maghazi refugee camp", "Zamzam displacement camp": a camp of displaced people
 _CAMP_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:" + "|".join(CAMP_KINDS)
@@ -235,11 +237,12 @@ _MOVING_FROM = re.compile(rf"(?:columns|convoys|forces|troops|units)\s+(?:{_MOTI
                           r"|(?:^|[.!?]\s+|\n|\s-\s+)(?:troops|soldiers)\s+from\s+(?:[\w-]+\s+and\s+)?$")
 _FORCES_FROM_NEEDLES = required_literals(_FORCES_FROM)  # ("brigade", "forces", …: one is in every match)
 # "stepped off a plane from Riyadh", "a flight from Cairo": where the travellers came from
-_TRAVEL_FROM_BEFORE = re.compile(r"(?<![\w-])(?:plane|planes|flight|flights|airliner|ferry|"
-                                 r"delegation|envoy|envoys)\s+(?:arriving\s+|that\s+arrived\s+)?"
-                                 r"from\s+(?:the\s+)?$")
+_TRAVEL_FROM_BEFORE = literal_start_regex(
+    r"(?<![\w-])(?:plane|planes|flight|flights|airliner|ferry|"
+    r"delegation|envoy|envoys)\s+(?:arriving\s+|that\s+arrived\s+)?"
+    r"from\s+(?:the\s+)?$")
 # "the provincial capital of North Kivu", "the capital of Tigray": the province only says which town
-_WHOSE_CAPITAL_BEFORE = re.compile(r"(?<![\w-])capital\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$")
+_WHOSE_CAPITAL_BEFORE = literal_start_regex(r"(?<![\w-])capital\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$")
 _NOUN_OF_AFTER = re.compile(r"\s+(?:city|town|village|capital|port|enclave)\s+of\s")
 
 
@@ -294,10 +297,11 @@ def _forces_origin(article: ArticleView, p: PlaceMention) -> bool:
 
 # "the U.N. rights office said in Geneva, citing …", "a spokesman told a briefing in Brussels.": where the words were
 # spoken (the name closes the clause; "told reporters in X" is a source's seat, below)
-_SAID_IN_BEFORE = re.compile(r"(?<![\w-])(?:said|says|told\s+(?:a\s+briefing|a\s+news\s+conference)|announced|added|"
-                             r"stated|warned)\s+(?:on\s+\w+\s+)?in\s+$")
+_SAID_IN_BEFORE = literal_start_regex(
+    r"(?<![\w-])(?:said|says|told\s+(?:a\s+briefing|a\s+news\s+conference)|announced|added|"
+    r"stated|warned)\s+(?:on\s+\w+\s+)?in\s+$")
 _CLAUSE_END_AFTER = re.compile(r"(?:['\u2019]s\s+)?(?:,|\.(?:\s|$)|;|\s+on\s+\w+day\b|\s+that\b|$)")
-_TOLD_BEFORE = re.compile(r"(?<![\w-])(?:told|telling|briefed|briefing)\s+$")
+_TOLD_BEFORE = literal_start_regex(r"(?<![\w-])(?:told|telling|briefed|briefing)\s+$")
 
 
 def _speakers_seat(article: ArticleView, p: PlaceMention) -> bool:
@@ -358,13 +362,14 @@ _CITY_QUARTER_AFTER = re.compile(r"(?:(?:,|\s+and)\s+(?:[A-Z][\w'\u2019-]*\s+){0
                                  r"(?:neighbou?rhoods?|quarters?)(?![\w-])")
 
 
-_AGREED_IN = re.compile(r"(?<![\w-])(?:agreed|reached|signed|struck|concluded|sealed)\s+in\s+$")
+_AGREED_IN = literal_start_regex(r"(?<![\w-])(?:agreed|reached|signed|struck|concluded|sealed)\s+in\s+$")
 _BY_LEADERS_AFTER = re.compile(r"(?:\s+(?:on|late|early)\s+[\w-]+(?:\s+night)?)?\s+(?:by|between)\s+(?:the\s+)?"
                                r"(?:leaders|presidents|heads\s+of\s+state|delegations|representatives|negotiators|"
                                r"envoys|foreign\s+ministers|mediators)(?![\w-])")
 # ("the city's Khor Maksar and Crater districts": both)
-_OWNED_BY_ANAPHOR = re.compile(r"(?<![\w-])the\s+(?:city|town|capital)['\u2019]s\s+"
-                               r"(?:(?:[\w'’-]+\s+){1,3}?(?:and|or)\s+)?$")
+_OWNED_BY_ANAPHOR = literal_start_regex(
+    r"(?<![\w-])the\s+(?:city|town|capital)['\u2019]s\s+"
+    r"(?:(?:[\w'’-]+\s+){1,3}?(?:and|or)\s+)?$")
 
 
 def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> bool:
@@ -516,7 +521,7 @@ _ORG_NAME_AFTER = re.compile(r" (?:[A-Z][\w'’-]*\s+){0,3}(?:Army|Front|Movemen
 # is the name)
 _UNNAMED_CITY_AFTER = re.compile(r"(?: (?:state|region|province|oblast|governorate))? (?:city|town|capital)(?![\w-])"
                                  r"(?! of\b)(?!\s+(?:council|hall|cent(?:re|er)|limits)\b)")
-_THE_BEFORE = re.compile(r"(?<![\w-])the\s+" + COMPASS + "$")
+_THE_BEFORE = literal_start_regex(r"(?<![\w-])the\s+" + COMPASS + "$")
 
 
 # "… in (the) (northern) X" right after a town, or after a settlement noun ("the last major city in Darfur",
@@ -526,13 +531,16 @@ _IN_BEFORE = re.compile(r"(?:(?<![\w-])in\s+(?:the\s+)?(?:[a-z-]+['\u2019]s\s+)?
                         # ("Lashkar Gah, capital of the southern province of Helmand")
                         + COMPASS + r"(?:(?:province|region|state|governorate)\s+of\s+)?$")
 # ("Kiwirok in Indonesia's Papua region"; "El Obeid, the capital of North Kordofan state")
-_AREA_OF_BEFORE = re.compile(r"(?<![\w-])(?:area|district|county|division|department|municipality)\s+of\s+(?:the\s+)?"
-                             # "the Barmal district of Afghanistan's eastern Paktika province"
-                             r"(?:[\w-]+['\u2019]s\s+)?" + COMPASS + "$")
-_UNNAMED_BEFORE = re.compile(r"(?<![\w-])an?\s+(?:[\w-]+\s+){0,2}(?:city|town|village|capital|port|hub|stronghold|"
-                            r"outpost|hamlet|community)\s*$")
-_SETTLEMENT_BEFORE = re.compile(r"(?<![\w-])(?:city|town|village|capital|port|hub|stronghold|outpost|hamlet|"
-                                r"community)\s*$")
+_AREA_OF_BEFORE = literal_start_regex(
+    r"(?<![\w-])(?:area|district|county|division|department|municipality)\s+of\s+(?:the\s+)?"
+    # "the Barmal district of Afghanistan's eastern Paktika province"
+    r"(?:[\w-]+['\u2019]s\s+)?" + COMPASS + "$")
+_UNNAMED_BEFORE = literal_start_regex(
+    r"(?<![\w-])an?\s+(?:[\w-]+\s+){0,2}(?:city|town|village|capital|port|hub|stronghold|"
+    r"outpost|hamlet|community)\s*$")
+_SETTLEMENT_BEFORE = literal_start_regex(
+    r"(?<![\w-])(?:city|town|village|capital|port|hub|stronghold|outpost|hamlet|"
+    r"community)\s*$")
 
 
 # an apposition to a place that locates it near another: ", the last major rebel bastion near "
@@ -808,11 +816,11 @@ def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[s
 
 
 # "the provincial capital Pemba", "the city of Goma": a place called a city just before its name
-_CITY_NOUN_BEFORE = re.compile(r"(?<![\w-])(?:capital|city)\s+(?:of\s+)?(?:the\s+)?$")
+_CITY_NOUN_BEFORE = literal_start_regex(r"(?<![\w-])(?:capital|city)\s+(?:of\s+)?(?:the\s+)?$")
 
 
 _PART_OF_AFTER = re.compile(r"(?:\s+(?:wall|walls|gates?|centre|center|defences|defenses|heart|edge))?\s+of\s+")
-_WATER_OF_BEFORE = re.compile(r"(?<![\w-])(?:sea|gulf|bay|strait|straits|lake|river)\s+of\s+$")
+_WATER_OF_BEFORE = literal_start_regex(r"(?<![\w-])(?:sea|gulf|bay|strait|straits|lake|river)\s+of\s+$")
 _SIDE_AFTER = re.compile(r"\s+side\b")
 _FACILITY_OWNED_AFTER = re.compile(r"(?:[\w-]+\s+){0,3}?(?:airport|air\s*base|airbase|military\s+base|army\s+base|"
                                    r"port|seaport|harbou?r|bridge|border\s+crossing|crossing|refinery|dam|power\s+"
@@ -1057,8 +1065,9 @@ _TARGET_BEFORE = re.compile(r"(?<![\w-])(?:(?:towards?|on|against|at|into)\s+(?:
 
 # ("launched a full-scale invasion of Ukraine, with missile strikes on Kyiv": what the strikes hit is no target of the
 # offensive)
-_STRIKES_BEFORE = re.compile(r"(?<![\w-])(?:strikes?|airstrikes?|raids?|shelling|bombing|bombardment|missiles?|"
-                             r"rockets?|drones?|attacks?)\s+$")
+_STRIKES_BEFORE = literal_start_regex(
+    r"(?<![\w-])(?:strikes?|airstrikes?|raids?|shelling|bombing|bombardment|missiles?|"
+    r"rockets?|drones?|attacks?)\s+$")
 
 
 def _target_town(article: ArticleView, items: list[_Item], choice: PlaceChoice, t_end: int) -> PlaceChoice:
@@ -1086,14 +1095,16 @@ _SAME_EVENT = re.compile(r"(?<![\w-])(?:(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(
                          r"(?:dropped|fired|struck|hit|bombed))(?![\w-])")
 # "killed 100 civilians in attacks on two villages in the Tillaberi region": the villages, which the next sentence
 # names, are where it happened; the area only locates them
-_VILLAGES_IN_BEFORE = re.compile(r"(?<![\w-])(?:villages|hamlets|settlements|communities)\s+(?:in|of|around|near)\s+"
-                                 r"(?:the\s+)?(?:[\w'-]+\s+){0,3}?$")
+_VILLAGES_IN_BEFORE = literal_start_regex(
+    r"(?<![\w-])(?:villages|hamlets|settlements|communities)\s+(?:in|of|around|near)\s+"
+    r"(?:the\s+)?(?:[\w'-]+\s+){0,3}?$")
 
 
 # "an attack on a village in the central Sagaing region … The village of Pazigyi in Kanbalu township was pounded":
 # the next sentence opens on the village the lede left unnamed
-_A_SETTLEMENT_IN_BEFORE = re.compile(r"(?<![\w-])an?\s+(?:[\w-]+\s+)?(?:village|hamlet|town|settlement)\s+in\s+"
-                                     r"(?:the\s+)?(?:[\w'-]+\s+){0,3}?$")
+_A_SETTLEMENT_IN_BEFORE = literal_start_regex(
+    r"(?<![\w-])an?\s+(?:[\w-]+\s+)?(?:village|hamlet|town|settlement)\s+in\s+"
+    r"(?:the\s+)?(?:[\w'-]+\s+){0,3}?$")
 _THE_SETTLEMENT_OF = re.compile(r"the\s+(?:village|hamlet|town|settlement)\s+of\s")
 
 
@@ -1162,9 +1173,10 @@ def _excluded_before(norm: str, excludes: re.Pattern[str], start: int, excluded_
 
 # ("the coastal provinces of ": an area's noun between where people head and the place; unlike _AREA_OF_BEFORE,
 # which says a province locates a named area)
-_AREA_NOUN_OF_BEFORE = re.compile(r"(?<![\w-])the\s+(?:[a-z-]+\s+){0,2}?(?:provinces?|regions?|cities|towns|villages|"
-                              # ("fled Homs toward the coastal strongholds of Latakia and Tartus")
-                              r"areas?|districts?|states?|governorates?|strongholds|ports)\s+of\s+$")
+_AREA_NOUN_OF_BEFORE = literal_start_regex(
+    r"(?<![\w-])the\s+(?:[a-z-]+\s+){0,2}?(?:provinces?|regions?|cities|towns|villages|"
+    # ("fled Homs toward the coastal strongholds of Latakia and Tartus")
+    r"areas?|districts?|states?|governorates?|strongholds|ports)\s+of\s+$")
 
 
 # "missiles at nine sites in Pakistan and Kashmir, including targets in Muzaffarabad and Bahawalpur"
