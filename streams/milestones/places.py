@@ -1268,6 +1268,8 @@ def _positional(view: SentenceView, pat: CompiledPattern, items: list[_Item], t_
                 continue
             rel = it.start - view.start
             m = _NOT_SUBJECT.search(view.norm[max(0, rel - 30):rel])
+            if m is not None and view.norm.startswith(", which ", it.end - view.start):
+                m = None  # "trapped inside the city, which has been besieged since May": the clause's subject
             if m is not None and not (m.group("conj") and (
                     _after_place(items, it.start - len(m.group()))
                     or _TIME_BEFORE_AND.search(view.norm, max(0, rel - len(m.group()) - 12), rel - len(m.group())))):
