@@ -238,6 +238,9 @@ CASES: list[tuple[str, Found]] = [
      [("city-breach", "Misrata", "confirmed")]),
     ("Fallujah, which has been besieged by government forces for months, is short of food, the U.N. said.",
      [("siege", "Fallujah", "confirmed")]),
+    ("Rebels seized Gao on Saturday, and the northeastern town of Kidal was taken on Friday.",
+     [("city-captured", "Gao", "confirmed"), ("city-captured", "Kidal", "confirmed")]),
+    ("Rebels attacked Gao. The town of Kidal was taken on board as a partner in the scheme.", []),
     # "U.S. air strikes": the country that strikes, written as an adjective, is not where they hit
     ("The advance came after a week of U.S. air strikes in support of the militias.", []),
     ("The United States carried out air strikes in Somalia on Monday.", [("airstrike", "Somalia", "confirmed")]),
