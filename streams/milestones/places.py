@@ -70,7 +70,7 @@ _VENUE_OF_ANAPHOR = re.compile(r"(?:signed|held|hosted|met|meeting|talks|summit|
                                r"resort|venue|compound)\s+in\s+$")
 _ENVOYS_OF = re.compile(r"(?:leaders?|presidents?|heads\s+of\s+state|(?:foreign\s+|prime\s+)?ministers?|"
                         r"representatives?|delegations?|delegates|envoys?|governments?|ambassadors?)\s+(?:of|from)\s+$")
-_SOURCE_IN = re.compile(r"(?:officials?|diplomats?|sources?|analysts?|authorities|spokes(?:man|woman|person)|"
+_SOURCE_IN = re.compile(r"(?:officials?|officers?|diplomats?|sources?|analysts?|authorities|spokes(?:man|woman|person)|"
                         r"ministry|envoys?|correspondents?|reporters?|journalists|embassy)\s+(?:in|from)\s+$")
 # "…," said David Swanson, an OCHA spokesman in Gaziantep.": the speaker's title, closing the sentence
 _SAID_NAME_BEFORE = re.compile(r"(?:said|says|told\s+[\w.]+)\s+(?:[\w.'-]+\s+){0,4}[\w.'-]+,\s+"

@@ -87,7 +87,8 @@ _PARTY_STATE = re.compile(r"(?:R|D|I|DFL)-([A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)")
 _PARTIES = frozenset({"R", "D", "I", "DFL", "GOP"})  # "Rep. Torrey Westrom, R-Elbow Lake"
 _TOKEN = re.compile(r"[\w.'’]+")
 _WORDS = re.compile(r"[\s\-]+")
-_NOT_PLACE_PHRASES = frozenset({"old city", "new city", "central command", "white house"})
+_NOT_PLACE_PHRASES = frozenset({"old city", "new city", "central command", "white house",
+                                "red cross", "red crescent"})  # (Red Cross, N.C.: the aid agency in the news)
 # What an automaton pattern is: a gazetteer name, a demonym, a feature word, an actor keyword (any mix).
 _NAME, _DEMONYM, _TRIGGER, _ACTOR = 1, 2, 4, 8
 _mention = builder(PlaceMention)

@@ -365,6 +365,8 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("same-sentence-settlement", "Rebels stormed into the city of Aleppo on Friday. The fighting in Aleppo went on "
      "for days. Troops took the town of Kafr Hamra north of Aleppo, completing the encirclement of the city.",
      [("city-breach", "Aleppo"), ("city-captured", "Kafr Hamra"), ("siege", "Aleppo")]),
+    ("speakers-seat", "Rebels shelled the army camp near Tessalit. \"The camp will fall within days,\" a senior "
+     "officer in Bamako said.", []),
     ("one-mention-not-far-back", "Ethnic Armenian forces pulled back a day after Baku launched an operation in the "
      "region. Officials met. Talks went on. Nobody spoke. Thousands of civilians were trapped in the city.", []),
 ]
