@@ -72,6 +72,11 @@ _ENVOYS_OF = re.compile(r"(?:leaders?|presidents?|heads\s+of\s+state|(?:foreign\
                         r"representatives?|delegations?|delegates|envoys?|governments?|ambassadors?)\s+(?:of|from)\s+$")
 _SOURCE_IN = re.compile(r"(?:officials?|officers?|diplomats?|sources?|analysts?|authorities|spokes(?:man|woman|person)|"
                         r"ministry|envoys?|correspondents?|reporters?|journalists|embassy)\s+(?:in|from)\s+$")
+# Substring pre-tests (the *_NEEDLES here) of the guards searched in a window before a place: the regex engine tries
+# each at every position of the window; one of these strings is in every match (lexicon.required_literals:
+# "official", "source", "spokes", …), and most windows hold none
+_SOURCE_IN_NEEDLES = required_literals(_SOURCE_IN)
+_ENVOYS_OF_NEEDLES = required_literals(_ENVOYS_OF)
 # "…," said David Swanson, an OCHA spokesman in Gaziantep.": the speaker's title, closing the sentence
 _SAID_NAME_BEFORE = re.compile(r"(?:said|says|told\s+[\w.]+)\s+(?:[\w.'-]+\s+){0,4}[\w.'-]+,\s+"
                                r"(?:an?|the)\s+(?:[\w.'-]+\s+){0,5}?$")
@@ -115,6 +120,7 @@ _GOVERNMENT_ACTS_AFTER = re.compile(r"\s+(?:began\s+backing|backed|imposed|deman
 _PARTIES_BETWEEN_BEFORE = literal_start_regex(
     r"(?<![\w-])(?:deal|agreement|accord|relations|ties|talks|negotiations|tensions|"
     r"rift|dispute|pact|treaty)\s+between\s+(?:[\w.-]+\s+and\s+)?$")
+_PARTIES_BETWEEN_NEEDLES = required_literals(_PARTIES_BETWEEN_BEFORE)  # ("between", "negotiations")
 
 # "the Maghazi refugee camp", "Zamzam displacement camp": a camp of displaced people
 _CAMP_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:" + "|".join(CAMP_KINDS)
@@ -301,6 +307,7 @@ _SAID_IN_BEFORE = literal_start_regex(
     r"(?<![\w-])(?:said|says|told\s+(?:a\s+briefing|a\s+news\s+conference)|announced|added|"
     r"stated|warned)\s+(?:on\s+\w+\s+)?in\s+$")
 _CLAUSE_END_AFTER = re.compile(r"(?:['\u2019]s\s+)?(?:,|\.(?:\s|$)|;|\s+on\s+\w+day\b|\s+that\b|$)")
+_SAID_IN_NEEDLES = required_literals(_SAID_IN_BEFORE)
 _TOLD_BEFORE = literal_start_regex(r"(?<![\w-])(?:told|telling|briefed|briefing)\s+$")
 
 
@@ -308,10 +315,11 @@ def _speakers_seat(article: ArticleView, p: PlaceMention) -> bool:
     """A place named as where speakers sit ("officials in Moscow said", "a U.N. official in Zagreb said",
     "said David Swanson, an OCHA spokesman in Gaziantep.")."""
     norm = article.norm
-    if _SAID_IN_BEFORE.search(norm, max(0, p.start - 40), p.start) is not None \
+    lo = max(0, p.start - 40)
+    if holds_any(norm, _SAID_IN_NEEDLES, lo, p.start) and _SAID_IN_BEFORE.search(norm, lo, p.start) is not None \
             and _CLAUSE_END_AFTER.match(norm, p.end) is not None:
         return True  # "the UN human rights office said in Geneva, citing credible reports": where it was said
-    m = _SOURCE_IN.search(norm, max(0, p.start - 40), p.start)
+    m = _SOURCE_IN.search(norm, lo, p.start) if holds_any(norm, _SOURCE_IN_NEEDLES, lo, p.start) else None
     if m is None:
         return False
     if _SAID_AFTER.match(norm, p.end) is not None or _AND_SAID_AFTER.match(norm, p.end) is not None:
@@ -363,6 +371,7 @@ _CITY_QUARTER_AFTER = re.compile(r"(?:(?:,|\s+and)\s+(?:[A-Z][\w'\u2019-]*\s+){0
 
 
 _AGREED_IN = literal_start_regex(r"(?<![\w-])(?:agreed|reached|signed|struck|concluded|sealed)\s+in\s+$")
+_AGREED_IN_NEEDLES = required_literals(_AGREED_IN)
 _BY_LEADERS_AFTER = re.compile(r"(?:\s+(?:on|late|early)\s+[\w-]+(?:\s+night)?)?\s+(?:by|between)\s+(?:the\s+)?"
                                r"(?:leaders|presidents|heads\s+of\s+state|delegations|representatives|negotiators|"
                                r"envoys|foreign\s+ministers|mediators)(?![\w-])")
@@ -380,7 +389,8 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
     if _RIVER_AFTER.match(article.norm, p.end) is not None:
         return False  # "wading through the Rusizi river": the river (a toponym to the tagger), not the town
     if _GOVERNMENT_ACTS_AFTER.match(article.norm, p.end) is not None \
-            or _PARTIES_BETWEEN_BEFORE.search(article.norm, max(0, p.start - 50), p.start) is not None:
+            or holds_any(article.norm, _PARTIES_BETWEEN_NEEDLES, max(0, p.start - 50), p.start) \
+            and _PARTIES_BETWEEN_BEFORE.search(article.norm, max(0, p.start - 50), p.start) is not None:
         return False  # "since Washington began backing the offensive", "the deal between Washington and the
         # insurgents": a capital standing for its government
     if _CITY_QUARTER_AFTER.match(article.text, p.end):
@@ -389,17 +399,21 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
             and _CITY_PART_AFTER.match(article.norm, p.end) is not None:
         return False  # "struck positions in the city's Khor Maksar district": a quarter of the city "the city" names
     text = article.text
-    if _CUT_NAME_AFTER.match(text, p.end) or _CUT_NAME_BEFORE.search(text[max(0, p.start - 6):p.start]):
+    # (_CUT_NAME_BEFORE ends with "-$": a hyphen right before the place, or before a newline there)
+    if _CUT_NAME_AFTER.match(text, p.end) or "-" in text[max(0, p.start - 2):p.start] \
+            and _CUT_NAME_BEFORE.search(text[max(0, p.start - 6):p.start]):
         return False  # "Ras" of "Ras al-Ain", "Numan" of "Maarat al-Numan": a longer name the tagger cut
     ref = _REFERENCE_POINT.search(article.norm, max(0, p.start - 40), p.start) \
         if _after_of_or_from(article.norm, p.start) else None
     if ref is not None and not (ref.group("dir") and _NOT_A_REFERENCE.search(article.norm, max(0, ref.start() - 30),
                                                                             ref.start())):
         return False  # "the town of Bashiqa, northeast of Mosul": Mosul only locates the event
-    before = article.norm[max(0, p.start - 40):p.start]
+    norm, lo = article.norm, max(0, p.start - 40)
+    before = norm[lo:p.start]
     if _VENUE.search(before) or _venue_apposition(article, p):
         return False
-    if _AGREED_IN.search(before) is not None and _BY_LEADERS_AFTER.match(article.norm, p.end) is not None:
+    if holds_any(norm, _AGREED_IN_NEEDLES, lo, p.start) and _AGREED_IN.search(before) is not None \
+            and _BY_LEADERS_AFTER.match(article.norm, p.end) is not None:
         return False  # "The truce was agreed in Minsk on Thursday by the leaders of Ukraine, …": a summit's venue
     if _forces_origin(article, p):
         return False  # "brigades mostly from the western city of Misrata penetrated …": where the forces come from
@@ -407,15 +421,15 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
             and (m := _APPOSED_NEAR.search(article.norm, max(0, p.start - 80), p.start)) is not None \
             and _place_ending_at(article, m.start()) is not None:
         return False  # "Eastern Ghouta, the last major rebel bastion near Damascus": Damascus only locates it
-    if _LOCATED_BEFORE.search(before):
+    if holds_any(norm, _LOCATED_NEEDLES, lo, p.start) and _LOCATED_BEFORE.search(before):
         # "the Maghazi refugee camp in central Gaza", "the besieged rebel enclave on the edge of Damascus": Gaza and
         # Damascus only say where the camp and the enclave are
         return False
-    if _WATER_OF_BEFORE.search(before):
+    if holds_any(norm, _WATER_OF_NEEDLES, lo, p.start) and _WATER_OF_BEFORE.search(before):
         return False  # "the city of 430,000 on the Sea of Azov": a sea, not the town of Azov
     if _speakers_seat(article, p):
         return False  # "officials in Moscow said": where the speakers sit
-    if _ROUTE_BEFORE.search(before):
+    if holds_any(norm, _ROUTE_NEEDLES, lo, p.start) and _ROUTE_BEFORE.search(before):
         return False  # "the town, on the highway linking Damascus and Aleppo, had fallen": a route's ends
     if _time_zone(article.norm, p):
         return False  # "at 5 a.m. Moscow time": a time zone
@@ -429,7 +443,8 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False  # "which Fano fighters had taken", "Misrata militias": a group named after a place
     if p.geonameid is not None and p.kind == "city" and article.norm[p.start:p.end] in _GROUPS_NAMED_LIKE_TOWNS:
         return False  # "the government has been battling the Fano, a regional militia": not the Italian town
-    if p.kind == "country" and (not _LOCATIVE.search(before) or _ENVOYS_OF.search(before)) \
+    if p.kind == "country" and (not _LOCATIVE.search(before)
+                                or holds_any(norm, _ENVOYS_OF_NEEDLES, lo, p.start) and _ENVOYS_OF.search(before)) \
             and not _coordinated_locative(article, p, provinces):
         # "Russia and Turkey agreed", "talks between the leaders of Russia, Ukraine, Germany and France" are actors;
         # "in Syria" is a place
@@ -500,6 +515,7 @@ _ROUTE_BEFORE = re.compile(r"(?:highway|road|route|railway|rail\s+line|motorway|
                            r"(?:(?:the\s+)?(?:[\w'-]+\s+){1,3}?(?:and|with|to)\s+)?(?:the\s+)?"
                            # ("with road links to Kandahar cut": where the roads lead)
                            r"|links?\s+(?:to|with)\s+)$")
+_ROUTE_NEEDLES = required_literals(_ROUTE_BEFORE)  # ("between", "linking", "links", …)
 # a country's forces ("U.S. Marines", "Russian troops" is a demonym), not a place they act in
 _COUNTRY_FORCES_AFTER = re.compile(r"\s+(?:marines|troops|forces|soldiers|jets|warplanes|warships|aircraft|army|"
                                    r"military|navy|commandos|special\s+forces|paratroopers|drones)(?![\w-])")
@@ -553,6 +569,7 @@ _LOCATED_BEFORE = re.compile(
     + r")\s+(?:the\s+)?" + COMPASS
     + r"|(?:enclave|pocket|suburbs?|countryside)\s+(?:(?:just\s+)?outside|near|close\s+to|" + _EDGE_OF
     + r")\s+(?:the\s+)?)$")
+_LOCATED_NEEDLES = required_literals(_LOCATED_BEFORE)  # ("camp", "enclave", …)
 # "largest refugee camp", "second city", "main port": after "<place>'s" in an apposition to another place
 _SETTLEMENT_NOUN_AFTER = re.compile(r"(?:[\w-]+\s+){0,3}?(?:(?:refugee|displacement|idp)\s+camp|city|town|village|"
                                     r"port|settlement|suburb|district|neighbou?rhood|stronghold)(?![\w-])")
@@ -821,6 +838,7 @@ _CITY_NOUN_BEFORE = literal_start_regex(r"(?<![\w-])(?:capital|city)\s+(?:of\s+)
 
 _PART_OF_AFTER = re.compile(r"(?:\s+(?:wall|walls|gates?|centre|center|defences|defenses|heart|edge))?\s+of\s+")
 _WATER_OF_BEFORE = literal_start_regex(r"(?<![\w-])(?:sea|gulf|bay|strait|straits|lake|river)\s+of\s+$")
+_WATER_OF_NEEDLES = required_literals(_WATER_OF_BEFORE)
 _SIDE_AFTER = re.compile(r"\s+side\b")
 _FACILITY_OWNED_AFTER = re.compile(r"(?:[\w-]+\s+){0,3}?(?:airport|air\s*base|airbase|military\s+base|army\s+base|"
                                    r"port|seaport|harbou?r|bridge|border\s+crossing|crossing|refinery|dam|power\s+"
@@ -871,7 +889,8 @@ def _no_antecedent(article: ArticleView, p: PlaceMention, reference_ok: bool = F
             # "blamed the Azov regiment": a unit named after a place
             or (article.text.startswith(" ", p.end) and _ORG_NAME_AFTER.match(article.text, p.end) is not None)
             or _forces_origin(article, p) or _speakers_seat(article, p) or _border_pair(article, p)
-            or _ROUTE_BEFORE.search(norm, max(0, p.start - 60), p.start) is not None  # "road links to Kandahar"
+            or holds_any(norm, _ROUTE_NEEDLES, max(0, p.start - 60), p.start)
+            and _ROUTE_BEFORE.search(norm, max(0, p.start - 60), p.start) is not None  # "road links to Kandahar"
             or (not reference_ok and _after_of_or_from(norm, p.start)
                 and _REFERENCE_POINT.search(norm, max(0, p.start - 40), p.start) is not None))
     return bool(known)
