@@ -241,6 +241,8 @@ CASES: list[tuple[str, Found]] = [
     ("Rebels seized Gao on Saturday, and the northeastern town of Kidal was taken on Friday.",
      [("city-captured", "Gao", "confirmed"), ("city-captured", "Kidal", "confirmed")]),
     ("Rebels attacked Gao. The town of Kidal was taken on board as a partner in the scheme.", []),
+    ("Troops shelled Tal Afar. \"We announce the start of the second phase of the liberation of Tal Afar,\" the "
+     "prime minister said.", []),
     # "U.S. air strikes": the country that strikes, written as an adjective, is not where they hit
     ("The advance came after a week of U.S. air strikes in support of the militias.", []),
     ("The United States carried out air strikes in Somalia on Monday.", [("airstrike", "Somalia", "confirmed")]),
