@@ -243,6 +243,9 @@ CASES: list[tuple[str, Found]] = [
     ("Rebels attacked Gao. The town of Kidal was taken on board as a partner in the scheme.", []),
     ("Troops shelled Tal Afar. \"We announce the start of the second phase of the liberation of Tal Afar,\" the "
      "prime minister said.", []),
+    ("Rebels shelled Sirte. Officials hope that breaking through the lines of defence at Sirte will end the war.",
+     []),
+    ("Rebels shelled Sirte. The council extended a deadline for the surrender of Sirte until Saturday.", []),
     # "U.S. air strikes": the country that strikes, written as an adjective, is not where they hit
     ("The advance came after a week of U.S. air strikes in support of the militias.", []),
     ("The United States carried out air strikes in Somalia on Monday.", [("airstrike", "Somalia", "confirmed")]),
