@@ -170,7 +170,9 @@ _SPEAKER_AFTER = re.compile(
     r"stepped up|steps up|has stepped up|ordered|vowed|threatened|demanded|dismissed|rejected|retaliated)(?![\w-])"
 )
 _NOT_SPEAKER_BEFORE = re.compile(r"(?:^|\s)(?:in|of|from|near|to|into|at|on|around|outside|inside|across|"
-                                 r"over|for|toward|towards)\s+(?:the\s+)?$")
+                                 r"over|for|toward|towards)\s+(?:the\s+)?$"
+                                 # "Residents of Yemen's third city Taiz say": a town introduced as one
+                                 r"|(?<![\w-])(?:city|town|village|port)\s+$")
 
 
 _ATTRIBUTIVE = re.compile(

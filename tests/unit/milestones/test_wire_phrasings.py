@@ -468,6 +468,13 @@ REFERENCES: list[tuple[str, Found]] = [
     # a relative clause's subject is the town it follows, even after a preposition
     ("Troops shelled Taiz on Monday. Civilians are trapped inside the city, which has been besieged by the rebels.",
      [("civilians-at-risk", "the city", "confirmed"), ("siege", "the city", "confirmed")]),
+    # a town introduced as one ("third city Taiz") is no capital speaking, though residents there "say"
+    ("Residents of Yemen's third city Taiz say they are surviving on bread under rebel shelling. About 200,000 "
+     "people are trapped in the city.", [("civilians-at-risk", "the city", "confirmed")]),
+    # a besieged town's story that mentions diseases is no disaster story
+    ("Rebels tightened their siege of Taiz. About 200,000 people are trapped in the city. \"Our children are dying "
+     "from diseases,\" a doctor said.",
+     [("civilians-at-risk", "the city", "confirmed"), ("siege", "Taiz", "confirmed")]),
     # ... not a politician's metaphor, nor a wish
     ("Troops shelled Gao on Friday. \"This is the last stand of moderate politics,\" a lawmaker said.", []),
     ("Drones struck Gao on Friday. \"These bandits must be defeated as soon as possible,\" the minister said.",
