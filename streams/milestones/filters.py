@@ -462,12 +462,6 @@ def _any_bit(masks: list[int], bit: int, lo: int, hi: int) -> bool:
     return False
 
 
-def _unsure_start(article: ArticleView, lo: int) -> bool:
-    """Whether the spots cannot tell about a sentence starting at ``lo``: the sentence scan lets a phrase open a
-    sentence whatever comes before it, the trigger scan only after a word start."""
-    return lo > 0 and article.norm[lo - 1] not in _PHRASE_START_SET
-
-
 def _spot_masks_by_sentence(article: ArticleView, spots: list[tuple[int, int, int]]) -> list[int]:
     """``sentence_spot_masks``: the spots' bits put into the sentences they lie in."""
     starts, ends = article.sentence_starts, article.sentence_ends
@@ -476,7 +470,12 @@ def _spot_masks_by_sentence(article: ArticleView, spots: list[tuple[int, int, in
     # (bits, start, end) in " " + norm: the key (a word start and the phrase, or the phrase) spans
     # [start - 1, end - 1) of norm; the phrase lies in sentence k if starts[k] <= start and end - 1 <= ends[k]
     spot: tuple[int, int, int]
-    if all(ends[k] <= starts[k + 1] for k in range(n - 1)):
+    in_order = True
+    for k in range(n - 1):
+        if ends[k] > starts[k + 1]:
+            in_order = False
+            break
+    if in_order:
         # sentences in order, none overlapping (as the tagger makes them): the sentence a spot lies in is the last
         # one starting at or before it (and, for a spot of one character, one ending where that one starts)
         for spot in spots:
@@ -490,8 +489,12 @@ def _spot_masks_by_sentence(article: ArticleView, spots: list[tuple[int, int, in
             for spot in spots:
                 if lo <= spot[1] and spot[2] - 1 <= hi:
                     out[k] |= spot[0]
+    # a sentence the spots cannot tell about: the sentence scan lets a phrase open a sentence whatever comes before
+    # it, the trigger scan only after a word start
+    norm = article.norm
     for k in range(n):
-        if _unsure_start(article, starts[k]):
+        lo = starts[k]
+        if lo > 0 and norm[lo - 1] not in _PHRASE_START_SET:
             out[k] = -1
     return out
 
