@@ -68,15 +68,27 @@ _VENUE = re.compile(
 _VENUE_OF_ANAPHOR = re.compile(r"(?:signed|held|hosted|met|meeting|talks|summit|negotiated|agreed)\s+(?:in|at)\s+"
                                r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:hotel|palace|building|centre|center|hall|"
                                r"resort|venue|compound)\s+in\s+$")
-_ENVOYS_OF = re.compile(r"(?:leaders?|presidents?|heads\s+of\s+state|(?:foreign\s+|prime\s+)?ministers?|"
-                        r"representatives?|delegations?|delegates|envoys?|governments?|ambassadors?)\s+(?:of|from)\s+$")
-_SOURCE_IN = re.compile(r"(?:officials?|officers?|diplomats?|sources?|analysts?|authorities|spokes(?:man|woman|person)|"
-                        r"ministry|envoys?|correspondents?|reporters?|journalists|embassy)\s+(?:in|from)\s+$")
-# Substring pre-tests (the *_NEEDLES here) of the guards searched in a window before a place: the regex engine tries
-# each at every position of the window; one of these strings is in every match (lexicon.required_literals:
-# "official", "source", "spokes", …), and most windows hold none
-_SOURCE_IN_NEEDLES = required_literals(_SOURCE_IN)
-_ENVOYS_OF_NEEDLES = required_literals(_ENVOYS_OF)
+class _Prefiltered:
+    """A guard searched in a window before a place, with its substring pre-test: one of ``needles``
+    (lexicon.required_literals: "official", "source", "spokes", …) is in every match, and most windows hold none, so
+    the regex (which the engine tries at every position of the window) seldom runs."""
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        self.regex = regex
+        self.needles = required_literals(regex)
+
+    def search(self, text: str, start: int = 0, end: int = -1) -> re.Match[str] | None:
+        """``regex.search(text, start, end)`` (``end`` -1: the end of ``text``), None at once without a needle."""
+        if end < 0:
+            end = len(text)
+        return self.regex.search(text, start, end) if holds_any(text, self.needles, start, end) else None
+
+
+_ENVOYS_OF = _Prefiltered(re.compile(r"(?:leaders?|presidents?|heads\s+of\s+state|(?:foreign\s+|prime\s+)?ministers?|"
+                        r"representatives?|delegations?|delegates|envoys?|governments?|ambassadors?)\s+(?:of|from)\s+$"))
+_SOURCE_IN = _Prefiltered(re.compile(
+    r"(?:officials?|officers?|diplomats?|sources?|analysts?|authorities|spokes(?:man|woman|person)|"
+    r"ministry|envoys?|correspondents?|reporters?|journalists|embassy)\s+(?:in|from)\s+$"))
 # "…," said David Swanson, an OCHA spokesman in Gaziantep.": the speaker's title, closing the sentence
 _SAID_NAME_BEFORE = re.compile(r"(?:said|says|told\s+[\w.]+)\s+(?:[\w.'-]+\s+){0,4}[\w.'-]+,\s+"
                                r"(?:an?|the)\s+(?:[\w.'-]+\s+){0,5}?$")
@@ -117,10 +129,9 @@ _RIVER_AFTER = re.compile(r"\s+rivers?(?![\w-])")
 _GOVERNMENT_ACTS_AFTER = re.compile(r"\s+(?:began\s+backing|backed|imposed|demanded|urged|accused|condemned|rejected|"
                                     r"recognised|recognized|welcomed|pledged|sanctioned|brokered|mediated)(?![\w-])")
 # "the February deal between Washington and the insurgents", "relations between Washington and Kabul": the parties
-_PARTIES_BETWEEN_BEFORE = literal_start_regex(
+_PARTIES_BETWEEN_BEFORE = _Prefiltered(literal_start_regex(
     r"(?<![\w-])(?:deal|agreement|accord|relations|ties|talks|negotiations|tensions|"
-    r"rift|dispute|pact|treaty)\s+between\s+(?:[\w.-]+\s+and\s+)?$")
-_PARTIES_BETWEEN_NEEDLES = required_literals(_PARTIES_BETWEEN_BEFORE)  # ("between", "negotiations")
+    r"rift|dispute|pact|treaty)\s+between\s+(?:[\w.-]+\s+and\s+)?$"))  # (needles: "between", "negotiations")
 
 # "the Maghazi refugee camp", "Zamzam displacement camp": a camp of displaced people
 _CAMP_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:" + "|".join(CAMP_KINDS)
@@ -231,19 +242,18 @@ _CUT_NAME_BEFORE = re.compile(r"(?:^|\s|-)" + _ARTICLE_PREFIX + r"-$", re.I)
 _MOTION_VERBS = "moving|advancing|coming|pushing|driving|rolling"
 _MOTION_DIRECTION = r"\s+(?:up\s+|in\s+|north\s+|south\s+|east\s+|west\s+)?"
 # "brigades mostly from the western city of Misrata", "fighters from Kidal": where armed men come from
-_FORCES_FROM = re.compile(
+_FORCES_FROM = _Prefiltered(re.compile(
     # (the subject of a clause: "… clear Russian units from Pokrovsk", "withdrew its troops from" are no origin)
     r"(?:^|(?<=\. )|(?<=\s\s)|(?<=, )|(?<=the )|(?<=and ))(?:[\w-]+\s+)?"
     r"(?:brigades?|forces|fighters|militias?|militiamen|troops|units|battalions?|soldiers|rebels|"
     r"gunmen|reinforcements|volunteers|tribesmen|columns|convoys),?\s+(?:mostly\s+|mainly\s+|largely\s+|chiefly\s+)?"
     # ("armoured columns moving up from Crimea")
     rf"(?:(?:{_MOTION_VERBS}|heading){_MOTION_DIRECTION})?from\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:city|town|port)\s+of\s+)?$")
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:city|town|port)\s+of\s+)?$"))  # (needles: "brigade", "forces", …)
 _MOVING_FROM = re.compile(rf"(?:columns|convoys|forces|troops|units)\s+(?:{_MOTION_VERBS}){_MOTION_DIRECTION}from\s+"
                           r"(?:the\s+)?(?:[\w-]+\s+){0,2}?$"
                           # "Troops from Niger and Chad launched an offensive … in northeast Nigeria": sent from there
                           r"|(?:^|[.!?]\s+|\n|\s-\s+)(?:troops|soldiers)\s+from\s+(?:[\w-]+\s+and\s+)?$")
-_FORCES_FROM_NEEDLES = required_literals(_FORCES_FROM)  # ("brigade", "forces", …: one is in every match)
 # "stepped off a plane from Riyadh", "a flight from Cairo": where the travellers came from
 _TRAVEL_FROM_BEFORE = literal_start_regex(
     r"(?<![\w-])(?:plane|planes|flight|flights|airliner|ferry|"
@@ -300,16 +310,15 @@ def _forces_origin(article: ArticleView, p: PlaceMention) -> bool:
         return _MOVING_FROM.search(norm, lo, p.start) is not None
     # (substring pre-tests: "from", and a word for armed men, which every match holds; the regex tries every
     # position of the window)
-    return holds_any(norm, _FORCES_FROM_NEEDLES, lo, p.start) and _FORCES_FROM.search(norm, lo, p.start) is not None
+    return _FORCES_FROM.search(norm, lo, p.start) is not None
 
 
 # "the U.N. rights office said in Geneva, citing …", "a spokesman told a briefing in Brussels.": where the words were
 # spoken (the name closes the clause; "told reporters in X" is a source's seat, below)
-_SAID_IN_BEFORE = literal_start_regex(
+_SAID_IN_BEFORE = _Prefiltered(literal_start_regex(
     r"(?<![\w-])(?:said|says|told\s+(?:a\s+briefing|a\s+news\s+conference)|announced|added|"
-    r"stated|warned)\s+(?:on\s+\w+\s+)?in\s+$")
+    r"stated|warned)\s+(?:on\s+\w+\s+)?in\s+$"))
 _CLAUSE_END_AFTER = re.compile(r"(?:['\u2019]s\s+)?(?:,|\.(?:\s|$)|;|\s+on\s+\w+day\b|\s+that\b|$)")
-_SAID_IN_NEEDLES = required_literals(_SAID_IN_BEFORE)
 _TOLD_BEFORE = literal_start_regex(r"(?<![\w-])(?:told|telling|briefed|briefing)\s+$")
 
 
@@ -318,10 +327,9 @@ def _speakers_seat(article: ArticleView, p: PlaceMention) -> bool:
     "said David Swanson, an OCHA spokesman in Gaziantep.")."""
     norm = article.norm
     lo = max(0, p.start - 40)
-    if holds_any(norm, _SAID_IN_NEEDLES, lo, p.start) and _SAID_IN_BEFORE.search(norm, lo, p.start) is not None \
-            and _CLAUSE_END_AFTER.match(norm, p.end) is not None:
+    if _SAID_IN_BEFORE.search(norm, lo, p.start) is not None and _CLAUSE_END_AFTER.match(norm, p.end) is not None:
         return True  # "the UN human rights office said in Geneva, citing credible reports": where it was said
-    m = _SOURCE_IN.search(norm, lo, p.start) if holds_any(norm, _SOURCE_IN_NEEDLES, lo, p.start) else None
+    m = _SOURCE_IN.search(norm, lo, p.start)
     if m is None:
         return False
     if _SAID_AFTER.match(norm, p.end) is not None or _AND_SAID_AFTER.match(norm, p.end) is not None:
@@ -372,8 +380,7 @@ _CITY_QUARTER_AFTER = re.compile(r"(?:(?:,|\s+and)\s+(?:[A-Z][\w'\u2019-]*\s+){0
                                  r"(?:neighbou?rhoods?|quarters?)(?![\w-])")
 
 
-_AGREED_IN = literal_start_regex(r"(?<![\w-])(?:agreed|reached|signed|struck|concluded|sealed)\s+in\s+$")
-_AGREED_IN_NEEDLES = required_literals(_AGREED_IN)
+_AGREED_IN = _Prefiltered(literal_start_regex(r"(?<![\w-])(?:agreed|reached|signed|struck|concluded|sealed)\s+in\s+$"))
 _BY_LEADERS_AFTER = re.compile(r"(?:\s+(?:on|late|early)\s+[\w-]+(?:\s+night)?)?\s+(?:by|between)\s+(?:the\s+)?"
                                r"(?:leaders|presidents|heads\s+of\s+state|delegations|representatives|negotiators|"
                                r"envoys|foreign\s+ministers|mediators)(?![\w-])")
@@ -391,8 +398,7 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
     if _RIVER_AFTER.match(article.norm, p.end) is not None:
         return False  # "wading through the Rusizi river": the river (a toponym to the tagger), not the town
     if _GOVERNMENT_ACTS_AFTER.match(article.norm, p.end) is not None \
-            or holds_any(article.norm, _PARTIES_BETWEEN_NEEDLES, max(0, p.start - 50), p.start) \
-            and _PARTIES_BETWEEN_BEFORE.search(article.norm, max(0, p.start - 50), p.start) is not None:
+            or _PARTIES_BETWEEN_BEFORE.search(article.norm, max(0, p.start - 50), p.start) is not None:
         return False  # "since Washington began backing the offensive", "the deal between Washington and the
         # insurgents": a capital standing for its government
     if _CITY_QUARTER_AFTER.match(article.text, p.end):
@@ -414,7 +420,7 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
     before = norm[lo:p.start]
     if _VENUE.search(before) or _venue_apposition(article, p):
         return False
-    if holds_any(norm, _AGREED_IN_NEEDLES, lo, p.start) and _AGREED_IN.search(before) is not None \
+    if _AGREED_IN.search(before) is not None \
             and _BY_LEADERS_AFTER.match(article.norm, p.end) is not None:
         return False  # "The truce was agreed in Minsk on Thursday by the leaders of Ukraine, …": a summit's venue
     if _forces_origin(article, p):
@@ -423,15 +429,15 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
             and (m := _APPOSED_NEAR.search(article.norm, max(0, p.start - 80), p.start)) is not None \
             and _place_ending_at(article, m.start()) is not None:
         return False  # "Eastern Ghouta, the last major rebel bastion near Damascus": Damascus only locates it
-    if holds_any(norm, _LOCATED_NEEDLES, lo, p.start) and _LOCATED_BEFORE.search(before):
+    if _LOCATED_BEFORE.search(before):
         # "the Maghazi refugee camp in central Gaza", "the besieged rebel enclave on the edge of Damascus": Gaza and
         # Damascus only say where the camp and the enclave are
         return False
-    if holds_any(norm, _WATER_OF_NEEDLES, lo, p.start) and _WATER_OF_BEFORE.search(before):
+    if _WATER_OF_BEFORE.search(before):
         return False  # "the city of 430,000 on the Sea of Azov": a sea, not the town of Azov
     if _speakers_seat(article, p):
         return False  # "officials in Moscow said": where the speakers sit
-    if holds_any(norm, _ROUTE_NEEDLES, lo, p.start) and _ROUTE_BEFORE.search(before):
+    if _ROUTE_BEFORE.search(before):
         return False  # "the town, on the highway linking Damascus and Aleppo, had fallen": a route's ends
     if _time_zone(article.norm, p):
         return False  # "at 5 a.m. Moscow time": a time zone
@@ -446,7 +452,7 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
     if p.geonameid is not None and p.kind == "city" and article.norm[p.start:p.end] in _GROUPS_NAMED_LIKE_TOWNS:
         return False  # "the government has been battling the Fano, a regional militia": not the Italian town
     if p.kind == "country" and (not _LOCATIVE.search(before)
-                                or holds_any(norm, _ENVOYS_OF_NEEDLES, lo, p.start) and _ENVOYS_OF.search(before)) \
+                                or _ENVOYS_OF.search(before)) \
             and not _coordinated_locative(article, p, provinces):
         # "Russia and Turkey agreed", "talks between the leaders of Russia, Ukraine, Germany and France" are actors;
         # "in Syria" is a place
@@ -512,12 +518,12 @@ def _dateline_like(article: ArticleView, p: PlaceMention) -> bool:
 
 
 # "the main highway linking Damascus and Aleppo", "the road between Kidal and Gao"
-_ROUTE_BEFORE = re.compile(r"(?:highway|road|route|railway|rail\s+line|motorway|corridor|artery|supply\s+line)\s+"
-                           r"(?:(?:that\s+)?(?:linking|links|linked|connecting|connects|between)\s+"
-                           r"(?:(?:the\s+)?(?:[\w'-]+\s+){1,3}?(?:and|with|to)\s+)?(?:the\s+)?"
-                           # ("with road links to Kandahar cut": where the roads lead)
-                           r"|links?\s+(?:to|with)\s+)$")
-_ROUTE_NEEDLES = required_literals(_ROUTE_BEFORE)  # ("between", "linking", "links", …)
+_ROUTE_BEFORE = _Prefiltered(re.compile(
+    r"(?:highway|road|route|railway|rail\s+line|motorway|corridor|artery|supply\s+line)\s+"
+    r"(?:(?:that\s+)?(?:linking|links|linked|connecting|connects|between)\s+"
+    r"(?:(?:the\s+)?(?:[\w'-]+\s+){1,3}?(?:and|with|to)\s+)?(?:the\s+)?"
+    # ("with road links to Kandahar cut": where the roads lead)
+    r"|links?\s+(?:to|with)\s+)$"))  # (needles: "between", "linking", "links", …)
 # a country's forces ("U.S. Marines", "Russian troops" is a demonym), not a place they act in
 _COUNTRY_FORCES_AFTER = re.compile(r"\s+(?:marines|troops|forces|soldiers|jets|warplanes|warships|aircraft|army|"
                                    r"military|navy|commandos|special\s+forces|paratroopers|drones)(?![\w-])")
@@ -566,12 +572,11 @@ _APPOSED_NEAR = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?(?:near|outsi
 # what a place right after it only locates: a named camp ("Abu Shouk displacement camp on the edge of El Fasher",
 # "the camp just outside Goma", "in central Gaza") or an area ("the besieged rebel enclave on the edge of Damascus")
 _EDGE_OF = r"on\s+the\s+(?:edge|edges|outskirts|fringes)\s+of"
-_LOCATED_BEFORE = re.compile(
+_LOCATED_BEFORE = _Prefiltered(re.compile(
     r"(?<![\w-])(?:(?:" + "|".join(CAMP_KINDS) + r")\s+camp\s+(?:in|near|(?:just\s+)?outside|" + _EDGE_OF
     + r")\s+(?:the\s+)?" + COMPASS
     + r"|(?:enclave|pocket|suburbs?|countryside)\s+(?:(?:just\s+)?outside|near|close\s+to|" + _EDGE_OF
-    + r")\s+(?:the\s+)?)$")
-_LOCATED_NEEDLES = required_literals(_LOCATED_BEFORE)  # ("camp", "enclave", …)
+    + r")\s+(?:the\s+)?)$"))  # (needles: "camp", "enclave", …)
 # "largest refugee camp", "second city", "main port": after "<place>'s" in an apposition to another place
 _SETTLEMENT_NOUN_AFTER = re.compile(r"(?:[\w-]+\s+){0,3}?(?:(?:refugee|displacement|idp)\s+camp|city|town|village|"
                                     r"port|settlement|suburb|district|neighbou?rhood|stronghold)(?![\w-])")
@@ -839,8 +844,7 @@ _CITY_NOUN_BEFORE = literal_start_regex(r"(?<![\w-])(?:capital|city)\s+(?:of\s+)
 
 
 _PART_OF_AFTER = re.compile(r"(?:\s+(?:wall|walls|gates?|centre|center|defences|defenses|heart|edge))?\s+of\s+")
-_WATER_OF_BEFORE = literal_start_regex(r"(?<![\w-])(?:sea|gulf|bay|strait|straits|lake|river)\s+of\s+$")
-_WATER_OF_NEEDLES = required_literals(_WATER_OF_BEFORE)
+_WATER_OF_BEFORE = _Prefiltered(literal_start_regex(r"(?<![\w-])(?:sea|gulf|bay|strait|straits|lake|river)\s+of\s+$"))
 _SIDE_AFTER = re.compile(r"\s+side\b")
 _FACILITY_OWNED_AFTER = re.compile(r"(?:[\w-]+\s+){0,3}?(?:airport|air\s*base|airbase|military\s+base|army\s+base|"
                                    r"port|seaport|harbou?r|bridge|border\s+crossing|crossing|refinery|dam|power\s+"
@@ -891,8 +895,7 @@ def _no_antecedent(article: ArticleView, p: PlaceMention, reference_ok: bool = F
             # "blamed the Azov regiment": a unit named after a place
             or (article.text.startswith(" ", p.end) and _ORG_NAME_AFTER.match(article.text, p.end) is not None)
             or _forces_origin(article, p) or _speakers_seat(article, p) or _border_pair(article, p)
-            or holds_any(norm, _ROUTE_NEEDLES, max(0, p.start - 60), p.start)
-            and _ROUTE_BEFORE.search(norm, max(0, p.start - 60), p.start) is not None  # "road links to Kandahar"
+            or _ROUTE_BEFORE.search(norm, max(0, p.start - 60), p.start) is not None  # "road links to Kandahar"
             or (not reference_ok and _after_of_or_from(norm, p.start)
                 and _REFERENCE_POINT.search(norm, max(0, p.start - 40), p.start) is not None))
     return bool(known)
