@@ -330,10 +330,11 @@ def literal_start_regex(source: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile("|".join(alternatives), flags)
 
 
-def _scan_groups(regex: str) -> list[tuple[int, str]]:
-    """The positions of ``regex``'s parentheses and top-level-relevant bars, with their nesting depth before them
-    (escapes and character classes skipped): [(index, char)], depth tracked by the callers."""
-    out: list[tuple[int, str]] = []
+def _scan_groups(regex: str) -> list[tuple[int, str, int]]:
+    """``regex``'s parentheses and bars (escapes and character classes skipped) as (index, char, depth): the nesting
+    depth outside a parenthesis, or at a bar."""
+    out: list[tuple[int, str, int]] = []
+    depth = 0
     i = 0
     while i < len(regex):
         ch = regex[i]
@@ -345,37 +346,27 @@ def _scan_groups(regex: str) -> list[tuple[int, str]]:
             i += 1 if regex.startswith("]", i) else 0
             while i < len(regex) and regex[i] != "]":
                 i += 2 if regex[i] == "\\" else 1
-        elif ch in "()|":
-            out.append((i, ch))
+        elif ch == "(":
+            out.append((i, ch, depth))
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            out.append((i, ch, depth))
+        elif ch == "|":
+            out.append((i, ch, depth))
         i += 1
     return out
 
 
 def _group_end(regex: str) -> int:
     """The index after the ")" closing the group that opens ``regex``, or -1."""
-    depth = 0
-    for i, ch in _scan_groups(regex):
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-    return -1
+    return next((i + 1 for i, ch, depth in _scan_groups(regex) if ch == ")" and depth == 0), -1)
 
 
 def _split_alternatives(regex: str) -> list[str]:
     """``regex``'s top-level alternatives."""
-    parts, depth, start = [], 0, 0
-    for i, ch in _scan_groups(regex):
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif depth == 0:
-            parts.append(regex[start:i])
-            start = i + 1
-    return [*parts, regex[start:]]
+    bars = [i for i, ch, depth in _scan_groups(regex) if ch == "|" and depth == 0]
+    return [regex[a + 1:b] for a, b in zip([-1, *bars], [*bars, len(regex)], strict=True)]
 
 
 def compile_phrases(phrases: Iterable[str], *, inflect: bool = False) -> re.Pattern[str] | None:
