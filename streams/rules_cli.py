@@ -54,17 +54,18 @@ def cmd_backtest(args: argparse.Namespace) -> int:
     from streams.milestones import Detector, backtest, combine
     from streams.tagging import Tagger
 
+    rules = Path(args.rules) if args.rules else None
     corpora = [Path(c) for c in args.corpus]
     for c in corpora:
         if not c.is_file():
             raise InputError("no such file", source=str(c))
     if len(corpora) == 1:
-        report = backtest(Path(args.rules) if args.rules else None, corpora[0])
+        report = backtest(rules, corpora[0])
         print(report.format(max_disagreements=args.max_disagreements))
         return 0
     # several corpora: one tagger and one detector for all, a line per corpus, then their sum as one report
     tagger = Tagger.load()
-    detector = Detector.load(Path(args.rules) if args.rules else None)
+    detector = Detector.load(rules)
     reports = []
     print(f"{'corpus':<40} {'articles':>8} {'tp':>5} {'fp':>5} {'fn':>5} {'precision':>9} {'recall':>7} {'f1':>6}")
     for c in corpora:
