@@ -534,6 +534,10 @@ _HAS_YEAR = re.compile(r"(?:19|20)\d\d")
 _HAS_MONTH = re.compile(_MONTH_NAMES)
 
 
+# A month and day this close after the publication date are ahead of it ("to take effect from Feb. 15"), not last year's
+_SOON_DAYS = 45
+
+
 @dataclass
 class DatedCheck:
     name: str
@@ -609,6 +613,10 @@ class DatedCheck:
                     day = 15  # "launched its assault in June": some day in it, counted from its middle
                 else:  # "late June", "since June" (a state that goes on): from its last day
                     day = calendar.monthrange(ref_date.year, month)[1]
+                if m.group(2) is not None and (month, day) > (ref_date.month, ref_date.day) \
+                        and day <= calendar.monthrange(ref_date.year, month)[1] \
+                        and (date(ref_date.year, month, day) - ref_date).days <= _SOON_DAYS:
+                    continue  # "a ceasefire … to take effect from Feb. 15" (published Feb. 12): days ahead, not last year
                 year = ref_date.year if (month, day) <= (ref_date.month, ref_date.day) or m.group(2) is None \
                     and month <= ref_date.month else ref_date.year - 1
                 day = min(day, calendar.monthrange(year, month)[1])

@@ -120,14 +120,21 @@ _FACILITY_AFTER = re.compile(  # "seized Aleppo's international airport" too
 
 # "a clear violation of the Washington accords", "the Minsk agreements", "the Astana talks": an agreement or a
 # negotiating round named after where it was made, not a place of the war
-_AGREEMENT_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:peace\s+)?(?:accords|agreements|talks|protocols?|format|process|"
-                              r"summit|conference|declaration|memorandum|communiqu[eé])(?![\w-])")
+_AGREEMENT_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:peace\s+(?:deals?|plan)|(?:peace\s+)?(?:accords|agreements|talks|protocols?|format|process|"
+                              r"summit|conference|declaration|memorandum|communiqu[eé]))(?![\w-])")
 
 # "wading through the Rusizi river": a river named like a town (the tagger keeps it: rivers are toponyms)
 _RIVER_AFTER = re.compile(r"\s+rivers?(?![\w-])")
+# a city whose government or forces are meant: "a spokesman for Kiev's \"anti-terrorist operation\"", "Kyiv's forces"
+_GOVERNMENT_POSSESSIVE_AFTER = re.compile(r"['\u2019]s\s+[\"']?(?:anti-terrorist\s+operation|military\s+operation|"
+                                          r"government|military|army|forces|troops|regime|defen[cs]e\s+ministry)(?![\w-])")
 # a capital that acts as a government: "since Washington began backing the offensive", "Moscow accused Kyiv"
-_GOVERNMENT_ACTS_AFTER = re.compile(r"\s+(?:began\s+backing|backed|imposed|demanded|urged|accused|condemned|rejected|"
-                                    r"recognised|recognized|welcomed|pledged|sanctioned|brokered|mediated)(?![\w-])")
+# ("Moscow had informed the U.S. side", "Moscow denied")
+_GOVERNMENT_ACTS_AFTER = re.compile(r"\s+(?:(?:had|has|have)\s+)?(?:began\s+backing|backed|imposed|demanded|urged|accused|"
+                                    r"condemned|rejected|recognised|recognized|welcomed|pledged|sanctioned|brokered|"
+                                    r"mediated|informed|notified|denied|warned|"
+                                    # "Yerevan had not been involved in drafting the agreement"
+                                    r"(?:had|has|have|was|were)\s+(?:not\s+|never\s+)?(?:been\s+)?involved)(?![\w-])")
 # "the February deal between Washington and the insurgents", "relations between Washington and Kabul": the parties
 _PARTIES_BETWEEN_BEFORE = _Prefiltered(literal_start_regex(
     r"(?<![\w-])(?:deal|agreement|accord|relations|ties|talks|negotiations|tensions|"
@@ -380,6 +387,19 @@ _CITY_QUARTER_AFTER = re.compile(r"(?:(?:,|\s+and)\s+(?:[A-Z][\w'\u2019-]*\s+){0
                                  r"(?:neighbou?rhoods?|quarters?)(?![\w-])")
 
 
+# "killed hundreds of people in the Ardamata district of El Geneina": a quarter of the city named after it, which
+# writers file under the city
+_DISTRICT_OF_AFTER = re.compile(r"\s+(?:district|suburb|neighbou?rhood|quarter|area)\s+of\s+(?:the\s+city\s+of\s+)?")
+
+
+def _district_of_city(article: ArticleView, p: PlaceMention) -> bool:
+    m = _DISTRICT_OF_AFTER.match(article.norm, p.end)
+    if m is None:
+        return False
+    at = m.end()
+    return any(q.start == at and q.kind == "city" for q in article.places)
+
+
 _AGREED_IN = _Prefiltered(literal_start_regex(r"(?<![\w-])(?:agreed|reached|signed|struck|concluded|sealed)\s+in\s+$"))
 _BY_LEADERS_AFTER = re.compile(r"(?:\s+(?:on|late|early)\s+[\w-]+(?:\s+night)?)?\s+(?:by|between)\s+(?:the\s+)?"
                                r"(?:leaders|presidents|heads\s+of\s+state|delegations|representatives|negotiators|"
@@ -397,10 +417,15 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False  # "the Washington accords", "the Minsk agreements": named after a venue
     if _RIVER_AFTER.match(article.norm, p.end) is not None:
         return False  # "wading through the Rusizi river": the river (a toponym to the tagger), not the town
+    if p.kind == "city" and article.norm.startswith("'s", p.end) \
+            and _GOVERNMENT_POSSESSIVE_AFTER.match(article.norm, p.end) is not None:
+        return False  # "a spokesman for Kiev's \"anti-terrorist operation\"": the government, not a place of the war
     if _GOVERNMENT_ACTS_AFTER.match(article.norm, p.end) is not None \
             or _PARTIES_BETWEEN_BEFORE.search(article.norm, max(0, p.start - 50), p.start) is not None:
         return False  # "since Washington began backing the offensive", "the deal between Washington and the
         # insurgents": a capital standing for its government
+    if p.kind == "city" and _district_of_city(article, p):
+        return False  # "the Ardamata district of El Geneina": a quarter of El Geneina
     if _CITY_QUARTER_AFTER.match(article.text, p.end):
         return False  # "the Hamdaniya and New Aleppo neighbourhoods": quarters, which writers file under the city
     if _OWNED_BY_ANAPHOR.search(article.norm, max(0, p.start - 45), p.start) is not None \
@@ -509,6 +534,18 @@ def _time_zone(norm: str, p: PlaceMention) -> bool:
 
 _IN_EFFECT_IN = re.compile(r"(?:took|takes|taking|came|comes|went|goes)\s+(?:into\s+)?(?:effect|force|hold)\s+"
                            r"(?:[\w,.]+\s+){0,4}?in\s+(?:the\s+)?$")
+
+
+# "signed a seven-day ceasefire agreement on Saturday in the Saudi city of Jeddah": where the parties signed
+_SIGNED_IN_BEFORE = re.compile(r"(?:signed|agreed|reached|sealed|negotiated|brokered|mediated)\s+(?:[\w'.-]+\s+){0,8}?"
+                               r"in\s+(?:the\s+)?(?:(?:[\w-]+\s+){1,2}?(?:city|capital)(?:\s+of|,)\s+)?$")
+
+
+def _foreign_venue(article: ArticleView, p: PlaceMention, parties: list[_Item]) -> bool:
+    """A town of another country than the parties', where they signed: "Sudan's warring army and the RSF signed a
+    ceasefire … in the Saudi city of Jeddah" (the truce is Sudan's)."""
+    return p.country is not None and all(it.mention.country != p.country for it in parties) \
+        and _SIGNED_IN_BEFORE.search(article.norm, max(0, p.start - 120), p.start) is not None
 
 
 def _dateline_like(article: ArticleView, p: PlaceMention) -> bool:
@@ -661,6 +698,8 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
             of = _PART_OF_AFTER.match(view.norm, b - view.start)
             if of is not None and any(p.start == view.start + of.end() for p in view.places):
                 continue  # "the historic Old City wall of Raqqa": the name follows
+            if article.text.startswith(" ", b) and _COORDINATED_OF_NAME.match(article.text, b) is not None:
+                continue  # "the town and oil field of Heglig": another name follows
             if _VENUE_OF_ANAPHOR.search(article.norm, max(0, a - 60), a):
                 continue  # "The truce, signed in a hotel in the Ethiopian capital": where it was signed
             target = _antecedent(article, m_text, a, city_kinds)
@@ -682,7 +721,8 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
         # is the country of "a ceasefire between Sudan's warring generals", unless the text puts it somewhere
         parties = [_Item(p.start, p.end, p, False) for p in view.places
                    if p.kind == "country" and _PARTY_AFTER.match(article.norm, p.end)]
-        if parties and (all(_dateline_like(article, it.mention) for it in items)
+        if parties and (all(_dateline_like(article, it.mention) or _foreign_venue(article, it.mention, parties)
+                            for it in items)
                         or (any(article.norm.endswith("between ", 0, it.start) for it in parties)
                             # (not over a place the text puts the truce in: "took effect on Friday in Laukkai")
                             and not any(_TRUCE_PLACE.search(article.norm, max(0, it.start - 90), it.start)
@@ -709,8 +749,12 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
 _BETWEEN_STATES = re.compile(r"(?:ceasefire|cease-fire|truce|armistice|deal|agreement)\s+(?:[\w.-]+\s+){0,2}?"
                              r"between\s+$")
 _TRUCE_PLACE = re.compile(r"(?:(?:ceasefire|cease-fire|truce|armistice)\s+(?:in|for|across|along|throughout)"
-                          # "an agreement to end the fighting over Nagorno-Karabakh"
-                          r"|(?:end|halt|stop)\s+(?:to\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:fighting|war|hostilities)\s+(?:in|over)"
+                          # "a humanitarian ceasefire between Armenia and Azerbaijan in Nagorno-Karabakh"
+                          r"|(?:ceasefire|cease-fire|truce|armistice)\s+between\s+(?:[\w.-]+\s+){1,3}?and\s+[\w.-]+\s+in"
+                          # "an agreement to end the fighting over Nagorno-Karabakh", "a halt to military operations in
+                          # Georgia"
+                          r"|(?:end|halt|stop)\s+(?:to\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+                          r"(?:fighting|war|hostilities|military\s+operations)\s+(?:in|over)"
                           # "a ceasefire between Israel and Hezbollah came into effect in Lebanon"
                           r"|(?:took|takes?|taking|came|comes?|went|goes)\s+(?:into\s+)?effect\s+in)"
                           r"\s+(?:the\s+)?(?:(?:north|south)?(?:east|west)?(?:ern)?\s+|central\s+)?"
@@ -763,6 +807,8 @@ _NOUN = re.compile(r"(city|town|village|capital)(?:\W*$|'s)")
 # per noun of _NOUN: how a place is introduced with it before ("the eastern town of Avdiivka") or by an
 # apposition after ("Vovchansk, a border town in Kharkiv region")
 _SETTLEMENT_OF_BEFORE = re.compile(r"\b(city|town|village|capital|port|hub|stronghold|bastion)\s+of\s+(?:the\s+)?$")
+# "Stepanakert, the region's main city,"
+_APPOSED_AS = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'-]+\s+){0,4}?(city|town|village|capital)\b")
 _INTRODUCED = {noun: (re.compile(rf"(?:\b{noun}\s+of\s+(?:the\s+)?$)"),
                       re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?{noun}\b"))
                for noun in ("city", "town", "village", "capital")}
@@ -803,7 +849,14 @@ def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[s
         # Kharkiv: a place introduced as such a settlement earlier in the same sentence is the one meant ("the
         # town of al-Alam just north of Tikrit, completing the encirclement of the city" is not)
         return latest
-    if latest is not None:
+    if latest is not None and noun is not None \
+            and article.sentence_index(latest.start) == article.sentence_index(pos) \
+            and (apposed := _APPOSED_AS.match(article.norm, latest.end)) is not None \
+            and apposed.group(1) == noun.group(1):
+        # "the forces defending Stepanakert, the region's main city, were exhausted … and the city was on the verge of
+        # falling" (in a story naming Shushi more often): set in apposition as that noun in the same sentence
+        return latest
+    if latest is not None and not (noun is not None and _sets_the_scene(article, latest, pos)):
         latest = _salient(article, latest, pos, kinds, skip)
     elif not any(p.end <= pos and p.kind in kinds for p in article.event_places) \
             and not _NAMED_AFTER.match(article.text, pos + len(anaphor)):
@@ -844,6 +897,11 @@ _CITY_NOUN_BEFORE = literal_start_regex(r"(?<![\w-])(?:capital|city)\s+(?:of\s+)
 
 
 _PART_OF_AFTER = re.compile(r"(?:\s+(?:wall|walls|gates?|centre|center|defences|defenses|heart|edge))?\s+of\s+")
+# "taken over the town and oil field of Heglig": the noun is coordinated with another and a name follows (one the
+# gazetteer may lack), so "the town" is that name's, not an earlier town's (matched on the original text: a capital)
+# (not "pounded the city and the southern town of Urus-Martan": two places)
+_COORDINATED_OF_NAME = re.compile(r"\s+(?:and|or)\s+(?!(?:the|a|an|its|their)\s)(?:[a-z-]+\s+){1,3}?of\s+"
+                                  r"(?:(?:al|el|ad|as|ar|an|at)-)?[A-Z]")
 _WATER_OF_BEFORE = _Prefiltered(literal_start_regex(r"(?<![\w-])(?:sea|gulf|bay|strait|straits|lake|river)\s+of\s+$"))
 _SIDE_AFTER = re.compile(r"\s+side\b")
 _FACILITY_OWNED_AFTER = re.compile(r"(?:[\w-]+\s+){0,3}?(?:airport|air\s*base|airbase|military\s+base|army\s+base|"
@@ -896,12 +954,24 @@ def _no_antecedent(article: ArticleView, p: PlaceMention, reference_ok: bool = F
             or (article.text.startswith(" ", p.end) and _ORG_NAME_AFTER.match(article.text, p.end) is not None)
             or _forces_origin(article, p) or _speakers_seat(article, p) or _border_pair(article, p)
             or _ROUTE_BEFORE.search(norm, max(0, p.start - 60), p.start) is not None  # "road links to Kandahar"
+            # "the neighbouring Karama quarter", "Kiev's military spokesman"
+            or _CITY_QUARTER_AFTER.match(article.text, p.end) is not None
+            or (norm.startswith("'s", p.end) and _GOVERNMENT_POSSESSIVE_AFTER.match(norm, p.end) is not None)
             or (not reference_ok and _after_of_or_from(norm, p.start)
                 and _REFERENCE_POINT.search(norm, max(0, p.start - 40), p.start) is not None))
     return bool(known)
 _NAMED_AFTER = re.compile(r"\s+[A-Z]")  # "the Tigrayan capital Mekelle": a name follows, no anaphor
 
 _REGION_AFTER = re.compile(r"\s+(?:region|province|oblast|governorate|state|district|county)\b")
+
+
+def _sets_the_scene(article: ArticleView, latest: PlaceMention, pos: int) -> bool:
+    """Whether the sentence of ``pos`` opens with "In <latest>," ("In Stepanakert, a few kilometres to the north,
+    drones struck the city twice", in a story naming Shushi more often): the city it then names is that one."""
+    index = article.sentence_index(pos)
+    start = article.sentence_starts[index]
+    return article.sentence_index(latest.start) == index and latest.start == start + 3 \
+        and article.norm.startswith("in ", start) and article.norm.startswith(",", latest.end)
 
 
 def _salient(article: ArticleView, latest: PlaceMention, pos: int, kinds: frozenset[str],
@@ -1247,14 +1317,17 @@ def _carried(article: ArticleView, view: SentenceView, pat: CompiledPattern) -> 
             or _names_a_facility(article.norm, m)  # "near the Bangolo bridge"
 
     # sentences in a row that name no place are all about the one named before them
-    p = article.places_before(view.start, sentences_back=article.placeless_run(view.index) + 1, kinds=kinds,
-                              skip=skip)
-    if p is None and view.index > 0:
-        # the previous sentence said "the city": it stands for the city named before it
-        prev = article.tagging.sentences[view.index - 1]
+    run = article.placeless_run(view.index)
+    p = article.places_before(view.start, sentences_back=run + 1, kinds=kinds, skip=skip)
+    j = view.index - 1
+    while p is None and j >= 0 and j >= view.index - run - 1:
+        # a sentence before said "the city" (the latest that did): it stands for the city named before it
+        prev = article.tagging.sentences[j]
         m = _ANAPHOR.search(article.norm, prev.start, prev.start + len(prev.text))
         if m is not None and m.group().startswith(("the", "its")):
             p = _antecedent(article, m.group(), m.start(), kinds & frozenset({"city", "district"}))
+            break
+        j -= 1
     if p is None:
         heads = {(m.geonameid, m.name) for m in article.event_places if m.role == "headline" and m.kind in kinds}
         if len(heads) != 1:

@@ -345,6 +345,11 @@ def _spaced(norm: str, s: int, e: int) -> bool:
 
 _NO_KINDS: set[str] = set()  # the place kinds of a sentence that names none (shared: never changed)
 
+# A country as the first half of a compound adjective ("US-led coalition", "Iranian-backed"): it names who leads or
+# backs, not where anything happens, so a sentence that names no other place still "names no place" (carry-over)
+_COUNTRY_ADJECTIVE = re.compile(r"-(?:led|backed|brokered|based|made|supplied|trained|funded|allied|sponsored|"
+                                r"supported|aligned|armed|owned|born)(?![\w-])")
+
 _NATURAL_FEATURE = re.compile(r"(?:River|Lake|Sea|Gulf|Bay|Mountains?|Hills|Valley|Desert|Canal|Strait)$"
                               r"|^(?:Lake|Mount|Gulf|Bay|Sea|River)\s")
 
@@ -544,6 +549,9 @@ class ArticleView:
             if i < 0:
                 i = 0
             kind: str = fields["kind"]
+            if kind == "country" and self.text.startswith("-", fields["end"]) \
+                    and _COUNTRY_ADJECTIVE.match(self.norm, fields["end"]) is not None:
+                continue  # "The US-led coalition confirmed …": no place named
             if kind != "city" and kind != "country":
                 text: str = fields["text"]
                 if len(text) <= 16 and text.casefold().replace("centre", "center") in GENERIC_SUBCITY:
@@ -561,8 +569,8 @@ class ArticleView:
         named = self._kinds_by_sentence[k] if k >= 0 else _NO_KINDS
         if "city" in named or "district" in named:
             return True
-        if index > 0 and self._noun_anaphor(index - 1):
-            return True  # "… to retake the city." then a sentence naming no place: carried via the anaphor
+        if any(self._noun_anaphor(j) for j in range(max(k, 0), index)):
+            return True  # "… to retake the city." then sentences naming no place: carried via the anaphor
         return self._headline_city
 
     def placeless_run(self, index: int, limit: int = 3) -> int:

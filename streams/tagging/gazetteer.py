@@ -38,7 +38,7 @@ from streams.tagging.model import PlaceKind
 from streams.tagging.text import fold, fold_pattern
 from streams.tagging.words import US_STATE_ABBREVIATIONS, is_common_word
 
-FORMAT_VERSION = 24
+FORMAT_VERSION = 25
 DEFAULT_MIN_POPULATION = 500
 # Alternate names (other spellings, exonyms) are only taken from places at least this large: small
 # places carry many historic/odd alternates ("Liverpool" for a town in Indiana).
@@ -128,7 +128,10 @@ _SUBDIVISION_SUFFIXES = (" Sheng", " Shi", " Zizhiqu", " Zizhiqu", " Tebie Xingz
                          " Governorate", " Region", " Oblast'", " Oblast", " Kray", " Respublika", "-ken", "-fu",
                          "-to", " Prefecture", " State", " Territory", " Department", " District", " County")
 _SUBDIVISION_ALIASES = {"AU-NSW": ["NSW"], "AU-QLD": ["QLD"], "CN-NM": ["Inner Mongolia"], "CN-XZ": ["Tibet"],
-                        "ET-TI": ["Tigray"], "CN-XJ": ["Xinjiang"], "CN-GX": ["Guangxi"], "CN-NX": ["Ningxia"]}
+                        "ET-TI": ["Tigray"], "CN-XJ": ["Xinjiang"], "CN-GX": ["Guangxi"], "CN-NX": ["Ningxia"],
+                        # Sudan's Gezira is written from its Arabic name too ("the capital of Al-Jazira state")
+                        "SD-GZ": ["Al Jazirah", "Al-Jazirah", "Al Jazira", "Al-Jazira", "El Gezira", "Al Gezira",
+                                  "Al-Gezira", "El Jazira", "El-Jazira"]}
 # A French first-level name made of a compass word and a proper name ("Nord-Kivu", "Sud-Ubangi") is
 # written in English copy with the English word ("North Kivu"); compass words alone ("Sud-Ouest") are not.
 _FRENCH_COMPASS = re.compile(r"(Nord|Sud)-((?!Est|Ouest)[A-Z][a-zé]+)")
