@@ -616,7 +616,7 @@ class DatedCheck:
                 if m.group(2) is not None and (month, day) > (ref_date.month, ref_date.day) \
                         and day <= calendar.monthrange(ref_date.year, month)[1] \
                         and (date(ref_date.year, month, day) - ref_date).days <= _SOON_DAYS:
-                    continue  # "a ceasefire … to take effect from Feb. 15" (published Feb. 12): days ahead, not last year
+                    continue  # "to take effect from Feb. 15" (published Feb. 12): days ahead, not last year
                 year = ref_date.year if (month, day) <= (ref_date.month, ref_date.day) or m.group(2) is None \
                     and month <= ref_date.month else ref_date.year - 1
                 day = min(day, calendar.monthrange(year, month)[1])

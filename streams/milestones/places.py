@@ -120,8 +120,8 @@ _FACILITY_AFTER = re.compile(  # "seized Aleppo's international airport" too
 
 # "a clear violation of the Washington accords", "the Minsk agreements", "the Astana talks": an agreement or a
 # negotiating round named after where it was made, not a place of the war
-_AGREEMENT_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:peace\s+(?:deals?|plan)|(?:peace\s+)?(?:accords|agreements|talks|protocols?|format|process|"
-                              r"summit|conference|declaration|memorandum|communiqu[eé]))(?![\w-])")
+_AGREEMENT_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:peace\s+(?:deals?|plan)|(?:peace\s+)?(?:accords|agreements|talks|"
+                              r"protocols?|format|process|summit|conference|declaration|memorandum|communiqu[eé]))(?![\w-])")
 
 # "wading through the Rusizi river": a river named like a town (the tagger keeps it: rivers are toponyms)
 _RIVER_AFTER = re.compile(r"\s+rivers?(?![\w-])")
@@ -130,8 +130,8 @@ _GOVERNMENT_POSSESSIVE_AFTER = re.compile(r"['\u2019]s\s+[\"']?(?:anti-terrorist
                                           r"government|military|army|forces|troops|regime|defen[cs]e\s+ministry)(?![\w-])")
 # a capital that acts as a government: "since Washington began backing the offensive", "Moscow accused Kyiv"
 # ("Moscow had informed the U.S. side", "Moscow denied")
-_GOVERNMENT_ACTS_AFTER = re.compile(r"\s+(?:(?:had|has|have)\s+)?(?:began\s+backing|backed|imposed|demanded|urged|accused|"
-                                    r"condemned|rejected|recognised|recognized|welcomed|pledged|sanctioned|brokered|"
+_GOVERNMENT_ACTS_AFTER = re.compile(r"\s+(?:(?:had|has|have)\s+)?(?:began\s+backing|backed|imposed|demanded|urged|"
+                                    r"accused|condemned|rejected|recognised|recognized|welcomed|pledged|sanctioned|brokered|"
                                     r"mediated|informed|notified|denied|warned|"
                                     # "Yerevan had not been involved in drafting the agreement"
                                     r"(?:had|has|have|was|were)\s+(?:not\s+|never\s+)?(?:been\s+)?involved)(?![\w-])")
