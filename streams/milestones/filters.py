@@ -25,6 +25,7 @@ import ahocorasick_rs
 
 from streams.milestones.lexicon import (
     NEVER_NORMALISED,
+    _split_alternatives,
     compile_phrases,
     first_characters,
     required_literals,
@@ -714,6 +715,14 @@ class RetrospectiveCheck:
     window: Window
     lede: re.Pattern[str] | None
     lede_sentences: int
+    # ``lede``'s top-level alternatives, each with the strings one of which its every match holds (None: unknown):
+    # searched one by one, only where one of those strings occurs (the alternative that opens with "^|\n|…" is
+    # otherwise tried at every position of the lede). Empty: search ``lede`` itself.
+    lede_parts: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.lede is not None:
+            self.lede_parts = _alternatives(self.lede)
 
     @classmethod
     def build(cls, spec: RetrospectiveFilter, lists: dict[str, FilterList]) -> RetrospectiveCheck:
@@ -731,7 +740,7 @@ class RetrospectiveCheck:
         found = article.filter_cache.get(key, False)
         if found is False:
             end = article.sentence_ends[min(len(article.sentences), self.lede_sentences) - 1]
-            found = self.lede.search(article.norm, 0, end)
+            found = _search_alternatives(self.lede, self.lede_parts, article.norm, end)
             article.filter_cache[key] = found
         if found is None:
             return None
@@ -741,6 +750,42 @@ class RetrospectiveCheck:
         assert isinstance(found, re.Match)
         return FilterHit(self.name, self.effect, article.text[found.start():found.end()], found.start(),
                          found.end())
+
+
+# what keeps a regex's alternatives from being compiled alone: a back-reference, a named group, inline flags
+_NOT_ALONE = re.compile(r"\\[1-9]|\\g<|\(\?P|\(\?[aiLmsux(]")
+
+
+def _alternatives(pattern: re.Pattern[str]) -> tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...]:
+    """``pattern``'s top-level alternatives compiled alone, each with its required strings
+    (``lexicon.required_literals``); empty when they cannot stand alone (a back-reference, a group name, inline
+    flags, or one alternative)."""
+    source = pattern.pattern
+    if _NOT_ALONE.search(source) is not None:
+        return ()
+    try:
+        parts = [re.compile(alternative, pattern.flags) for alternative in _split_alternatives(source)]
+    except re.error:
+        return ()
+    if len(parts) < 2:
+        return ()
+    return tuple((part, required_literals(part)) for part in parts)
+
+
+def _search_alternatives(pattern: re.Pattern[str], parts: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...],
+                         text: str, end: int) -> re.Match[str] | None:
+    """``pattern.search(text, 0, end)`` from its alternatives (``_alternatives``): the match that starts first,
+    the earlier alternative at the same start (as the regex engine tries them at each position)."""
+    if not parts:
+        return pattern.search(text, 0, end)
+    best: re.Match[str] | None = None
+    for part, needles in parts:
+        if not holds_any(text, needles, 0, end):
+            continue  # (no match holds none of them)
+        m = part.search(text, 0, end)
+        if m is not None and (best is None or m.start() < best.start()):
+            best = m
+    return best
 
 
 # The registry: filter kind → builder of its runtime check (same names as rules.FILTER_KINDS).

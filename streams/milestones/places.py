@@ -220,7 +220,12 @@ def _is_speaker(article: ArticleView, p: PlaceMention) -> bool:
 def _usable(article: ArticleView, p: PlaceMention, provinces: bool) -> bool:
     """Whether a mention can be an event place here (not a speaker, a venue, or a bare country name);
     answered once per mention and article."""
-    key = ("usable", p.start, provinces)
+    return _usable_at(article, p, p.start, provinces)
+
+
+def _usable_at(article: ArticleView, p: PlaceMention, start: int, provinces: bool) -> bool:
+    """``_usable`` for a mention whose start (``p.start``) the caller has read."""
+    key = ("usable", start, provinces)
     known = article.filter_cache.get(key)
     if known is None:
         known = _usable_uncached(article, p, provinces)
@@ -411,47 +416,52 @@ _OWNED_BY_ANAPHOR = literal_start_regex(
 
 
 def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> bool:
+    # (the mention's offsets and kind read once: each pydantic field read goes through an attribute hook)
+    fields = p.__dict__
+    p_start: int = fields["start"]
+    p_end: int = fields["end"]
+    p_kind: str = fields["kind"]
     if _is_speaker(article, p):
         return False
-    if _AGREEMENT_AFTER.match(article.norm, p.end) is not None:
+    if _AGREEMENT_AFTER.match(article.norm, p_end) is not None:
         return False  # "the Washington accords", "the Minsk agreements": named after a venue
-    if _RIVER_AFTER.match(article.norm, p.end) is not None:
+    if _RIVER_AFTER.match(article.norm, p_end) is not None:
         return False  # "wading through the Rusizi river": the river (a toponym to the tagger), not the town
-    if p.kind == "city" and article.norm.startswith("'s", p.end) \
-            and _GOVERNMENT_POSSESSIVE_AFTER.match(article.norm, p.end) is not None:
+    if p_kind == "city" and article.norm.startswith("'s", p_end) \
+            and _GOVERNMENT_POSSESSIVE_AFTER.match(article.norm, p_end) is not None:
         return False  # "a spokesman for Kiev's \"anti-terrorist operation\"": the government, not a place of the war
-    if _GOVERNMENT_ACTS_AFTER.match(article.norm, p.end) is not None \
-            or _PARTIES_BETWEEN_BEFORE.search(article.norm, max(0, p.start - 50), p.start) is not None:
+    if _GOVERNMENT_ACTS_AFTER.match(article.norm, p_end) is not None \
+            or _PARTIES_BETWEEN_BEFORE.search(article.norm, max(0, p_start - 50), p_start) is not None:
         return False  # "since Washington began backing the offensive", "the deal between Washington and the
         # insurgents": a capital standing for its government
-    if p.kind == "city" and _district_of_city(article, p):
+    if p_kind == "city" and _district_of_city(article, p):
         return False  # "the Ardamata district of El Geneina": a quarter of El Geneina
-    if _CITY_QUARTER_AFTER.match(article.text, p.end):
+    if _CITY_QUARTER_AFTER.match(article.text, p_end):
         return False  # "the Hamdaniya and New Aleppo neighbourhoods": quarters, which writers file under the city
-    if _OWNED_BY_ANAPHOR.search(article.norm, max(0, p.start - 45), p.start) is not None \
-            and _CITY_PART_AFTER.match(article.norm, p.end) is not None:
+    if _OWNED_BY_ANAPHOR.search(article.norm, max(0, p_start - 45), p_start) is not None \
+            and _CITY_PART_AFTER.match(article.norm, p_end) is not None:
         return False  # "struck positions in the city's Khor Maksar district": a quarter of the city "the city" names
     text = article.text
     # (_CUT_NAME_BEFORE ends with "-$": a hyphen right before the place, or before a newline there)
-    if _CUT_NAME_AFTER.match(text, p.end) or "-" in text[max(0, p.start - 2):p.start] \
-            and _CUT_NAME_BEFORE.search(text[max(0, p.start - 6):p.start]):
+    if _CUT_NAME_AFTER.match(text, p_end) or "-" in text[max(0, p_start - 2):p_start] \
+            and _CUT_NAME_BEFORE.search(text[max(0, p_start - 6):p_start]):
         return False  # "Ras" of "Ras al-Ain", "Numan" of "Maarat al-Numan": a longer name the tagger cut
-    ref = _REFERENCE_POINT.search(article.norm, max(0, p.start - 40), p.start) \
-        if _after_of_or_from(article.norm, p.start) else None
+    ref = _REFERENCE_POINT.search(article.norm, max(0, p_start - 40), p_start) \
+        if _after_of_or_from(article.norm, p_start) else None
     if ref is not None and not (ref.group("dir") and _NOT_A_REFERENCE.search(article.norm, max(0, ref.start() - 30),
                                                                             ref.start())):
         return False  # "the town of Bashiqa, northeast of Mosul": Mosul only locates the event
-    norm, lo = article.norm, max(0, p.start - 40)
-    before = norm[lo:p.start]
+    norm, lo = article.norm, max(0, p_start - 40)
+    before = norm[lo:p_start]
     if _VENUE.search(before) or _venue_apposition(article, p):
         return False
     if _AGREED_IN.search(before) is not None \
-            and _BY_LEADERS_AFTER.match(article.norm, p.end) is not None:
+            and _BY_LEADERS_AFTER.match(article.norm, p_end) is not None:
         return False  # "The truce was agreed in Minsk on Thursday by the leaders of Ukraine, …": a summit's venue
     if _forces_origin(article, p):
         return False  # "brigades mostly from the western city of Misrata penetrated …": where the forces come from
     if ("near" in before or "outside" in before or "close to" in before) \
-            and (m := _APPOSED_NEAR.search(article.norm, max(0, p.start - 80), p.start)) is not None \
+            and (m := _APPOSED_NEAR.search(article.norm, max(0, p_start - 80), p_start)) is not None \
             and _place_ending_at(article, m.start()) is not None:
         return False  # "Eastern Ghouta, the last major rebel bastion near Damascus": Damascus only locates it
     if _LOCATED_BEFORE.search(before):
@@ -466,27 +476,27 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False  # "the town, on the highway linking Damascus and Aleppo, had fallen": a route's ends
     if _time_zone(article.norm, p):
         return False  # "at 5 a.m. Moscow time": a time zone
-    if p.kind == "country" and _COUNTRY_FORCES_AFTER.match(article.norm, p.end):
+    if p_kind == "country" and _COUNTRY_FORCES_AFTER.match(article.norm, p_end):
         return False  # "Thousands of U.S. Marines and Iraqi troops launched an offensive": whose forces
-    if p.kind == "country" and _COUNTRY_OWNS_ACTOR.match(article.norm, p.end):
+    if p_kind == "country" and _COUNTRY_OWNS_ACTOR.match(article.norm, p_end):
         return False  # "forces loyal to Yemen's government launched an assault on … Hodeidah": whose government
-    if _GAIN_OF_AFTER.match(article.norm, p.end):
+    if _GAIN_OF_AFTER.match(article.norm, p_end):
         return False  # "… the bombed-out town, Moscow's biggest battlefield gain": the side that gained
-    if _ARMED_MEN_AFTER.match(article.norm, p.end):
+    if _ARMED_MEN_AFTER.match(article.norm, p_end):
         return False  # "which Fano fighters had taken", "Misrata militias": a group named after a place
-    if p.geonameid is not None and p.kind == "city" and article.norm[p.start:p.end] in _GROUPS_NAMED_LIKE_TOWNS:
+    if p.geonameid is not None and p_kind == "city" and article.norm[p_start:p_end] in _GROUPS_NAMED_LIKE_TOWNS:
         return False  # "the government has been battling the Fano, a regional militia": not the Italian town
-    if p.kind == "country" and (not _LOCATIVE.search(before)
+    if p_kind == "country" and (not _LOCATIVE.search(before)
                                 or _ENVOYS_OF.search(before)) \
             and not _coordinated_locative(article, p, provinces):
         # "Russia and Turkey agreed", "talks between the leaders of Russia, Ukraine, Germany and France" are actors;
         # "in Syria" is a place
         return False
-    if p.kind in ("region", "continent") and p.name.casefold() in _MACRO_REGIONS | {p.text.casefold()} & _MACRO_REGIONS:
+    if p_kind in ("region", "continent") and p.name.casefold() in _MACRO_REGIONS | {p.text.casefold()} & _MACRO_REGIONS:
         return False
     # (an area, or a name with "province" after it; _PROVINCE_AFTER is anchored by "^", so it is matched on a slice)
-    locating = p.kind in _LOCATING_KINDS or _PROVINCE_AFTER.match(article.norm[p.end:p.end + 30]) is not None
-    if (locating or article.norm.startswith(" township", p.end)) and _locates_a_town(article, p):
+    locating = p_kind in _LOCATING_KINDS or _PROVINCE_AFTER.match(article.norm[p_end:p_end + 30]) is not None
+    if (locating or article.norm.startswith(" township", p_end)) and _locates_a_town(article, p):
         # "the village of Togoga in Tigray", "the village of Pazigyi in Kanbalu township": Tigray and Kanbalu only
         # say where the event place lies
         return False
@@ -494,32 +504,32 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         # "leaving the provincial capital of North Kivu encircled", "the capital of Farah province": the capital,
         # not the province
         return False
-    if p.kind in _WIDE_KINDS:
-        if article.norm.startswith("'s", p.end) and _place_follows(article, p.end, 45):
+    if p_kind in _WIDE_KINDS:
+        if article.norm.startswith("'s", p_end) and _place_follows(article, p_end, 45):
             return False  # "Yemen's main port of Hodeidah": the country only qualifies another place
-        if _NOUN_OF_AFTER.match(article.norm, p.end):
+        if _NOUN_OF_AFTER.match(article.norm, p_end):
             return False  # "the Darfur city of Nyala"
-    elif _NOUN_OF_AFTER.match(article.norm, p.end) and _place_follows(article, p.end, 25):
+    elif _NOUN_OF_AFTER.match(article.norm, p_end) and _place_follows(article, p_end, 25):
         return False  # "the southern Gaza city of Khan Younis": Gaza only qualifies the city
-    elif article.norm.startswith("'s ", p.end) and _owns_a_named_place(article, p.end):
+    elif article.norm.startswith("'s ", p_end) and _owns_a_named_place(article, p_end):
         return False  # "Gaza's densely populated Jabalia refugee camp": Gaza only says where Jabalia is
-    if article.norm.startswith("'s ", p.end) and article.norm.startswith(", ", p.start - 2) \
-            and _SETTLEMENT_NOUN_AFTER.match(article.norm, p.end + 3) \
-            and _place_ending_at(article, p.start - 2) is not None:
+    if article.norm.startswith("'s ", p_end) and article.norm.startswith(", ", p_start - 2) \
+            and _SETTLEMENT_NOUN_AFTER.match(article.norm, p_end + 3) \
+            and _place_ending_at(article, p_start - 2) is not None:
         return False  # "Jabalia, Gaza's largest refugee camp": an apposition, Gaza only says where Jabalia is
-    if article.text.startswith(" ", p.end) and _ORG_NAME_AFTER.match(article.text, p.end):
+    if article.text.startswith(" ", p_end) and _ORG_NAME_AFTER.match(article.text, p_end):
         return False  # "The Kachin Independence Army launched an offensive": a group named after a place
-    if _UNNAMED_CITY_AFTER.match(article.text, p.end) and _THE_BEFORE.search(before):
+    if _UNNAMED_CITY_AFTER.match(article.text, p_end) and _THE_BEFORE.search(before):
         # "into the heart of the southern Gaza city", "Maiduguri, the Borno state capital": a city in Gaza or Borno,
         # named before, not Gaza or Borno
         return False
     if not provinces:
-        if p.kind in _LOCATING_KINDS and _SETTLEMENT_AFTER.match(article.norm, p.end):
+        if p_kind in _LOCATING_KINDS and _SETTLEMENT_AFTER.match(article.norm, p_end):
             return False  # "Russia Says It Took Donetsk Village": the province only says where the village is
-        after = article.norm[p.end:p.end + 30]
+        after = article.norm[p_end:p_end + 30]
         m = _PROVINCE_AFTER.match(after)
         if m is not None and not (after.startswith(" of ", m.end()) and after[m.end() - 8:m.end()] == "district"
-                                  and p.kind == "city"):
+                                  and p_kind == "city"):
             # ("the besieged Homs district of Baba Amr" is a quarter of the city)
             return False  # "Idlib province", "the Kyiv region" are not the city
         if _FACILITY_AFTER.match(after):
@@ -682,9 +692,17 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
     provinces = pat.spec.place.provinces
     whole = pat.spec.place.whole
     camps = pat.spec.place.camps
-    items = [_Item(p.start, p.end, p, False) for p in view.places
-             if p.kind in kinds and _usable(article, p, provinces) and not (whole and _partial(article, p))
-             and (camps or _CAMP_AFTER.match(article.norm, p.end) is None)]
+    items: list[_Item] = []
+    for p in view.places:
+        # (the fields from the model's __dict__: one attribute hook per mention instead of one per field)
+        fields = p.__dict__
+        if fields["kind"] not in kinds:
+            continue
+        p_start: int = fields["start"]
+        p_end: int = fields["end"]
+        if _usable_at(article, p, p_start, provinces) and not (whole and _partial(article, p)) \
+                and (camps or _CAMP_AFTER.match(article.norm, p_end) is None):
+            items.append(_Item(p_start, p_end, p, False))
     if pat.spec.place.anaphora and kinds & {"city", "district"}:
         city_kinds = kinds & frozenset({"city", "district"})
         for m_start, m_end, m_text in view.anaphors:
@@ -1394,6 +1412,8 @@ _LOCATES = re.compile(r",?\s+in\s+(?:the\s+)?" + COMPASS)
 
 def _nearest(view: SentenceView, scope: str, items: list[_Item], t_start: int, t_end: int,
              via: Via) -> PlaceChoice | None:
+    if not items:
+        return None  # (nothing to weigh: no pool, no coarse place; and no segments to build for it)
     seg = view.segment_of(t_start)
     lo, hi = seg if scope == "segment" else (view.start, view.end)
 

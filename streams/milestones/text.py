@@ -471,30 +471,40 @@ class ArticleView:
 
     def _build_event_places(self) -> list[PlaceMention]:
         out: list[PlaceMention] = []
+        starts: list[int] = []  # (place_starts, read here from the same __dict__)
         last_city: PlaceMention | None = None
         last_city_sentence = -99
         for p in self.places:
-            if p.role == "dateline":
+            # (the fields from the model's __dict__: one attribute hook per mention instead of one per field)
+            fields = p.__dict__
+            if fields["role"] == "dateline":
                 continue
-            if p.geonameid is None and p.kind == "district" and _NATURAL_FEATURE.search(p.text):
+            kind: str = fields["kind"]
+            text: str = fields["text"]
+            if kind == "district" and fields["geonameid"] is None and _NATURAL_FEATURE.search(text):
                 continue  # "along the Euphrates River": a river or a lake is where, never what, is struck
-            if p.text.casefold().replace("centre", "center") in GENERIC_SUBCITY:
-                here = self.sentence_index(p.start)
+            if text.casefold().replace("centre", "center") in GENERIC_SUBCITY:
+                here = self.sentence_index(fields["start"])
                 if last_city is None or here - last_city_sentence > 3:
                     continue
                 p = p.model_copy(update={
                     "name": last_city.name, "geonameid": last_city.geonameid, "country": last_city.country,
                     "lat": last_city.lat, "lon": last_city.lon, "kind": "city", "qualifier": p.text})
-            elif p.kind == "city":
-                last_city, last_city_sentence = p, self.sentence_index(p.start)
+            elif kind == "city":
+                last_city, last_city_sentence = p, self.sentence_index(fields["start"])
             out.append(p)
+            starts.append(fields["start"])  # (a copy made above keeps the mention's start)
+        self._place_starts = starts
         return out
 
     @property
     def place_starts(self) -> list[int]:
-        if self._place_starts is None:
-            self._place_starts = [p.start for p in self.event_places]
-        return self._place_starts
+        starts = self._place_starts
+        if starts is None:  # (then event_places are not built either: their build lists the starts too)
+            self._event_places = self._build_event_places()
+            starts = self._place_starts
+            assert starts is not None
+        return starts
 
     @property
     def event_places_by_end(self) -> list[PlaceMention]:
