@@ -869,8 +869,8 @@ def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[s
         return latest
     if latest is not None and noun is not None \
             and article.sentence_index(latest.start) == article.sentence_index(pos) \
-            and (apposed := _APPOSED_AS.match(article.norm, latest.end)) is not None \
-            and apposed.group(1) == noun.group(1):
+            and (as_noun := _APPOSED_AS.match(article.norm, latest.end)) is not None \
+            and as_noun.group(1) == noun.group(1):
         # "the forces defending Stepanakert, the region's main city, were exhausted … and the city was on the verge of
         # falling" (in a story naming Shushi more often): set in apposition as that noun in the same sentence
         return latest
