@@ -244,7 +244,7 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     # a clause opened by "where" is about the town right before it (not a province that locates another)
     ("where-clause", "Troops flushed out rebels from the coastal village of Talon-Talon on Friday, and helicopters "
      "fired rockets at rebel positions in neighbouring Rio Hondo, where gunmen were holding 180 hostages as human "
-     "shields.", [("city-captured", "Talon-Talon"), ("civilians-at-risk", "Río Hondo")]),
+     "shields.", [("city-captured", "Talon-Talon"), ("airstrike", "Río Hondo"), ("civilians-at-risk", "Río Hondo")]),
     # where people flee along and where convoys come from is not where others are trapped
     ("trapped-not-on-the-road", "Rebels broke into Argun. Civilians were fleeing Argun en masse along the road to "
      "Gudermes, and thousands of residents remained trapped in basements without water.",
