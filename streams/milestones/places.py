@@ -127,9 +127,9 @@ _AGREEMENT_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:peace\s+(?:deals?|plan)|(?:
 _RIVER_AFTER = re.compile(r"\s+rivers?(?![\w-])")
 # a city whose government is meant: "a spokesman for Kiev's \"anti-terrorist operation\"", "Kiev's military spokesman"
 # (not "Khartoum's army and the rebels agreed a truce": a party, which places the truce)
-_GOVERNMENT_POSSESSIVE_AFTER = re.compile(r"['\u2019]s\s+[\"']?(?:anti-terrorist\s+operation|military\s+operation|"
-                                          r"government|regime|defen[cs]e\s+ministry|military\s+spokes(?:man|woman))"
-                                          r"(?![\w-])")
+_GOVERNMENT_POSSESSIVE_AFTER = re.compile(r"['\u2019]s\s+[\"']?(?:(?:anti-terrorist|counter-?terrorism|military)\s+"
+                                          r"operation|government|regime|defen[cs]e\s+ministry|"
+                                          r"military\s+spokes(?:man|woman))(?![\w-])")
 # a capital that acts as a government: "since Washington began backing the offensive", "Moscow accused Kyiv"
 # ("Moscow had informed the U.S. side", "Moscow denied")
 _GOVERNMENT_ACTS_AFTER = re.compile(r"\s+(?:(?:had|has|have)\s+)?(?:began\s+backing|backed|imposed|demanded|urged|"
@@ -436,9 +436,6 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
             or _PARTIES_BETWEEN_BEFORE.search(article.norm, max(0, p_start - 50), p_start) is not None:
         return False  # "since Washington began backing the offensive", "the deal between Washington and the
         # insurgents": a capital standing for its government
-    if article.norm.endswith(("near the ", "outside the ", "close to the "), 0, p_start) \
-            and _names_a_facility(article.norm, p):
-        return False  # "fired rockets into the district near the Bangolo bridge": a landmark, not the town
     if p_kind == "city" and _district_of_city(article, p):
         return False  # "the Ardamata district of El Geneina": a quarter of El Geneina
     if _CITY_QUARTER_AFTER.match(article.text, p_end):

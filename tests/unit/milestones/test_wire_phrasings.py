@@ -227,7 +227,7 @@ CASES: list[tuple[str, Found]] = [
     ("SARAJEVO, Bosnia-Herzegovina (AP) — A nationwide cease-fire took effect in Bosnia on Thursday.",
      [("ceasefire", "Bosnia", "confirmed")]),
     # a sentence naming no place is not about a bridge named after a town ("near the Bangolo bridge")
-    ("Troops fought militants in Marawi on Friday. Helicopters fired rockets into the district near the Bangolo "
+    ("Troops fought militants in Marawi on Friday. Soldiers fired mortars into the district near the Bangolo "
      "bridge, where gunmen are holed up. An estimated 2,000 civilians remain trapped in militant-held "
      "neighbourhoods, officials said.", []),
     # a toll of decades of conflict is the whole war's
