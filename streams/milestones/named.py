@@ -111,7 +111,7 @@ _COARSE_PLACE_KINDS = frozenset({"country", "admin1", "region"})
 COMPASS = r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
 _GAP_TO_COARSE = re.compile(r"(?:the\s+)?" + COMPASS)
 
-AnchorKind = Literal["of", "comma", "region", "noun", "near", "camp", "in-noun"]
+AnchorKind = Literal["of", "comma", "region", "noun", "near", "camp", "in-noun", "list"]
 
 # capitalised words that are never a place name on their own
 _NOT_NAMES = frozenset(
@@ -191,6 +191,10 @@ ANCHOR_KEYS: dict[str, AnchorKind] = {
     " village ": "in-noun", " village.": "in-noun", " hamlet ": "in-noun",
     # "an airstrike on the Maghazi refugee camp": a camp of displaced people is a populated place
     **{f" {kind} camp": "camp" for kind in CAMP_KINDS},
+    # "captured five villages along the border - Borysivka, Ohirtseve and Krasne", "had taken two villages nearby,
+    # Yablukove and Zatyshshia", "seized several villages …, including Machkalashen": a list of names after the noun
+    **{f" {noun}{sep}": "list" for noun in ("villages", "towns", "settlements", "hamlets")
+       for sep in (", including ", " including ", " - ", ": ", " nearby, ")},
 }
 # "drone strikes on Tinzaouaten, near the Algerian border": a name after a locative preposition, located
 _NAME_AFTER_PREP = re.compile(rf"(?<![\w-])(?:in|on|at|into|hit|struck|bombed|shelled|attacked|raided|seized|"
@@ -218,10 +222,13 @@ class Anchors:
         self.commas: list[tuple[int, int]] = []
         self.regions: list[int] = []
         self.name_ends: list[tuple[str, int]] = []
+        self.list_ends: list[int] = []
 
     def add(self, kind: AnchorKind, start: int, end: int) -> None:
         if kind == "of":
             self.of_ends.append(end)
+        elif kind == "list":
+            self.list_ends.append(end)
         elif kind == "comma":
             self.commas.append((start, end))
         elif kind == "region":
@@ -242,10 +249,10 @@ def find_anchors(text: str, norm: str | None = None) -> Anchors:
         if word in text:
             out.regions += [m.start() for m in _REGION_AT[word].finditer(text)]
     for key, kind in ANCHOR_KEYS.items():
-        if kind in _NAME_ENDS_AT:
+        if kind in _NAME_ENDS_AT or kind == "list":
             at = low.find(key)
             while at >= 0:
-                out.name_ends.append((kind, at))
+                out.add(kind, at, at + len(key))
                 at = low.find(key, at + 1)
     return out
 
@@ -269,6 +276,13 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
                 while (sep := _LIST_SEP.match(text, n.end())) is not None \
                         and (n := _NAME_AT.match(text, sep.end())) is not None:
                     found.append((n.group("name"), n.start(), "city"))
+    for end in anchors.list_ends:
+        # "five villages along the border - Borysivka, Ohirtseve, Pylna and Krasne": every name of the list
+        n = _NAME_AT.match(text, end)
+        while n is not None:
+            found.append((n.group("name"), n.start(), "city"))
+            sep = _LIST_SEP.match(text, n.end())
+            n = _NAME_AT.match(text, sep.end()) if sep is not None else None
     for start, end in anchors.commas:
         if norm is not None and _no_noun_after(norm, end):  # (", the" is common; the regex is costly)
             continue
