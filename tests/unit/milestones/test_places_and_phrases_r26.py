@@ -101,6 +101,25 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("country-adjective", "A truce took effect in Tal Afar on Saturday. The US-led coalition confirmed the deal. The "
      "army said the battle would be over within days.",
      [("ceasefire", "Tall ‘Afar"), ("imminent-fall", "Tall ‘Afar")]),
+    # where people left for is not where they fled from
+    ("left-for", "Hundreds of families have fled Kunduz in recent days for Taloqan and Baghlan as fighting raged, "
+     "residents said.", [("civilians-at-risk", "Kunduz")]),
+    # a desperate bid to flee is flight
+    ("desperate-bid", "Insurgents took the palace in Jalalabad on Sunday. Thousands of Jalalabad residents thronged "
+     "the airport in a desperate bid to flee.", [("civilians-at-risk", "Jalālābād")]),
+    # a strike on where people shelter puts them at risk; people sheltering while a city is bombed, or a remembrance
+    # of such a strike, do not
+    ("struck-shelter", "Russian missiles struck a school in Kharkiv where hundreds of civilians were sheltering, "
+     "officials said.", [("airstrike", "Kharkiv"), ("civilians-at-risk", "Kharkiv")]),
+    ("sheltering-elsewhere", "Two residents said jets bombed Kharkiv on Saturday and that many families were "
+     "sheltering in churches.", [("airstrike", "Kharkiv")]),
+    ("shelter-remembered", "Dozens gathered in Odesa to mark two years since a Russian strike on a school in Kharkiv "
+     "where hundreds of civilians were sheltering.", []),
+    # the names a capture lists after "villages"
+    ("villages-including", "The ministry said its forces had taken five villages, including Pylna and Ohirtseve, "
+     "which Kyiv did not confirm.", [("city-captured", "Pylna"), ("city-captured", "Ohirtseve")]),
+    ("villages-dash", "Rebels said they had seized two villages - Kalinove and Druzhba.",
+     [("city-captured", "Kalinove"), ("city-captured", "Druzhba")]),
     # imminence: wiped out, overwhelmed within days, final hours
     ("close-to-wiped-out", "Soldiers were encircled in Ilovaisk, and their commanders said the units were close to "
      "being wiped out.", [("siege", "Ilovays’k"), ("imminent-fall", "Ilovays’k")]),
