@@ -129,6 +129,15 @@ CASES: list[tuple[str, str, Found]] = [
      [("offensive-launched", "Sirte", "confirmed")]),
     ("ongoing", "Iraqi forces launched an offensive on Mosul on Monday, officers said.",
      [("offensive-launched", "Mosul", "confirmed")]),
+    # civilians-at-risk: a struck shelter is where people sheltered ("where", "in its basement") ...
+    ("shelter-struck", "Russian missiles struck a school in Sumy where hundreds of civilians were sheltering.",
+     [("airstrike", "Sumy", "confirmed"), ("civilians-at-risk", "Sumy", "confirmed")]),
+    ("shelter-struck", "Russian missiles struck Sumy, and hundreds of civilians were sheltering in churches.",
+     [("airstrike", "Sumy", "confirmed")]),
+    # ... and a remembrance of such a strike is none
+    ("remembered", "Crowds marked two years since missiles struck a school in Sumy where hundreds of civilians "
+     "were sheltering.", []),
+    ("remembered", "Two years ago missiles struck a school in Sumy where hundreds of civilians were sheltering.", []),
     # siege: a lifted siege is not a siege
     ("siege-ended", "Syrian troops lifted the siege of Homs on Tuesday.", []),
     ("siege-over", "The siege of Homs, which lasted three years, was broken this month.", []),
