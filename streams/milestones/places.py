@@ -400,6 +400,7 @@ _DISTRICT_OF_AFTER = re.compile(r"\s+(?:district|suburb|neighbou?rhood|quarter|a
 
 
 def _district_of_city(article: ArticleView, p: PlaceMention) -> bool:
+    """Whether the mention is followed by "district|suburb|… of" and a city named right there."""
     m = _DISTRICT_OF_AFTER.match(article.norm, p.end)
     if m is None:
         return False
