@@ -290,7 +290,9 @@ class LexiconCheck:
     part_sources: tuple[str, ...] = ()
     part_needles: tuple[tuple[str, int], ...] = ()
     part_always: int = 0
-    part_patterns: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = field(default_factory=dict)
+    part_patterns: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None, bool]] = field(default_factory=dict)
+    # whether ``pattern`` is tried only where ``pattern_start`` matches (``_walks``)
+    pattern_walks: bool = False
 
     def __post_init__(self) -> None:
         self.scope = self.window.scope
@@ -298,6 +300,7 @@ class LexiconCheck:
         self.serial = next(_SERIALS) << _SENTENCE_BITS
         if self.pattern is not None:
             self.part_sources, self.part_needles, self.part_always = _pattern_parts(self.pattern)
+            self.pattern_walks = _walks(self.pattern, self.pattern_start)
             known = _PATTERN_SERIALS.get((self.pattern.pattern, self.pattern.flags))
             if known is None:
                 known = _PATTERN_SERIALS[self.pattern.pattern, self.pattern.flags] = next(_SERIALS) << _SENTENCE_BITS
@@ -410,7 +413,7 @@ class LexiconCheck:
             reach = max(0, lo - _LOOKBEHIND_REACH)
             # (none of the strings every match contains in the sentence, the usual case: no match, no regex scan)
             if holds_any(norm, needles, reach, hi):
-                start = self.pattern_start
+                start, walks = self.pattern_start, self.pattern_walks
                 if self.part_sources:
                     # only the alternatives one of whose required strings occurs can match in the sentence: the
                     # others fail at every position, so the alternation of the rest (in their order) finds the
@@ -423,7 +426,25 @@ class LexiconCheck:
                         if bits == 0:
                             article.sentence_memo[key] = found
                             return found
-                        pattern, start = self._part_pattern(bits)
+                        pattern, start, walks = self._part_pattern(bits)
+                if walks and start is not None:
+                    # the leftmost match from ``at`` on starts at a character ``start`` matches: where the pattern
+                    # matches first, then on after that match (non-empty: a pattern with ``start`` has no empty
+                    # match), as finditer would go
+                    at = lo
+                    while True:
+                        first = start.search(norm, at, hi)
+                        if first is None:
+                            break
+                        at = first.start()
+                        m = pattern.match(norm, at, hi)
+                        if m is None:
+                            at += 1
+                        else:
+                            found.append(m.span())
+                            at = m.end()
+                    article.sentence_memo[key] = found
+                    return found
                 if start is not None:  # no match starts before the first character it can start with
                     first = start.search(norm, lo, hi)
                     lo = hi if first is None else first.start()
@@ -431,14 +452,16 @@ class LexiconCheck:
             article.sentence_memo[key] = spans = found
         return spans  # type: ignore[return-value]
 
-    def _part_pattern(self, bits: int) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
-        """The alternation of ``pattern``'s alternatives in ``bits`` (in their order) and its first characters."""
+    def _part_pattern(self, bits: int) -> tuple[re.Pattern[str], re.Pattern[str] | None, bool]:
+        """The alternation of ``pattern``'s alternatives in ``bits`` (in their order), its first characters and
+        whether it is tried only where they occur (``_walks``)."""
         got = self.part_patterns.get(bits)
         if got is None:
             assert self.pattern is not None
             sub = re.compile("|".join(source for i, source in enumerate(self.part_sources) if bits >> i & 1),
                              self.pattern.flags)
-            got = self.part_patterns[bits] = (sub, first_characters(sub))
+            start = first_characters(sub)
+            got = self.part_patterns[bits] = (sub, start, _walks(sub, start))
         return got
 
     def _uncancelled(self, article: ArticleView, sentence: int, hits: dict[int, list[tuple[int, int]]],
@@ -501,6 +524,27 @@ def _pattern_parts(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], tuple[tup
     if not holders:
         return (), (), 0
     return tuple(sources), tuple(holders.items()), always
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ "
+
+
+def _walks(pattern: re.Pattern[str], start: re.Pattern[str] | None) -> bool:
+    """Whether ``pattern``'s matches are found faster by trying it (``match``) only at the characters that ``start``
+    (its first characters) finds: when no match starts with a letter or a space (the numbers of the 'mass' and
+    'exclude' checks) and the regex engine itself would try the pattern at every position (it has no literal or
+    character-set prefix to skip to: it opens with a look-behind or a repeat)."""
+    if start is None or start.search(_LETTERS) is not None:
+        return False
+    try:
+        import re._compiler as compiler
+        import re._parser as parser
+
+        parsed = parser.parse(pattern.pattern, pattern.flags)
+        return not compiler._get_literal_prefix(parsed, pattern.flags)[0] \
+            and not compiler._get_charset_prefix(parsed, pattern.flags)
+    except Exception:  # (re's internals: should they change, lose only the speed-up)
+        return False
 
 
 def sentence_spot_masks(article: ArticleView) -> list[int] | None:
