@@ -17,7 +17,7 @@ import calendar
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol, TypeVar
 
@@ -283,12 +283,24 @@ class LexiconCheck:
     # the same for the matches of ``pattern``, which checks with the same regular expression share (the 'exclude'
     # roles' "fell to <number>", the 'mass' numbers)
     pattern_serial: int = 0
+    # ``pattern``'s top-level alternatives (empty: not split, see ``_alternatives``), the required strings of each
+    # as (string, bits of the alternatives that hold it), the bits of those that require none, and the alternation
+    # of each subset met so far (by its bits) with its first characters: a sentence is scanned only for the
+    # alternatives one of whose strings it holds (see ``_pattern_spans``)
+    part_sources: tuple[str, ...] = ()
+    part_needles: tuple[tuple[str, int], ...] = ()
+    part_always: int = 0
+    part_patterns: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None, bool]] = field(default_factory=dict)
+    # whether ``pattern`` is tried only where ``pattern_start`` matches (``_walks``)
+    pattern_walks: bool = False
 
     def __post_init__(self) -> None:
         self.scope = self.window.scope
         self.reach = self.window.size
         self.serial = next(_SERIALS) << _SENTENCE_BITS
         if self.pattern is not None:
+            self.part_sources, self.part_needles, self.part_always = _pattern_parts(self.pattern)
+            self.pattern_walks = _walks(self.pattern, self.pattern_start)
             known = _PATTERN_SERIALS.get((self.pattern.pattern, self.pattern.flags))
             if known is None:
                 known = _PATTERN_SERIALS[self.pattern.pattern, self.pattern.flags] = next(_SERIALS) << _SENTENCE_BITS
@@ -397,14 +409,60 @@ class LexiconCheck:
             lo, hi = article.sentence_span(sentence)
             needles = self.pattern_needles
             found: list[tuple[int, int]] = []
+            norm = article.norm
+            reach = max(0, lo - _LOOKBEHIND_REACH)
             # (none of the strings every match contains in the sentence, the usual case: no match, no regex scan)
-            if holds_any(article.norm, needles, max(0, lo - _LOOKBEHIND_REACH), hi):
-                if self.pattern_start is not None:  # no match starts before the first character it can start with
-                    first = self.pattern_start.search(article.norm, lo, hi)
+            if holds_any(norm, needles, reach, hi):
+                start, walks = self.pattern_start, self.pattern_walks
+                if self.part_sources:
+                    # only the alternatives one of whose required strings occurs can match in the sentence: the
+                    # others fail at every position, so the alternation of the rest (in their order) finds the
+                    # same sequence of matches
+                    bits = self.part_always
+                    for needle, holders in self.part_needles:
+                        if bits & holders != holders and norm.find(needle, reach, hi) >= 0:
+                            bits |= holders
+                    if bits != (1 << len(self.part_sources)) - 1:
+                        if bits == 0:
+                            article.sentence_memo[key] = found
+                            return found
+                        pattern, start, walks = self._part_pattern(bits)
+                if walks and start is not None:
+                    # the leftmost match from ``at`` on starts at a character ``start`` matches: where the pattern
+                    # matches first, then on after that match (non-empty: a pattern with ``start`` has no empty
+                    # match), as finditer would go
+                    at = lo
+                    while True:
+                        first = start.search(norm, at, hi)
+                        if first is None:
+                            break
+                        at = first.start()
+                        m = pattern.match(norm, at, hi)
+                        if m is None:
+                            at += 1
+                        else:
+                            found.append(m.span())
+                            at = m.end()
+                    article.sentence_memo[key] = found
+                    return found
+                if start is not None:  # no match starts before the first character it can start with
+                    first = start.search(norm, lo, hi)
                     lo = hi if first is None else first.start()
-                found = [m.span() for m in pattern.finditer(article.norm, lo, hi) if m.end() > m.start()]
+                found = [m.span() for m in pattern.finditer(norm, lo, hi) if m.end() > m.start()]
             article.sentence_memo[key] = spans = found
         return spans  # type: ignore[return-value]
+
+    def _part_pattern(self, bits: int) -> tuple[re.Pattern[str], re.Pattern[str] | None, bool]:
+        """The alternation of ``pattern``'s alternatives in ``bits`` (in their order), its first characters and
+        whether it is tried only where they occur (``_walks``)."""
+        got = self.part_patterns.get(bits)
+        if got is None:
+            assert self.pattern is not None
+            sub = re.compile("|".join(source for i, source in enumerate(self.part_sources) if bits >> i & 1),
+                             self.pattern.flags)
+            start = first_characters(sub)
+            got = self.part_patterns[bits] = (sub, start, _walks(sub, start))
+        return got
 
     def _uncancelled(self, article: ArticleView, sentence: int, hits: dict[int, list[tuple[int, int]]],
                      found: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -438,6 +496,55 @@ class LexiconCheck:
 _LOCAL_SCOPES = frozenset({"before", "after", "near", "segment", "sentence"})
 # how far before a sentence the text of a check's look-behind ("(?<=no sign )of") is looked for (pattern_needles)
 _LOOKBEHIND_REACH = 32
+
+
+def _pattern_parts(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], tuple[tuple[str, int], ...], int]:
+    """A lexicon check's ``pattern`` split for ``_pattern_spans``: its top-level alternatives, the strings their
+    matches require (``lexicon.required_literals``, look-behinds within _LOOKBEHIND_REACH included), each with the bits
+    of the alternatives that list it, and the bits of the alternatives that require nothing. Not split
+    (empty) when the alternatives cannot stand alone or none requires a string."""
+    source = pattern.pattern
+    if _NOT_ALONE.search(source) is not None:
+        return (), (), 0
+    sources = _split_alternatives(source)
+    if len(sources) < 2:
+        return (), (), 0
+    holders: dict[str, int] = {}
+    always = 0
+    for i, alternative in enumerate(sources):
+        try:
+            needles = required_literals(re.compile(alternative, pattern.flags), behind=_LOOKBEHIND_REACH)
+        except re.error:
+            return (), (), 0
+        if needles is None:
+            always |= 1 << i
+        else:
+            for needle in needles:
+                holders[needle] = holders.get(needle, 0) | 1 << i
+    if not holders:
+        return (), (), 0
+    return tuple(sources), tuple(holders.items()), always
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ "
+
+
+def _walks(pattern: re.Pattern[str], start: re.Pattern[str] | None) -> bool:
+    """Whether ``pattern``'s matches are found faster by trying it (``match``) only at the characters that ``start``
+    (its first characters) finds: when no match starts with a letter or a space (the numbers of the 'mass' and
+    'exclude' checks) and the regex engine itself would try the pattern at every position (it has no literal or
+    character-set prefix to skip to: it opens with a look-behind or a repeat)."""
+    if start is None or start.search(_LETTERS) is not None:
+        return False
+    try:
+        import re._compiler as compiler
+        import re._parser as parser
+
+        parsed = parser.parse(pattern.pattern, pattern.flags)
+        return not compiler._get_literal_prefix(parsed, pattern.flags)[0] \
+            and not compiler._get_charset_prefix(parsed, pattern.flags)
+    except Exception:  # (re's internals: should they change, lose only the speed-up)
+        return False
 
 
 def sentence_spot_masks(article: ArticleView) -> list[int] | None:
