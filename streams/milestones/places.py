@@ -1173,8 +1173,8 @@ _TARGET_BEFORE = re.compile(r"(?<![\w-])(?:(?:towards?|on|against|at|into)\s+(?:
                             # "launched an offensive Saturday to seize Loikaw, the capital of Kayah state"
                             r"|to\s+(?:seize|capture|take|retake|recapture|liberate|storm|attack)\s+(?:the\s+)?"
                             r"(?:(?:[\w-]+\s+)?(?:towns?|cit(?:y|ies)|villages?|port|capital)\s+of\s+)?"
-                            # ("pounding the border towns of Ras al-Ain and Tel Abyad", "pounding the regional capital
-                            # Tskhinvali", "attacking army positions in and around the towns of Lashio, Kunlong and Hsenwi")
+                            # ("pounding the border towns of Ras al-Ain and Tel Abyad", "pounding the regional
+                            # capital Tskhinvali", "attacking army positions in and around the towns of Lashio")
                             r"|(?:attacking|targeting|assaulting|storming|pounding|shelling|bombarding)\s+"
                             r"(?:(?:[\w-]+\s+){0,2}?(?:positions|posts|bases|outposts|targets)\s+"
                             r"(?:in\s+and\s+around|in|around|near)\s+)?(?:the\s+)?"
