@@ -25,10 +25,10 @@ import ahocorasick_rs
 
 from streams.milestones.lexicon import (
     NEVER_NORMALISED,
-    _split_alternatives,
     compile_phrases,
     first_characters,
     required_literals,
+    split_alternatives,
     word_starts,
 )
 from streams.milestones.rules import (
@@ -499,23 +499,15 @@ _LOOKBEHIND_REACH = 32
 
 
 def _pattern_parts(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], tuple[tuple[str, int], ...], int]:
-    """A lexicon check's ``pattern`` split for ``_pattern_spans``: its top-level alternatives, the strings their
-    matches require (``lexicon.required_literals``, look-behinds within _LOOKBEHIND_REACH included), each with the bits
-    of the alternatives that list it, and the bits of the alternatives that require nothing. Not split
-    (empty) when the alternatives cannot stand alone or none requires a string."""
-    source = pattern.pattern
-    if _NOT_ALONE.search(source) is not None:
-        return (), (), 0
-    sources = _split_alternatives(source)
-    if len(sources) < 2:
-        return (), (), 0
+    """A lexicon check's ``pattern`` split for ``_pattern_spans``: its top-level alternatives (``_standalone``), the
+    strings their matches require (``lexicon.required_literals``, look-behinds within _LOOKBEHIND_REACH included),
+    each with the bits of the alternatives that list it, and the bits of the alternatives that require nothing. Not
+    split (empty) when the alternatives cannot stand alone or none requires a string."""
+    parts = _standalone(pattern)
     holders: dict[str, int] = {}
     always = 0
-    for i, alternative in enumerate(sources):
-        try:
-            needles = required_literals(re.compile(alternative, pattern.flags), behind=_LOOKBEHIND_REACH)
-        except re.error:
-            return (), (), 0
+    for i, part in enumerate(parts):
+        needles = required_literals(part, behind=_LOOKBEHIND_REACH)
         if needles is None:
             always |= 1 << i
         else:
@@ -523,7 +515,7 @@ def _pattern_parts(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], tuple[tup
                 holders[needle] = holders.get(needle, 0) | 1 << i
     if not holders:
         return (), (), 0
-    return tuple(sources), tuple(holders.items()), always
+    return tuple(part.pattern for part in parts), tuple(holders.items()), always
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ "
@@ -863,20 +855,23 @@ class RetrospectiveCheck:
 _NOT_ALONE = re.compile(r"\\[1-9]|\\g<|\(\?P|\(\?[aiLmsux(]")
 
 
-def _alternatives(pattern: re.Pattern[str]) -> tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...]:
-    """``pattern``'s top-level alternatives compiled alone, each with its required strings
-    (``lexicon.required_literals``); empty when they cannot stand alone (a back-reference, a group name, inline
-    flags, or one alternative)."""
+def _standalone(pattern: re.Pattern[str]) -> list[re.Pattern[str]]:
+    """``pattern``'s top-level alternatives compiled alone; empty when they cannot stand alone (a back-reference, a
+    group name, inline flags) or there is only one."""
     source = pattern.pattern
     if _NOT_ALONE.search(source) is not None:
-        return ()
+        return []
     try:
-        parts = [re.compile(alternative, pattern.flags) for alternative in _split_alternatives(source)]
+        parts = [re.compile(alternative, pattern.flags) for alternative in split_alternatives(source)]
     except re.error:
-        return ()
-    if len(parts) < 2:
-        return ()
-    return tuple((part, required_literals(part)) for part in parts)
+        return []
+    return parts if len(parts) >= 2 else []
+
+
+def _alternatives(pattern: re.Pattern[str]) -> tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...]:
+    """``pattern``'s top-level alternatives (``_standalone``), each with its required strings
+    (``lexicon.required_literals``); empty when they cannot stand alone."""
+    return tuple((part, required_literals(part)) for part in _standalone(pattern))
 
 
 def _search_alternatives(pattern: re.Pattern[str], parts: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...],

@@ -306,13 +306,13 @@ def literal_starts(body: str) -> list[str]:
         end = _group_end(rest)
         if end < 0:
             return [body]
-        alternatives, tail = _split_alternatives(rest[3:end - 1]), rest[end:]
+        alternatives, tail = split_alternatives(rest[3:end - 1]), rest[end:]
     elif word_start and rest[:1].isascii() and rest[:1].isalnum() and not rest[1:].startswith(_QUANTIFIERS):
         return [f"{rest[0]}(?<![\\w-]{rest[0]}){rest[1:]}"]  # (what follows the first character is left as it is)
     else:
         return [body]
     plain = all(a[:1].isascii() and a[:1].isalnum() and not a[1:].startswith(_QUANTIFIERS) for a in alternatives)
-    if not plain or tail.startswith(_QUANTIFIERS) or len(_split_alternatives(tail)) > 1:
+    if not plain or tail.startswith(_QUANTIFIERS) or len(split_alternatives(tail)) > 1:
         return [body]  # (a repeated group, a tail with alternatives of its own, an alternative opening otherwise)
     if not word_start:
         return [alternative + tail for alternative in alternatives]
@@ -363,7 +363,7 @@ def _group_end(regex: str) -> int:
     return next((i + 1 for i, ch, depth in _scan_groups(regex) if ch == ")" and depth == 0), -1)
 
 
-def _split_alternatives(regex: str) -> list[str]:
+def split_alternatives(regex: str) -> list[str]:
     """``regex``'s top-level alternatives."""
     bars = [i for i, ch, depth in _scan_groups(regex) if ch == "|" and depth == 0]
     return [regex[a + 1:b] for a, b in zip([-1, *bars], [*bars, len(regex)], strict=True)]

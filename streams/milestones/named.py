@@ -270,19 +270,14 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
         noun = _NOUN_BEFORE_OF.search(text, max(0, start - 60), start)
         if noun is not None and (n := _NAME_AT.match(text, end)) is not None \
                 and _GROUP_AFTER.match(text, n.end()) is None:
-            found.append((n.group("name"), n.start(), "city"))
             if noun.group("noun").endswith("s") and noun.group("noun") != "outskirts":
-                # "the towns of Nasir and Ulang", "the villages of A, B and C"
-                while (sep := _LIST_SEP.match(text, n.end())) is not None \
-                        and (n := _NAME_AT.match(text, sep.end())) is not None:
-                    found.append((n.group("name"), n.start(), "city"))
+                found += _listed(text, n)  # "the towns of Nasir and Ulang", "the villages of A, B and C"
+            else:
+                found.append((n.group("name"), n.start(), "city"))
     for end in anchors.list_ends:
         # "five villages along the border - Borysivka, Ohirtseve, Pylna and Krasne": every name of the list
-        n = _NAME_AT.match(text, end)
-        while n is not None:
-            found.append((n.group("name"), n.start(), "city"))
-            sep = _LIST_SEP.match(text, n.end())
-            n = _NAME_AT.match(text, sep.end()) if sep is not None else None
+        if (n := _NAME_AT.match(text, end)) is not None:
+            found += _listed(text, n)
     for start, end in anchors.commas:
         if norm is not None and _no_noun_after(norm, end):  # (", the" is common; the regex is costly)
             continue
@@ -377,6 +372,17 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
             "start": a, "end": b, "text": name, "name": name, "geonameid": None,
             "country": _country(tagging, a), "lat": None, "lon": None, "kind": names[name],
             "role": "body", "score": 0.6, "qualifier": None, "metonymy": False}))
+    return out
+
+
+def _listed(text: str, first: re.Match[str]) -> list[tuple[str, int, PlaceKind]]:
+    """The names of a list that opens with the name ``first`` ("Nasir and Ulang", "A, B and C"), as towns."""
+    out: list[tuple[str, int, PlaceKind]] = []
+    n: re.Match[str] | None = first
+    while n is not None:
+        out.append((n.group("name"), n.start(), "city"))
+        sep = _LIST_SEP.match(text, n.end())
+        n = _NAME_AT.match(text, sep.end()) if sep is not None else None
     return out
 
 

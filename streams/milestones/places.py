@@ -404,8 +404,8 @@ def _district_of_city(article: ArticleView, p: PlaceMention) -> bool:
     m = _DISTRICT_OF_AFTER.match(article.norm, p.end)
     if m is None:
         return False
-    at = m.end()
-    return any(q.start == at and q.kind == "city" for q in article.places)
+    city = _place_starting_at(article, m.end())
+    return city is not None and city.kind == "city"
 
 
 _AGREED_IN = _Prefiltered(literal_start_regex(r"(?<![\w-])(?:agreed|reached|signed|struck|concluded|sealed)\s+in\s+$"))

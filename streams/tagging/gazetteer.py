@@ -129,9 +129,9 @@ _SUBDIVISION_SUFFIXES = (" Sheng", " Shi", " Zizhiqu", " Zizhiqu", " Tebie Xingz
                          "-to", " Prefecture", " State", " Territory", " Department", " District", " County")
 _SUBDIVISION_ALIASES = {"AU-NSW": ["NSW"], "AU-QLD": ["QLD"], "CN-NM": ["Inner Mongolia"], "CN-XZ": ["Tibet"],
                         "ET-TI": ["Tigray"], "CN-XJ": ["Xinjiang"], "CN-GX": ["Guangxi"], "CN-NX": ["Ningxia"],
-                        # Sudan's Gezira is written from its Arabic name too ("the capital of Al-Jazira state")
-                        "SD-GZ": ["Al Jazirah", "Al-Jazirah", "Al Jazira", "Al-Jazira", "El Gezira", "Al Gezira",
-                                  "Al-Gezira", "El Jazira", "El-Jazira"]}
+                        # Sudan's Gezira is written from its Arabic name too ("the capital of Al-Jazira state"; a
+                        # name is folded, so "Al Jazira" stands for "Al-Jazira" as well)
+                        "SD-GZ": ["Al Jazirah", "Al Jazira", "El Jazira", "Al Gezira", "El Gezira"]}
 # A French first-level name made of a compass word and a proper name ("Nord-Kivu", "Sud-Ubangi") is
 # written in English copy with the English word ("North Kivu"); compass words alone ("Sud-Ouest") are not.
 _FRENCH_COMPASS = re.compile(r"(Nord|Sud)-((?!Est|Ouest)[A-Z][a-zé]+)")
