@@ -37,6 +37,9 @@ _COORD = re.compile(r"^(?:'s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|,?\
                     r"provinces?|regions?)\s+of\s+)?$"
                     # "the port city of Hodeidah and the capital Sanaa" (", the capital of X" is an appositive)
                     r"|^\s+and\s+the\s+(?:[a-z-]+\s+)?(?:capital|port\s+city|port)\s+$"
+                    # "Sanaa and the port city of Hodeidah", "and the besieged border town of X" (after a comma alone,
+                    # "Tikrit, the home city of Saddam Hussein" describes the place before)
+                    r"|^,?\s+(?:and|or)\s+(?:the\s+)?(?:[a-z-]+\s+){1,2}(?:towns?|cit(?:y|ies)|villages?|districts?)\s+of\s+$"
                     # "Kandahar, Afghanistan's second-biggest city, and Herat": an appositive in between
                     # ("Sar-e Pul, capital of the province of the same name, and Taloqan")
                     r"|^,\s+(?:[\w'’.-]+\s+){0,4}(?:city|town|capital|village|stronghold|hub)"
@@ -50,7 +53,8 @@ _LOCATIVE = re.compile(
     r"(?:^|\s)(?:in|across|throughout|for|over|of|on|against|into|to|at|near|around|inside|outside|from)\s+"
     r"(?:the\s+)?" + COMPASS +
     # "in the capital Sanaa", "on the rebel-held town of Daraya"
-    r"(?:(?:[a-z-]+\s+){0,2}(?:capital|city|town|village|port|enclave|stronghold|district)(?:\s+of)?\s+)?$"
+    # ("on Yemen's capital Sanaa": a possessive among the words)
+    r"(?:(?:[a-z'’-]+\s+){0,2}(?:capital|city|town|village|port|enclave|stronghold|district)(?:\s+of)?\s+)?$"
 )
 # where talks are held is not where the war is: "talks in Minsk", "a summit in Tehran"
 _VENUE = re.compile(
@@ -125,6 +129,9 @@ _AGREEMENT_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:peace\s+(?:deals?|plan)|(?:
 
 # "wading through the Rusizi river": a river named like a town (the tagger keeps it: rivers are toponyms)
 _RIVER_AFTER = re.compile(r"\s+rivers?(?![\w-])")
+# a weapon's model name that is also a toponym to the tagger: "coalition Apache helicopters", "Tomahawk missiles"
+_WEAPON_AFTER = re.compile(r"\s+(?:attack\s+)?(?:helicopters?|gunships?|jets?|warplanes?|aircraft|missiles?|drones?|"
+                           r"rockets?)(?![\w-])")
 # a city whose government is meant: "a spokesman for Kiev's \"anti-terrorist operation\"", "Kiev's military spokesman"
 # (not "Khartoum's army and the rebels agreed a truce": a party, which places the truce)
 _GOVERNMENT_POSSESSIVE_AFTER = re.compile(r"['\u2019]s\s+[\"']?(?:(?:anti-terrorist|counter-?terrorism|military)\s+"
@@ -430,6 +437,8 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False  # "the Washington accords", "the Minsk agreements": named after a venue
     if _RIVER_AFTER.match(article.norm, p_end) is not None:
         return False  # "wading through the Rusizi river": the river (a toponym to the tagger), not the town
+    if p_kind == "city" and _WEAPON_AFTER.match(article.norm, p_end) is not None:
+        return False  # "coalition Apache helicopters struck": the helicopters' model, not where they struck
     if p_kind == "city" and article.norm.startswith("'s", p_end) \
             and _GOVERNMENT_POSSESSIVE_AFTER.match(article.norm, p_end) is not None:
         return False  # "a spokesman for Kiev's \"anti-terrorist operation\"": the government, not a place of the war
@@ -1074,10 +1083,11 @@ def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: Place
     if described is not None:
         # "the Ukrainian port of Mariupol", "the Red Sea port of Hodeidah": a port described so is the city ("the
         # port of X" may be its docks)
-        noun = "city" if kept[-2] == "port" and described < len(kept) - 3 else kept[-2]
+        # ("the villages of A and B" is read as "the village of")
+        noun = "city" if kept[-2] == "port" and described < len(kept) - 3 else _SINGULAR.get(kept[-2], kept[-2])
         core, size = [*kept[:described + 1], noun, "of"], described + 3
-    elif 2 <= len(kept) <= 5 and kept[-1] == "of" and kept[-2] in _SETTLEMENT_NOUNS:
-        core, size = kept[-2:], 2
+    elif 2 <= len(kept) <= 5 and kept[-1] == "of" and kept[-2] in _SETTLEMENT_WORDS:
+        core, size = [_SINGULAR.get(kept[-2], kept[-2]), "of"], 2
     else:
         core, size = kept, len(kept)
     if size > gap.max_gap:
@@ -1113,7 +1123,7 @@ def _closing_comma(words: list[str], limit: int) -> int | None:
 def _description_start(words: list[str]) -> int | None:
     """Where a description of the place that ends ``words`` opens ("the central Haitian town of"), else None."""
     n = len(words)
-    if n >= 3 and words[-1] == "of" and words[-2] in _SETTLEMENT_NOUNS:
+    if n >= 3 and words[-1] == "of" and words[-2] in _SETTLEMENT_WORDS:
         for i in range(n - 3, max(-1, n - 7), -1):
             if words[i] in ("the", "a", "an"):
                 return i

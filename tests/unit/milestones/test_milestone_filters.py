@@ -169,6 +169,11 @@ CASES: list[tuple[str, str, Found]] = [
      [("imminent-fall", "Palmyra", "confirmed")]),
     ("nominal-forecast", "Officials confirmed the fall of Palmyra to Islamic State on Wednesday.",
      [("city-captured", "Palmyra", "confirmed")]),
+    # ... and a fall described between commas, then made the subject of a conditional, has not happened
+    ("nominal-conditional", "The fall of Palmyra, a desert city famed for its ruins, would give Islamic State a major "
+     "prize.", []),
+    ("nominal-conditional", "The fall of Palmyra, a desert city famed for its ruins, gave Islamic State a major "
+     "prize.", [("city-captured", "Palmyra", "confirmed")]),
     # background: a trigger in a clause hanging off a dated main clause is history
     ("dated-background", "The militants were driven from Kobani in January 2015 after a siege that drew "
      "air strikes.", []),
