@@ -1,6 +1,7 @@
 """Round 28 of issue 4: what the blind tuning batches holdout90, 92, 94 and 96 showed, as sentences about other
 places. Every sentence here is written for these tests; each case failed before the change it covers, but for the
-ones that guard against overreach ("appositive-city-of", "novel-book")."""
+ones that guard against overreach ("appositive-city-of", "novel-book", "flag-ceremony",
+"flag-over-building")."""
 
 from __future__ import annotations
 
@@ -44,6 +45,25 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      [("airstrike", "Lviv"), ("airstrike", "Odesa")]),
     ("guided-bombs", "Residents said guided bombs crashed into the centre of Chasiv Yar throughout the night.",
      [("airstrike", "Chasiv Yar")]),
+    # a flag raised by troops over a town they entered (not at a ceremony)
+    ("flag-raised", "Government troops raised the national flag in the eastern town of Kreminna on Friday, officials "
+     "said.", [("city-captured", "Kreminna")]),
+    ("flag-ceremony", "Soldiers raised the national flag in Lviv on Sunday to mark Independence Day.", []),
+    # (a flag over a building in a quarter of "the city" is not the town taken)
+    ("flag-over-building", "Government forces fought their way into Donetsk and raised the national flag over a police "
+     "station in one of the city's districts.", [("city-breach", "Donetsk")]),
+    # an unopposed entry told in one phrase
+    ("walked-unopposed", "Rebel fighters walked unopposed into the centre of Bunia on Sunday after the army withdrew.",
+     [("city-captured", "Bunia")]),
+    # killings told without "killed"; "to death in the village of" is no destination
+    ("hacked-to-death", "Militiamen hacked at least 30 villagers to death in the village of Eringeti overnight, local "
+     "officials said.", [("civilians-at-risk", "Eringeti")]),
+    # helicopters firing on positions near a town strike it from the air
+    ("helicopters-fired-on", "Army attack helicopters fired on rebel trenches near Rutshuru on Friday, the mission "
+     "said.", [("airstrike", "Rutshuru")]),
+    # defenders preparing for their "last battle"
+    ("their-last-battle", "Troops defending the encircled city of Severodonetsk said they were preparing for their "
+     "\"last battle\" as supplies ran out.", [("imminent-fall", "Siverskodonetsk"), ("siege", "Siverskodonetsk")]),
 ]
 
 
