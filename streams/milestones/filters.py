@@ -41,7 +41,7 @@ from streams.milestones.rules import (
     Window,
     expand_refs,
 )
-from streams.milestones.text import ArticleView, SentenceView, bisect_right_int, holds_any
+from streams.milestones.text import ArticleView, SentenceView, holds_any
 from streams.tagging.model import PlaceMention
 
 # A later sentence is about the same claim if it names the same place or refers back to it.
@@ -157,6 +157,8 @@ def scanner(keys: list[str], implementation: ahocorasick_rs.Implementation) -> S
 
 
 _PHRASE_START_SET = frozenset(PHRASE_STARTS)
+# per Latin-1 byte: 1 for a word start of PHRASE_STARTS (the NUL byte, for a character beyond Latin-1, is 0)
+_PHRASE_START_BYTES = bytes(1 if chr(b) in _PHRASE_START_SET and b else 0 for b in range(256))
 
 
 # Memo keys per article and sentence: an int (a serial number per index or check, shifted, plus the sentence
@@ -576,13 +578,23 @@ def _spot_masks_by_sentence(article: ArticleView, spots: list[tuple[int, int, in
             in_order = False
             break
     if in_order:
-        # sentences in order, none overlapping (as the tagger makes them): the sentence a spot lies in is the last
-        # one starting at or before it (and, for a spot of one character, one ending where that one starts)
+        # sentences in order, none overlapping (as the tagger makes them), so their ends do not decrease either: the
+        # sentences a spot lies in are those from the first one ending at or after its end to the last one starting
+        # at or before its start (two only for a spot of one character). The spots come in the order of their ends
+        # (the scan's), so that first sentence is found by walking on from the last spot's (one out of that order
+        # walks from the first sentence again).
+        first, last_end = 0, -1
         for spot in spots:
-            k = bisect_right_int(starts, spot[1]) - 1
-            while k >= 0 and spot[2] - 1 <= ends[k]:
+            end = spot[2] - 1
+            if end < last_end:
+                first = 0
+            last_end = end
+            while first < n and ends[first] < end:
+                first += 1
+            k = first
+            while k < n and starts[k] <= spot[1]:
                 out[k] |= spot[0]
-                k -= 1
+                k += 1
     else:
         for k in range(n):
             lo, hi = starts[k], ends[k]
@@ -590,12 +602,26 @@ def _spot_masks_by_sentence(article: ArticleView, spots: list[tuple[int, int, in
                 if lo <= spot[1] and spot[2] - 1 <= hi:
                     out[k] |= spot[0]
     # a sentence the spots cannot tell about: the sentence scan lets a phrase open a sentence whatever comes before
-    # it, the trigger scan only after a word start
-    norm = article.norm
-    for k in range(n):
-        lo = starts[k]
-        if lo > 0 and norm[lo - 1] not in _PHRASE_START_SET:
-            out[k] = -1
+    # it, the trigger scan only after a word start. (Read from the Latin-1 bytes when the scan made them, through a
+    # table: a byte and a table read instead of a one-character string and a set look-up; a NUL stands for a
+    # character beyond Latin-1, looked up in the set.)
+    latin1 = article.scanned_latin1
+    if latin1 is not None:
+        for k in range(n):
+            lo = starts[k]
+            if lo > 0:
+                byte = latin1[lo - 1]
+                if byte == 0:
+                    if article.norm[lo - 1] not in _PHRASE_START_SET:
+                        out[k] = -1
+                elif not _PHRASE_START_BYTES[byte]:
+                    out[k] = -1
+    else:
+        norm = article.norm
+        for k in range(n):
+            lo = starts[k]
+            if lo > 0 and norm[lo - 1] not in _PHRASE_START_SET:
+                out[k] = -1
     return out
 
 
