@@ -277,6 +277,10 @@ class LexiconCheck:
     spotted: bool = False
     spot_keys: frozenset[int] = frozenset()
     spot_bit: int = 0
+    # a spot of the check's phrases followed by no word character is one of its matches (``_spot_matched``): no key
+    # of its phrases is also another phrase's key (the phrase index reports one phrase per key), and the check has
+    # no regex and nothing that cancels a match
+    spot_sure: bool = False
     # the window's scope and size, read once (a pydantic field read costs an attribute hook; the window is frozen)
     scope: str = ""
     reach: int = 0
@@ -361,6 +365,8 @@ class LexiconCheck:
     def absent(self, article: ArticleView, index: int) -> bool:
         scope = self.scope
         if scope in _LOCAL_SCOPES:
+            if self.spot_sure and self._spot_matched(article, index, index):
+                return False  # (no sentence scan, which a candidate dropped later on would not use)
             return not self._own_hits(article, index)
         if scope == "context":
             lo = max(0, index - self.reach)
@@ -369,6 +375,8 @@ class LexiconCheck:
                 masks = sentence_spot_masks(article)
                 if masks is not None and not _any_bit(masks, self.spot_bit, lo, index + 1):
                     return True  # none of the sentences in reach has a spot of the check's phrases: no scan at all
+                if self.spot_sure and self._spot_matched(article, lo, index):
+                    return False
             # the trigger's own sentence first: its hits are often needed anyway (same answer, fewer scans)
             return not any(self._own_hits(article, k) for k in range(index, lo - 1, -1))
         return False
@@ -393,6 +401,40 @@ class LexiconCheck:
             own = sorted(found) if len(found) > 1 else found
             article.sentence_memo[key] = own
         return own  # type: ignore[return-value]
+
+    def _spot_matched(self, article: ArticleView, first: int, last: int) -> bool:
+        """Whether the trigger scan spotted a whole-word match of one of the check's phrases inside one of the
+        sentences ``first``..``last`` (for a ``spot_sure`` check: then the sentence scan finds it too; False: not
+        known). A spot's key opens with a word start, or is the phrase; it must lie inside the sentence, prefix
+        included, and be followed by no word character (the phrase index's test on the right)."""
+        spots = article.phrase_spots
+        if not spots:
+            return False
+        starts, ends = article.sentence_starts, article.sentence_ends
+        lo, hi = starts[first], ends[last]
+        bit = self.spot_bit
+        norm = article.norm
+        n = len(norm)
+        spot: tuple[int, int, int]
+        for spot in spots:
+            if not spot[0] & bit:
+                continue
+            a, b = spot[1] - 1, spot[2] - 1  # the key's start and end in norm
+            if a < lo or b > hi:
+                continue
+            inside = False
+            for k in range(first, last + 1):
+                if starts[k] <= a and b <= ends[k]:
+                    inside = True
+                    break
+            if not inside:
+                continue
+            if b < n:
+                c = norm[b]
+                if c.isalnum() or c == "_":
+                    continue
+            return True
+        return False
 
     def _spotted_in(self, article: ArticleView, sentence: int) -> bool:
         """Whether one of the check's phrases may occur in sentence ``sentence`` (False: it has no match of them)."""
