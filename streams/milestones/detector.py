@@ -250,19 +250,23 @@ class Detector:
                     # and the early checks in their order below: both only drop, and neither has side effects
                     # on the output.)
                     continue
-                if kinds is None:
-                    kinds = article.event_kinds(index)
-                # (whether a place is carried over from the sentence before is only asked for patterns
-                # that may carry one: it is the costly part of the test)
-                if pat.all_kinds.isdisjoint(kinds) and pat.sentence_place_needed \
-                        and not (pat.carries and article.carries(index)) \
-                        and not (pat.anaphoric and article.has_anaphor(index)):
-                    # most trigger hits end here, before any tokenising: no place of the kinds in the sentence
-                    if explain:
-                        out.append(self._no_place(article, index, entry, begin, end))
-                    continue
                 if not explain and any(check.absent(article, index) for check in pat.other_early_checks):
-                    continue  # a required role or context is nowhere in reach: no word view needed
+                    # a required role or context is nowhere in reach: no word view needed. (Asked before the place
+                    # pre-test, which drops the same candidates in either order: the sentences' place kinds, with
+                    # the unresolved places, cost more than these checks and are then built for fewer articles.)
+                    continue
+                if pat.sentence_place_needed:
+                    if kinds is None:
+                        kinds = article.event_kinds(index)
+                    # (whether a place is carried over from the sentence before is only asked for patterns
+                    # that may carry one: it is the costly part of the test)
+                    if pat.all_kinds.isdisjoint(kinds) \
+                            and not (pat.carries and article.carries(index)) \
+                            and not (pat.anaphoric and article.has_anaphor(index)):
+                        # most trigger hits end here, before any tokenising: no place of the kinds in the sentence
+                        if explain:
+                            out.append(self._no_place(article, index, entry, begin, end))
+                        continue
                 cand = self._evaluate(article, article.view(index), entry, begin, end, explain)
                 if cand is not None:
                     out.append(cand)

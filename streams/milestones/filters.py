@@ -41,7 +41,7 @@ from streams.milestones.rules import (
     Window,
     expand_refs,
 )
-from streams.milestones.text import ArticleView, SentenceView, bisect_right_int, holds_any
+from streams.milestones.text import ArticleView, SentenceView, holds_any
 from streams.tagging.model import PlaceMention
 
 # A later sentence is about the same claim if it names the same place or refers back to it.
@@ -157,6 +157,8 @@ def scanner(keys: list[str], implementation: ahocorasick_rs.Implementation) -> S
 
 
 _PHRASE_START_SET = frozenset(PHRASE_STARTS)
+# per Latin-1 byte: 1 for a word start of PHRASE_STARTS (the NUL byte, for a character beyond Latin-1, is 0)
+_PHRASE_START_BYTES = bytes(1 if chr(b) in _PHRASE_START_SET and b else 0 for b in range(256))
 
 
 # Memo keys per article and sentence: an int (a serial number per index or check, shifted, plus the sentence
@@ -275,6 +277,10 @@ class LexiconCheck:
     spotted: bool = False
     spot_keys: frozenset[int] = frozenset()
     spot_bit: int = 0
+    # a spot of the check's phrases followed by no word character is one of its matches (``_spot_matched``): no key
+    # of its phrases is also another phrase's key (the phrase index reports one phrase per key), and the check has
+    # no regex and nothing that cancels a match
+    spot_sure: bool = False
     # the window's scope and size, read once (a pydantic field read costs an attribute hook; the window is frozen)
     scope: str = ""
     reach: int = 0
@@ -359,6 +365,8 @@ class LexiconCheck:
     def absent(self, article: ArticleView, index: int) -> bool:
         scope = self.scope
         if scope in _LOCAL_SCOPES:
+            if self.spot_sure and self._spot_matched(article, index, index):
+                return False  # (no sentence scan, which a candidate dropped later on would not use)
             return not self._own_hits(article, index)
         if scope == "context":
             lo = max(0, index - self.reach)
@@ -367,6 +375,8 @@ class LexiconCheck:
                 masks = sentence_spot_masks(article)
                 if masks is not None and not _any_bit(masks, self.spot_bit, lo, index + 1):
                     return True  # none of the sentences in reach has a spot of the check's phrases: no scan at all
+                if self.spot_sure and self._spot_matched(article, lo, index):
+                    return False
             # the trigger's own sentence first: its hits are often needed anyway (same answer, fewer scans)
             return not any(self._own_hits(article, k) for k in range(index, lo - 1, -1))
         return False
@@ -391,6 +401,40 @@ class LexiconCheck:
             own = sorted(found) if len(found) > 1 else found
             article.sentence_memo[key] = own
         return own  # type: ignore[return-value]
+
+    def _spot_matched(self, article: ArticleView, first: int, last: int) -> bool:
+        """Whether the trigger scan spotted a whole-word match of one of the check's phrases inside one of the
+        sentences ``first``..``last`` (for a ``spot_sure`` check: then the sentence scan finds it too; False: not
+        known). A spot's key opens with a word start, or is the phrase; it must lie inside the sentence, prefix
+        included, and be followed by no word character (the phrase index's test on the right)."""
+        spots = article.phrase_spots
+        if not spots:
+            return False
+        starts, ends = article.sentence_starts, article.sentence_ends
+        lo, hi = starts[first], ends[last]
+        bit = self.spot_bit
+        norm = article.norm
+        n = len(norm)
+        spot: tuple[int, int, int]
+        for spot in spots:
+            if not spot[0] & bit:
+                continue
+            a, b = spot[1] - 1, spot[2] - 1  # the key's start and end in norm
+            if a < lo or b > hi:
+                continue
+            inside = False
+            for k in range(first, last + 1):
+                if starts[k] <= a and b <= ends[k]:
+                    inside = True
+                    break
+            if not inside:
+                continue
+            if b < n:
+                c = norm[b]
+                if c.isalnum() or c == "_":
+                    continue
+            return True
+        return False
 
     def _spotted_in(self, article: ArticleView, sentence: int) -> bool:
         """Whether one of the check's phrases may occur in sentence ``sentence`` (False: it has no match of them)."""
@@ -576,13 +620,23 @@ def _spot_masks_by_sentence(article: ArticleView, spots: list[tuple[int, int, in
             in_order = False
             break
     if in_order:
-        # sentences in order, none overlapping (as the tagger makes them): the sentence a spot lies in is the last
-        # one starting at or before it (and, for a spot of one character, one ending where that one starts)
+        # sentences in order, none overlapping (as the tagger makes them), so their ends do not decrease either: the
+        # sentences a spot lies in are those from the first one ending at or after its end to the last one starting
+        # at or before its start (two only for a spot of one character). The spots come in the order of their ends
+        # (the scan's), so that first sentence is found by walking on from the last spot's (one out of that order
+        # walks from the first sentence again).
+        first, last_end = 0, -1
         for spot in spots:
-            k = bisect_right_int(starts, spot[1]) - 1
-            while k >= 0 and spot[2] - 1 <= ends[k]:
+            end = spot[2] - 1
+            if end < last_end:
+                first = 0
+            last_end = end
+            while first < n and ends[first] < end:
+                first += 1
+            k = first
+            while k < n and starts[k] <= spot[1]:
                 out[k] |= spot[0]
-                k -= 1
+                k += 1
     else:
         for k in range(n):
             lo, hi = starts[k], ends[k]
@@ -590,12 +644,26 @@ def _spot_masks_by_sentence(article: ArticleView, spots: list[tuple[int, int, in
                 if lo <= spot[1] and spot[2] - 1 <= hi:
                     out[k] |= spot[0]
     # a sentence the spots cannot tell about: the sentence scan lets a phrase open a sentence whatever comes before
-    # it, the trigger scan only after a word start
-    norm = article.norm
-    for k in range(n):
-        lo = starts[k]
-        if lo > 0 and norm[lo - 1] not in _PHRASE_START_SET:
-            out[k] = -1
+    # it, the trigger scan only after a word start. (Read from the Latin-1 bytes when the scan made them, through a
+    # table: a byte and a table read instead of a one-character string and a set look-up; a NUL stands for a
+    # character beyond Latin-1, looked up in the set.)
+    latin1 = article.scanned_latin1
+    if latin1 is not None:
+        for k in range(n):
+            lo = starts[k]
+            if lo > 0:
+                byte = latin1[lo - 1]
+                if byte == 0:
+                    if article.norm[lo - 1] not in _PHRASE_START_SET:
+                        out[k] = -1
+                elif not _PHRASE_START_BYTES[byte]:
+                    out[k] = -1
+    else:
+        norm = article.norm
+        for k in range(n):
+            lo = starts[k]
+            if lo > 0 and norm[lo - 1] not in _PHRASE_START_SET:
+                out[k] = -1
     return out
 
 

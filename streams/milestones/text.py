@@ -410,6 +410,11 @@ class ArticleView:
         return latin1
 
     @property
+    def scanned_latin1(self) -> bytes | None:
+        """``latin1`` if it has been made (by a scan over bytes), else None."""
+        return self._latin1
+
+    @property
     def sentence_starts(self) -> list[int]:
         starts = self._sentence_starts
         if starts is None:
