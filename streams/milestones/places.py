@@ -92,7 +92,12 @@ _ENVOYS_OF = _Prefiltered(re.compile(r"(?:leaders?|presidents?|heads\s+of\s+stat
                         r"representatives?|delegations?|delegates|envoys?|governments?|ambassadors?)\s+(?:of|from)\s+$"))
 _SOURCE_IN = _Prefiltered(re.compile(
     r"(?:officials?|officers?|diplomats?|sources?|analysts?|authorities|spokes(?:man|woman|person)|"
-    r"ministry|envoys?|correspondents?|reporters?|journalists|embassy)\s+(?:in|from)\s+$"))
+    # ("the Russian military command in Makhachkala said", "the government's press center in Moscow said")
+    r"ministry|envoys?|correspondents?|reporters?|journalists|embassy|command|headquarters|press\s+cent(?:er|re))"
+    r"\s+(?:in|from)\s+$"))
+# "In Washington, officials said …": a sentence opened by where the speakers are
+_SPEAKERS_SAID_AFTER = re.compile(r",\s+(?:[\w.'-]+\s+){0,3}?(?:officials?|diplomats?|sources?|analysts?|"
+                                  r"spokes(?:man|woman|person)|aides?|lawmakers)\s+(?:said|say|says|told)(?![\w-])")
 # "…," said David Swanson, an OCHA spokesman in Gaziantep.": the speaker's title, closing the sentence
 _SAID_NAME_BEFORE = re.compile(r"(?:said|says|told\s+[\w.]+)\s+(?:[\w.'-]+\s+){0,4}[\w.'-]+,\s+"
                                r"(?:an?|the)\s+(?:[\w.'-]+\s+){0,5}?$")
@@ -348,6 +353,10 @@ def _speakers_seat(article: ArticleView, p: PlaceMention) -> bool:
     "said David Swanson, an OCHA spokesman in Gaziantep.")."""
     norm = article.norm
     lo = max(0, p.start - 40)
+    if norm.endswith("in ", lo, p.start) and (p.start == 3 or norm[p.start - 5:p.start - 3] in (". ", "  ", '" ')
+                                               or norm[p.start - 4] == "\n") \
+            and _SPEAKERS_SAID_AFTER.match(norm, p.end) is not None:
+        return True  # "In Washington, officials said President Clinton was weighing air strikes"
     if _SAID_IN_BEFORE.search(norm, lo, p.start) is not None and _CLAUSE_END_AFTER.match(norm, p.end) is not None:
         return True  # "the UN human rights office said in Geneva, citing credible reports": where it was said
     m = _SOURCE_IN.search(norm, lo, p.start)

@@ -1,7 +1,7 @@
-"""Round 28 of issue 4: what the blind tuning batches holdout90, 92, 94 and 96 showed, as sentences about other
-places. Every sentence here is written for these tests; each case failed before the change it covers, but for the
-ones that guard against overreach ("appositive-city-of", "novel-book", "flag-ceremony",
-"flag-over-building")."""
+"""Rounds 28-29 of issue 4: what the blind tuning batches holdout90, 92, 94 and 96 (round 28), then 97, 99 and 101
+(round 29) showed, as sentences about other places. Every sentence here is written for these tests; each case failed
+before the change it covers, but for the ones that guard against overreach ("appositive-city-of", "novel-book",
+"flag-ceremony", "flag-over-building", "missile-smashed-into")."""
 
 from __future__ import annotations
 
@@ -64,6 +64,19 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     # defenders preparing for their "last battle"
     ("their-last-battle", "Troops defending the encircled city of Severodonetsk said they were preparing for their "
      "\"last battle\" as supplies ran out.", [("imminent-fall", "Siverskodonetsk"), ("siege", "Siverskodonetsk")]),
+    # round 29: where speakers sit ("the army command in X said", "In X, officials said") is not where the aircraft
+    # struck
+    ("command-in-city-said", "The army command in Kandahar said its aircraft had bombed militant positions near the "
+     "town of Maywand overnight.", [("airstrike", "Maywand")]),
+    ("press-center-in-said", "The government's press center in Kabul said aircraft had hit militant targets in Sangin.",
+     [("airstrike", "Sangīn")]),
+    ("in-city-officials-said", "Fighting went on around Bihac. In London, officials said ministers were weighing air "
+     "strikes against Serb artillery.", []),
+    # armoured columns that smash into a city centre breach it; a missile that does is an air strike only
+    ("smashed-into-centre", "Government armoured columns smashed into the centre of Gudermes on Sunday, residents "
+     "said.", [("city-breach", "Gudermes")]),
+    ("missile-smashed-into", "A missile smashed into the centre of Odesa on Tuesday, damaging a hotel.",
+     [("airstrike", "Odesa")]),
 ]
 
 
