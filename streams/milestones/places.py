@@ -1023,11 +1023,17 @@ def _salient(article: ArticleView, latest: PlaceMention, pos: int, kinds: frozen
               if first <= p.start and p.end <= pos and p.kind in kinds and not skip(p)]
     if len({p.geonameid or p.name for p in recent}) < 2:
         return latest
-    counts: dict[object, int] = {}
+    counts: dict[object, int] = {}  # (two per mention: the dateline's half a mention breaks a tie)
     for p in article.event_places:
         if p.end <= pos and p.kind in kinds:
             key = p.geonameid or p.name
-            counts[key] = counts.get(key, 0) + 1
+            counts[key] = counts.get(key, 0) + 2
+    for p in article.tagging.places:
+        if p.role == "dateline" and (p.geonameid or p.name) in counts:
+            # "MAIDUGURI (Reuters) - … closed in on Maiduguri …, cutting the roads to Baga, Monguno, Dikwa … and Kano.
+            # The city of around 2 million people … is now effectively besieged": the story's town
+            counts[p.geonameid or p.name] += 1
+            break
     best = latest
     for p in reversed(recent):
         if counts[p.geonameid or p.name] > counts[best.geonameid or best.name]:

@@ -77,6 +77,13 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "said.", [("city-breach", "Gudermes")]),
     ("missile-smashed-into", "A missile smashed into the centre of Odesa on Tuesday, damaging a hotel.",
      [("airstrike", "Odesa")]),
+    # defenders who expect to be overrun
+    ("expect-to-be-overrun", "Soldiers inside the besieged town of Damboa say they are running out of ammunition and "
+     "expect to be overrun.", [("imminent-fall", "Damboa"), ("siege", "Damboa")]),
+    # "the city" after a list of towns its roads lead to: the dateline's town, named in the story, wins the tie
+    ("dateline-story-town", "GAO, Mali (Reuters) - Rebels have closed in on Gao, cutting the roads that link it to "
+     "Timbuktu and Menaka. Thousands of residents have fled the city in the past two days, aid workers said.",
+     [("civilians-at-risk", "Gao")]),
 ]
 
 
