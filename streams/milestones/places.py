@@ -442,19 +442,12 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
     p_kind: str = fields["kind"]
     if _is_speaker(article, p):
         return False
-    if _AGREEMENT_AFTER.match(article.norm, p_end) is not None:
-        return False  # "the Washington accords", "the Minsk agreements": named after a venue
-    if _RIVER_AFTER.match(article.norm, p_end) is not None:
-        return False  # "wading through the Rusizi river": the river (a toponym to the tagger), not the town
-    if p_kind == "city" and _WEAPON_AFTER.match(article.norm, p_end) is not None:
-        return False  # "coalition Apache helicopters struck": the helicopters' model, not where they struck
-    if p_kind == "city" and article.norm.startswith("'s", p_end) \
-            and _GOVERNMENT_POSSESSIVE_AFTER.match(article.norm, p_end) is not None:
-        return False  # "a spokesman for Kiev's \"anti-terrorist operation\"": the government, not a place of the war
-    if _GOVERNMENT_ACTS_AFTER.match(article.norm, p_end) is not None \
-            or _PARTIES_BETWEEN_BEFORE.search(article.norm, max(0, p_start - 50), p_start) is not None:
-        return False  # "since Washington began backing the offensive", "the deal between Washington and the
-        # insurgents": a capital standing for its government
+    # (the guards on the words right after the place that rule it out whatever else holds, for its kind, as one
+    # regex: one match call instead of five to eight; see _NOT_A_PLACE_AFTER)
+    if _NOT_A_PLACE_AFTER.get(p_kind, _NOT_A_PLACE_AFTER_ANY).match(article.norm, p_end) is not None:
+        return False
+    if _PARTIES_BETWEEN_BEFORE.search(article.norm, max(0, p_start - 50), p_start) is not None:
+        return False  # "the deal between Washington and the insurgents": a capital standing for its government
     if p_kind == "city" and _district_of_city(article, p):
         return False  # "the Ardamata district of El Geneina": a quarter of El Geneina
     if _CITY_QUARTER_AFTER.match(article.text, p_end):
@@ -497,14 +490,6 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False  # "the town, on the highway linking Damascus and Aleppo, had fallen": a route's ends
     if _time_zone(article.norm, p):
         return False  # "at 5 a.m. Moscow time": a time zone
-    if p_kind == "country" and _COUNTRY_FORCES_AFTER.match(article.norm, p_end):
-        return False  # "Thousands of U.S. Marines and Iraqi troops launched an offensive": whose forces
-    if p_kind == "country" and _COUNTRY_OWNS_ACTOR.match(article.norm, p_end):
-        return False  # "forces loyal to Yemen's government launched an assault on … Hodeidah": whose government
-    if _GAIN_OF_AFTER.match(article.norm, p_end):
-        return False  # "… the bombed-out town, Moscow's biggest battlefield gain": the side that gained
-    if _ARMED_MEN_AFTER.match(article.norm, p_end):
-        return False  # "which Fano fighters had taken", "Misrata militias": a group named after a place
     if p.geonameid is not None and p_kind == "city" and article.norm[p_start:p_end] in _GROUPS_NAMED_LIKE_TOWNS:
         return False  # "the government has been battling the Fano, a regional militia": not the Italian town
     if p_kind == "country" and (not _LOCATIVE.search(before)
@@ -604,6 +589,30 @@ _GAIN_OF_AFTER = re.compile(r"'s\s+(?:[\w-]+\s+){0,3}?(?:gain|gains|victory|succ
 # armed groups whose names are also towns' in the gazetteer (Fano, Italy; Wagner, South Dakota)
 _GROUPS_NAMED_LIKE_TOWNS = frozenset({"fano", "wagner"})
 _ARMED_MEN_AFTER = re.compile(r"\s+(?:militias?|militiamen|fighters|brigades?|gunmen)(?![\w-])")
+
+
+def _any_after(*guards: re.Pattern[str]) -> re.Pattern[str]:
+    """One regex that matches where one of ``guards`` does (none has groups, anchors or flags of its own)."""
+    return re.compile("|".join(f"(?:{g.pattern})" for g in guards))
+
+
+# What right after a place rules it out, by the place's kind (_usable_uncached), each guard as it was written:
+# "the Washington accords", "the Minsk agreements" (named after a venue); "wading through the Rusizi river" (a river,
+# a toponym to the tagger); "since Washington began backing the offensive" (a capital standing for its government);
+# "… the bombed-out town, Moscow's biggest battlefield gain" (the side that gained); "which Fano fighters had taken",
+# "Misrata militias" (a group named after a place); for a city, "coalition Apache helicopters struck" (a weapon's
+# model) and "a spokesman for Kiev's \"anti-terrorist operation\"" (the government: after "'s" only); for a country,
+# "Thousands of U.S. Marines and Iraqi troops launched an offensive" (whose forces) and "forces loyal to Yemen's
+# government" (whose government)
+_NOT_A_PLACE_AFTER_ANY = _any_after(_AGREEMENT_AFTER, _RIVER_AFTER, _GOVERNMENT_ACTS_AFTER, _GAIN_OF_AFTER,
+                                    _ARMED_MEN_AFTER)
+_NOT_A_PLACE_AFTER = {
+    "city": _any_after(_AGREEMENT_AFTER, _RIVER_AFTER, _WEAPON_AFTER,
+                       re.compile("(?='s)" + _GOVERNMENT_POSSESSIVE_AFTER.pattern), _GOVERNMENT_ACTS_AFTER,
+                       _GAIN_OF_AFTER, _ARMED_MEN_AFTER),
+    "country": _any_after(_AGREEMENT_AFTER, _RIVER_AFTER, _GOVERNMENT_ACTS_AFTER, _COUNTRY_FORCES_AFTER,
+                          _COUNTRY_OWNS_ACTOR, _GAIN_OF_AFTER, _ARMED_MEN_AFTER),
+}
 # the rest of an armed group's or party's name ("Kachin Independence Army", "Tigray People's Liberation Front",
 # "Arakan Army", "Karen National Union")
 # ("blamed the Azov regiment": a unit named after a place, in either case)
