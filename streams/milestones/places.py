@@ -357,6 +357,13 @@ def _speakers_seat(article: ArticleView, p: PlaceMention) -> bool:
                                                or norm[p.start - 4] == "\n") \
             and _SPEAKERS_SAID_AFTER.match(norm, p.end) is not None:
         return True  # "In Washington, officials said President Clinton was weighing air strikes"
+    # (both guards below end with "in" or "from" and spaces right before the place; most places have neither, and
+    # then no needle finds or regex searches)
+    j = start = p.start
+    while j > 0 and norm[j - 1].isspace():
+        j -= 1
+    if j == start or not norm.endswith(("in", "from"), 0, j):
+        return False
     if _SAID_IN_BEFORE.search(norm, lo, p.start) is not None and _CLAUSE_END_AFTER.match(norm, p.end) is not None:
         return True  # "the UN human rights office said in Geneva, citing credible reports": where it was said
     m = _SOURCE_IN.search(norm, lo, p.start)
@@ -467,9 +474,15 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False  # "the town of Bashiqa, northeast of Mosul": Mosul only locates the event
     norm, lo = article.norm, max(0, p_start - 40)
     before = norm[lo:p_start]
+    # (the word before the spaces before the place, as its end: _AGREED_IN needs "in" there, _WATER_OF_BEFORE "of";
+    # a place after neither is spared their needle finds)
+    last = p_start
+    while last > lo and norm[last - 1].isspace():
+        last -= 1
+    spaced = last < p_start
     if _VENUE.search(before) or _venue_apposition(article, p):
         return False
-    if _AGREED_IN.search(before) is not None \
+    if spaced and norm.endswith("in", lo, last) and _AGREED_IN.search(before) is not None \
             and _BY_LEADERS_AFTER.match(article.norm, p_end) is not None:
         return False  # "The truce was agreed in Minsk on Thursday by the leaders of Ukraine, …": a summit's venue
     if _forces_origin(article, p):
@@ -482,7 +495,7 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         # "the Maghazi refugee camp in central Gaza", "the besieged rebel enclave on the edge of Damascus": Gaza and
         # Damascus only say where the camp and the enclave are
         return False
-    if _WATER_OF_BEFORE.search(before):
+    if spaced and norm.endswith("of", lo, last) and _WATER_OF_BEFORE.search(before):
         return False  # "the city of 430,000 on the Sea of Azov": a sea, not the town of Azov
     if _speakers_seat(article, p):
         return False  # "officials in Moscow said": where the speakers sit
