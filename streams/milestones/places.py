@@ -223,7 +223,12 @@ _ATTRIBUTIVE = re.compile(
 def _is_speaker(article: ArticleView, p: PlaceMention) -> bool:
     """A capital that speaks ("Washington and the SDF said", "Moscow denied") or a name used as an
     attribute of an armed group ("Arab fighters", "Kurdish-led forces") is an actor, not a place."""
-    after = article.norm[p.end:p.end + 60]
+    norm, end = article.norm, p.end
+    # (both regexes below open with a space, _ATTRIBUTIVE also with "-": a place before a comma, a full stop or "'s"
+    # is neither, and needs no slice and no match calls)
+    if end >= len(norm) or not (norm[end].isspace() or norm[end] == "-"):
+        return False
+    after = norm[end:end + 60]
     if _ATTRIBUTIVE.match(after):
         return True
     if not _SPEAKER_AFTER.match(after) or after.startswith("'s"):
