@@ -37,6 +37,8 @@ _TIME_BEFORE = re.compile(
     r"(?:(?:" + _NUMBER_WORDS + r"\s+){0,2}(?:years?|months?|weeks?|days?|hours?|decades?)|shortly|soon|long|"
     r"just)\s+$"
 )
+_TIME_BEFORE_LAST_WORDS = ("year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+                           "decade", "decades", "shortly", "soon", "long", "just")
 # [;:()\[\]"]|(?<!\d),|,(?!\d)|(?<=\s)-(?=\s), the look-behinds after the character they precede: every
 # alternative then opens with a character, which the regex engine skips to (see lexicon.word_starts)
 _CUT_PUNCT = re.compile(r'[;:()\[\]"]|,(?<!\d,)|,(?!\d)|-(?<=\s-)(?=\s)')
@@ -236,7 +238,13 @@ class SentenceView:
             cut = m.start()
             if cut <= lead:
                 continue
-            t = _TIME_BEFORE.search(norm, max(0, cut - 40), cut)
+            # (every match of _TIME_BEFORE ends with one of its last words and the spaces before the cut: without
+            # one, as at most cuts, no regex search, which tries every position of the window)
+            j = cut
+            while j > 0 and norm[j - 1].isspace():
+                j -= 1
+            t = _TIME_BEFORE.search(norm, max(0, cut - 40), cut) \
+                if j < cut and norm.endswith(_TIME_BEFORE_LAST_WORDS, 0, j) else None
             soft.append(base + (t.start() if t else cut))
         cuts = sorted({c for piece in self.clauses for c in piece} | set(soft))
         return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
