@@ -15,12 +15,12 @@ from typing import Final
 import ahocorasick_rs
 
 from streams.milestones.filters import (
-    PHRASE_STARTS,
     Check,
     LexiconCheck,
     PhraseIndex,
     Scanner,
     build_check,
+    phrase_keys,
     scan_keys,
     scanner,
 )
@@ -253,20 +253,20 @@ def compile_pack(loaded: LoadedPack) -> CompiledPack:
                 check_keys = []
                 for pid in c.ids:
                     body = bodies[pid]
-                    check_keys += [prefix + body for prefix in PHRASE_STARTS] if body[0].isalnum() else [body]
+                    check_keys += phrase_keys(body)
                 c.spotted = True
                 spotted.append((c, check_keys))
         # the phrases of every key of the phrase index (a key two phrases share, "(x" for "x" and "(x", is reported
         # for one of them only, so its spot does not tell which matched)
         key_bodies: dict[str, set[str]] = {}
         for body in index.ids:
-            for key in [prefix + body for prefix in PHRASE_STARTS] if body[0].isalnum() else [body]:
+            for key in phrase_keys(body):
                 key_bodies.setdefault(key, set()).add(body)
         for c, check_keys in spotted:
             c.spot_sure = not c.unless_ids and c.unless is None and c.pattern is None \
                 and all(len(key_bodies[key]) == 1 for key in check_keys)
-        phrase_keys = {key for _, check_keys in spotted for key in check_keys}
-        for key in phrase_keys:
+        spotted_keys = {key for _, check_keys in spotted for key in check_keys}
+        for key in spotted_keys:
             if key not in keys:
                 keys[key] = PHRASE_MARK + key
         keys = scan_keys(keys)  # (a key that can never match is left out)

@@ -157,6 +157,12 @@ def scanner(keys: list[str], implementation: ahocorasick_rs.Implementation) -> S
 
 
 _PHRASE_START_SET = frozenset(PHRASE_STARTS)
+
+
+def phrase_keys(body: str) -> list[str]:
+    """The scan keys of a literal phrase: after each word start when it opens with a word character ("to" is not
+    looked for inside "history"), else the phrase itself."""
+    return [prefix + body for prefix in PHRASE_STARTS] if body[0].isalnum() else [body]
 # per Latin-1 byte: 1 for a word start of PHRASE_STARTS (the NUL byte, for a character beyond Latin-1, is 0)
 _PHRASE_START_BYTES = bytes(1 if chr(b) in _PHRASE_START_SET and b else 0 for b in range(256))
 
@@ -200,12 +206,8 @@ class PhraseIndex:
             keys: dict[str, tuple[int, int, bool, bool]] = {}
             for body, pid in self.ids.items():
                 value = (pid, len(body), body[0].isalnum(), body[-1].isalnum())
-                if body[0].isalnum():
-                    # word starts only: "to" is not looked for inside "history" (most raw matches were)
-                    for prefix in PHRASE_STARTS:
-                        keys[prefix + body] = value
-                else:
-                    keys[body] = value
+                for key in phrase_keys(body):
+                    keys[key] = value
             keys = scan_keys(keys)
             # every occurrence of every key (overlapping), as pyahocorasick's iter reported them. A contiguous
             # NFA: per sentence as fast as a DFA here (the call's overhead dominates) at a seventh of its memory

@@ -24,7 +24,14 @@ from streams.milestones.demonyms import party_countries
 from streams.milestones.lexicon import literal_start_regex, required_literals
 from streams.milestones.named import CAMP_KINDS, COMPASS
 from streams.milestones.named import CITY_KINDS as _CITY_KINDS
-from streams.milestones.text import ANAPHOR, ArticleView, SentenceView, bisect_left_int, holds_any
+from streams.milestones.text import (
+    ANAPHOR,
+    ArticleView,
+    SentenceView,
+    bisect_left_int,
+    holds_any,
+    word_end_before,
+)
 from streams.tagging.model import PlaceMention
 
 Via = Literal["inside", "after", "before", "nearest", "fallback", "carried"]
@@ -321,9 +328,7 @@ def _place_ending_at(article: ArticleView, pos: int) -> PlaceMention | None:
 def _after_of_or_from(norm: str, pos: int) -> bool:
     """Whether "of", "from" or "outside" and at least one space end right before ``pos`` (what ``_REFERENCE_POINT``
     needs)."""
-    j = pos
-    while j > 0 and norm[j - 1].isspace():
-        j -= 1
+    j = word_end_before(norm, pos)
     return j < pos and (norm.endswith("of", 0, j) or norm.endswith("from", 0, j) or norm.endswith("outside", 0, j))
 
 
@@ -358,16 +363,13 @@ def _speakers_seat(article: ArticleView, p: PlaceMention) -> bool:
     "said David Swanson, an OCHA spokesman in Gaziantep.")."""
     norm = article.norm
     lo = max(0, p.start - 40)
-    if norm.endswith("in ", lo, p.start) and (p.start == 3 or norm[p.start - 5:p.start - 3] in (". ", "  ", '" ')
-                                               or norm[p.start - 4] == "\n") \
+    if norm.endswith("in ", lo, p.start) and article.sentence_starts[article.sentence_index(p.start)] == p.start - 3 \
             and _SPEAKERS_SAID_AFTER.match(norm, p.end) is not None:
         return True  # "In Washington, officials said President Clinton was weighing air strikes"
     # (both guards below end with "in" or "from" and spaces right before the place; most places have neither, and
     # then no needle finds or regex searches)
-    j = start = p.start
-    while j > 0 and norm[j - 1].isspace():
-        j -= 1
-    if j == start or not norm.endswith(("in", "from"), 0, j):
+    j = word_end_before(norm, p.start)
+    if j == p.start or not norm.endswith(("in", "from"), 0, j):
         return False
     if _SAID_IN_BEFORE.search(norm, lo, p.start) is not None and _CLAUSE_END_AFTER.match(norm, p.end) is not None:
         return True  # "the UN human rights office said in Geneva, citing credible reports": where it was said
@@ -481,9 +483,7 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
     before = norm[lo:p_start]
     # (the word before the spaces before the place, as its end: _AGREED_IN needs "in" there, _WATER_OF_BEFORE "of";
     # a place after neither is spared their needle finds)
-    last = p_start
-    while last > lo and norm[last - 1].isspace():
-        last -= 1
+    last = word_end_before(norm, p_start, lo)
     spaced = last < p_start
     if _VENUE.search(before) or _venue_apposition(article, p):
         return False

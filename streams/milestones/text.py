@@ -116,6 +116,15 @@ def holds_any(text: str, needles: tuple[str, ...] | None, start: int, end: int) 
     return False
 
 
+def word_end_before(norm: str, pos: int, floor: int = 0) -> int:
+    """Where the whitespace that ends at ``pos`` begins, not before ``floor`` (``pos`` when none ends there): the end
+    of the word before it."""
+    j = pos
+    while j > floor and norm[j - 1].isspace():
+        j -= 1
+    return j
+
+
 def _start(p: PlaceMention) -> int:
     return p.start
 
@@ -240,9 +249,7 @@ class SentenceView:
                 continue
             # (every match of _TIME_BEFORE ends with one of its last words and the spaces before the cut: without
             # one, as at most cuts, no regex search, which tries every position of the window)
-            j = cut
-            while j > 0 and norm[j - 1].isspace():
-                j -= 1
+            j = word_end_before(norm, cut)
             t = _TIME_BEFORE.search(norm, max(0, cut - 40), cut) \
                 if j < cut and norm.endswith(_TIME_BEFORE_LAST_WORDS, 0, j) else None
             soft.append(base + (t.start() if t else cut))
