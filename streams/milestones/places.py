@@ -299,7 +299,8 @@ _TRAVEL_FROM_BEFORE = literal_start_regex(
     r"from\s+(?:the\s+)?$")
 # "the provincial capital of North Kivu", "the capital of Tigray": the province only says which town
 _WHOSE_CAPITAL_BEFORE = literal_start_regex(r"(?<![\w-])capital\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$")
-_NOUN_OF_AFTER = re.compile(r"\s+(?:city|town|village|capital|port|enclave)\s+of\s")
+# ("the Darfur city of Nyala"; plural: "the South Kordofan cities of Kadugli and Dilling")
+_NOUN_OF_AFTER = re.compile(r"\s+(?:city|cities|towns?|villages?|capital|ports?|enclave)\s+of\s")
 
 
 # ", capital of southwest China's " right before a place: an apposition to the place before the comma
@@ -496,6 +497,10 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
             and (m := _APPOSED_NEAR.search(article.norm, max(0, p_start - 80), p_start)) is not None \
             and _place_ending_at(article, m.start()) is not None:
         return False  # "Eastern Ghouta, the last major rebel bastion near Damascus": Damascus only locates it
+    if ("suburb" in before or "town" in before or "village" in before) \
+            and (m := _APPOSED_PART_OF.search(article.norm, max(0, p_start - 80), p_start)) is not None \
+            and _place_ending_at(article, m.start()) is not None:
+        return False  # "Tajoura, a suburb of the Libyan capital Tripoli": Tripoli only locates it
     if _LOCATED_BEFORE.search(before):
         # "the Maghazi refugee camp in central Gaza", "the besieged rebel enclave on the edge of Damascus": Gaza and
         # Damascus only say where the camp and the enclave are
@@ -618,12 +623,12 @@ def _any_after(*guards: re.Pattern[str]) -> re.Pattern[str]:
 # "the Washington accords", "the Minsk agreements" (named after a venue); "wading through the Rusizi river" (a river,
 # a toponym to the tagger); "since Washington began backing the offensive" (a capital standing for its government);
 # "… the bombed-out town, Moscow's biggest battlefield gain" (the side that gained); "which Fano fighters had taken",
-# "Misrata militias" (a group named after a place); for a city, "coalition Apache helicopters struck" (a weapon's
-# model) and "a spokesman for Kiev's \"anti-terrorist operation\"" (the government: after "'s" only); for a country,
-# "Thousands of U.S. Marines and Iraqi troops launched an offensive" (whose forces) and "forces loyal to Yemen's
-# government" (whose government)
-_NOT_A_PLACE_AFTER_ANY = _any_after(_AGREEMENT_AFTER, _RIVER_AFTER, _GOVERNMENT_ACTS_AFTER, _GAIN_OF_AFTER,
-                                    _ARMED_MEN_AFTER)
+# "Misrata militias" (a group named after a place); "barrages of Grad rockets", "coalition Apache helicopters struck"
+# (a weapon's model); for a city, "a spokesman for Kiev's \"anti-terrorist operation\"" (the government: after "'s"
+# only); for a country, "Thousands of U.S. Marines and Iraqi troops launched an offensive" (whose forces) and "forces
+# loyal to Yemen's government" (whose government)
+_NOT_A_PLACE_AFTER_ANY = _any_after(_AGREEMENT_AFTER, _RIVER_AFTER, _WEAPON_AFTER, _GOVERNMENT_ACTS_AFTER,
+                                    _GAIN_OF_AFTER, _ARMED_MEN_AFTER)
 _NOT_A_PLACE_AFTER = {
     "city": _any_after(_AGREEMENT_AFTER, _RIVER_AFTER, _WEAPON_AFTER,
                        re.compile("(?='s)" + _GOVERNMENT_POSSESSIVE_AFTER.pattern), _GOVERNMENT_ACTS_AFTER,
@@ -664,6 +669,10 @@ _SETTLEMENT_BEFORE = literal_start_regex(
 
 # an apposition to a place that locates it near another: ", the last major rebel bastion near "
 _APPOSED_NEAR = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?(?:near|outside|close\s+to)\s+(?:the\s+)?$")
+# ... or in another: "Tajoura, a suburb of the Libyan capital Tripoli", "Khiam, a town in the south of Lebanon"
+# (not ", a district of": a city's quarters are filed under the city)
+_APPOSED_PART_OF = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:suburbs?|township|village|town)\s+(?:of|in)\s+"
+                              r"(?:the\s+)?(?:[\w-]+\s+){0,3}?$")
 # what a place right after it only locates: a named camp ("Abu Shouk displacement camp on the edge of El Fasher",
 # "the camp just outside Goma", "in central Gaza") or an area ("the besieged rebel enclave on the edge of Damascus")
 _EDGE_OF = r"on\s+the\s+(?:edge|edges|outskirts|fringes)\s+of"

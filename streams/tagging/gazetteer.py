@@ -29,6 +29,7 @@ import os
 import pickle
 import re
 import tempfile
+import unicodedata
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -38,7 +39,7 @@ from streams.tagging.model import PlaceKind
 from streams.tagging.text import fold, fold_pattern
 from streams.tagging.words import US_STATE_ABBREVIATIONS, is_common_word
 
-FORMAT_VERSION = 25
+FORMAT_VERSION = 26
 DEFAULT_MIN_POPULATION = 500
 # Alternate names (other spellings, exonyms) are only taken from places at least this large: small
 # places carry many historic/odd alternates ("Liverpool" for a town in Indiana).
@@ -87,6 +88,14 @@ _DOUBLE = re.compile(r"([b-df-hj-np-tv-z])\1")
 # A final taa marbuta (Arabic) or "-ah" (Persian, Pashto) is written "-ah" or "-a": GeoNames' "Al Ḩawījah",
 # "Mūsá Qal‘ah" are the news' "Hawija", "Musa Qala" (after a consonant, in words of five letters or more).
 _FINAL_AH = re.compile(r"(?<=[^\W\d_]{3})(?<![aeiouyāēīōūáéíóúâêîôû\W])ah\b", re.IGNORECASE)
+# The Levant's and North Africa's wires often spell the French way or by ear: a final taa marbuta as "-eh" ("Khan
+# Arnabeh" for "Khān Arnabah", "Nabatieh" for "Nabaţīyah"), "u" as "ou" ("Tajoura" for "Tājūrā’", "Douma"), and an
+# ‘ayn beside a vowel as that vowel doubled ("Tal Rifaat" for "Tall Rif‘at").
+LEVANT_MAGHREB_COUNTRIES = frozenset("SY LB PS JO LY TN DZ MA MR".split())
+_AYN_BEFORE_VOWEL = re.compile(r"(?<=[^\W\d_])[‘ʿ`]([aeiou])")
+_AYN_AFTER_VOWEL = re.compile(r"([aeiou])[‘ʿ`](?=[^\W\d_])")
+_FINAL_IYAH = re.compile(r"(?<=[^\W\d_]{3})[iī]yah\b")
+_U_AS_OU = re.compile(r"(?<![oO])u")
 # Countries whose names GeoNames transliterates from Persian or Pashto (the final "-ah" rule only).
 PERSIAN_SCRIPT_COUNTRIES = frozenset("AF IR PK TJ".split())
 
@@ -110,6 +119,24 @@ def arabic_variants(name: str) -> set[str]:
     out |= {final_a for v in out if (final_a := final_ah_variant(v)) is not None}
     out.discard(name)
     return {v for v in out if v.strip()}
+
+
+def levant_variants(name: str) -> set[str]:
+    """:func:`arabic_variants` and the Levant's and North Africa's spellings of an Arabic place name: "Tall Rif‘at"
+    is also "Tal Rifaat", "Khān Arnabah" "Khan Arnabeh", "Tājūrā’" "Tajoura", "Nabaţīyah" "Nabatieh"."""
+    doubled = _AYN_AFTER_VOWEL.sub(r"\1\1", _AYN_BEFORE_VOWEL.sub(r"\1\1", name))
+    out = arabic_variants(name) | {name}
+    if doubled != name:
+        out |= arabic_variants(doubled) | {doubled}
+    for v in list(out):
+        if (written_eh := _FINAL_AH.sub("eh", _FINAL_IYAH.sub("ieh", v))) != v:
+            out.add(written_eh)
+    for v in list(out):
+        plain = "".join(ch for ch in unicodedata.normalize("NFKD", v) if not unicodedata.combining(ch))
+        if (ou := _U_AS_OU.sub("ou", plain)) != plain:
+            out.add(ou)
+    out.discard(name)
+    return out
 
 
 def final_ah_variant(name: str) -> str | None:
@@ -442,7 +469,8 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
             city_by_name[name_key] = idx  # the largest town of that name in the country
         arabic = c["countrycode"] in ARABIC_SCRIPT_COUNTRIES
         if arabic:
-            for variant in arabic_variants(c["name"]):
+            spellings = levant_variants if c["countrycode"] in LEVANT_MAGHREB_COUNTRIES else arabic_variants
+            for variant in spellings(c["name"]):
                 b.add_name(variant, idx, PRIMARY)
         elif c["countrycode"] in PERSIAN_SCRIPT_COUNTRIES:
             for plain in {c["name"], _MARKS.sub("", c["name"])}:
@@ -459,7 +487,7 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
                     b.add_name(alt, idx, PRIMARY)
                 elif " " in alt.strip() or not is_common_word(fold_pattern(alt)):
                     b.add_name(alt, idx, 0)
-                    for variant in arabic_variants(alt) if arabic else []:
+                    for variant in spellings(alt) if arabic else []:
                         b.add_name(variant, idx, 0)
 
     for name, (iso, tlat, tlon, tpop, aliases) in _EXTRA_TOWNS.items():

@@ -68,10 +68,20 @@ _CONNECTORS = frozenset("of de del la le les du des upon on the and y da do das 
 # "Daraa al-Balad"): a gazetteer hit on one side of it is a fragment of a longer name.
 _GLUE = _ARABIC_ARTICLES | {"i", "e", "ul", "ud"}
 _GLUED_AFTER = re.compile(r"(?: |-)([a-z]{1,3})-[A-Z]")
+# "son of" between capitalised names ("Qasr bin Ghashir", "Mohammed bin Salman"): the hit is one part of a longer
+# name, a place's or a person's.
+_SON_OF = re.compile(r" (?:bin|ibn|bint) [A-Z]")
+_SON_OF_BEFORE = re.compile(r"[A-Z][\w'’-]* (?:bin|ibn|bint) $")
 # "Committee of the", "Federation of the": the name after it is part of an organisation's name.
 _ORG_OF = re.compile(r"\b(?:Committee|Federation|Society|Societies|Order|Sisters|Brothers|Friends|Knights|"
                      r"Daughters|Sons|Church|Army|Association|League|Union|Council)$")
 # The word after a name that makes it the first-level area rather than its same-name town.
+# "X state" before a noun it qualifies ("the Sennar state government", "the Kassala state capital") makes that
+# mention the area (its key then gets _AREA_KEY), whatever the name's other mentions are
+_AREA_MODIFIES = re.compile(r"(?:['’]s)? (?:government|governor|authorities|capital|police|officials?|council|"
+                            r"assembly|parliament|administration|ministry|health|security|legislature|"
+                            r"elections?|television|radio|media)\b")
+_AREA_KEY = "\x00area"
 _AREA_AFTER = re.compile(r" (?:region|Region|province|Province|governorate|Governorate|state)\b")
 _TRAILING_OK = re.compile(r"(?:City|County|Parish|Township|Valley|River|Lake|Bay|Island|Street|St\.|Avenue|Ave\.|"
                           r"Road|Rd\.|Boulevard|Blvd\.|Drive|Highway)$")
@@ -254,10 +264,16 @@ class PlaceResolver:
                 extra.append(abbrev)
         senses = resolve(gaz, dict.fromkeys(k for _, _, k in spans), ctx, comma, self._senses,  # in text order
                          _enumerations(text, spans))
-        for _, end, key in spans:
-            if key in senses and text[end:end + 1] == " " and _AREA_AFTER.match(text, end):
+        for n, (start, end, key) in enumerate(spans):
+            if key in senses and text[end:end + 1] == " " and (area_word := _AREA_AFTER.match(text, end)):
                 region = text.startswith((" region", " Region"), end)
-                senses[key] = self._area_sense(key, senses[key], abroad=not region)
+                area = self._area_sense(key, senses[key], abroad=not region)
+                if not _AREA_MODIFIES.match(text, area_word.end()):
+                    senses[key] = area  # "in Idlib province": the story's Idlib is the province
+                elif area != senses[key]:
+                    # "the Sennar state government" is the area's; "a market in Sennar" keeps the town
+                    senses[key + _AREA_KEY] = area
+                    spans[n] = (start, end, key + _AREA_KEY)
         mentions = self._mentions(text, spans, senses, dateline) + extra
         mentions.extend(self._features(text, mentions, triggers))
         mentions.sort(key=lambda p: p.start)
@@ -311,6 +327,8 @@ class PlaceResolver:
         if (best_pop < 10**9 and (text[start - 1:start] == "-" or text.find("-", end + 2, end + 5) >= 0)
                 and _glued(text, start, end)):
             return False  # "Numan" of "Maarat al-Numan": better no place than the wrong one
+        if best_pop < 10**9 and _son_of(text, start, end):
+            return False  # "Qasr" of "Qasr bin Ghashir", "Salman" of "Mohammed bin Salman"
         if start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum():
             before = _prev_token(text, start - 1)
             if (before.lower() not in _ARABIC_ARTICLES and before not in _PARTIES
@@ -605,6 +623,15 @@ def _glued(text: str, start: int, end: int) -> bool:
         return False  # (the common case, without the regex)
     m = _GLUED_AFTER.match(text, end) if text[end:end + 1] in (" ", "-") else None
     return m is not None and m.group(1) in _GLUE
+
+
+def _son_of(text: str, start: int, end: int) -> bool:
+    """True when the hit ``text[start:end]`` is one side of capitalised names joined by "bin", "ibn" or "bint"
+    ("Qasr bin Ghashir", "Mohammed bin Salman")."""
+    if text.startswith((" bin ", " ibn ", " bint "), end) and _SON_OF.match(text, end) is not None:
+        return True
+    return (text.endswith((" bin ", " ibn ", " bint "), 0, start)
+            and _SON_OF_BEFORE.search(text, max(0, start - 40), start) is not None)
 
 
 def _unknown_name_word(word: str, names: dict[str, tuple[int, ...]]) -> bool:
