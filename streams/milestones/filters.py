@@ -773,6 +773,8 @@ class DatedCheck:
                 if m.start() >= probe.trigger_end \
                         and _OTHER_EVENT_BEFORE.search(norm, max(lo, m.start() - 24), m.start()) is not None:
                     continue  # "promised to release schoolgirls kidnapped in April": the kidnapping's date
+                if norm.startswith("of ", m.start()) and norm.endswith("ahead ", max(0, m.start() - 6), m.start()):
+                    continue  # "to retake the city ahead of January elections": a month to come
                 if norm.startswith("since", m.start()) and _STATE.match(norm, probe.trigger_start) is not None \
                         and _PERFECT_BEFORE.search(norm, max(0, probe.trigger_start - 30), probe.trigger_start):
                     continue  # "has been encircled by federal forces since late August": a state that goes on

@@ -74,8 +74,9 @@ _CAMP_AFTER_A = re.compile(r"(?i:(?:[\w'-]++\s++){0,3}?(?:(?:refugees?|displacem
                            r"camps?\s+(?:for|of)\s+(?:the\s+)?(?:internally\s+)?(?:displaced|refugees|idps))(?![\w-]))")
 # "Kotkai, the home village of the Taliban leader": a home town is a town, whoever's it is
 _HOME_AFTER_A = re.compile(r"(?i:(?:[\w'-]+\s+)??home\s*(?:town|village))(?![\w'’-])")
-# "al-Houta, the capital of Lahj province", "Bama, a district capital": a capital is a town, of whatever it heads
-_CAPITAL_AFTER_A = re.compile(r"(?i:(?:[\w'-]+\s+){0,2}?capital)(?![\w'’-])")
+# "al-Houta, the capital of Lahj province", "Bama, a district capital", "Masisi, the administrative centre of the
+# territory of the same name": a capital is a town, of whatever it heads
+_CAPITAL_AFTER_A = re.compile(r"(?i:(?:[\w'-]+\s+){0,2}?(?:capital|administrative\s+cent(?:re|er)))(?![\w'’-])")
 # "Zehri town in …", "Koutruk village near …", "Byaing Phyu village on the outskirts of …" (not "the Old
 # Town in …": no article before the name)
 _NOUN_ANCHORS = tuple(f" {noun} {prep} " for noun in ("town", "village") for prep in ("in", "near", "on", "outside")) \
@@ -134,9 +135,9 @@ _GROUP_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:rebels|militants|fighters|separ
                           r"militias?|groups?|tribesmen|guerrillas)\b")
 _GROUP_ADJECTIVE = re.compile(r"-(?:led|backed|based|held|aligned|linked|allied|affiliated|dominated|run)$", re.I)
 # what every settlement noun contains, lower-cased ("cit" for city and cities)
-# (and "capital", which ``_CAPITAL_AFTER_A`` looks for in the same place)
+# (and "capital" and "administrative", which ``_CAPITAL_AFTER_A`` looks for in the same place)
 _SETTLEMENT_STEMS = ("town", "village", "cit", "hamlet", "settlement", "port", "oasis", "locality", "commune",
-                     "municipality", "community", "stronghold", "capital", "camp")
+                     "municipality", "community", "stronghold", "capital", "administrative", "camp")
 _NOUN_REACH = 120
 
 

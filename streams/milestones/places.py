@@ -74,6 +74,10 @@ _VENUE = re.compile(
     r"(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:town|city|village|capital)\s+of\s+)?"
     # ("brokered by Washington and Paris": both)
     r"(?:[\w.-]+\s+and\s+)?$"
+    # "the presidents … signed peace accords in Washington" (not "a U.S.-brokered cease-fire in Nagorno-Karabakh": the
+    # truce's place)
+    r"|(?:signed|sealed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:accords?|deal|agreements?|treaty|pact)\s+(?:in|at)\s+"
+    r"(?:the\s+)?$"
 )
 # what an anaphor ("the Ethiopian capital") right after it names is a venue
 _VENUE_OF_ANAPHOR = re.compile(r"(?:signed|held|hosted|met|meeting|talks|summit|negotiated|agreed)\s+(?:in|at)\s+"
@@ -142,8 +146,9 @@ _AGREEMENT_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:peace\s+(?:deals?|plan)|(?:
 # "wading through the Rusizi river": a river named like a town (the tagger keeps it: rivers are toponyms)
 _RIVER_AFTER = re.compile(r"\s+rivers?(?![\w-])")
 # a weapon's model name that is also a toponym to the tagger: "coalition Apache helicopters", "Tomahawk missiles"
+# ("Bradley fighting vehicles", "Abrams tanks")
 _WEAPON_AFTER = re.compile(r"\s+(?:attack\s+)?(?:helicopters?|gunships?|jets?|warplanes?|aircraft|missiles?|drones?|"
-                           r"rockets?)(?![\w-])")
+                           r"rockets?|tanks|(?:fighting|armou?red|combat|infantry)\s+vehicles?)(?![\w-])")
 # a city whose government is meant: "a spokesman for Kiev's \"anti-terrorist operation\"", "Kiev's military spokesman"
 # (not "Khartoum's army and the rebels agreed a truce": a party, which places the truce)
 _GOVERNMENT_POSSESSIVE_AFTER = re.compile(r"['\u2019]s\s+[\"']?(?:(?:anti-terrorist|counter-?terrorism|military)\s+"
@@ -1025,6 +1030,7 @@ def _no_antecedent(article: ArticleView, p: PlaceMention, reference_ok: bool = F
             or _SIDE_AFTER.match(norm, p.end) is not None
             or _time_zone(norm, p)  # "at 5 a.m. Moscow time"
             or _RIVER_AFTER.match(norm, p.end) is not None  # "the Litani river"
+            or _WEAPON_AFTER.match(norm, p.end) is not None  # "Bradley fighting vehicles", "Apache helicopters"
             # "blamed the Azov regiment": a unit named after a place
             or (article.text.startswith(" ", p.end) and _ORG_NAME_AFTER.match(article.text, p.end) is not None)
             or _forces_origin(article, p) or _speakers_seat(article, p) or _border_pair(article, p)

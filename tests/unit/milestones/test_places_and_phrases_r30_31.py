@@ -1,8 +1,11 @@
-"""Round 30 of issue 4: what the blind tuning batches holdout102 (Libya), holdout104 (Sudan) and holdout106 (Syria and
-Lebanon, 2024) showed, as sentences about other places written for these tests. Each case failed before the change it
-covers, but "whole-toll-still-blocked" and "labour-strikes", which guard against overreach."""
+"""Rounds 30 and 31 of issue 4: what the blind tuning batches showed (holdout102 Libya, holdout104 Sudan, holdout106
+Syria and Lebanon 2024; holdout108 Iraq 2003-08, holdout110 Myanmar, holdout112 eastern Congo), as sentences about
+other places written for these tests. Each case failed before the change it covers, but "whole-toll-still-blocked",
+"labour-strikes", "vow-to-stop-fighting" and "month-of-the-event", which guard against overreach."""
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
 
 import pytest
 
@@ -54,8 +57,42 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
 ]
 
 
-@pytest.mark.parametrize(("family", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+CASES_R31: list[tuple[str, str, list[tuple[str, str]]]] = [
+    # an order to stop fighting is the truce declared ...
+    ("ordered-to-stop-fighting", "The cleric ordered his militiamen on Saturday to stop fighting in Kut, and the "
+     "government welcomed the move.", [("ceasefire", "Al-Kut")]),
+    # ... a vow to is not
+    ("vow-to-stop-fighting", "The cleric vowed to stop fighting in Kut if the troops withdrew.", []),
+    # armoured vehicles named by their model are no place
+    # (nor what "the city" stands for)
+    ("vehicle-model", "U.S. troops stormed into Ramadi on Friday. Tanks and Bradley fighting vehicles punched "
+     "through insurgent positions on the city's edges while helicopter gunships fired on snipers.",
+     [("airstrike", "Ramadi"), ("city-breach", "Ramadi")]),
+    # where accords were signed is no town "the town" may stand for
+    ("venue-of-accords", "BUKAVU (Reuters) - Rebels launched an offensive toward Uvira on Saturday, days after the "
+     "presidents of Congo and Rwanda signed peace accords in Washington. Residents said drones had struck rebel "
+     "positions on the hills above the town overnight.", [("airstrike", "Uvira"), ("offensive-launched", "Uvira")]),
+    # a town the gazetteer lacks, set in apposition as an administrative centre
+    ("administrative-centre", "Rebels said on Saturday they had captured Mweso, the administrative centre of the "
+     "chiefdom, but the army said its troops were still fighting in the town.", [("city-captured", "Mweso")]),
+    ("administrative-centre-alone", "Rebels said on Saturday they had captured Mweso, the administrative centre of "
+     "the chiefdom.", [("city-captured", "Mweso")]),
+]
+
+
+@pytest.mark.parametrize(("family", "text", "expected"), CASES + CASES_R31, ids=[c[0] for c in CASES + CASES_R31])
 def test_event_places(tagger: Tagger, detector: Detector, family: str, text: str,
                       expected: list[tuple[str, str]]) -> None:
     events = detector.detect(tagger.tag(text), article_id="t")
     assert sorted((e.milestone, e.place) for e in events) == sorted(expected)
+
+
+def test_a_month_ahead_of_an_election_is_not_the_events_date(tagger: Tagger, detector: Detector) -> None:
+    published = datetime(2004, 10, 1, tzinfo=UTC)
+    text = ("KIRKUK, Iraq (Reuters) - About 2,000 Iraqi troops stormed into the city of Hawija before dawn on Friday, "
+            "launching a major offensive to retake the town ahead of January elections.")
+    events = detector.detect(tagger.tag(text), article_id="t", published_at=published)
+    assert ("offensive-launched", "Al Ḩawījah") in {(e.milestone, e.place) for e in events}
+    # "month-of-the-event": an offensive launched in January, told in October, is background
+    text = "KIRKUK, Iraq (Reuters) - Iraqi troops launched an offensive on Hawija in January, officials said."
+    assert detector.detect(tagger.tag(text), article_id="t", published_at=published) == []
