@@ -415,11 +415,12 @@ class LexiconCheck:
         starts, ends = article.sentence_starts, article.sentence_ends
         lo, hi = starts[first], ends[last]
         bit = self.spot_bit
+        spot_bits = article.phrase_spot_bits
         norm = article.norm
         n = len(norm)
         spot: tuple[int, int, int]
         for spot in spots:
-            if not spot[0] & bit:
+            if not spot_bits[spot[0]] & bit:
                 continue
             a, b = spot[1] - 1, spot[2] - 1  # the key's start and end in norm
             if a < lo or b > hi:
@@ -611,10 +612,12 @@ def _any_bit(masks: list[int], bit: int, lo: int, hi: int) -> bool:
 def _spot_masks_by_sentence(article: ArticleView, spots: list[tuple[int, int, int]]) -> list[int]:
     """``sentence_spot_masks``: the spots' bits put into the sentences they lie in."""
     starts, ends = article.sentence_starts, article.sentence_ends
+    spot_bits = article.phrase_spot_bits
     n = len(starts)
     out = [0] * n
-    # (bits, start, end) in " " + norm: the key (a word start and the phrase, or the phrase) spans
-    # [start - 1, end - 1) of norm; the phrase lies in sentence k if starts[k] <= start and end - 1 <= ends[k]
+    # (key, start, end) in " " + norm, the key's bits spot_bits[key]: the key (a word start and the phrase, or the
+    # phrase) spans [start - 1, end - 1) of norm; the phrase lies in sentence k if starts[k] <= start and end - 1 <=
+    # ends[k]
     spot: tuple[int, int, int]
     in_order = True
     for k in range(n - 1):
@@ -637,14 +640,14 @@ def _spot_masks_by_sentence(article: ArticleView, spots: list[tuple[int, int, in
                 first += 1
             k = first
             while k < n and starts[k] <= spot[1]:
-                out[k] |= spot[0]
+                out[k] |= spot_bits[spot[0]]
                 k += 1
     else:
         for k in range(n):
             lo, hi = starts[k], ends[k]
             for spot in spots:
                 if lo <= spot[1] and spot[2] - 1 <= hi:
-                    out[k] |= spot[0]
+                    out[k] |= spot_bits[spot[0]]
     # a sentence the spots cannot tell about: the sentence scan lets a phrase open a sentence whatever comes before
     # it, the trigger scan only after a word start. (Read from the Latin-1 bytes when the scan made them, through a
     # table: a byte and a table read instead of a one-character string and a set look-up; a NUL stands for a

@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from datetime import datetime
+from typing import cast
 
 from streams.milestones.lexicon import normalise, word_starts
 from streams.milestones.named import Anchors, superseded, unresolved_places
@@ -402,10 +403,11 @@ class ArticleView:
         self.filter_cache: dict[tuple[object, ...], object] = {}  # per-article memo
         self.sentence_memo: dict[int, object] = {}  # per check (or phrase index) and sentence: filters._SERIALS
         self.anchors: Anchors | None = None  # unresolved-place anchors, when the detector's scan found them
-        # (bits, start, end) of every occurrence of the early checks' phrase keys in " " + norm, as the detector's
-        # trigger scan reports them, with the spot bits of the checks whose phrase the key is (None: not scanned
-        # for); see LexiconCheck.spotted
+        # (key, start, end) of every occurrence of the early checks' phrase keys in " " + norm, as the detector's
+        # trigger scan reports them (None: not scanned for), and per key the spot bits of the checks whose phrase the
+        # key is; see LexiconCheck.spotted
         self.phrase_spots: list[tuple[int, int, int]] | None = None
+        self.phrase_spot_bits: list[int] = []
         self.spot_masks: list[int] | None = None  # per sentence: filters.sentence_spot_masks
         # Built on first use (the properties below): plain attributes, not functools.cached_property, which
         # needs an instance __dict__ (the class is compiled with mypyc: see streams.milestones._compiled).
@@ -462,16 +464,16 @@ class ArticleView:
         return ends
 
     def _build_bounds(self) -> tuple[list[int], list[int]]:
-        starts: list[int] = []
+        starts: list[object] = []  # (the model's own int objects: compiled, a native int is boxed anew to be listed)
         ends: list[int] = []
         for s in self.sentences:
             # (the fields from the model's __dict__: one attribute hook per sentence instead of two)
             fields = s.__dict__
-            start: int = fields["start"]
+            start = fields["start"]
             starts.append(start)
-            ends.append(start + len(fields["text"]))
-        self._sentence_starts, self._sentence_ends = starts, ends
-        return starts, ends
+            ends.append(cast(int, start) + len(fields["text"]))
+        self._sentence_starts, self._sentence_ends = cast(list[int], starts), ends
+        return cast(list[int], starts), ends
 
     def sentence_span(self, index: int) -> tuple[int, int]:
         """(start, end) of sentence ``index``."""
