@@ -412,6 +412,10 @@ class LexiconCheck:
         spots = article.phrase_spots
         if not spots:
             return False
+        sentence_spot_masks(article)
+        sure = article.sure_masks
+        if sure is not None:  # (sentences in order: told per sentence when the masks were built)
+            return _any_bit(sure, self.spot_bit, first, last + 1)
         starts, ends = article.sentence_starts, article.sentence_ends
         lo, hi = starts[first], ends[last]
         bit = self.spot_bit
@@ -630,6 +634,11 @@ def _spot_masks_by_sentence(article: ArticleView, spots: list[tuple[int, int, in
         # at or before its start (two only for a spot of one character). The spots come in the order of their ends
         # (the scan's), so that first sentence is found by walking on from the last spot's (one out of that order
         # walks from the first sentence again).
+        # And the bits of the spots that are matches of their phrases (``LexiconCheck._spot_matched``): inside the
+        # sentence with their word start (starts[k] <= start - 1) and followed by no word character, per sentence.
+        sure = [0] * n
+        norm = article.norm
+        size = len(norm)
         first, last_end = 0, -1
         for spot in spots:
             end = spot[2] - 1
@@ -638,10 +647,18 @@ def _spot_masks_by_sentence(article: ArticleView, spots: list[tuple[int, int, in
             last_end = end
             while first < n and ends[first] < end:
                 first += 1
+            bits = spot_bits[spot[0]]
+            whole = True
+            if end < size:
+                c = norm[end]
+                whole = not (c.isalnum() or c == "_")
             k = first
             while k < n and starts[k] <= spot[1]:
-                out[k] |= spot_bits[spot[0]]
+                out[k] |= bits
+                if whole and starts[k] < spot[1]:
+                    sure[k] |= bits
                 k += 1
+        article.sure_masks = sure
     else:
         for k in range(n):
             lo, hi = starts[k], ends[k]

@@ -409,6 +409,9 @@ class ArticleView:
         self.phrase_spots: list[tuple[int, int, int]] | None = None
         self.phrase_spot_bits: list[int] = []
         self.spot_masks: list[int] | None = None  # per sentence: filters.sentence_spot_masks
+        # per sentence: the bits of the checks with a spot that is a whole match inside it
+        # (filters._spot_masks_by_sentence; None: not built, or the sentences are not in order)
+        self.sure_masks: list[int] | None = None
         # Built on first use (the properties below): plain attributes, not functools.cached_property, which
         # needs an instance __dict__ (the class is compiled with mypyc: see streams.milestones._compiled).
         self._norm: str | None = None
