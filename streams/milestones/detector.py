@@ -19,7 +19,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Literal, cast
+from typing import Final, Literal, cast
 
 import ahocorasick_rs
 
@@ -378,8 +378,8 @@ def _subsumed(milestone: str, choice: PlaceChoice,
 
 # An area whose event a town in it takes over (see ``_subsumed``), and how far from the area's point the town may lie
 # (GeoNames has no first-level code for ISO's subdivisions: "in it" is told by distance)
-_AREA_KINDS = frozenset({"admin1", "region", "district"})
-_AREA_KM = 250.0
+_AREA_KINDS: Final = frozenset({"admin1", "region", "district"})
+_AREA_KM: Final = 250.0
 
 
 def _any_in(text: str, needles: tuple[str, ...], start: int, end: int) -> bool:

@@ -17,42 +17,42 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from datetime import datetime
-from typing import cast
+from typing import Final, cast
 
 from streams.milestones.lexicon import normalise, word_starts
 from streams.milestones.named import Anchors, superseded, unresolved_places
 from streams.milestones.rules import Window
 from streams.tagging.model import PlaceMention, Sentence, Tagging
 
-_TOKEN = re.compile(r"\w+(?:[-.]\w+)*|'s\b|[^\w\s]")
-_NUMBER_WORDS = (r"(?:a|few|several|many|some|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                 r"twenty|thirty|forty|fifty)")
-_CUT_CONNECTIVE = re.compile(  # (?<![\w'-])(?:but|while|…)(?![\w'-]), written to be searched fast: word_starts
+_TOKEN: Final = re.compile(r"\w+(?:[-.]\w+)*|'s\b|[^\w\s]")
+_NUMBER_WORDS: Final = (r"(?:a|few|several|many|some|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                        r"twenty|thirty|forty|fifty)")
+_CUT_CONNECTIVE: Final = re.compile(  # (?<![\w'-])(?:but|while|…)(?![\w'-]), written to be searched fast: word_starts
     word_starts("but|while|whereas|although|though|as|after|before|since|when|because|which|who|whom|where|"
                 "until|unless|if|despite|amid".split("|"), before=r"[\w'-]") + r"(?![\w'-])"
 )
 # "ten years after IS seized the city": the time phrase goes with the clause it dates
 # (not "late last month after …": "last month" dates the clause before it)
-_TIME_BEFORE = re.compile(
+_TIME_BEFORE: Final = re.compile(
     r"(?<!last )(?<!this )(?<!next )(?<!that )(?<!same )(?<!previous )(?<!following )"
     r"(?:(?:" + _NUMBER_WORDS + r"\s+){0,2}(?:years?|months?|weeks?|days?|hours?|decades?)|shortly|soon|long|"
     r"just)\s+$"
 )
-_TIME_BEFORE_LAST_WORDS = ("year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
-                           "decade", "decades", "shortly", "soon", "long", "just")
+_TIME_BEFORE_LAST_WORDS: Final = ("year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+                                  "decade", "decades", "shortly", "soon", "long", "just")
 # [;:()\[\]"]|(?<!\d),|,(?!\d)|(?<=\s)-(?=\s), the look-behinds after the character they precede, and the character
 # set as one alternative per character: every alternative then opens with a literal, so the regex engine skips to the
 # characters they open with (a set as the first alternative leaves it no such prefix: it tried the whole alternation
 # at every character of the sentence). Each match is the one character either way.
-_CUT_PUNCT = re.compile(r';|:|\(|\)|\[|\]|"|,(?<!\d,)|,(?!\d)|-(?<=\s-)(?=\s)')
+_CUT_PUNCT: Final = re.compile(r';|:|\(|\)|\[|\]|"|,(?<!\d,)|,(?!\d)|-(?<=\s-)(?=\s)')
 # scare quotes around a word or two ('launched what it called "anti-terrorist" operations') do not cut
 # the clause
-_SCARE_QUOTES = re.compile(r'"[\w\'-]+(?:\s[\w\'-]+){0,2}"')
-GENERIC_SUBCITY = frozenset({"old city", "city center", "town center", "downtown", "the old city", "medina",
-                             "old town", "city centre", "historic center", "inner city"})
+_SCARE_QUOTES: Final = re.compile(r'"[\w\'-]+(?:\s[\w\'-]+){0,2}"')
+GENERIC_SUBCITY: Final = frozenset({"old city", "city center", "town center", "downtown", "the old city", "medina",
+                                    "old town", "city centre", "historic center", "inner city"})
 # "the city", "the besieged town", "its old city": a reference back to a city named before
-_ANAPHOR_NOUNS = ("city", "town", "village", "capital", "there")
-ANAPHOR = re.compile(  # (the look-behinds after the first character: see lexicon.word_starts)
+_ANAPHOR_NOUNS: Final = ("city", "town", "village", "capital", "there")
+ANAPHOR: Final = re.compile(  # (the look-behinds after the first character: see lexicon.word_starts)
     # ("Residents of Sittwe say their city has been hemmed in")
     word_starts(["the", "its", "their"])
     # ("wresting control of the country's second city")
@@ -161,12 +161,12 @@ def _nul_beyond_latin1(error: UnicodeError) -> tuple[str, int]:
 # (called once per run of such characters: a text beyond Latin-1 has a few, a name's "ł", a "€")
 codecs.register_error("wirewatch.nul", _nul_beyond_latin1)
 
-_DATELINE_REACH = 400
+_DATELINE_REACH: Final = 400
 # the news agency credited in a dateline: "OMDURMAN, Sudan (Sudan Tribune) —", "Bucha (Ukraine) (AFP) -"
-_CREDIT = re.compile(r"\(([A-Z][\w .'’-]{1,40})\)\s*[-–—]")
+_CREDIT: Final = re.compile(r"\(([A-Z][\w .'’-]{1,40})\)\s*[-–—]")
 
 
-_LIST_JOIN = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+_LIST_JOIN: Final = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
 
 def _list_commas(norm: str, base: int, places: list[PlaceMention]) -> set[int]:
@@ -195,8 +195,8 @@ def _list_commas(norm: str, base: int, places: list[PlaceMention]) -> set[int]:
 
 # "the seizure of Goma, the region's largest city, late last month": a time phrase right after an apposition to a
 # place dates the clause the place is in (the apposition's commas do not cut it)
-_MONTH_NAMES = "|".join(name.lower() for name in calendar.month_name if name)
-_APPOSED_TIME = re.compile(
+_MONTH_NAMES: Final = "|".join(name.lower() for name in calendar.month_name if name)
+_APPOSED_TIME: Final = re.compile(
     r",\s+(?:the|a|an)\s+[^,;:()\"]{1,60}?,\s+(?=(?:(?:late|early|mid|in\s+late|in\s+early)\s+)?"
     r"(?:last\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)|"
     r"in\s+(?:" + _MONTH_NAMES + r"|(?:19|20)\d\d)|(?:" + _MONTH_NAMES + r")\s+\d))"
@@ -363,12 +363,12 @@ class SentenceView:
 
 
 # a parenthetical that ends right before a trigger ("…, including 14 children, were killed")
-_AUX_ONLY = re.compile(r"[\s,]*(?:(?:were|was|are|is|have|has|had|been|reportedly|also|still|now|remain|remains|"
-                       r"remained)\s+)*")
-_PARENTHETICAL = re.compile(r"[\s,]*(?:including|among\s+them|mostly|most\s+of\s+them|many\s+of\s+them|"
-                            r"all\s+of\s+them|some\s+of\s+them|half\s+of\s+them|among\s+whom|"
-                            # "Thousands of residents, many from the Alawite minority, were fleeing Homs"
-                            r"(?:many|most|some)\s+from)\b")
+_AUX_ONLY: Final = re.compile(r"[\s,]*(?:(?:were|was|are|is|have|has|had|been|reportedly|also|still|now|remain|remains|"
+                              r"remained)\s+)*")
+_PARENTHETICAL: Final = re.compile(r"[\s,]*(?:including|among\s+them|mostly|most\s+of\s+them|many\s+of\s+them|"
+                                   r"all\s+of\s+them|some\s+of\s+them|half\s+of\s+them|among\s+whom|"
+                                   # "Thousands of residents, many from the Alawite minority, were fleeing Homs"
+                                   r"(?:many|most|some)\s+from)\b")
 
 
 def _spaced(norm: str, s: int, e: int) -> bool:
@@ -376,15 +376,15 @@ def _spaced(norm: str, s: int, e: int) -> bool:
     return (s == 0 or norm[s - 1] == " ") and (e >= len(norm) or norm[e] == " ")
 
 
-_NO_KINDS: set[str] = set()  # the place kinds of a sentence that names none (shared: never changed)
+_NO_KINDS: Final[set[str]] = set()  # the place kinds of a sentence that names none (shared: never changed)
 
 # A country as the first half of a compound adjective ("US-led coalition", "Iranian-backed"): it names who leads or
 # backs, not where anything happens, so a sentence that names no other place still "names no place" (carry-over)
-_COUNTRY_ADJECTIVE = re.compile(r"-(?:led|backed|brokered|based|made|supplied|trained|funded|allied|sponsored|"
-                                r"supported|aligned|armed|owned|born)(?![\w-])")
+_COUNTRY_ADJECTIVE: Final = re.compile(r"-(?:led|backed|brokered|based|made|supplied|trained|funded|allied|sponsored|"
+                                       r"supported|aligned|armed|owned|born)(?![\w-])")
 
-_NATURAL_FEATURE = re.compile(r"(?:River|Lake|Sea|Gulf|Bay|Mountains?|Hills|Valley|Desert|Canal|Strait)$"
-                              r"|^(?:Lake|Mount|Gulf|Bay|Sea|River)\s")
+_NATURAL_FEATURE: Final = re.compile(r"(?:River|Lake|Sea|Gulf|Bay|Mountains?|Hills|Valley|Desert|Canal|Strait)$"
+                                     r"|^(?:Lake|Mount|Gulf|Bay|Sea|River)\s")
 
 
 class ArticleView:
