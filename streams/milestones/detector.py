@@ -19,7 +19,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
+from typing import Final, Literal, cast
 
 import ahocorasick_rs
 
@@ -170,8 +170,11 @@ class Detector:
         roles = self.pack.index_roles
         anchor_kinds = self.pack.index_anchor_kinds
         anchor_lengths = self.pack.index_anchor_lengths
-        spots: list[tuple[int, int, int]] = []  # the early checks' phrase keys found: (their checks' bits, start, end)
-        article.phrase_spots = spots
+        # the early checks' phrase keys found: the scan's own (key, start, end) tuples (a native loop would box a new
+        # tuple of three ints for each), their checks' bits in ``spot_bits[key]``
+        spots: list[object] = []
+        article.phrase_spots = cast(list[tuple[int, int, int]], spots)
+        article.phrase_spot_bits = spot_bits
         # keys are prefixed by a word-start character; the padding space makes offsets shift by one.
         # Matches come in the order of their ends (the anchors' lists stay in text order).
         found: list[tuple[int, int, int]]
@@ -179,13 +182,15 @@ class Detector:
             found = index.find_matches_as_indexes(b" " + article.latin1, overlapping=True)
         else:
             found = index.find_matches_as_indexes(" " + norm, overlapping=True)
+        found_objects = cast(list[object], found)
+        i = -1
         match: tuple[int, int, int]  # (key, start, end) (typed: compiled, the loop is native code)
         for match in found:
+            i += 1
             key = match[0]
             end = match[2] - 1  # (padding)
-            bits = spot_bits[key]
-            if bits:
-                spots.append((bits, match[1], match[2]))
+            if spot_bits[key]:
+                spots.append(found_objects[i])
             role = roles[key]
             if role == KEY_PHRASE:
                 continue
@@ -250,7 +255,8 @@ class Detector:
                     # and the early checks in their order below: both only drop, and neither has side effects
                     # on the output.)
                     continue
-                if not explain and any(check.absent(article, index) for check in pat.other_early_checks):
+                if not explain and (any(check.absent(article, index) for check in pat.other_early_checks)
+                                    or any(other.absent(article, index) for other in pat.other_early_checks_any)):
                     # a required role or context is nowhere in reach: no word view needed. (Asked before the place
                     # pre-test, which drops the same candidates in either order: the sentences' place kinds, with
                     # the unresolved places, cost more than these checks and are then built for fewer articles.)
@@ -372,8 +378,8 @@ def _subsumed(milestone: str, choice: PlaceChoice,
 
 # An area whose event a town in it takes over (see ``_subsumed``), and how far from the area's point the town may lie
 # (GeoNames has no first-level code for ISO's subdivisions: "in it" is told by distance)
-_AREA_KINDS = frozenset({"admin1", "region", "district"})
-_AREA_KM = 250.0
+_AREA_KINDS: Final = frozenset({"admin1", "region", "district"})
+_AREA_KM: Final = 250.0
 
 
 def _any_in(text: str, needles: tuple[str, ...], start: int, end: int) -> bool:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Protocol, TypeVar
+from typing import Any, Final, Protocol, TypeVar
 
 import ahocorasick_rs
 
@@ -46,9 +46,9 @@ from streams.tagging.model import PlaceMention
 
 # A later sentence is about the same claim if it names the same place or refers back to it.
 # (the patterns below are (?<![\w-])(?:word|…)(?![\w-]), written to be searched fast: see word_starts)
-_REFERS_BACK = re.compile(
+_REFERS_BACK: Final = re.compile(
     word_starts(r"claims?|reports?|this|that|it|these|those|allegations?|statements?|accounts?|the city|the town|"
-                r"the village".split("|"), before=r"\w") + r"(?!\w)"
+                       r"the village".split("|"), before=r"\w") + r"(?!\w)"
 )
 
 
@@ -124,8 +124,8 @@ class Check(Protocol):
 
 
 # characters a phrase may follow (with the start of a sentence): a word start
-PHRASE_STARTS = (" ", "\"", "(", "'", "[", "/", "\n", "\t", "\u2014", "\u2013", ",", ";", ":", ".", "!", "?",
-                  "\u201c", "\u2018")
+PHRASE_STARTS: Final = (" ", "\"", "(", "'", "[", "/", "\n", "\t", "\u2014", "\u2013", ",", ";", ":", ".", "!", "?",
+                         "\u201c", "\u2018")
 
 
 Scanner = ahocorasick_rs.AhoCorasick | ahocorasick_rs.BytesAhoCorasick
@@ -156,7 +156,7 @@ def scanner(keys: list[str], implementation: ahocorasick_rs.Implementation) -> S
                                       implementation=implementation)
 
 
-_PHRASE_START_SET = frozenset(PHRASE_STARTS)
+_PHRASE_START_SET: Final = frozenset(PHRASE_STARTS)
 
 
 def phrase_keys(body: str) -> list[str]:
@@ -164,14 +164,14 @@ def phrase_keys(body: str) -> list[str]:
     looked for inside "history"), else the phrase itself."""
     return [prefix + body for prefix in PHRASE_STARTS] if body[0].isalnum() else [body]
 # per Latin-1 byte: 1 for a word start of PHRASE_STARTS (the NUL byte, for a character beyond Latin-1, is 0)
-_PHRASE_START_BYTES = bytes(1 if chr(b) in _PHRASE_START_SET and b else 0 for b in range(256))
+_PHRASE_START_BYTES: Final = bytes(1 if chr(b) in _PHRASE_START_SET and b else 0 for b in range(256))
 
 
 # Memo keys per article and sentence: an int (a serial number per index or check, shifted, plus the sentence
 # index) hashes and compares faster than an (id, sentence) tuple, which had to be built for every question.
-_SERIALS = itertools.count(1)
-_SENTENCE_BITS = 24  # (an article of more sentences than 2 ** 24 is far beyond any wire story)
-_PATTERN_SERIALS: dict[tuple[str, int], int] = {}  # a regular expression's serial, shared by the checks using it
+_SERIALS: Final = itertools.count(1)
+_SENTENCE_BITS: Final = 24  # (an article of more sentences than 2 ** 24 is far beyond any wire story)
+_PATTERN_SERIALS: Final[dict[tuple[str, int], int]] = {}  # a regular expression's serial, shared by the checks using it
 
 
 class PhraseIndex:
@@ -412,14 +412,19 @@ class LexiconCheck:
         spots = article.phrase_spots
         if not spots:
             return False
+        sentence_spot_masks(article)
+        sure = article.sure_masks
+        if sure is not None:  # (sentences in order: told per sentence when the masks were built)
+            return _any_bit(sure, self.spot_bit, first, last + 1)
         starts, ends = article.sentence_starts, article.sentence_ends
         lo, hi = starts[first], ends[last]
         bit = self.spot_bit
+        spot_bits = article.phrase_spot_bits
         norm = article.norm
         n = len(norm)
         spot: tuple[int, int, int]
         for spot in spots:
-            if not spot[0] & bit:
+            if not spot_bits[spot[0]] & bit:
                 continue
             a, b = spot[1] - 1, spot[2] - 1  # the key's start and end in norm
             if a < lo or b > hi:
@@ -539,9 +544,9 @@ class LexiconCheck:
         return kept
 
 
-_LOCAL_SCOPES = frozenset({"before", "after", "near", "segment", "sentence"})
+_LOCAL_SCOPES: Final = frozenset({"before", "after", "near", "segment", "sentence"})
 # how far before a sentence the text of a check's look-behind ("(?<=no sign )of") is looked for (pattern_needles)
-_LOOKBEHIND_REACH = 32
+_LOOKBEHIND_REACH: Final = 32
 
 
 def _pattern_parts(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], tuple[tuple[str, int], ...], int]:
@@ -564,7 +569,7 @@ def _pattern_parts(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], tuple[tup
     return tuple(part.pattern for part in parts), tuple(holders.items()), always
 
 
-_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ "
+_LETTERS: Final = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ "
 
 
 def _walks(pattern: re.Pattern[str], start: re.Pattern[str] | None) -> bool:
@@ -611,10 +616,12 @@ def _any_bit(masks: list[int], bit: int, lo: int, hi: int) -> bool:
 def _spot_masks_by_sentence(article: ArticleView, spots: list[tuple[int, int, int]]) -> list[int]:
     """``sentence_spot_masks``: the spots' bits put into the sentences they lie in."""
     starts, ends = article.sentence_starts, article.sentence_ends
+    spot_bits = article.phrase_spot_bits
     n = len(starts)
     out = [0] * n
-    # (bits, start, end) in " " + norm: the key (a word start and the phrase, or the phrase) spans
-    # [start - 1, end - 1) of norm; the phrase lies in sentence k if starts[k] <= start and end - 1 <= ends[k]
+    # (key, start, end) in " " + norm, the key's bits spot_bits[key]: the key (a word start and the phrase, or the
+    # phrase) spans [start - 1, end - 1) of norm; the phrase lies in sentence k if starts[k] <= start and end - 1 <=
+    # ends[k]
     spot: tuple[int, int, int]
     in_order = True
     for k in range(n - 1):
@@ -627,6 +634,11 @@ def _spot_masks_by_sentence(article: ArticleView, spots: list[tuple[int, int, in
         # at or before its start (two only for a spot of one character). The spots come in the order of their ends
         # (the scan's), so that first sentence is found by walking on from the last spot's (one out of that order
         # walks from the first sentence again).
+        # And the bits of the spots that are matches of their phrases (``LexiconCheck._spot_matched``): inside the
+        # sentence with their word start (starts[k] <= start - 1) and followed by no word character, per sentence.
+        sure = [0] * n
+        norm = article.norm
+        size = len(norm)
         first, last_end = 0, -1
         for spot in spots:
             end = spot[2] - 1
@@ -635,16 +647,24 @@ def _spot_masks_by_sentence(article: ArticleView, spots: list[tuple[int, int, in
             last_end = end
             while first < n and ends[first] < end:
                 first += 1
+            bits = spot_bits[spot[0]]
+            whole = True
+            if end < size:
+                c = norm[end]
+                whole = not (c.isalnum() or c == "_")
             k = first
             while k < n and starts[k] <= spot[1]:
-                out[k] |= spot[0]
+                out[k] |= bits
+                if whole and starts[k] < spot[1]:
+                    sure[k] |= bits
                 k += 1
+        article.sure_masks = sure
     else:
         for k in range(n):
             lo, hi = starts[k], ends[k]
             for spot in spots:
                 if lo <= spot[1] and spot[2] - 1 <= hi:
-                    out[k] |= spot[0]
+                    out[k] |= spot_bits[spot[0]]
     # a sentence the spots cannot tell about: the sentence scan lets a phrase open a sentence whatever comes before
     # it, the trigger scan only after a word start. (Read from the Latin-1 bytes when the scan made them, through a
     # table: a byte and a table read instead of a one-character string and a set look-up; a NUL stands for a
@@ -669,18 +689,19 @@ def _spot_masks_by_sentence(article: ArticleView, spots: list[tuple[int, int, in
     return out
 
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS: Final = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_DATE = re.compile(
+_DATE: Final = re.compile(
     r"(?<!\w)(?:(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+(?:\d{1,2},?\s+)?)?"
     r"((?:19|20)\d\d)(?!\d)(?!\s*(?:km|people|fighters|civilians|troops|soldiers|m\b))"
 )
 
 _MONTHS["sept"] = 9
 # "in early 2021", "mid-2019", "the first half of 2020": the last month such a part of the year can mean
-_YEAR_PART_BEFORE = re.compile(r"(?:(?<![\w-])(?P<part>early|mid|spring|summer|first\s+half\s+of|first\s+quarter\s+of)"
-                               r"(?:-|\s+)(?:of\s+)?)$")
-_YEAR_PART_MONTH = {"early": 4, "mid": 8, "spring": 6, "summer": 9, "first half of": 6, "first quarter of": 3}
+_YEAR_PART_BEFORE: Final = re.compile(
+    r"(?:(?<![\w-])(?P<part>early|mid|spring|summer|first\s+half\s+of|first\s+quarter\s+of)"
+    r"(?:-|\s+)(?:of\s+)?)$")
+_YEAR_PART_MONTH: Final = {"early": 4, "mid": 8, "spring": 6, "summer": 9, "first half of": 6, "first quarter of": 3}
 
 
 def _part_of_year(norm: str, year_at: int) -> int:
@@ -689,23 +710,23 @@ def _part_of_year(norm: str, year_at: int) -> int:
     return 12 if m is None else _YEAR_PART_MONTH[" ".join(m.group("part").split())]
 
 
-_MONTH_NAMES = "|".join(sorted((m for m in _MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)) \
+_MONTH_NAMES: Final = "|".join(sorted((m for m in _MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)) \
     + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?=\.\s+\d)"  # "Oct. 7", "Sept. 27"
 # "in January", "since March 3", "last June", "in mid-February", "the April 22 attack", "Hamas' Oct. 7 attack":
 # a month without a year (when the article has a date); a month with a day needs no preposition
-_MONTH_ONLY = re.compile(
+_MONTH_ONLY: Final = re.compile(
     r"(?<![\w-])(?:(?:in|since|on|last|by|until|from|of)\s+(?:(?:early|late|mid)(?:-|\s+))?|(?:early|late|mid)(?:-|\s+)"
     rf"|(?=(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?!\d)))({_MONTH_NAMES})"
     r"(?:\.?\s+(\d{1,2}))?(?![\w-])(?!\.?,?\s*(?:\d{1,2},?\s+)?(?:19|20)\d\d)"
 )
 # What a match of _DATE (its year) and of _MONTH_ONLY (its month) must contain: searched first, these cheap
 # patterns rule out most windows before the costly ones, which try their look-behind at every position.
-_HAS_YEAR = re.compile(r"(?:19|20)\d\d")
-_HAS_MONTH = re.compile(_MONTH_NAMES)
+_HAS_YEAR: Final = re.compile(r"(?:19|20)\d\d")
+_HAS_MONTH: Final = re.compile(_MONTH_NAMES)
 
 
 # A month and day this close after the publication date are ahead of it ("to take effect from Feb. 15"), not last year's
-_SOON_DAYS = 45
+_SOON_DAYS: Final = 45
 
 
 @dataclass
@@ -800,9 +821,10 @@ class DatedCheck:
 
 # "remained cut off on Friday by a blockade that JNIM imposed in August": a relative clause after the trigger
 # (not the event's own noun: "recaptured Bor in a raid that began in 2015")
-_RELATIVE_THAT = re.compile(r"(?<![\w-])(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
-                            r"(?!(?:raid|offensive|operation|assault|attack|campaign|battle|push|advance|fighting|"
-                            r"counteroffensive|counter-offensive)\s)[\w-]+\s+that\s+(?!(?:is|was|were|are)\b)")
+_RELATIVE_THAT: Final = re.compile(
+    r"(?<![\w-])(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?!(?:raid|offensive|operation|assault|attack|campaign|battle|push|advance|fighting|"
+    r"counteroffensive|counter-offensive)\s)[\w-]+\s+that\s+(?!(?:is|was|were|are)\b)")
 
 
 def _in_relative_after(norm: str, trigger_end: int, start: int) -> bool:
@@ -842,39 +864,41 @@ def _dates_other_clause(probe: Probe, lo: int, start: int, end: int) -> bool:
 
 
 # a participle of something that is no milestone, right before a date after the trigger: it dates that
-_OTHER_EVENT_BEFORE = re.compile(r"(?<![\w-])(?:kidnapped|abducted|elected|arrested|detained|jailed|born|built|"
-                                 r"founded|established|appointed|sworn\s+in)\s+$")
+_OTHER_EVENT_BEFORE: Final = re.compile(r"(?<![\w-])(?:kidnapped|abducted|elected|arrested|detained|jailed|born|built|"
+                                        r"founded|established|appointed|sworn\s+in)\s+$")
 # the participles of a siege: a state that goes on (_STATE) and a phrase set off by commas (_PARTICIPLE_PHRASE)
-_SIEGE_PARTICIPLES = r"encircled|besieged|surrounded|blockaded|cut\s+off"
-_PARTICIPLE_PHRASE = re.compile(r"\s+(?:(?:already|largely|mostly|fully|partly)\s+)?(?:" + _SIEGE_PARTICIPLES
-                                + r"|held|occupied|controlled|captured|seized|taken|retaken|recaptured|liberated|"
-                                r"shelled|bombed|destroyed|devastated|founded|built)(?![\w-])")
+_SIEGE_PARTICIPLES: Final = r"encircled|besieged|surrounded|blockaded|cut\s+off"
+_PARTICIPLE_PHRASE: Final = re.compile(
+    r"\s+(?:(?:already|largely|mostly|fully|partly)\s+)?(?:" + _SIEGE_PARTICIPLES
+    + r"|held|occupied|controlled|captured|seized|taken|retaken|recaptured|liberated|"
+    r"shelled|bombed|destroyed|devastated|founded|built)(?![\w-])")
 # ("had captured Daraa, cradle of the 2011 uprising": a role noun without an article too)
-_APPOSITION = re.compile(r",\s+(?:(?:the|a|an)\s+(?!(?:same|next|following|previous|day|week|month|year)\b)|"
-                         r"(?:cradle|birthplace|hometown|home|heartland|seat|capital|bastion|stronghold)\s+of\s)")
-_OPENER = re.compile(word_starts("which|who|whom|whose|that|when|where|after|before|while|until".split("|"))
-                     + r"(?![\w-])")
+_APPOSITION: Final = re.compile(
+    r",\s+(?:(?:the|a|an)\s+(?!(?:same|next|following|previous|day|week|month|year)\b)|"
+    r"(?:cradle|birthplace|hometown|home|heartland|seat|capital|bastion|stronghold)\s+of\s)")
+_OPENER: Final = re.compile(word_starts("which|who|whom|whose|that|when|where|after|before|while|until".split("|"))
+                            + r"(?![\w-])")
 
 
 # the event dated to now: a weekday, "overnight", "today", "this week"
-_CURRENT = re.compile(
+_CURRENT: Final = re.compile(
     word_starts([*"monday tuesday wednesday thursday friday saturday sunday overnight today tonight yesterday".split(),
-                 "this (?:week|weekend|morning|afternoon|evening|month)", "last night", "hours? ago",
-                 "earlier in the day"]) + r"(?![\w-])"
+                        "this (?:week|weekend|morning|afternoon|evening|month)", "last night", "hours? ago",
+                        "earlier in the day"]) + r"(?![\w-])"
 )
 
 
-_SINCE = re.compile(word_starts(["since"]) + r"(?![\w-])")
+_SINCE: Final = re.compile(word_starts(["since"]) + r"(?![\w-])")
 # a state that goes on ("encircled … since late August") and a present perfect right before the trigger: "has
 # been encircled", "have besieged", "has been under"
-_STATE = re.compile(r"(?:" + _SIEGE_PARTICIPLES + r"|sealed\s+off|under\s+siege|trapped)(?![\w-])")
+_STATE: Final = re.compile(r"(?:" + _SIEGE_PARTICIPLES + r"|sealed\s+off|under\s+siege|trapped)(?![\w-])")
 # ("has been encircled since", and the participle set off by a comma: "the city, encircled since early March, was")
-_PERFECT_BEFORE = re.compile(r"(?:(?<![\w-])(?:has|have)\s+(?:been\s+)?|,\s+)(?:[a-z]+ly\s+)?$")
+_PERFECT_BEFORE: Final = re.compile(r"(?:(?<![\w-])(?:has|have)\s+(?:been\s+)?|,\s+)(?:[a-z]+ly\s+)?$")
 
 
 # a relative or temporal clause between a dated main clause and the trigger: "… in January after a
 # siege that drew air strikes", "… in 2014, when warplanes bombed"
-_SUBORDINATE = re.compile(r"(?<![\w-])(?:that|which|when|after|following|during|amid)\s+(?:[\w.,'-]+\s+){0,6}$")
+_SUBORDINATE: Final = re.compile(r"(?<![\w-])(?:that|which|when|after|following|during|amid)\s+(?:[\w.,'-]+\s+){0,6}$")
 
 
 @dataclass
@@ -924,7 +948,7 @@ class RetrospectiveCheck:
 
 
 # what keeps a regex's alternatives from being compiled alone: a back-reference, a named group, inline flags
-_NOT_ALONE = re.compile(r"\\[1-9]|\\g<|\(\?P|\(\?[aiLmsux(]")
+_NOT_ALONE: Final = re.compile(r"\\[1-9]|\\g<|\(\?P|\(\?[aiLmsux(]")
 
 
 def _standalone(pattern: re.Pattern[str]) -> list[re.Pattern[str]]:
@@ -963,7 +987,7 @@ def _search_alternatives(pattern: re.Pattern[str], parts: tuple[tuple[re.Pattern
 
 
 # The registry: filter kind → builder of its runtime check (same names as rules.FILTER_KINDS).
-CHECK_BUILDERS: dict[str, Callable[[Any, dict[str, FilterList]], Check]] = {
+CHECK_BUILDERS: Final[dict[str, Callable[[Any, dict[str, FilterList]], Check]]] = {
     "lexicon": LexiconCheck.build,
     "dated": DatedCheck.build,
     "retrospective": RetrospectiveCheck.build,

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cache
-from typing import Literal
+from typing import Final, Literal
 
 from streams.milestones.lexicon import word_starts
 from streams.tagging.model import PlaceKind, PlaceMention, Tagging, trusted
@@ -30,35 +30,37 @@ from streams.tagging.model import PlaceKind, PlaceMention, Tagging, trusted
 # A proper name: one to four capitalised words, with Arabic-style particles ("Daraa al-Balad",
 # "Ras al-Ain") and hyphenated parts ("Novo-Aidar").
 # (letters with diacritics too: "Bojayá", "Güiria", "Nyaungshwe"; Latin Extended-A mixes cases, which is harmless here)
-_UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
-_LOW = "a-zß-öø-ÿā-ž"
-_WORD = rf"[{_UP}][{_LOW}'’]*[{_LOW}](?:-[A-Za-z{_UP}{_LOW}][{_LOW}'’]*)*"
-_PARTICLE = r"(?:al|el|ad|ar|as|ash|az|ez|es|at|an|ul|un|de|du|la|le|des|bin|ibn|abu|bou|ben)"
-_NAME = rf"(?P<name>{_WORD}(?:\s+(?:{_PARTICLE}-{_WORD}|{_PARTICLE}\s+{_WORD}|{_WORD})){{0,3}}|{_PARTICLE}-{_WORD})"
+_UP: Final = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_LOW: Final = "a-zß-öø-ÿā-ž"
+_WORD: Final = rf"[{_UP}][{_LOW}'’]*[{_LOW}](?:-[A-Za-z{_UP}{_LOW}][{_LOW}'’]*)*"
+_PARTICLE: Final = r"(?:al|el|ad|ar|as|ash|az|ez|es|at|an|ul|un|de|du|la|le|des|bin|ibn|abu|bou|ben)"
+_NAME: Final = (
+    rf"(?P<name>{_WORD}(?:\s+(?:{_PARTICLE}-{_WORD}|{_PARTICLE}\s+{_WORD}|{_WORD})){{0,3}}|{_PARTICLE}-{_WORD})")
 # the noun that says what the name is
 # (not "district": "the district of X" is as often a part of a city, and a district's capture is no
 # town's capture)
-_SETTLEMENT_WORDS = ("town", "towns", "township", "village", "villages", "city", "cities", "hamlet", "settlement",
-                     "port", "oasis", "locality", "commune", "municipality", "community", "stronghold")
-_SETTLEMENT = "(?:" + "|".join(sorted(_SETTLEMENT_WORDS, key=len, reverse=True)) + ")"
+_SETTLEMENT_WORDS: Final = (
+    "town", "towns", "township", "village", "villages", "city", "cities", "hamlet", "settlement",
+    "port", "oasis", "locality", "commune", "municipality", "community", "stronghold")
+_SETTLEMENT: Final = "(?:" + "|".join(sorted(_SETTLEMENT_WORDS, key=len, reverse=True)) + ")"
 
 # Each introduction is found from a cheap literal anchor (the regex engine skips to it by memchr),
 # then checked around it: a scan of every capitalised word would cost more than detection itself.
 # "the (coastal | rebel-held | central Somali) town of X": anchor " of " before a capital
-_OF = re.compile(rf" of (?=[{_UP}])")
+_OF: Final = re.compile(rf" of (?=[{_UP}])")
 # (possessive word runs here and below: a word is only followed by spaces when taken whole, so the engine need
 # not backtrack into it — same matches)
 # "reached the outskirts of Abu Grein", "fought their way into the centre of Marjah": a part of a town names the town
-_TOWN_PART_WORDS = ("outskirts", "centre", "center", "heart")
-_OF_NOUNS = (*_SETTLEMENT_WORDS, *_TOWN_PART_WORDS)  # the words before the " of " that introduces a name
-_NOUN_BEFORE_OF = re.compile(rf"(?i:(?<![\w-])the\s+(?:[\w'-]++\s++){{0,3}}?"
-                             rf"(?P<noun>{_SETTLEMENT}|{'|'.join(_TOWN_PART_WORDS)}))$")
-_NAME_AT = re.compile(_NAME)
-_LIST_SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+_TOWN_PART_WORDS: Final = ("outskirts", "centre", "center", "heart")
+_OF_NOUNS: Final = (*_SETTLEMENT_WORDS, *_TOWN_PART_WORDS)  # the words before the " of " that introduces a name
+_NOUN_BEFORE_OF: Final = re.compile(rf"(?i:(?<![\w-])the\s+(?:[\w'-]++\s++){{0,3}}?"
+                                    rf"(?P<noun>{_SETTLEMENT}|{'|'.join(_TOWN_PART_WORDS)}))$")
+_NAME_AT: Final = re.compile(_NAME)
+_LIST_SEP: Final = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # "X, a town 25 km west of Goma", "X, the last junta-held town on the border": anchor ", a ", ", the "
 # ("El Dher, another key town in Galmudug state", "al-Qaim, one of the last towns held by …")
-_COMMA_A = re.compile(r",\s+(?:an?|the|another|one\s+of\s+the)\s")
-_NOUN_AFTER_A = re.compile(
+_COMMA_A: Final = re.compile(r",\s+(?:an?|the|another|one\s+of\s+the)\s")
+_NOUN_AFTER_A: Final = re.compile(
     rf"(?i:(?:[\w'-]++\s++){{0,3}}?(?P<noun>{_SETTLEMENT})\b)(?!['’]s)"
     # "X, a town of Y" names a part; "X, a town of about 60,000 people" is X
     r"(?!\s+of\s+(?!(?:about|around|some|nearly|roughly|almost|more\s+than|over|fewer\s+than|less\s+than|"
@@ -67,55 +69,59 @@ _NOUN_AFTER_A = re.compile(
     r"(?!\s+(?:spokes\w*|council\w*|officials?|hall|manager|police|residents?|natives?|employees?|workers?|"
     r"planner|engineer|attorney|administrator|clerk|mayor|board|commission\w*|department|schools?|leaders?|"
     r"elders?|chief|man|woman|boy|girl|doctor|teacher|farmer|trader|businessman|councillor)\b)")
-_NAME_BEFORE = re.compile(rf"(?<![\w'’-]){_NAME}$")
+_NAME_BEFORE: Final = re.compile(rf"(?<![\w'’-]){_NAME}$")
 # "Zamzam, the largest camp for displaced people in Darfur", "Kakuma, a sprawling refugee camp": a camp of
 # displaced people (not "an army camp", "a training camp")
-_CAMP_AFTER_A = re.compile(r"(?i:(?:[\w'-]++\s++){0,3}?(?:(?:refugees?|displacement|idp)\s+camp|"
-                           r"camps?\s+(?:for|of)\s+(?:the\s+)?(?:internally\s+)?(?:displaced|refugees|idps))(?![\w-]))")
+_CAMP_AFTER_A: Final = re.compile(
+    r"(?i:(?:[\w'-]++\s++){0,3}?(?:(?:refugees?|displacement|idp)\s+camp|"
+    r"camps?\s+(?:for|of)\s+(?:the\s+)?(?:internally\s+)?(?:displaced|refugees|idps))(?![\w-]))")
 # "Kotkai, the home village of the Taliban leader": a home town is a town, whoever's it is
-_HOME_AFTER_A = re.compile(r"(?i:(?:[\w'-]+\s+)??home\s*(?:town|village))(?![\w'’-])")
+_HOME_AFTER_A: Final = re.compile(r"(?i:(?:[\w'-]+\s+)??home\s*(?:town|village))(?![\w'’-])")
 # "al-Houta, the capital of Lahj province", "Bama, a district capital", "Masisi, the administrative centre of the
 # territory of the same name": a capital is a town, of whatever it heads
-_CAPITAL_AFTER_A = re.compile(r"(?i:(?:[\w'-]+\s+){0,2}?(?:capital|administrative\s+cent(?:re|er)))(?![\w'’-])")
+_CAPITAL_AFTER_A: Final = re.compile(r"(?i:(?:[\w'-]+\s+){0,2}?(?:capital|administrative\s+cent(?:re|er)))(?![\w'’-])")
 # "Zehri town in …", "Koutruk village near …", "Byaing Phyu village on the outskirts of …" (not "the Old
 # Town in …": no article before the name)
-_NOUN_ANCHORS = tuple(f" {noun} {prep} " for noun in ("town", "village") for prep in ("in", "near", "on", "outside")) \
+_NOUN_ANCHORS: Final = (
+    tuple(f" {noun} {prep} " for noun in ("town", "village") for prep in ("in", "near", "on", "outside")) \
     + (" village, ",  # ("in Pazigyi village, Kanbalu township")
-       " town and its ", " village and its ")  # ("liberated Gashena town and its surroundings")
-_NAME_BEFORE_NOUN = re.compile(rf"(?<![\w'’-])(?<!the )(?<!The ){_NAME}$")
-_NAME_AFTER_VERB = re.compile(rf"(?<![\w-])(?:fled|left|attacked|raided|struck|bombed|shelled|entered|seized|captured|"
-                              rf"overran|stormed|besieged|surrounded|encircled|evacuated|outskirts\s+of|edge\s+of|"
-                              rf"centre\s+of|center\s+of)\s+{_NAME}$")
+    " town and its ", " village and its "))  # ("liberated Gashena town and its surroundings")
+_NAME_BEFORE_NOUN: Final = re.compile(rf"(?<![\w'’-])(?<!the )(?<!The ){_NAME}$")
+_NAME_AFTER_VERB: Final = re.compile(
+    rf"(?<![\w-])(?:fled|left|attacked|raided|struck|bombed|shelled|entered|seized|captured|"
+    rf"overran|stormed|besieged|surrounded|encircled|evacuated|outskirts\s+of|edge\s+of|"
+    rf"centre\s+of|center\s+of)\s+{_NAME}$")
 # a capitalised preposition that opens a sentence is no part of the name after it
-_LEADING_WORD = re.compile(r"(?:In|At|From|Near|Inside|Outside|Across|Around|Throughout|For|To|The)\s+(?=[A-Z])")
+_LEADING_WORD: Final = re.compile(r"(?:In|At|From|Near|Inside|Outside|Across|Around|Throughout|For|To|The)\s+(?=[A-Z])")
 # "Russia's Saratov region", "the Zaporizhzhia oblast", "Colombia's northeastern Catatumbo region": a
 # province-level name; "the Barmal district of Afghanistan's Paktika province", "Pakistan's Kurram
 # district": a district of a province or country (a region, which no capture of a town is about) — but
 # not "the Karrada district of Baghdad", a part of a city
-_REGION_NOUNS = ("region", "province", "oblast", "governorate", "district", "township")
-_REGION_AT = {w: re.compile(rf" {w}\b") for w in _REGION_NOUNS}
+_REGION_NOUNS: Final = ("region", "province", "oblast", "governorate", "district", "township")
+_REGION_AT: Final = {w: re.compile(rf" {w}\b") for w in _REGION_NOUNS}
 # a province's name: a name with one of these after it ("in Dahyan, in Saada province")
-_PROVINCE_WORDS_AFTER = (*(f" {w}" for w in _REGION_NOUNS if w not in ("district", "township")), " state ", " state,",
-                         " state.")
-_NAME_BEFORE_REGION = re.compile(rf"(?:[a-z]['’]s|(?<![\w-])[Tt]he)\s+"
-                                 rf"(?:(?:north|south)?(?:east|west)?(?:ern)?\s+|central\s+)?{_NAME}$")
+_PROVINCE_WORDS_AFTER: Final = (
+    *(f" {w}" for w in _REGION_NOUNS if w not in ("district", "township")), " state ", " state,",
+    " state.")
+_NAME_BEFORE_REGION: Final = re.compile(rf"(?:[a-z]['’]s|(?<![\w-])[Tt]he)\s+"
+                                        rf"(?:(?:north|south)?(?:east|west)?(?:ern)?\s+|central\s+)?{_NAME}$")
 # "drive Taliban fighters out of Arghandab district", "pushed into neighbouring Nad-e Ali district": a district named
 # right after a preposition (not "in northwest Pakistan's Kurram district": an owner comes first)
-_NAME_AFTER_PREP_REGION = re.compile(rf"(?<![\w-])(?:in|into|of|neighbouring|neighboring)\s+{_NAME}$")
+_NAME_AFTER_PREP_REGION: Final = re.compile(rf"(?<![\w-])(?:in|into|of|neighbouring|neighboring)\s+{_NAME}$")
 # the words that make a camp one of displaced people ("the Maghazi refugee camp"; places.py reads them too)
-CAMP_KINDS = ("refugee", "refugees", "displacement", "idp")
-CITY_KINDS = frozenset({"city", "district"})  # (kinds of a populated place: places.py reads it too)
+CAMP_KINDS: Final = ("refugee", "refugees", "displacement", "idp")
+CITY_KINDS: Final = frozenset({"city", "district"})  # (kinds of a populated place: places.py reads it too)
 # "killed 100 people in Barsalogho in central Burkina Faso", "stormed into Palma in northern
 # Mozambique": a name after "in"/"into", located by a country or province right after it, is a town in it
-_COARSE_PLACE_KINDS = frozenset({"country", "admin1", "region"})
+_COARSE_PLACE_KINDS: Final = frozenset({"country", "admin1", "region"})
 # a compass word before a place name, optional ("northern ", "south-eastern ", "central "; places.py reads it too)
-COMPASS = r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
-_GAP_TO_COARSE = re.compile(r"(?:the\s+)?" + COMPASS)
+COMPASS: Final = r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
+_GAP_TO_COARSE: Final = re.compile(r"(?:the\s+)?" + COMPASS)
 
 AnchorKind = Literal["of", "comma", "region", "noun", "near", "camp", "in-noun", "list"]
 
 # capitalised words that are never a place name on their own
-_NOT_NAMES = frozenset(
+_NOT_NAMES: Final = frozenset(
     "the a an this that these those it its his her their our my your one some many several another each "
     "every no all both meanwhile however but and or on in at of for from to by with after before since "
     "during while when where as if though although monday tuesday wednesday thursday friday saturday "
@@ -125,20 +131,22 @@ _NOT_NAMES = frozenset(
     "colonel reuters ap afp un u.n officials residents witnesses police troops forces rebels".split())
 
 # words in _NOT_NAMES that begin many a two-word town name ("Old Fangak", "New Halfa")
-_NAME_PREFIXES = frozenset({"Old", "New"})
+_NAME_PREFIXES: Final = frozenset({"Old", "New"})
 
-_DIRECTIONS = re.compile(r"^(?:north|south|east|west|central)", re.I)
+_DIRECTIONS: Final = re.compile(r"^(?:north|south|east|west|central)", re.I)
 
 
 # "the northern stronghold of Tuareg separatist rebels": a people's name before the group's noun
-_GROUP_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:rebels|militants|fighters|separatists|forces|insurgents|jihadists|"
-                          r"militias?|groups?|tribesmen|guerrillas)\b")
-_GROUP_ADJECTIVE = re.compile(r"-(?:led|backed|based|held|aligned|linked|allied|affiliated|dominated|run)$", re.I)
+_GROUP_AFTER: Final = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:rebels|militants|fighters|separatists|forces|insurgents|jihadists|"
+    r"militias?|groups?|tribesmen|guerrillas)\b")
+_GROUP_ADJECTIVE: Final = re.compile(
+    r"-(?:led|backed|based|held|aligned|linked|allied|affiliated|dominated|run)$", re.I)
 # what every settlement noun contains, lower-cased ("cit" for city and cities)
 # (and "capital" and "administrative", which ``_CAPITAL_AFTER_A`` looks for in the same place)
-_SETTLEMENT_STEMS = ("town", "village", "cit", "hamlet", "settlement", "port", "oasis", "locality", "commune",
+_SETTLEMENT_STEMS: Final = ("town", "village", "cit", "hamlet", "settlement", "port", "oasis", "locality", "commune",
                      "municipality", "community", "stronghold", "capital", "administrative", "camp")
-_NOUN_REACH = 120
+_NOUN_REACH: Final = 120
 
 
 def _no_noun_after(norm: str, end: int) -> bool:
@@ -178,7 +186,7 @@ def _plausible(name: str) -> bool:
 
 # The anchors as literal keys, for callers that find them in a scan they make anyway (the detector adds
 # them to its trigger automaton): "<noun> of " (the " of " ends the key), ", a ", " region".
-ANCHOR_KEYS: dict[str, AnchorKind] = {
+ANCHOR_KEYS: Final[dict[str, AnchorKind]] = {
     **{f" {noun} of ": "of" for noun in _OF_NOUNS},
     ", a ": "comma", ", an ": "comma", ", the ": "comma", ", another ": "comma", ", one of the ": "comma",
     **{f" {noun}": "region" for noun in _REGION_NOUNS},
@@ -186,7 +194,7 @@ ANCHOR_KEYS: dict[str, AnchorKind] = {
     ", near ": "near",
     # "a school sheltering displaced people in Adi Daero, north of Shire": a name placed against a known town
     **{f", {d} of ": "near" for d in ("north", "south", "east", "west", "northeast", "northwest", "southeast",
-                                       "southwest", "north-east", "north-west", "south-east", "south-west")},
+                                              "southwest", "north-east", "north-west", "south-east", "south-west")},
     # "dropped a bomb on the monastery in Lintalu village at around 1 a.m.": "in <Name> village" (" village, " is
     # a "noun" anchor already)
     " village ": "in-noun", " village.": "in-noun", " hamlet ": "in-noun",
@@ -198,13 +206,13 @@ ANCHOR_KEYS: dict[str, AnchorKind] = {
        for sep in (", including ", " including ", " - ", ": ", " nearby, ")},
 }
 # "drone strikes on Tinzaouaten, near the Algerian border": a name after a locative preposition, located
-_NAME_AFTER_PREP = re.compile(rf"(?<![\w-])(?:in|on|at|into|hit|struck|bombed|shelled|attacked|raided|seized|"
-                              rf"captured|entered)\s+{_NAME}$")
+_NAME_AFTER_PREP: Final = re.compile(rf"(?<![\w-])(?:in|on|at|into|hit|struck|bombed|shelled|attacked|raided|seized|"
+                                     rf"captured|entered)\s+{_NAME}$")
 # "in Lintalu village", "on Koutruk village" (not "the Olympic village")
-_NAME_IN_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?:in|on|at|near|into|from|of)\s+{_NAME}$")
+_NAME_IN_BEFORE_NOUN: Final = re.compile(rf"(?<![\w-])(?:in|on|at|near|into|from|of)\s+{_NAME}$")
 # The anchors right after a name (their start is where the name ends): how the name before one is found, and
 # how far back it may start
-_NAME_ENDS_AT: dict[str, tuple[re.Pattern[str], int]] = {
+_NAME_ENDS_AT: Final[dict[str, tuple[re.Pattern[str], int]]] = {
     "noun": (_NAME_BEFORE_NOUN, 40),  # "Zehri town in …"
     "camp": (_NAME_BEFORE, 40),  # "the Maghazi refugee camp"
     "near": (_NAME_AFTER_PREP, 60),  # "strikes on Tinzaouaten, near the Algerian border"
@@ -387,7 +395,7 @@ def _listed(text: str, first: re.Match[str]) -> list[tuple[str, int, PlaceKind]]
     return out
 
 
-_OF_OR_IN = re.compile(r"\s+(?:of|in)\s+")
+_OF_OR_IN: Final = re.compile(r"\s+(?:of|in)\s+")
 
 
 def _in_a_city(tagging: Tagging, text: str, pos: int) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Final, Literal
 
 from streams.milestones.compile import CompiledGap, CompiledPattern
 from streams.milestones.demonyms import party_countries
@@ -36,27 +36,28 @@ from streams.tagging.model import PlaceMention
 
 Via = Literal["inside", "after", "before", "nearest", "fallback", "carried"]
 
-_ANAPHOR = ANAPHOR
-_COORD = re.compile(r"^(?:'s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|,?\s+as\s+well\s+as\s+|"
-                    # "captured Kunduz on Sunday, along with Sar-e-Pul and Taloqan"
-                    r"(?:\s+[a-z]+){0,3},?\s+along\s+with\s+)(?:the\s+)?"
-                    r"(?:(?:nearby\s+|(?:north|south|east|west|central)\w*\s+)?(?:towns?|cit(?:y|ies)|villages?|districts?|"
-                    r"provinces?|regions?)\s+of\s+)?$"
-                    # "the port city of Hodeidah and the capital Sanaa" (", the capital of X" is an appositive)
-                    r"|^\s+and\s+the\s+(?:[a-z-]+\s+)?(?:capital|port\s+city|port)\s+$"
-                    # "Sanaa and the port city of Hodeidah", "and the besieged border town of X" (after a comma alone,
-                    # "Tikrit, the home city of Saddam Hussein" describes the place before)
-                    r"|^,?\s+(?:and|or)\s+(?:the\s+)?(?:[a-z-]+\s+){1,2}(?:towns?|cit(?:y|ies)|villages?|districts?)\s+of\s+$"
-                    # "Kandahar, Afghanistan's second-biggest city, and Herat": an appositive in between
-                    # ("Sar-e Pul, capital of the province of the same name, and Taloqan")
-                    r"|^,\s+(?:[\w'’.-]+\s+){0,4}(?:city|town|capital|village|stronghold|hub)"
-                    # ("Saada, the rebels' stronghold near the Saudi border, and the central city of Radaa")
-                    r"(?:\s+(?:of|in|near|on|outside)(?:\s+[\w'’.-]+){1,6}?)?\s*,\s+(?:and|or)\s+(?:the\s+)?"
-                    r"(?:(?:[a-z-]+\s+){0,2}(?:city|town|village|port|capital)\s+of\s+)?$"
-                    # "positions around Sarajevo and near the Serb stronghold of Pale": the same preposition family
-                    r"|^\s+and\s+(?:near|around|outside|in|on)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
-                    r"(?:(?:city|town|village|stronghold|capital|port)\s+of\s+)?$")
-_LOCATIVE = re.compile(
+_ANAPHOR: Final = ANAPHOR
+_COORD: Final = re.compile(
+    r"^(?:'s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|,?\s+as\s+well\s+as\s+|"
+    # "captured Kunduz on Sunday, along with Sar-e-Pul and Taloqan"
+    r"(?:\s+[a-z]+){0,3},?\s+along\s+with\s+)(?:the\s+)?"
+    r"(?:(?:nearby\s+|(?:north|south|east|west|central)\w*\s+)?(?:towns?|cit(?:y|ies)|villages?|districts?|"
+    r"provinces?|regions?)\s+of\s+)?$"
+    # "the port city of Hodeidah and the capital Sanaa" (", the capital of X" is an appositive)
+    r"|^\s+and\s+the\s+(?:[a-z-]+\s+)?(?:capital|port\s+city|port)\s+$"
+    # "Sanaa and the port city of Hodeidah", "and the besieged border town of X" (after a comma alone,
+    # "Tikrit, the home city of Saddam Hussein" describes the place before)
+    r"|^,?\s+(?:and|or)\s+(?:the\s+)?(?:[a-z-]+\s+){1,2}(?:towns?|cit(?:y|ies)|villages?|districts?)\s+of\s+$"
+    # "Kandahar, Afghanistan's second-biggest city, and Herat": an appositive in between
+    # ("Sar-e Pul, capital of the province of the same name, and Taloqan")
+    r"|^,\s+(?:[\w'’.-]+\s+){0,4}(?:city|town|capital|village|stronghold|hub)"
+    # ("Saada, the rebels' stronghold near the Saudi border, and the central city of Radaa")
+    r"(?:\s+(?:of|in|near|on|outside)(?:\s+[\w'’.-]+){1,6}?)?\s*,\s+(?:and|or)\s+(?:the\s+)?"
+    r"(?:(?:[a-z-]+\s+){0,2}(?:city|town|village|port|capital)\s+of\s+)?$"
+    # "positions around Sarajevo and near the Serb stronghold of Pale": the same preposition family
+    r"|^\s+and\s+(?:near|around|outside|in|on)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:(?:city|town|village|stronghold|capital|port)\s+of\s+)?$")
+_LOCATIVE: Final = re.compile(
     r"(?:^|\s)(?:in|across|throughout|for|over|of|on|against|into|to|at|near|around|inside|outside|from)\s+"
     r"(?:the\s+)?" + COMPASS +
     # "in the capital Sanaa", "on the rebel-held town of Daraya"
@@ -64,7 +65,7 @@ _LOCATIVE = re.compile(
     r"(?:(?:[a-z'’-]+\s+){0,2}(?:capital|city|town|village|port|enclave|stronghold|district)(?:\s+of)?\s+)?$"
 )
 # where talks are held is not where the war is: "talks in Minsk", "a summit in Tehran"
-_VENUE = re.compile(
+_VENUE: Final = re.compile(
     r"(?:talks|summit|meeting|meetings|conference|negotiations|visit|trip|rally|speech|hearing|court|"
     r"tribunal|ceremony|forum|sponsored|hosted|mediated|brokered|signed|sealed|negotiated|met)\s+"
     # "talks between military delegations in Geneva", "a rally of tens of thousands in Tbilisi"
@@ -80,9 +81,10 @@ _VENUE = re.compile(
     r"(?:the\s+)?$"
 )
 # what an anaphor ("the Ethiopian capital") right after it names is a venue
-_VENUE_OF_ANAPHOR = re.compile(r"(?:signed|held|hosted|met|meeting|talks|summit|negotiated|agreed)\s+(?:in|at)\s+"
-                               r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:hotel|palace|building|centre|center|hall|"
-                               r"resort|venue|compound)\s+in\s+$")
+_VENUE_OF_ANAPHOR: Final = re.compile(
+    r"(?:signed|held|hosted|met|meeting|talks|summit|negotiated|agreed)\s+(?:in|at)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:hotel|palace|building|centre|center|hall|"
+    r"resort|venue|compound)\s+in\s+$")
 class _Prefiltered:
     """A guard searched in a window before a place, with its substring pre-test: one of ``needles``
     (lexicon.required_literals: "official", "source", "spokes", …) is in every match, and most windows hold none, so
@@ -99,32 +101,36 @@ class _Prefiltered:
         return self.regex.search(text, start, end) if holds_any(text, self.needles, start, end) else None
 
 
-_ENVOYS_OF = _Prefiltered(re.compile(r"(?:leaders?|presidents?|heads\s+of\s+state|(?:foreign\s+|prime\s+)?ministers?|"
-                        r"representatives?|delegations?|delegates|envoys?|governments?|ambassadors?)\s+(?:of|from)\s+$"))
-_SOURCE_IN = _Prefiltered(re.compile(
+_ENVOYS_OF: Final = _Prefiltered(
+    re.compile(r"(?:leaders?|presidents?|heads\s+of\s+state|(?:foreign\s+|prime\s+)?ministers?|"
+    r"representatives?|delegations?|delegates|envoys?|governments?|ambassadors?)\s+(?:of|from)\s+$"))
+_SOURCE_IN: Final = _Prefiltered(re.compile(
     r"(?:officials?|officers?|diplomats?|sources?|analysts?|authorities|spokes(?:man|woman|person)|"
     # ("the Russian military command in Makhachkala said", "the government's press center in Moscow said")
     r"ministry|envoys?|correspondents?|reporters?|journalists|embassy|command|headquarters|press\s+cent(?:er|re))"
     r"\s+(?:in|from)\s+$"))
 # "In Washington, officials said …": a sentence opened by where the speakers are
-_SPEAKERS_SAID_AFTER = re.compile(r",\s+(?:[\w.'-]+\s+){0,3}?(?:officials?|diplomats?|sources?|analysts?|"
-                                  r"spokes(?:man|woman|person)|aides?|lawmakers)\s+(?:said|say|says|told)(?![\w-])")
+_SPEAKERS_SAID_AFTER: Final = re.compile(
+    r",\s+(?:[\w.'-]+\s+){0,3}?(?:officials?|diplomats?|sources?|analysts?|"
+    r"spokes(?:man|woman|person)|aides?|lawmakers)\s+(?:said|say|says|told)(?![\w-])")
 # "…," said David Swanson, an OCHA spokesman in Gaziantep.": the speaker's title, closing the sentence
-_SAID_NAME_BEFORE = re.compile(r"(?:said|says|told\s+[\w.]+)\s+(?:[\w.'-]+\s+){0,4}[\w.'-]+,\s+"
-                               r"(?:an?|the)\s+(?:[\w.'-]+\s+){0,5}?$")
-_SENTENCE_END = re.compile(r"\s*(?:[.;]|$)")
+_SAID_NAME_BEFORE: Final = re.compile(r"(?:said|says|told\s+[\w.]+)\s+(?:[\w.'-]+\s+){0,4}[\w.'-]+,\s+"
+                                      r"(?:an?|the)\s+(?:[\w.'-]+\s+){0,5}?$")
+_SENTENCE_END: Final = re.compile(r"\s*(?:[.;]|$)")
 # "medical officials in Misrata and a Reuters photographer travelling with the forces confirmed the advance"
-_AND_SAID_AFTER = re.compile(r"\s+and\s+(?:[\w'.-]+\s+){1,8}?(?:said|say|says|told|reported|confirmed)\b")
-_SAID_AFTER = re.compile(r"\s*,?\s+(?:said|say|says|told|reported|reports|announced|added|confirmed)\b")
+_AND_SAID_AFTER: Final = re.compile(r"\s+and\s+(?:[\w'.-]+\s+){1,8}?(?:said|say|says|told|reported|confirmed)\b")
+_SAID_AFTER: Final = re.compile(r"\s*,?\s+(?:said|say|says|told|reported|reports|announced|added|confirmed)\b")
 # (", and Kunduz was captured" opens a new clause: its place is a subject)
-_NOT_SUBJECT = re.compile(r"(?:^|\s)(?:in|at|near|from|to|on|for|with|by|across|into|inside|outside|around)\s+"
-                          r"(?:the\s+)?$|(?<!,)\s(?P<conj>and|or)\s+(?:the\s+)?$")
-_TIME_BEFORE_AND = literal_start_regex(
+_NOT_SUBJECT: Final = re.compile(r"(?:^|\s)(?:in|at|near|from|to|on|for|with|by|across|into|inside|outside|around)\s+"
+                                 r"(?:the\s+)?$|(?<!,)\s(?P<conj>and|or)\s+(?:the\s+)?$")
+_TIME_BEFORE_AND: Final = literal_start_regex(
     r"(?<![\w-])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|overnight|"
     r"today|yesterday|morning|afternoon|evening|night|weekend)$")
-_PROVINCE_AFTER = re.compile(r"^(?:'s)?\s+(?:province|governorate|region|state|oblast|county|prefecture|district)\b")
+_PROVINCE_AFTER: Final = re.compile(
+    r"^(?:'s)?\s+(?:province|governorate|region|state|oblast|county|prefecture|district)\b")
 # "the Rafah crossing", "Mosul airport", "Raqqa dam": the name modifies a facility, not the town itself
-_FACILITY_AFTER = re.compile(  # "seized Aleppo's international airport" too
+# "seized Aleppo's international airport" too
+_FACILITY_AFTER: Final = re.compile(
     # ("stormed Gaza's biggest hospital": a superlative or a rank before the facility too)
     r"^(?:['\u2019]s)?\s+(?:(?:border|nuclear|main|international|military|power|oil|gas|thermal|steel|chemical|water|"
     r"biggest|largest|second-largest|key|major|only|last|central|general|notorious|strategic)\s+){0,2}"
@@ -140,35 +146,39 @@ _FACILITY_AFTER = re.compile(  # "seized Aleppo's international airport" too
 
 # "a clear violation of the Washington accords", "the Minsk agreements", "the Astana talks": an agreement or a
 # negotiating round named after where it was made, not a place of the war
-_AGREEMENT_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:peace\s+(?:deals?|plan)|(?:peace\s+)?(?:accords|agreements|talks|"
-                              r"protocols?|format|process|summit|conference|declaration|memorandum|communiqu[eé]))(?![\w-])")
+_AGREEMENT_AFTER: Final = re.compile(
+    r"(?:['\u2019]s)?\s+(?:peace\s+(?:deals?|plan)|(?:peace\s+)?(?:accords|agreements|talks|"
+    r"protocols?|format|process|summit|conference|declaration|memorandum|communiqu[eé]))(?![\w-])")
 
 # "wading through the Rusizi river": a river named like a town (the tagger keeps it: rivers are toponyms)
-_RIVER_AFTER = re.compile(r"\s+rivers?(?![\w-])")
+_RIVER_AFTER: Final = re.compile(r"\s+rivers?(?![\w-])")
 # a weapon's model name that is also a toponym to the tagger: "coalition Apache helicopters", "Tomahawk missiles"
 # ("Bradley fighting vehicles", "Abrams tanks")
-_WEAPON_AFTER = re.compile(r"\s+(?:attack\s+)?(?:helicopters?|gunships?|jets?|warplanes?|aircraft|missiles?|drones?|"
-                           r"rockets?|tanks|(?:fighting|armou?red|combat|infantry)\s+vehicles?)(?![\w-])")
+_WEAPON_AFTER: Final = re.compile(
+    r"\s+(?:attack\s+)?(?:helicopters?|gunships?|jets?|warplanes?|aircraft|missiles?|drones?|"
+    r"rockets?|tanks|(?:fighting|armou?red|combat|infantry)\s+vehicles?)(?![\w-])")
 # a city whose government is meant: "a spokesman for Kiev's \"anti-terrorist operation\"", "Kiev's military spokesman"
 # (not "Khartoum's army and the rebels agreed a truce": a party, which places the truce)
-_GOVERNMENT_POSSESSIVE_AFTER = re.compile(r"['\u2019]s\s+[\"']?(?:(?:anti-terrorist|counter-?terrorism|military)\s+"
-                                          r"operation|government|regime|defen[cs]e\s+ministry|"
-                                          r"military\s+spokes(?:man|woman))(?![\w-])")
+_GOVERNMENT_POSSESSIVE_AFTER: Final = re.compile(
+    r"['\u2019]s\s+[\"']?(?:(?:anti-terrorist|counter-?terrorism|military)\s+"
+    r"operation|government|regime|defen[cs]e\s+ministry|"
+    r"military\s+spokes(?:man|woman))(?![\w-])")
 # a capital that acts as a government: "since Washington began backing the offensive", "Moscow accused Kyiv"
 # ("Moscow had informed the U.S. side", "Moscow denied")
-_GOVERNMENT_ACTS_AFTER = re.compile(r"\s+(?:(?:had|has|have)\s+)?(?:began\s+backing|backed|imposed|demanded|urged|"
-                                    r"accused|condemned|rejected|recognised|recognized|welcomed|pledged|sanctioned|brokered|"
-                                    r"mediated|informed|notified|denied|warned|"
-                                    # "Yerevan had not been involved in drafting the agreement"
-                                    r"(?:had|has|have|was|were)\s+(?:not\s+|never\s+)?(?:been\s+)?involved)(?![\w-])")
+_GOVERNMENT_ACTS_AFTER: Final = re.compile(
+    r"\s+(?:(?:had|has|have)\s+)?(?:began\s+backing|backed|imposed|demanded|urged|"
+    r"accused|condemned|rejected|recognised|recognized|welcomed|pledged|sanctioned|brokered|"
+    r"mediated|informed|notified|denied|warned|"
+    # "Yerevan had not been involved in drafting the agreement"
+    r"(?:had|has|have|was|were)\s+(?:not\s+|never\s+)?(?:been\s+)?involved)(?![\w-])")
 # "the February deal between Washington and the insurgents", "relations between Washington and Kabul": the parties
-_PARTIES_BETWEEN_BEFORE = _Prefiltered(literal_start_regex(
+_PARTIES_BETWEEN_BEFORE: Final = _Prefiltered(literal_start_regex(
     r"(?<![\w-])(?:deal|agreement|accord|relations|ties|talks|negotiations|tensions|"
     r"rift|dispute|pact|treaty)\s+between\s+(?:[\w.-]+\s+and\s+)?$"))  # (needles: "between", "negotiations")
 
 # "the Maghazi refugee camp", "Zamzam displacement camp": a camp of displaced people
-_CAMP_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:" + "|".join(CAMP_KINDS)
-                         + r"|displaced(?:\s+persons)?)\s+camps?(?![\w-])")
+_CAMP_AFTER: Final = re.compile(r"(?:['\u2019]s)?\s+(?:" + "|".join(CAMP_KINDS)
+                                + r"|displaced(?:\s+persons)?)\s+camps?(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -180,11 +190,11 @@ class PlaceChoice:
     anaphora: bool = False
 
 
-_COARSE_KINDS = frozenset({"country", "continent"})
-_WIDE_KINDS = _COARSE_KINDS | {"region"}  # kinds too wide to be an event place when they only qualify another
-_LOCATING_KINDS = _WIDE_KINDS | {"admin1"}  # kinds that may only say where a town lies
+_COARSE_KINDS: Final = frozenset({"country", "continent"})
+_WIDE_KINDS: Final = _COARSE_KINDS | {"region"}  # kinds too wide to be an event place when they only qualify another
+_LOCATING_KINDS: Final = _WIDE_KINDS | {"admin1"}  # kinds that may only say where a town lies
 # regions too large to be where a milestone happens ("operations across the Middle East")
-_MACRO_REGIONS = frozenset(
+_MACRO_REGIONS: Final = frozenset(
     "middle east|near east|gulf|persian gulf|arabian peninsula|levant|horn of africa|sahel|maghreb|balkans|"
     "caucasus|central asia|south asia|southeast asia|east asia|north africa|west africa|east africa|"
     "southern africa|central africa|sub-saharan africa|latin america|central america|south america|"
@@ -205,7 +215,7 @@ class _Item:
         self.anaphora = anaphora
 
 
-_SPEAKER_AFTER = re.compile(
+_SPEAKER_AFTER: Final = re.compile(
     r"^\s+(?:(?:and|,|the|its|his|her|their|[a-z]+'s|[a-z-]+)\s+){0,3}?(?:said|says|say|claimed|claims|"
     r"announced|announces|denied|denies|stated|told|reported|warned|accused|insisted|insists|confirmed|"
     r"confirms|added|urged|urges|called|believes|wants|hopes|fears|condemned|condemns|welcomed|welcomes|"
@@ -213,13 +223,13 @@ _SPEAKER_AFTER = re.compile(
     # "as Moscow stepped up attacks on Ukraine's second-largest city": a capital acting as its state
     r"stepped up|steps up|has stepped up|ordered|vowed|threatened|demanded|dismissed|rejected|retaliated)(?![\w-])"
 )
-_NOT_SPEAKER_BEFORE = re.compile(r"(?:^|\s)(?:in|of|from|near|to|into|at|on|around|outside|inside|across|"
-                                 r"over|for|toward|towards)\s+(?:the\s+)?$"
-                                 # "Residents of Yemen's third city Taiz say": a town introduced as one
-                                 r"|(?<![\w-])(?:city|town|village|port)\s+$")
+_NOT_SPEAKER_BEFORE: Final = re.compile(r"(?:^|\s)(?:in|of|from|near|to|into|at|on|around|outside|inside|across|"
+                                        r"over|for|toward|towards)\s+(?:the\s+)?$"
+                                        # "Residents of Yemen's third city Taiz say": a town introduced as one
+                                        r"|(?<![\w-])(?:city|town|village|port)\s+$")
 
 
-_ATTRIBUTIVE = re.compile(
+_ATTRIBUTIVE: Final = re.compile(
     r"^(?:-based|-backed|-led)?\s+(?:forces|fighters|troops|militants|rebels|police|militia|militias|army|"
     r"soldiers|tribesmen|tribes|officials|authorities|government|commanders?|units|brigades?|"
     r"jihadists|insurgents|volunteers|allies|planes|jets|warplanes|aircraft|drones|embassy|"
@@ -265,7 +275,7 @@ def _usable_at(article: ArticleView, p: PlaceMention, start: int, provinces: boo
 
 
 # "northeast of Mosul", "20 km south of Kirkuk": a reference point ("the east of Aleppo" is a part of it)
-_REFERENCE_POINT = re.compile(
+_REFERENCE_POINT: Final = re.compile(
     r"(?<![\w-])(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?)\s+of\s+$"
     r"|(?:\d+|a\s+few|several|some)\s+(?:km|kilometres|kilometers|miles|mi)\s+(?:\([^)]*\)\s+)?"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:of|from)\s+$"
@@ -274,18 +284,19 @@ _REFERENCE_POINT = re.compile(
 # What stands right before "<direction> of <place>" when the place is the event's, not a reference point: "the
 # (rebel-held) east of Aleppo" is a part of it; "warplanes struck Islamic State positions south of Kobani" are about
 # the town (not "positions 20 km northeast of Mosul": with a distance, far from it)
-_NOT_A_REFERENCE = re.compile(r"(?<![\w-])(?:the\s+(?:[\w-]+\s+){0,2}|(?:positions|targets|lines|bases|posts|"
-                              r"fortifications)\s+)$")
-_ARTICLE_PREFIX = r"(?:al|el|ad|ar|as|ash|az|ez|es|at|ath|an|ul|un|abu|bin|ibn)"
-_CUT_NAME_AFTER = re.compile(r"\s+" + _ARTICLE_PREFIX + r"-\w|-[a-z]{1,3}-\w", re.I)  # "Mazar" of "Mazar-i-Sharif"
-_CUT_NAME_BEFORE = re.compile(r"(?:^|\s|-)" + _ARTICLE_PREFIX + r"-$", re.I)
+_NOT_A_REFERENCE: Final = re.compile(r"(?<![\w-])(?:the\s+(?:[\w-]+\s+){0,2}|(?:positions|targets|lines|bases|posts|"
+                                     r"fortifications)\s+)$")
+_ARTICLE_PREFIX: Final = r"(?:al|el|ad|ar|as|ash|az|ez|es|at|ath|an|ul|un|abu|bin|ibn)"
+_CUT_NAME_AFTER: Final = re.compile(
+    r"\s+" + _ARTICLE_PREFIX + r"-\w|-[a-z]{1,3}-\w", re.I)  # "Mazar" of "Mazar-i-Sharif"
+_CUT_NAME_BEFORE: Final = re.compile(r"(?:^|\s|-)" + _ARTICLE_PREFIX + r"-$", re.I)
 
 
 # a verb of motion before "from" ("columns moving up from Crimea")
-_MOTION_VERBS = "moving|advancing|coming|pushing|driving|rolling"
-_MOTION_DIRECTION = r"\s+(?:up\s+|in\s+|north\s+|south\s+|east\s+|west\s+)?"
+_MOTION_VERBS: Final = "moving|advancing|coming|pushing|driving|rolling"
+_MOTION_DIRECTION: Final = r"\s+(?:up\s+|in\s+|north\s+|south\s+|east\s+|west\s+)?"
 # "brigades mostly from the western city of Misrata", "fighters from Kidal": where armed men come from
-_FORCES_FROM = _Prefiltered(re.compile(
+_FORCES_FROM: Final = _Prefiltered(re.compile(
     # (the subject of a clause: "… clear Russian units from Pokrovsk", "withdrew its troops from" are no origin)
     r"(?:^|(?<=\. )|(?<=\s\s)|(?<=, )|(?<=the )|(?<=and ))(?:[\w-]+\s+)?"
     r"(?:brigades?|forces|fighters|militias?|militiamen|troops|units|battalions?|soldiers|rebels|"
@@ -293,24 +304,25 @@ _FORCES_FROM = _Prefiltered(re.compile(
     # ("armoured columns moving up from Crimea")
     rf"(?:(?:{_MOTION_VERBS}|heading){_MOTION_DIRECTION})?from\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:city|town|port)\s+of\s+)?$"))  # (needles: "brigade", "forces", …)
-_MOVING_FROM = re.compile(rf"(?:columns|convoys|forces|troops|units)\s+(?:{_MOTION_VERBS}){_MOTION_DIRECTION}from\s+"
-                          r"(?:the\s+)?(?:[\w-]+\s+){0,2}?$"
-                          # "Troops from Niger and Chad launched an offensive … in northeast Nigeria": sent from there
-                          r"|(?:^|[.!?]\s+|\n|\s-\s+)(?:troops|soldiers)\s+from\s+(?:[\w-]+\s+and\s+)?$")
+_MOVING_FROM: Final = re.compile(
+    rf"(?:columns|convoys|forces|troops|units)\s+(?:{_MOTION_VERBS}){_MOTION_DIRECTION}from\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?$"
+    # "Troops from Niger and Chad launched an offensive … in northeast Nigeria": sent from there
+    r"|(?:^|[.!?]\s+|\n|\s-\s+)(?:troops|soldiers)\s+from\s+(?:[\w-]+\s+and\s+)?$")
 # "stepped off a plane from Riyadh", "a flight from Cairo": where the travellers came from
-_TRAVEL_FROM_BEFORE = literal_start_regex(
+_TRAVEL_FROM_BEFORE: Final = literal_start_regex(
     r"(?<![\w-])(?:plane|planes|flight|flights|airliner|ferry|"
     r"delegation|envoy|envoys)\s+(?:arriving\s+|that\s+arrived\s+)?"
     r"from\s+(?:the\s+)?$")
 # "the provincial capital of North Kivu", "the capital of Tigray": the province only says which town
-_WHOSE_CAPITAL_BEFORE = literal_start_regex(r"(?<![\w-])capital\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$")
+_WHOSE_CAPITAL_BEFORE: Final = literal_start_regex(r"(?<![\w-])capital\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$")
 # ("the Darfur city of Nyala"; plural: "the South Kordofan cities of Kadugli and Dilling")
-_NOUN_OF_AFTER = re.compile(r"\s+(?:city|cities|towns?|villages?|capital|ports?|enclave)\s+of\s")
+_NOUN_OF_AFTER: Final = re.compile(r"\s+(?:city|cities|towns?|villages?|capital|ports?|enclave)\s+of\s")
 
 
 # ", capital of southwest China's " right before a place: an apposition to the place before the comma
-_CAPITAL_OF_BEFORE = re.compile(r",\s+(?:the\s+)?(?:[\w-]+\s+)?capital\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-                                r"(?:[\w-]+['\u2019]s\s+)?(?:[\w-]+\s+)?$")
+_CAPITAL_OF_BEFORE: Final = re.compile(r",\s+(?:the\s+)?(?:[\w-]+\s+)?capital\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                                       r"(?:[\w-]+['\u2019]s\s+)?(?:[\w-]+\s+)?$")
 
 
 def _venue_apposition(article: ArticleView, p: PlaceMention) -> bool:
@@ -357,11 +369,11 @@ def _forces_origin(article: ArticleView, p: PlaceMention) -> bool:
 
 # "the U.N. rights office said in Geneva, citing …", "a spokesman told a briefing in Brussels.": where the words were
 # spoken (the name closes the clause; "told reporters in X" is a source's seat, below)
-_SAID_IN_BEFORE = _Prefiltered(literal_start_regex(
+_SAID_IN_BEFORE: Final = _Prefiltered(literal_start_regex(
     r"(?<![\w-])(?:said|says|told\s+(?:a\s+briefing|a\s+news\s+conference)|announced|added|"
     r"stated|warned)\s+(?:on\s+\w+\s+)?in\s+$"))
-_CLAUSE_END_AFTER = re.compile(r"(?:['\u2019]s\s+)?(?:,|\.(?:\s|$)|;|\s+on\s+\w+day\b|\s+that\b|$)")
-_TOLD_BEFORE = literal_start_regex(r"(?<![\w-])(?:told|telling|briefed|briefing)\s+$")
+_CLAUSE_END_AFTER: Final = re.compile(r"(?:['\u2019]s\s+)?(?:,|\.(?:\s|$)|;|\s+on\s+\w+day\b|\s+that\b|$)")
+_TOLD_BEFORE: Final = literal_start_regex(r"(?<![\w-])(?:told|telling|briefed|briefing)\s+$")
 
 
 def _speakers_seat(article: ArticleView, p: PlaceMention) -> bool:
@@ -397,12 +409,13 @@ def _place_follows(article: ArticleView, pos: int, within: int) -> bool:
     return i < len(article.event_places) and article.event_places[i].start - pos <= within
 
 
-_NOT_DESCRIPTIVE = frozenset({"and", "or", "to", "from", "in", "at", "on", "with", "of", "for", "by", "as", "than",
-                              "fall", "capture", "loss", "seizure", "forces", "army", "troops", "government"})
+_NOT_DESCRIPTIVE: Final = frozenset(
+    {"and", "or", "to", "from", "in", "at", "on", "with", "of", "for", "by", "as", "than",
+     "fall", "capture", "loss", "seizure", "forces", "army", "troops", "government"})
 
 
-_CITY_PART_AFTER = re.compile(r"\s+(?:(?:and|or)\s+(?:[A-Z][\w'’-]*\s+){1,3})?"
-                              r"(?:districts?|neighbou?rhoods?|quarters?|suburbs?|areas?)(?![\w-])", re.I)
+_CITY_PART_AFTER: Final = re.compile(r"\s+(?:(?:and|or)\s+(?:[A-Z][\w'’-]*\s+){1,3})?"
+                                     r"(?:districts?|neighbou?rhoods?|quarters?|suburbs?|areas?)(?![\w-])", re.I)
 
 
 def _owns_a_named_place(article: ArticleView, pos: int) -> bool:
@@ -426,13 +439,14 @@ def _owns_a_named_place(article: ArticleView, pos: int) -> bool:
 
 
 # "rebels had entered the Hamdaniya and New Aleppo neighbourhoods": quarters of a city, not towns
-_CITY_QUARTER_AFTER = re.compile(r"(?:(?:,|\s+and)\s+(?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*)?\s+"
-                                 r"(?:neighbou?rhoods?|quarters?)(?![\w-])")
+_CITY_QUARTER_AFTER: Final = re.compile(r"(?:(?:,|\s+and)\s+(?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*)?\s+"
+                                        r"(?:neighbou?rhoods?|quarters?)(?![\w-])")
 
 
 # "killed hundreds of people in the Ardamata district of El Geneina": a quarter of the city named after it, which
 # writers file under the city
-_DISTRICT_OF_AFTER = re.compile(r"\s+(?:district|suburb|neighbou?rhood|quarter|area)\s+of\s+(?:the\s+city\s+of\s+)?")
+_DISTRICT_OF_AFTER: Final = re.compile(
+    r"\s+(?:district|suburb|neighbou?rhood|quarter|area)\s+of\s+(?:the\s+city\s+of\s+)?")
 
 
 def _district_of_city(article: ArticleView, p: PlaceMention) -> bool:
@@ -444,12 +458,14 @@ def _district_of_city(article: ArticleView, p: PlaceMention) -> bool:
     return city is not None and city.kind == "city"
 
 
-_AGREED_IN = _Prefiltered(literal_start_regex(r"(?<![\w-])(?:agreed|reached|signed|struck|concluded|sealed)\s+in\s+$"))
-_BY_LEADERS_AFTER = re.compile(r"(?:\s+(?:on|late|early)\s+[\w-]+(?:\s+night)?)?\s+(?:by|between)\s+(?:the\s+)?"
-                               r"(?:leaders|presidents|heads\s+of\s+state|delegations|representatives|negotiators|"
-                               r"envoys|foreign\s+ministers|mediators)(?![\w-])")
+_AGREED_IN: Final = _Prefiltered(
+    literal_start_regex(r"(?<![\w-])(?:agreed|reached|signed|struck|concluded|sealed)\s+in\s+$"))
+_BY_LEADERS_AFTER: Final = re.compile(
+    r"(?:\s+(?:on|late|early)\s+[\w-]+(?:\s+night)?)?\s+(?:by|between)\s+(?:the\s+)?"
+    r"(?:leaders|presidents|heads\s+of\s+state|delegations|representatives|negotiators|"
+    r"envoys|foreign\s+ministers|mediators)(?![\w-])")
 # ("the city's Khor Maksar and Crater districts": both)
-_OWNED_BY_ANAPHOR = literal_start_regex(
+_OWNED_BY_ANAPHOR: Final = literal_start_regex(
     r"(?<![\w-])the\s+(?:city|town|capital)['\u2019]s\s+"
     r"(?:(?:[\w'’-]+\s+){1,3}?(?:and|or)\s+)?$")
 
@@ -576,13 +592,14 @@ def _time_zone(norm: str, p: PlaceMention) -> bool:
     return norm.startswith(" time", p.end) and not norm[p.end + 5:p.end + 6].isalpha()
 
 
-_IN_EFFECT_IN = re.compile(r"(?:took|takes|taking|came|comes|went|goes)\s+(?:into\s+)?(?:effect|force|hold)\s+"
-                           r"(?:[\w,.]+\s+){0,4}?in\s+(?:the\s+)?$")
+_IN_EFFECT_IN: Final = re.compile(r"(?:took|takes|taking|came|comes|went|goes)\s+(?:into\s+)?(?:effect|force|hold)\s+"
+                                  r"(?:[\w,.]+\s+){0,4}?in\s+(?:the\s+)?$")
 
 
 # "signed a seven-day ceasefire agreement on Saturday in the Saudi city of Jeddah": where the parties signed
-_SIGNED_IN_BEFORE = re.compile(r"(?:signed|agreed|reached|sealed|negotiated|brokered|mediated)\s+(?:[\w'.-]+\s+){0,8}?"
-                               r"in\s+(?:the\s+)?(?:(?:[\w-]+\s+){1,2}?(?:city|capital)(?:\s+of|,)\s+)?$")
+_SIGNED_IN_BEFORE: Final = re.compile(
+    r"(?:signed|agreed|reached|sealed|negotiated|brokered|mediated)\s+(?:[\w'.-]+\s+){0,8}?"
+    r"in\s+(?:the\s+)?(?:(?:[\w-]+\s+){1,2}?(?:city|capital)(?:\s+of|,)\s+)?$")
 
 
 def _foreign_venue(article: ArticleView, p: PlaceMention, parties: list[_Item]) -> bool:
@@ -599,24 +616,26 @@ def _dateline_like(article: ArticleView, p: PlaceMention) -> bool:
 
 
 # "the main highway linking Damascus and Aleppo", "the road between Kidal and Gao"
-_ROUTE_BEFORE = _Prefiltered(re.compile(
+_ROUTE_BEFORE: Final = _Prefiltered(re.compile(
     r"(?:highway|road|route|railway|rail\s+line|motorway|corridor|artery|supply\s+line)\s+"
     r"(?:(?:that\s+)?(?:linking|links|linked|connecting|connects|between)\s+"
     r"(?:(?:the\s+)?(?:[\w'-]+\s+){1,3}?(?:and|with|to)\s+)?(?:the\s+)?"
     # ("with road links to Kandahar cut": where the roads lead)
     r"|links?\s+(?:to|with)\s+)$"))  # (needles: "between", "linking", "links", …)
 # a country's forces ("U.S. Marines", "Russian troops" is a demonym), not a place they act in
-_COUNTRY_FORCES_AFTER = re.compile(r"\s+(?:marines|troops|forces|soldiers|jets|warplanes|warships|aircraft|army|"
-                                   r"military|navy|commandos|special\s+forces|paratroopers|drones)(?![\w-])")
+_COUNTRY_FORCES_AFTER: Final = re.compile(r"\s+(?:marines|troops|forces|soldiers|jets|warplanes|warships|aircraft|army|"
+                                          r"military|navy|commandos|special\s+forces|paratroopers|drones)(?![\w-])")
 # "Yemen's government", "Libya's internationally recognised government", "Sudan's army": a country as a party
-_COUNTRY_OWNS_ACTOR = re.compile(r"['\u2019]s\s+(?:[\w-]+\s+){0,2}?(?:government|army|military|armed\s+forces|forces|"
-                                 r"troops|president|prime\s+minister|defen[cs]e\s+ministry|authorities|leaders?|"
-                                 r"navy|air\s+force|junta|regime|rebels|opposition)(?![\w-])")
-_GAIN_OF_AFTER = re.compile(r"'s\s+(?:[\w-]+\s+){0,3}?(?:gain|gains|victory|success|prize|setback|loss|win|defeat|"
-                            r"advance|triumph|blow)(?![\w-])")
+_COUNTRY_OWNS_ACTOR: Final = re.compile(
+    r"['\u2019]s\s+(?:[\w-]+\s+){0,2}?(?:government|army|military|armed\s+forces|forces|"
+    r"troops|president|prime\s+minister|defen[cs]e\s+ministry|authorities|leaders?|"
+    r"navy|air\s+force|junta|regime|rebels|opposition)(?![\w-])")
+_GAIN_OF_AFTER: Final = re.compile(
+    r"'s\s+(?:[\w-]+\s+){0,3}?(?:gain|gains|victory|success|prize|setback|loss|win|defeat|"
+    r"advance|triumph|blow)(?![\w-])")
 # armed groups whose names are also towns' in the gazetteer (Fano, Italy; Wagner, South Dakota)
-_GROUPS_NAMED_LIKE_TOWNS = frozenset({"fano", "wagner"})
-_ARMED_MEN_AFTER = re.compile(r"\s+(?:militias?|militiamen|fighters|brigades?|gunmen)(?![\w-])")
+_GROUPS_NAMED_LIKE_TOWNS: Final = frozenset({"fano", "wagner"})
+_ARMED_MEN_AFTER: Final = re.compile(r"\s+(?:militias?|militiamen|fighters|brigades?|gunmen)(?![\w-])")
 
 
 def _any_after(*guards: re.Pattern[str]) -> re.Pattern[str]:
@@ -632,65 +651,69 @@ def _any_after(*guards: re.Pattern[str]) -> re.Pattern[str]:
 # (a weapon's model); for a city, "a spokesman for Kiev's \"anti-terrorist operation\"" (the government: after "'s"
 # only); for a country, "Thousands of U.S. Marines and Iraqi troops launched an offensive" (whose forces) and "forces
 # loyal to Yemen's government" (whose government)
-_NOT_A_PLACE_AFTER_ANY = _any_after(_AGREEMENT_AFTER, _RIVER_AFTER, _WEAPON_AFTER, _GOVERNMENT_ACTS_AFTER,
+_NOT_A_PLACE_AFTER_ANY: Final = _any_after(_AGREEMENT_AFTER, _RIVER_AFTER, _WEAPON_AFTER, _GOVERNMENT_ACTS_AFTER,
                                     _GAIN_OF_AFTER, _ARMED_MEN_AFTER)
-_NOT_A_PLACE_AFTER = {
+_NOT_A_PLACE_AFTER: Final = {
     "city": _any_after(_AGREEMENT_AFTER, _RIVER_AFTER, _WEAPON_AFTER,
-                       re.compile("(?='s)" + _GOVERNMENT_POSSESSIVE_AFTER.pattern), _GOVERNMENT_ACTS_AFTER,
-                       _GAIN_OF_AFTER, _ARMED_MEN_AFTER),
+                              re.compile("(?='s)" + _GOVERNMENT_POSSESSIVE_AFTER.pattern), _GOVERNMENT_ACTS_AFTER,
+                              _GAIN_OF_AFTER, _ARMED_MEN_AFTER),
     "country": _any_after(_AGREEMENT_AFTER, _RIVER_AFTER, _GOVERNMENT_ACTS_AFTER, _COUNTRY_FORCES_AFTER,
-                          _COUNTRY_OWNS_ACTOR, _GAIN_OF_AFTER, _ARMED_MEN_AFTER),
+                                 _COUNTRY_OWNS_ACTOR, _GAIN_OF_AFTER, _ARMED_MEN_AFTER),
 }
 # the rest of an armed group's or party's name ("Kachin Independence Army", "Tigray People's Liberation Front",
 # "Arakan Army", "Karen National Union")
 # ("blamed the Azov regiment": a unit named after a place, in either case)
-_ORG_NAME_AFTER = re.compile(r" (?:[A-Z][\w'’-]*\s+){0,3}(?:Army|Front|Movement|Forces|Alliance|Brigades?|Militia|"
-                             r"Party|Union|Corps|Guards?|Organi[sz]ation|[Rr]egiments?|[Bb]attalions?)(?![\w-])")
+_ORG_NAME_AFTER: Final = re.compile(
+    r" (?:[A-Z][\w'’-]*\s+){0,3}(?:Army|Front|Movement|Forces|Alliance|Brigades?|Militia|"
+    r"Party|Union|Corps|Guards?|Organi[sz]ation|[Rr]egiments?|[Bb]attalions?)(?![\w-])")
 # "the southern Gaza city" (lower-case noun, no "of" after: "the Gaza city of Khan Younis" names the city; "Gaza City"
 # is the name)
-_UNNAMED_CITY_AFTER = re.compile(r"(?: (?:state|region|province|oblast|governorate))? (?:city|town|capital)(?![\w-])"
-                                 r"(?! of\b)(?!\s+(?:council|hall|cent(?:re|er)|limits)\b)")
-_THE_BEFORE = literal_start_regex(r"(?<![\w-])the\s+" + COMPASS + "$")
+_UNNAMED_CITY_AFTER: Final = re.compile(
+    r"(?: (?:state|region|province|oblast|governorate))? (?:city|town|capital)(?![\w-])"
+    r"(?! of\b)(?!\s+(?:council|hall|cent(?:re|er)|limits)\b)")
+_THE_BEFORE: Final = literal_start_regex(r"(?<![\w-])the\s+" + COMPASS + "$")
 
 
 # "… in (the) (northern) X" right after a town, or after a settlement noun ("the last major city in Darfur",
 # "a market in the village of Togoga in Tigray")
-_IN_BEFORE = re.compile(r"(?:(?<![\w-])in\s+(?:the\s+)?(?:[a-z-]+['\u2019]s\s+)?"
-                        r"|,\s+(?:the\s+)?(?:[\w-]+\s+)?capital\s+of\s+(?:the\s+)?(?:[a-z-]+['\u2019]s\s+)?)"
-                        # ("Lashkar Gah, capital of the southern province of Helmand")
-                        + COMPASS + r"(?:(?:province|region|state|governorate)\s+of\s+)?$")
+_IN_BEFORE: Final = re.compile(r"(?:(?<![\w-])in\s+(?:the\s+)?(?:[a-z-]+['\u2019]s\s+)?"
+                               r"|,\s+(?:the\s+)?(?:[\w-]+\s+)?capital\s+of\s+(?:the\s+)?(?:[a-z-]+['\u2019]s\s+)?)"
+                               # ("Lashkar Gah, capital of the southern province of Helmand")
+                               + COMPASS + r"(?:(?:province|region|state|governorate)\s+of\s+)?$")
 # ("Kiwirok in Indonesia's Papua region"; "El Obeid, the capital of North Kordofan state")
-_AREA_OF_BEFORE = literal_start_regex(
+_AREA_OF_BEFORE: Final = literal_start_regex(
     r"(?<![\w-])(?:area|district|county|division|department|municipality)\s+of\s+(?:the\s+)?"
     # "the Barmal district of Afghanistan's eastern Paktika province"
     r"(?:[\w-]+['\u2019]s\s+)?" + COMPASS + "$")
-_UNNAMED_BEFORE = literal_start_regex(
+_UNNAMED_BEFORE: Final = literal_start_regex(
     r"(?<![\w-])an?\s+(?:[\w-]+\s+){0,2}(?:city|town|village|capital|port|hub|stronghold|"
     r"outpost|hamlet|community)\s*$")
-_SETTLEMENT_BEFORE = literal_start_regex(
+_SETTLEMENT_BEFORE: Final = literal_start_regex(
     r"(?<![\w-])(?:city|town|village|capital|port|hub|stronghold|outpost|hamlet|"
     r"community)\s*$")
 
 
 # an apposition to a place that locates it near another: ", the last major rebel bastion near "
-_APPOSED_NEAR = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?(?:near|outside|close\s+to)\s+(?:the\s+)?$")
+_APPOSED_NEAR: Final = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?(?:near|outside|close\s+to)\s+(?:the\s+)?$")
 # ... or in another: "Tajoura, a suburb of the Libyan capital Tripoli", "Khiam, a town in the south of Lebanon"
 # (not ", a district of": a city's quarters are filed under the city)
-_APPOSED_PART_OF = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:suburbs?|township|village|town)\s+(?:of|in)\s+"
-                              r"(?:the\s+)?(?:[\w-]+\s+){0,3}?$")
+_APPOSED_PART_OF: Final = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:suburbs?|township|village|town)\s+(?:of|in)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?$")
 # what a place right after it only locates: a named camp ("Abu Shouk displacement camp on the edge of El Fasher",
 # "the camp just outside Goma", "in central Gaza") or an area ("the besieged rebel enclave on the edge of Damascus")
-_EDGE_OF = r"on\s+the\s+(?:edge|edges|outskirts|fringes)\s+of"
-_LOCATED_BEFORE = _Prefiltered(re.compile(
+_EDGE_OF: Final = r"on\s+the\s+(?:edge|edges|outskirts|fringes)\s+of"
+_LOCATED_BEFORE: Final = _Prefiltered(re.compile(
     r"(?<![\w-])(?:(?:" + "|".join(CAMP_KINDS) + r")\s+camp\s+(?:in|near|(?:just\s+)?outside|" + _EDGE_OF
     + r")\s+(?:the\s+)?" + COMPASS
     + r"|(?:enclave|pocket|suburbs?|countryside)\s+(?:(?:just\s+)?outside|near|close\s+to|" + _EDGE_OF
     + r")\s+(?:the\s+)?)$"))  # (needles: "camp", "enclave", …)
 # "largest refugee camp", "second city", "main port": after "<place>'s" in an apposition to another place
-_SETTLEMENT_NOUN_AFTER = re.compile(r"(?:[\w-]+\s+){0,3}?(?:(?:refugee|displacement|idp)\s+camp|city|town|village|"
-                                    r"port|settlement|suburb|district|neighbou?rhood|stronghold)(?![\w-])")
-_SETTLEMENT_AFTER = re.compile(r"\s+(?:village|villages|town|towns|hamlet|settlement)(?![\w-])")
-_AND_BEFORE = re.compile(r"(?:\s+and|\s+or|,)\s+$")
+_SETTLEMENT_NOUN_AFTER: Final = re.compile(
+    r"(?:[\w-]+\s+){0,3}?(?:(?:refugee|displacement|idp)\s+camp|city|town|village|"
+    r"port|settlement|suburb|district|neighbou?rhood|stronghold)(?![\w-])")
+_SETTLEMENT_AFTER: Final = re.compile(r"\s+(?:village|villages|town|towns|hamlet|settlement)(?![\w-])")
+_AND_BEFORE: Final = re.compile(r"(?:\s+and|\s+or|,)\s+$")
 
 
 def _coordinated_locative(article: ArticleView, p: PlaceMention, provinces: bool) -> bool:
@@ -731,11 +754,11 @@ def _locates_a_town(article: ArticleView, p: PlaceMention) -> bool:
     return town is not None and town.kind in _CITY_KINDS
 
 
-_PART_BEFORE = re.compile(r"(?:^|\s)(?:east|west|north|south|central|eastern|western|northern|southern|"
-                          r"north-?eastern|north-?western|south-?eastern|south-?western|rebel-held|is-held|"
-                          r"government-held)\s+$")
-_PART_QUALIFIER = re.compile(r"^(?:east|west|north|south|central|eastern|western|northern|southern|old city|"
-                             r"city cent(?:er|re)|outskirts|suburbs?|district|quarter|neighbou?rhood)", re.I)
+_PART_BEFORE: Final = re.compile(r"(?:^|\s)(?:east|west|north|south|central|eastern|western|northern|southern|"
+                                 r"north-?eastern|north-?western|south-?eastern|south-?western|rebel-held|is-held|"
+                                 r"government-held)\s+$")
+_PART_QUALIFIER: Final = re.compile(r"^(?:east|west|north|south|central|eastern|western|northern|southern|old city|"
+                                    r"city cent(?:er|re)|outskirts|suburbs?|district|quarter|neighbou?rhood)", re.I)
 
 
 def _partial(article: ArticleView, p: PlaceMention) -> bool:
@@ -826,20 +849,21 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
     return items
 
 
-_BETWEEN_STATES = re.compile(r"(?:ceasefire|cease-fire|truce|armistice|deal|agreement)\s+(?:[\w.-]+\s+){0,2}?"
-                             r"between\s+$")
-_TRUCE_PLACE = re.compile(r"(?:(?:ceasefire|cease-fire|truce|armistice)\s+(?:in|for|across|along|throughout)"
-                          # "a humanitarian ceasefire between Armenia and Azerbaijan in Nagorno-Karabakh"
-                          r"|(?:ceasefire|cease-fire|truce|armistice)\s+between\s+(?:[\w.-]+\s+){1,3}?and\s+[\w.-]+\s+in"
-                          # "an agreement to end the fighting over Nagorno-Karabakh", "a halt to military operations in
-                          # Georgia"
-                          r"|(?:end|halt|stop)\s+(?:to\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?"
-                          r"(?:fighting|war|hostilities|military\s+operations)\s+(?:in|over)"
-                          # "a ceasefire between Israel and Hezbollah came into effect in Lebanon"
-                          r"|(?:took|takes?|taking|came|comes?|went|goes)\s+(?:into\s+)?effect\s+in)"
-                          r"\s+(?:the\s+)?(?:(?:north|south)?(?:east|west)?(?:ern)?\s+|central\s+)?"
-                          # ("to end weeks of fighting over the separatist region of Nagorno-Karabakh")
-                          r"(?:(?:[\w-]+\s+){0,2}?(?:region|enclave|territory|province)\s+of\s+)?$")
+_BETWEEN_STATES: Final = re.compile(r"(?:ceasefire|cease-fire|truce|armistice|deal|agreement)\s+(?:[\w.-]+\s+){0,2}?"
+                                    r"between\s+$")
+_TRUCE_PLACE: Final = re.compile(
+    r"(?:(?:ceasefire|cease-fire|truce|armistice)\s+(?:in|for|across|along|throughout)"
+    # "a humanitarian ceasefire between Armenia and Azerbaijan in Nagorno-Karabakh"
+    r"|(?:ceasefire|cease-fire|truce|armistice)\s+between\s+(?:[\w.-]+\s+){1,3}?and\s+[\w.-]+\s+in"
+    # "an agreement to end the fighting over Nagorno-Karabakh", "a halt to military operations in
+    # Georgia"
+    r"|(?:end|halt|stop)\s+(?:to\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:fighting|war|hostilities|military\s+operations)\s+(?:in|over)"
+    # "a ceasefire between Israel and Hezbollah came into effect in Lebanon"
+    r"|(?:took|takes?|taking|came|comes?|went|goes)\s+(?:into\s+)?effect\s+in)"
+    r"\s+(?:the\s+)?(?:(?:north|south)?(?:east|west)?(?:ern)?\s+|central\s+)?"
+    # ("to end weeks of fighting over the separatist region of Nagorno-Karabakh")
+    r"(?:(?:[\w-]+\s+){0,2}?(?:region|enclave|territory|province)\s+of\s+)?$")
 
 
 def _interstate(article: ArticleView, index: int) -> bool:
@@ -872,26 +896,28 @@ def _interstate(article: ArticleView, index: int) -> bool:
     return 0 <= first <= index
 
 
-_AGREED_AFTER = re.compile(r"(?:\s+and\s+[a-z][\w' -]{1,40}?)?\s+(?:have\s+|had\s+|both\s+|on\s+\w+\s+)?"
-                           r"(?:agreed|signed|declared|announced|reached|accepted|sealed)\b")
+_AGREED_AFTER: Final = re.compile(r"(?:\s+and\s+[a-z][\w' -]{1,40}?)?\s+(?:have\s+|had\s+|both\s+|on\s+\w+\s+)?"
+                                  r"(?:agreed|signed|declared|announced|reached|accepted|sealed)\b")
 
 
 # "Ethiopia's government", "Yemen's warring parties", "Sudan's army and the RSF": the country at war
-_PARTY_AFTER = re.compile(r"'s\s+(?:(?:federal|military|interim|transitional|internationally\s+recogni[sz]ed|two|three|"
-                          r"main|rival|feuding)\s+){0,3}"
-                          r"(?:government|warring|army|armed\s+forces|military|rebels|junta|president|"
-                          r"prime\s+minister|rival|parties|factions)\b")
+_PARTY_AFTER: Final = re.compile(
+    r"'s\s+(?:(?:federal|military|interim|transitional|internationally\s+recogni[sz]ed|two|three|"
+    r"main|rival|feuding)\s+){0,3}"
+    r"(?:government|warring|army|armed\s+forces|military|rebels|junta|president|"
+    r"prime\s+minister|rival|parties|factions)\b")
 
 
-_NOUN = re.compile(r"(city|town|village|capital)(?:\W*$|'s)")
+_NOUN: Final = re.compile(r"(city|town|village|capital)(?:\W*$|'s)")
 # per noun of _NOUN: how a place is introduced with it before ("the eastern town of Avdiivka") or by an
 # apposition after ("Vovchansk, a border town in Kharkiv region")
-_SETTLEMENT_OF_BEFORE = re.compile(r"\b(city|town|village|capital|port|hub|stronghold|bastion)\s+of\s+(?:the\s+)?$")
+_SETTLEMENT_OF_BEFORE: Final = re.compile(
+    r"\b(city|town|village|capital|port|hub|stronghold|bastion)\s+of\s+(?:the\s+)?$")
 # "Stepanakert, the region's main city,"
-_APPOSED_AS = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'-]+\s+){0,4}?(city|town|village|capital)\b")
-_INTRODUCED = {noun: (re.compile(rf"(?:\b{noun}\s+of\s+(?:the\s+)?$)"),
-                      re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?{noun}\b"))
-               for noun in ("city", "town", "village", "capital")}
+_APPOSED_AS: Final = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'-]+\s+){0,4}?(city|town|village|capital)\b")
+_INTRODUCED: Final = {noun: (re.compile(rf"(?:\b{noun}\s+of\s+(?:the\s+)?$)"),
+                             re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?{noun}\b"))
+                      for noun in ("city", "town", "village", "capital")}
 
 
 def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[str]) -> PlaceMention | None:
@@ -973,20 +999,22 @@ def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[s
 
 
 # "the provincial capital Pemba", "the city of Goma": a place called a city just before its name
-_CITY_NOUN_BEFORE = literal_start_regex(r"(?<![\w-])(?:capital|city)\s+(?:of\s+)?(?:the\s+)?$")
+_CITY_NOUN_BEFORE: Final = literal_start_regex(r"(?<![\w-])(?:capital|city)\s+(?:of\s+)?(?:the\s+)?$")
 
 
-_PART_OF_AFTER = re.compile(r"(?:\s+(?:wall|walls|gates?|centre|center|defences|defenses|heart|edge))?\s+of\s+")
+_PART_OF_AFTER: Final = re.compile(r"(?:\s+(?:wall|walls|gates?|centre|center|defences|defenses|heart|edge))?\s+of\s+")
 # "taken over the town and oil field of Heglig": the noun is coordinated with another and a name follows (one the
 # gazetteer may lack), so "the town" is that name's, not an earlier town's (matched on the original text: a capital)
 # (not "pounded the city and the southern town of Urus-Martan": two places)
-_COORDINATED_OF_NAME = re.compile(r"\s+(?:and|or)\s+(?!(?:the|a|an|its|their)\s)(?:[a-z-]+\s+){1,3}?of\s+"
-                                  r"(?:(?:al|el|ad|as|ar|an|at)-)?[A-Z]")
-_WATER_OF_BEFORE = _Prefiltered(literal_start_regex(r"(?<![\w-])(?:sea|gulf|bay|strait|straits|lake|river)\s+of\s+$"))
-_SIDE_AFTER = re.compile(r"\s+side\b")
-_FACILITY_OWNED_AFTER = re.compile(r"(?:[\w-]+\s+){0,3}?(?:airport|air\s*base|airbase|military\s+base|army\s+base|"
-                                   r"port|seaport|harbou?r|bridge|border\s+crossing|crossing|refinery|dam|power\s+"
-                                   r"(?:plant|station)|prison|stadium|university|palace|barracks|garrison)(?![\w-])")
+_COORDINATED_OF_NAME: Final = re.compile(r"\s+(?:and|or)\s+(?!(?:the|a|an|its|their)\s)(?:[a-z-]+\s+){1,3}?of\s+"
+                                         r"(?:(?:al|el|ad|as|ar|an|at)-)?[A-Z]")
+_WATER_OF_BEFORE: Final = _Prefiltered(
+    literal_start_regex(r"(?<![\w-])(?:sea|gulf|bay|strait|straits|lake|river)\s+of\s+$"))
+_SIDE_AFTER: Final = re.compile(r"\s+side\b")
+_FACILITY_OWNED_AFTER: Final = re.compile(
+    r"(?:[\w-]+\s+){0,3}?(?:airport|air\s*base|airbase|military\s+base|army\s+base|"
+    r"port|seaport|harbou?r|bridge|border\s+crossing|crossing|refinery|dam|power\s+"
+    r"(?:plant|station)|prison|stadium|university|palace|barracks|garrison)(?![\w-])")
 
 
 def _border_pair(article: ArticleView, p: PlaceMention) -> bool:
@@ -1041,9 +1069,9 @@ def _no_antecedent(article: ArticleView, p: PlaceMention, reference_ok: bool = F
             or (not reference_ok and _after_of_or_from(norm, p.start)
                 and _REFERENCE_POINT.search(norm, max(0, p.start - 40), p.start) is not None))
     return bool(known)
-_NAMED_AFTER = re.compile(r"\s+[A-Z]")  # "the Tigrayan capital Mekelle": a name follows, no anaphor
+_NAMED_AFTER: Final = re.compile(r"\s+[A-Z]")  # "the Tigrayan capital Mekelle": a name follows, no anaphor
 
-_REGION_AFTER = re.compile(r"\s+(?:region|province|oblast|governorate|state|district|county)\b")
+_REGION_AFTER: Final = re.compile(r"\s+(?:region|province|oblast|governorate|state|district|county)\b")
 
 
 def _sets_the_scene(article: ArticleView, latest: PlaceMention, pos: int) -> bool:
@@ -1159,13 +1187,14 @@ def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: Place
     return size
 
 
-_QUOTES = frozenset({'"', "\u201c", "\u201d", "\u2018", "\u2019", "''", "``"})
-_SETTLEMENT_PLURALS = frozenset({"towns", "cities", "villages", "settlements", "hamlets", "localities", "capitals"})
-_AROUND = frozenset({"around", "near", "outside", "surrounding", "beyond", "close", "from"})  # towns *around* X
-_SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "hamlet", "capital", "settlement", "port"})
-_SETTLEMENT_WORDS = _SETTLEMENT_NOUNS | _SETTLEMENT_PLURALS
-_SINGULAR = {"towns": "town", "cities": "city", "villages": "village", "settlements": "settlement",
-             "hamlets": "hamlet", "localities": "town", "capitals": "capital"}
+_QUOTES: Final = frozenset({'"', "\u201c", "\u201d", "\u2018", "\u2019", "''", "``"})
+_SETTLEMENT_PLURALS: Final = frozenset(
+    {"towns", "cities", "villages", "settlements", "hamlets", "localities", "capitals"})
+_AROUND: Final = frozenset({"around", "near", "outside", "surrounding", "beyond", "close", "from"})  # towns *around* X
+_SETTLEMENT_NOUNS: Final = frozenset({"town", "city", "village", "hamlet", "capital", "settlement", "port"})
+_SETTLEMENT_WORDS: Final = _SETTLEMENT_NOUNS | _SETTLEMENT_PLURALS
+_SINGULAR: Final = {"towns": "town", "cities": "city", "villages": "village", "settlements": "settlement",
+                    "hamlets": "hamlet", "localities": "town", "capitals": "capital"}
 
 
 def _closing_comma(words: list[str], limit: int) -> int | None:
@@ -1233,24 +1262,25 @@ def find_places(article: ArticleView, view: SentenceView, pat: CompiledPattern, 
 
 
 # "pushing towards the town of Vovchansk", "an assault on Bakhmut": a town named as the target
-_TARGET_BEFORE = re.compile(r"(?<![\w-])(?:(?:towards?|on|against|at|into)\s+(?:the\s+)?(?:[\w-]+\s+)?"
-                            r"(?:(?:town|city|village|port|settlement)\s+of\s+)?"
-                            # "launched an offensive … in northern Shan state, attacking army positions in the towns
-                            # of Lashio, Hsenwi and Chinshwehaw"
-                            # "launched an offensive Saturday to seize Loikaw, the capital of Kayah state"
-                            r"|to\s+(?:seize|capture|take|retake|recapture|liberate|storm|attack)\s+(?:the\s+)?"
-                            r"(?:(?:[\w-]+\s+)?(?:towns?|cit(?:y|ies)|villages?|port|capital)\s+of\s+)?"
-                            # ("pounding the border towns of Ras al-Ain and Tel Abyad", "pounding the regional
-                            # capital Tskhinvali", "attacking army positions in and around the towns of Lashio")
-                            r"|(?:attacking|targeting|assaulting|storming|pounding|shelling|bombarding)\s+"
-                            r"(?:(?:[\w-]+\s+){0,2}?(?:positions|posts|bases|outposts|targets)\s+"
-                            r"(?:in\s+and\s+around|in|around|near)\s+)?(?:the\s+)?"
-                            r"(?:(?:[\w-]+\s+)?(?:towns?|cit(?:y|ies)|villages?)\s+of\s+|(?:[\w-]+\s+)?capital\s+)?)$")
+_TARGET_BEFORE: Final = re.compile(
+    r"(?<![\w-])(?:(?:towards?|on|against|at|into)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:(?:town|city|village|port|settlement)\s+of\s+)?"
+    # "launched an offensive … in northern Shan state, attacking army positions in the towns
+    # of Lashio, Hsenwi and Chinshwehaw"
+    # "launched an offensive Saturday to seize Loikaw, the capital of Kayah state"
+    r"|to\s+(?:seize|capture|take|retake|recapture|liberate|storm|attack)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+)?(?:towns?|cit(?:y|ies)|villages?|port|capital)\s+of\s+)?"
+    # ("pounding the border towns of Ras al-Ain and Tel Abyad", "pounding the regional
+    # capital Tskhinvali", "attacking army positions in and around the towns of Lashio")
+    r"|(?:attacking|targeting|assaulting|storming|pounding|shelling|bombarding)\s+"
+    r"(?:(?:[\w-]+\s+){0,2}?(?:positions|posts|bases|outposts|targets)\s+"
+    r"(?:in\s+and\s+around|in|around|near)\s+)?(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+)?(?:towns?|cit(?:y|ies)|villages?)\s+of\s+|(?:[\w-]+\s+)?capital\s+)?)$")
 
 
 # ("launched a full-scale invasion of Ukraine, with missile strikes on Kyiv": what the strikes hit is no target of the
 # offensive)
-_STRIKES_BEFORE = literal_start_regex(
+_STRIKES_BEFORE: Final = literal_start_regex(
     r"(?<![\w-])(?:strikes?|airstrikes?|raids?|shelling|bombing|bombardment|missiles?|"
     r"rockets?|drones?|attacks?)\s+$")
 
@@ -1269,28 +1299,29 @@ def _target_town(article: ArticleView, items: list[_Item], choice: PlaceChoice, 
 
 # the next sentence goes on about the same event: "Gunmen killed 44 civilians at a mosque in southwest Niger. The
 # attack took place in the village of Fambita …"
-_SAME_EVENT = re.compile(r"(?<![\w-])(?:(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|raids?|massacre|"
-                         r"killings|shelling|bombing|assault|ambush)\s+(?:took\s+place|happened|occurred|was\s+carried"
-                         r"\s+out|were\s+carried\s+out|hit|struck|targeted)"
-                         # "The assailants attacked the villages of …", "The attacker struck … in Nguetechewe"
-                         r"|(?:the|these)\s+(?:gunmen|assailants|attackers?|bombers?|militants|raiders)\s+"
-                         r"(?:[\w-]+\s+){0,3}?(?:attacked|raided|stormed|struck|targeted|hit)"
-                         # "A fighter jet dropped a bomb on the monastery in Lintalu village"
-                         r"|(?:a|the)\s+(?:[\w-]+\s+)?(?:jet|warplane|plane|drone|helicopter|aircraft|bomber)\s+"
-                         r"(?:dropped|fired|struck|hit|bombed))(?![\w-])")
+_SAME_EVENT: Final = re.compile(
+    r"(?<![\w-])(?:(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|raids?|massacre|"
+    r"killings|shelling|bombing|assault|ambush)\s+(?:took\s+place|happened|occurred|was\s+carried"
+    r"\s+out|were\s+carried\s+out|hit|struck|targeted)"
+    # "The assailants attacked the villages of …", "The attacker struck … in Nguetechewe"
+    r"|(?:the|these)\s+(?:gunmen|assailants|attackers?|bombers?|militants|raiders)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:attacked|raided|stormed|struck|targeted|hit)"
+    # "A fighter jet dropped a bomb on the monastery in Lintalu village"
+    r"|(?:a|the)\s+(?:[\w-]+\s+)?(?:jet|warplane|plane|drone|helicopter|aircraft|bomber)\s+"
+    r"(?:dropped|fired|struck|hit|bombed))(?![\w-])")
 # "killed 100 civilians in attacks on two villages in the Tillaberi region": the villages, which the next sentence
 # names, are where it happened; the area only locates them
-_VILLAGES_IN_BEFORE = literal_start_regex(
+_VILLAGES_IN_BEFORE: Final = literal_start_regex(
     r"(?<![\w-])(?:villages|hamlets|settlements|communities)\s+(?:in|of|around|near)\s+"
     r"(?:the\s+)?(?:[\w'-]+\s+){0,3}?$")
 
 
 # "an attack on a village in the central Sagaing region … The village of Pazigyi in Kanbalu township was pounded":
 # the next sentence opens on the village the lede left unnamed
-_A_SETTLEMENT_IN_BEFORE = literal_start_regex(
+_A_SETTLEMENT_IN_BEFORE: Final = literal_start_regex(
     r"(?<![\w-])an?\s+(?:[\w-]+\s+)?(?:village|hamlet|town|settlement)\s+in\s+"
     r"(?:the\s+)?(?:[\w'-]+\s+){0,3}?$")
-_THE_SETTLEMENT_OF = re.compile(r"the\s+(?:village|hamlet|town|settlement)\s+of\s")
+_THE_SETTLEMENT_OF: Final = re.compile(r"the\s+(?:village|hamlet|town|settlement)\s+of\s")
 
 
 def _narrowed_next(article: ArticleView, view: SentenceView, pat: CompiledPattern,
@@ -1326,7 +1357,7 @@ def _narrowed_next(article: ArticleView, view: SentenceView, pat: CompiledPatter
     return [first, *_coordinated(article, items, first, forward=True)]
 
 
-_WHO_CLAUSE = re.compile(r",\s+(?:who|whom|whose)\s")
+_WHO_CLAUSE: Final = re.compile(r",\s+(?:who|whom|whose)\s")
 
 
 def _destinations_only(article: ArticleView, view: SentenceView, pat: CompiledPattern) -> bool:
@@ -1358,15 +1389,15 @@ def _excluded_before(norm: str, excludes: re.Pattern[str], start: int, excluded_
 
 # ("the coastal provinces of ": an area's noun between where people head and the place; unlike _AREA_OF_BEFORE,
 # which says a province locates a named area)
-_AREA_NOUN_OF_BEFORE = literal_start_regex(
+_AREA_NOUN_OF_BEFORE: Final = literal_start_regex(
     r"(?<![\w-])the\s+(?:[a-z-]+\s+){0,2}?(?:provinces?|regions?|cities|towns|villages|"
     # ("fled Homs toward the coastal strongholds of Latakia and Tartus")
     r"areas?|districts?|states?|governorates?|strongholds|ports)\s+of\s+$")
 
 
 # "missiles at nine sites in Pakistan and Kashmir, including targets in Muzaffarabad and Bahawalpur"
-_INCLUDING = re.compile(r",\s+including\s+(?:(?:[a-z-]+\s+){0,3}?(?:in|at|on|near)\s+)?(?:the\s+)?"
-                        r"(?:(?:[a-z-]+\s+)?(?:cit(?:y|ies)|towns?|villages?)\s+of\s+)?")
+_INCLUDING: Final = re.compile(r",\s+including\s+(?:(?:[a-z-]+\s+){0,3}?(?:in|at|on|near)\s+)?(?:the\s+)?"
+                               r"(?:(?:[a-z-]+\s+)?(?:cit(?:y|ies)|towns?|villages?)\s+of\s+)?")
 
 
 def _included(article: ArticleView, view: SentenceView, items: list[_Item], choice: PlaceChoice) -> PlaceChoice:
@@ -1383,8 +1414,9 @@ def _included(article: ArticleView, view: SentenceView, items: list[_Item], choi
 
 # "insurgents stormed into the town of Macomia": where fighters went is where people then flee from (a place the
 # pattern excludes as a destination — "into" — is still carried to a later sentence)
-_FORCES_INTO_BEFORE = re.compile(r"(?:stormed|pushed|broke|swept|rolled|advanced|moved|poured|burst|"
-                                 r"fought\s+their\s+way)\s+(?:deep\s+)?into\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$")
+_FORCES_INTO_BEFORE: Final = re.compile(
+    r"(?:stormed|pushed|broke|swept|rolled|advanced|moved|poured|burst|"
+    r"fought\s+their\s+way)\s+(?:deep\s+)?into\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$")
 
 
 def _carried(article: ArticleView, view: SentenceView, pat: CompiledPattern) -> PlaceChoice | None:
@@ -1475,12 +1507,12 @@ def _positional(view: SentenceView, pat: CompiledPattern, items: list[_Item], t_
     return best[2] if best else None
 
 
-_ING = re.compile(r"[a-z]+ing\b")
-_PARTICIPLE = re.compile(r"[a-z]+(?:ed|en)\b|(?:cut|hit|struck|overrun|shut)\b")
+_ING: Final = re.compile(r"[a-z]+ing\b")
+_PARTICIPLE: Final = re.compile(r"[a-z]+(?:ed|en)\b|(?:cut|hit|struck|overrun|shut)\b")
 
 
 # the words between a town and the place that locates it: " in northern ", ", in the east of "
-_LOCATES = re.compile(r",?\s+in\s+(?:the\s+)?" + COMPASS)
+_LOCATES: Final = re.compile(r",?\s+in\s+(?:the\s+)?" + COMPASS)
 
 
 def _nearest(view: SentenceView, scope: str, items: list[_Item], t_start: int, t_end: int,

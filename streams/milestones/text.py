@@ -17,39 +17,42 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from datetime import datetime
+from typing import Final, cast
 
 from streams.milestones.lexicon import normalise, word_starts
 from streams.milestones.named import Anchors, superseded, unresolved_places
 from streams.milestones.rules import Window
 from streams.tagging.model import PlaceMention, Sentence, Tagging
 
-_TOKEN = re.compile(r"\w+(?:[-.]\w+)*|'s\b|[^\w\s]")
-_NUMBER_WORDS = (r"(?:a|few|several|many|some|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                 r"twenty|thirty|forty|fifty)")
-_CUT_CONNECTIVE = re.compile(  # (?<![\w'-])(?:but|while|…)(?![\w'-]), written to be searched fast: word_starts
+_TOKEN: Final = re.compile(r"\w+(?:[-.]\w+)*|'s\b|[^\w\s]")
+_NUMBER_WORDS: Final = (r"(?:a|few|several|many|some|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                        r"twenty|thirty|forty|fifty)")
+_CUT_CONNECTIVE: Final = re.compile(  # (?<![\w'-])(?:but|while|…)(?![\w'-]), written to be searched fast: word_starts
     word_starts("but|while|whereas|although|though|as|after|before|since|when|because|which|who|whom|where|"
                 "until|unless|if|despite|amid".split("|"), before=r"[\w'-]") + r"(?![\w'-])"
 )
 # "ten years after IS seized the city": the time phrase goes with the clause it dates
 # (not "late last month after …": "last month" dates the clause before it)
-_TIME_BEFORE = re.compile(
+_TIME_BEFORE: Final = re.compile(
     r"(?<!last )(?<!this )(?<!next )(?<!that )(?<!same )(?<!previous )(?<!following )"
     r"(?:(?:" + _NUMBER_WORDS + r"\s+){0,2}(?:years?|months?|weeks?|days?|hours?|decades?)|shortly|soon|long|"
     r"just)\s+$"
 )
-_TIME_BEFORE_LAST_WORDS = ("year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
-                           "decade", "decades", "shortly", "soon", "long", "just")
-# [;:()\[\]"]|(?<!\d),|,(?!\d)|(?<=\s)-(?=\s), the look-behinds after the character they precede: every
-# alternative then opens with a character, which the regex engine skips to (see lexicon.word_starts)
-_CUT_PUNCT = re.compile(r'[;:()\[\]"]|,(?<!\d,)|,(?!\d)|-(?<=\s-)(?=\s)')
+_TIME_BEFORE_LAST_WORDS: Final = ("year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+                                  "decade", "decades", "shortly", "soon", "long", "just")
+# [;:()\[\]"]|(?<!\d),|,(?!\d)|(?<=\s)-(?=\s), the look-behinds after the character they precede, and the character
+# set as one alternative per character: every alternative then opens with a literal, so the regex engine skips to the
+# characters they open with (a set as the first alternative leaves it no such prefix: it tried the whole alternation
+# at every character of the sentence). Each match is the one character either way.
+_CUT_PUNCT: Final = re.compile(r';|:|\(|\)|\[|\]|"|,(?<!\d,)|,(?!\d)|-(?<=\s-)(?=\s)')
 # scare quotes around a word or two ('launched what it called "anti-terrorist" operations') do not cut
 # the clause
-_SCARE_QUOTES = re.compile(r'"[\w\'-]+(?:\s[\w\'-]+){0,2}"')
-GENERIC_SUBCITY = frozenset({"old city", "city center", "town center", "downtown", "the old city", "medina",
-                             "old town", "city centre", "historic center", "inner city"})
+_SCARE_QUOTES: Final = re.compile(r'"[\w\'-]+(?:\s[\w\'-]+){0,2}"')
+GENERIC_SUBCITY: Final = frozenset({"old city", "city center", "town center", "downtown", "the old city", "medina",
+                                    "old town", "city centre", "historic center", "inner city"})
 # "the city", "the besieged town", "its old city": a reference back to a city named before
-_ANAPHOR_NOUNS = ("city", "town", "village", "capital", "there")
-ANAPHOR = re.compile(  # (the look-behinds after the first character: see lexicon.word_starts)
+_ANAPHOR_NOUNS: Final = ("city", "town", "village", "capital", "there")
+ANAPHOR: Final = re.compile(  # (the look-behinds after the first character: see lexicon.word_starts)
     # ("Residents of Sittwe say their city has been hemmed in")
     word_starts(["the", "its", "their"])
     # ("wresting control of the country's second city")
@@ -74,10 +77,6 @@ ANAPHOR = re.compile(  # (the look-behinds after the first character: see lexico
     r"|t(?<=[a-z] t)here(?![\w-])(?!\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|seems|seemed|"
     r"appears|appeared|remains|remained|be|been)\b)"
 )
-# a year not inside a longer number: (?<!\d)(?:19|20)\d\d(?!\d), with the look-behind after the "19"/"20" (it
-# then spans them: only the character before can be the digit it excludes), so that the regex engine skips
-# to a "1" or "2" instead of trying the look-behind at every position of the text (3x faster)
-_YEAR = re.compile(r"(?:19|20)(?<!\d\d\d)\d\d(?!\d)")
 
 
 def bisect_left_int(a: list[int], x: int, lo: int = 0) -> int:
@@ -116,6 +115,25 @@ def holds_any(text: str, needles: tuple[str, ...] | None, start: int, end: int) 
     return False
 
 
+def latest_year(text: str) -> int:
+    """The latest year ``text`` names (0 when none): the largest match of ``(?<!\\d)(?:19|20)\\d\\d(?!\\d)``, four
+    digits not inside a longer number. Found by ``str.find`` of "19" and "20" (a fast search) and tests of the
+    characters around each; a regex scan tried every "1" and "2" of the text (``str.isdecimal`` is ``\\d``: Unicode's
+    decimal digits, which ``int`` reads)."""
+    best = 0
+    n = len(text)
+    for lead in ("19", "20"):
+        i = text.find(lead)
+        while i >= 0:
+            if i + 4 <= n and text[i + 2].isdecimal() and text[i + 3].isdecimal() \
+                    and (i == 0 or not text[i - 1].isdecimal()) and (i + 4 == n or not text[i + 4].isdecimal()):
+                year = int(text[i:i + 4])
+                if year > best:
+                    best = year
+            i = text.find(lead, i + 1)
+    return best
+
+
 def word_end_before(norm: str, pos: int, floor: int = 0) -> int:
     """Where the whitespace that ends at ``pos`` begins, not before ``floor`` (``pos`` when none ends there): the end
     of the word before it."""
@@ -143,12 +161,12 @@ def _nul_beyond_latin1(error: UnicodeError) -> tuple[str, int]:
 # (called once per run of such characters: a text beyond Latin-1 has a few, a name's "ł", a "€")
 codecs.register_error("wirewatch.nul", _nul_beyond_latin1)
 
-_DATELINE_REACH = 400
+_DATELINE_REACH: Final = 400
 # the news agency credited in a dateline: "OMDURMAN, Sudan (Sudan Tribune) —", "Bucha (Ukraine) (AFP) -"
-_CREDIT = re.compile(r"\(([A-Z][\w .'’-]{1,40})\)\s*[-–—]")
+_CREDIT: Final = re.compile(r"\(([A-Z][\w .'’-]{1,40})\)\s*[-–—]")
 
 
-_LIST_JOIN = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+_LIST_JOIN: Final = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
 
 def _list_commas(norm: str, base: int, places: list[PlaceMention]) -> set[int]:
@@ -177,8 +195,8 @@ def _list_commas(norm: str, base: int, places: list[PlaceMention]) -> set[int]:
 
 # "the seizure of Goma, the region's largest city, late last month": a time phrase right after an apposition to a
 # place dates the clause the place is in (the apposition's commas do not cut it)
-_MONTH_NAMES = "|".join(name.lower() for name in calendar.month_name if name)
-_APPOSED_TIME = re.compile(
+_MONTH_NAMES: Final = "|".join(name.lower() for name in calendar.month_name if name)
+_APPOSED_TIME: Final = re.compile(
     r",\s+(?:the|a|an)\s+[^,;:()\"]{1,60}?,\s+(?=(?:(?:late|early|mid|in\s+late|in\s+early)\s+)?"
     r"(?:last\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)|"
     r"in\s+(?:" + _MONTH_NAMES + r"|(?:19|20)\d\d)|(?:" + _MONTH_NAMES + r")\s+\d))"
@@ -345,12 +363,12 @@ class SentenceView:
 
 
 # a parenthetical that ends right before a trigger ("…, including 14 children, were killed")
-_AUX_ONLY = re.compile(r"[\s,]*(?:(?:were|was|are|is|have|has|had|been|reportedly|also|still|now|remain|remains|"
-                       r"remained)\s+)*")
-_PARENTHETICAL = re.compile(r"[\s,]*(?:including|among\s+them|mostly|most\s+of\s+them|many\s+of\s+them|"
-                            r"all\s+of\s+them|some\s+of\s+them|half\s+of\s+them|among\s+whom|"
-                            # "Thousands of residents, many from the Alawite minority, were fleeing Homs"
-                            r"(?:many|most|some)\s+from)\b")
+_AUX_ONLY: Final = re.compile(r"[\s,]*(?:(?:were|was|are|is|have|has|had|been|reportedly|also|still|now|remain|remains|"
+                              r"remained)\s+)*")
+_PARENTHETICAL: Final = re.compile(r"[\s,]*(?:including|among\s+them|mostly|most\s+of\s+them|many\s+of\s+them|"
+                                   r"all\s+of\s+them|some\s+of\s+them|half\s+of\s+them|among\s+whom|"
+                                   # "Thousands of residents, many from the Alawite minority, were fleeing Homs"
+                                   r"(?:many|most|some)\s+from)\b")
 
 
 def _spaced(norm: str, s: int, e: int) -> bool:
@@ -358,15 +376,15 @@ def _spaced(norm: str, s: int, e: int) -> bool:
     return (s == 0 or norm[s - 1] == " ") and (e >= len(norm) or norm[e] == " ")
 
 
-_NO_KINDS: set[str] = set()  # the place kinds of a sentence that names none (shared: never changed)
+_NO_KINDS: Final[set[str]] = set()  # the place kinds of a sentence that names none (shared: never changed)
 
 # A country as the first half of a compound adjective ("US-led coalition", "Iranian-backed"): it names who leads or
 # backs, not where anything happens, so a sentence that names no other place still "names no place" (carry-over)
-_COUNTRY_ADJECTIVE = re.compile(r"-(?:led|backed|brokered|based|made|supplied|trained|funded|allied|sponsored|"
-                                r"supported|aligned|armed|owned|born)(?![\w-])")
+_COUNTRY_ADJECTIVE: Final = re.compile(r"-(?:led|backed|brokered|based|made|supplied|trained|funded|allied|sponsored|"
+                                       r"supported|aligned|armed|owned|born)(?![\w-])")
 
-_NATURAL_FEATURE = re.compile(r"(?:River|Lake|Sea|Gulf|Bay|Mountains?|Hills|Valley|Desert|Canal|Strait)$"
-                              r"|^(?:Lake|Mount|Gulf|Bay|Sea|River)\s")
+_NATURAL_FEATURE: Final = re.compile(r"(?:River|Lake|Sea|Gulf|Bay|Mountains?|Hills|Valley|Desert|Canal|Strait)$"
+                                     r"|^(?:Lake|Mount|Gulf|Bay|Sea|River)\s")
 
 
 class ArticleView:
@@ -385,11 +403,15 @@ class ArticleView:
         self.filter_cache: dict[tuple[object, ...], object] = {}  # per-article memo
         self.sentence_memo: dict[int, object] = {}  # per check (or phrase index) and sentence: filters._SERIALS
         self.anchors: Anchors | None = None  # unresolved-place anchors, when the detector's scan found them
-        # (bits, start, end) of every occurrence of the early checks' phrase keys in " " + norm, as the detector's
-        # trigger scan reports them, with the spot bits of the checks whose phrase the key is (None: not scanned
-        # for); see LexiconCheck.spotted
+        # (key, start, end) of every occurrence of the early checks' phrase keys in " " + norm, as the detector's
+        # trigger scan reports them (None: not scanned for), and per key the spot bits of the checks whose phrase the
+        # key is; see LexiconCheck.spotted
         self.phrase_spots: list[tuple[int, int, int]] | None = None
+        self.phrase_spot_bits: list[int] = []
         self.spot_masks: list[int] | None = None  # per sentence: filters.sentence_spot_masks
+        # per sentence: the bits of the checks with a spot that is a whole match inside it
+        # (filters._spot_masks_by_sentence; None: not built, or the sentences are not in order)
+        self.sure_masks: list[int] | None = None
         # Built on first use (the properties below): plain attributes, not functools.cached_property, which
         # needs an instance __dict__ (the class is compiled with mypyc: see streams.milestones._compiled).
         self._norm: str | None = None
@@ -445,16 +467,16 @@ class ArticleView:
         return ends
 
     def _build_bounds(self) -> tuple[list[int], list[int]]:
-        starts: list[int] = []
+        starts: list[object] = []  # (the model's own int objects: compiled, a native int is boxed anew to be listed)
         ends: list[int] = []
         for s in self.sentences:
             # (the fields from the model's __dict__: one attribute hook per sentence instead of two)
             fields = s.__dict__
-            start: int = fields["start"]
+            start = fields["start"]
             starts.append(start)
-            ends.append(start + len(fields["text"]))
-        self._sentence_starts, self._sentence_ends = starts, ends
-        return starts, ends
+            ends.append(cast(int, start) + len(fields["text"]))
+        self._sentence_starts, self._sentence_ends = cast(list[int], starts), ends
+        return cast(list[int], starts), ends
 
     def sentence_span(self, index: int) -> tuple[int, int]:
         """(start, end) of sentence ``index``."""
@@ -544,8 +566,7 @@ class ArticleView:
         if self.published_at is not None:
             return self.published_at.year
         if self._text_year is None:
-            years = [int(m.group()) for m in _YEAR.finditer(self.text)]
-            self._text_year = max(years) if years else 0
+            self._text_year = latest_year(self.text)
         return self._text_year or None
 
     def sentence_index(self, pos: int) -> int:
