@@ -145,7 +145,7 @@ _GROUP_ADJECTIVE: Final = re.compile(
 # what every settlement noun contains, lower-cased ("cit" for city and cities)
 # (and "capital" and "administrative", which ``_CAPITAL_AFTER_A`` looks for in the same place)
 _SETTLEMENT_STEMS: Final = ("town", "village", "cit", "hamlet", "settlement", "port", "oasis", "locality", "commune",
-                     "municipality", "community", "stronghold", "capital", "administrative", "camp")
+                            "municipality", "community", "stronghold", "capital", "administrative", "camp")
 _NOUN_REACH: Final = 120
 
 

@@ -1042,6 +1042,10 @@ def _names_a_facility(norm: str, p: PlaceMention) -> bool:
     return norm.startswith("the ", p.start - 4) and _FACILITY_AFTER.match(norm[p.end:p.end + 40]) is not None
 
 
+# (what a place followed by a river or a weapon's model is not: one regex, as in _NOT_A_PLACE_AFTER)
+_RIVER_OR_WEAPON_AFTER: Final = _any_after(_RIVER_AFTER, _WEAPON_AFTER)
+
+
 def _no_antecedent(article: ArticleView, p: PlaceMention, reference_ok: bool = False) -> bool:
     """Whether a mention cannot be what "the town" stands for: a speaker ("Kyiv said", "an official in Zagreb
     said"), a venue ("signed at a meeting in the town of Zawiya"), one side of a border ("seize the Gaza side
@@ -1057,8 +1061,8 @@ def _no_antecedent(article: ArticleView, p: PlaceMention, reference_ok: bool = F
             or _names_a_facility(norm, p)  # "reached the Ouagadougou conference centre"
             or _SIDE_AFTER.match(norm, p.end) is not None
             or _time_zone(norm, p)  # "at 5 a.m. Moscow time"
-            or _RIVER_AFTER.match(norm, p.end) is not None  # "the Litani river"
-            or _WEAPON_AFTER.match(norm, p.end) is not None  # "Bradley fighting vehicles", "Apache helicopters"
+            # "the Litani river", "Bradley fighting vehicles"
+            or _RIVER_OR_WEAPON_AFTER.match(norm, p.end) is not None
             # "blamed the Azov regiment": a unit named after a place
             or (article.text.startswith(" ", p.end) and _ORG_NAME_AFTER.match(article.text, p.end) is not None)
             or _forces_origin(article, p) or _speakers_seat(article, p) or _border_pair(article, p)
