@@ -514,12 +514,14 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False  # "The truce was agreed in Minsk on Thursday by the leaders of Ukraine, …": a summit's venue
     if _forces_origin(article, p):
         return False  # "brigades mostly from the western city of Misrata penetrated …": where the forces come from
-    if ("near" in before or "outside" in before or "close to" in before) \
-            and (m := _APPOSED_NEAR.search(article.norm, max(0, p_start - 80), p_start)) is not None \
+    # (the two appositions are searched for over the 80 characters before the place, and their needles with them)
+    wide = norm[max(0, p_start - 80):p_start]
+    if ("near" in wide or "outside" in wide or "close to" in wide) \
+            and (m := _APPOSED_NEAR.search(norm, max(0, p_start - 80), p_start)) is not None \
             and _place_ending_at(article, m.start()) is not None:
         return False  # "Eastern Ghouta, the last major rebel bastion near Damascus": Damascus only locates it
-    if ("suburb" in before or "town" in before or "village" in before) \
-            and (m := _APPOSED_PART_OF.search(article.norm, max(0, p_start - 80), p_start)) is not None \
+    if ("suburb" in wide or "town" in wide or "village" in wide) \
+            and (m := _APPOSED_PART_OF.search(norm, max(0, p_start - 80), p_start)) is not None \
             and _place_ending_at(article, m.start()) is not None:
         return False  # "Tajoura, a suburb of the Libyan capital Tripoli": Tripoli only locates it
     if _LOCATED_BEFORE.search(before):
