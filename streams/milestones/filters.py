@@ -360,7 +360,8 @@ class LexiconCheck:
                 for a, b in self._own_hits(article, sentence):
                     if a >= hi:
                         break
-                    if lo <= a and b <= hi:
+                    if lo <= a and b <= hi and not (self.effect == "block"
+                                                    and _in_subject_relative(article.norm, a, b, probe.trigger_start)):
                         return FilterHit(self.name, self.effect, article.text[a:b], a, b)
         return None
 
@@ -817,6 +818,21 @@ class DatedCheck:
                     return FilterHit(self.name, self.effect, probe.article.text[m.start():m.end()],
                                      m.start(), m.end())
         return None
+
+
+# the end of a relative clause on the subject, right before the trigger's auxiliary: "Rebels who crossed into
+# Sierra Leone from Liberia last month have captured …" (the phrase belongs to the clause: "last month" dates the
+# crossing)
+_RELATIVE_OPENS: Final = re.compile(r"(?<![\w-])(?:who|which)\s+[^,;:]*$")
+_AUXILIARY_ONLY: Final = re.compile(r"\s+(?:have|has|had)\s+(?:now\s+|also\s+|since\s+)?$")
+
+
+def _in_subject_relative(norm: str, start: int, end: int, trigger_start: int) -> bool:
+    """Whether the phrase at ``start``-``end`` closes a relative clause ("who …", "which …") that only the
+    main clause's auxiliary separates from the trigger (asked of blocking phrases only: "which jihadists have
+    encircled" still names the forces a siege needs)."""
+    return end < trigger_start and _AUXILIARY_ONLY.fullmatch(norm, end, trigger_start) is not None \
+        and _RELATIVE_OPENS.search(norm, max(0, start - 80), start) is not None
 
 
 # "remained cut off on Friday by a blockade that JNIM imposed in August": a relative clause after the trigger

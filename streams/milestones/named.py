@@ -62,9 +62,10 @@ _LIST_SEP: Final = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _COMMA_A: Final = re.compile(r",\s+(?:an?|the|another|one\s+of\s+the)\s")
 _NOUN_AFTER_A: Final = re.compile(
     rf"(?i:(?:[\w'-]++\s++){{0,3}}?(?P<noun>{_SETTLEMENT})\b)(?!['’]s)"
-    # "X, a town of Y" names a part; "X, a town of about 60,000 people" is X
-    r"(?!\s+of\s+(?!(?:about|around|some|nearly|roughly|almost|more\s+than|over|fewer\s+than|less\s+than|"
-    r"under|\d|the\s+(?:enclave|region|province|country|state|territory|island|governorate|north|south|east|west)\b)))"
+    # "X, a town of Y" names a part; "X, a town of about 60,000 people" is X; "X, another stronghold of the
+    # Mehsud tribe" is X whoever holds it
+    r"(?:(?<=stronghold)|(?!\s+of\s+(?!(?:about|around|some|nearly|roughly|almost|more\s+than|over|fewer\s+than|less\s+than|"
+    r"under|\d|the\s+(?:enclave|region|province|country|state|territory|island|governorate|north|south|east|west)\b))))"
     # "Michael Racey, a city spokesman": the noun qualifies a person
     r"(?!\s+(?:spokes\w*|council\w*|officials?|hall|manager|police|residents?|natives?|employees?|workers?|"
     r"planner|engineer|attorney|administrator|clerk|mayor|board|commission\w*|department|schools?|leaders?|"
@@ -137,9 +138,12 @@ _DIRECTIONS: Final = re.compile(r"^(?:north|south|east|west|central)", re.I)
 
 
 # "the northern stronghold of Tuareg separatist rebels": a people's name before the group's noun
+_WATER_OR_HEIGHT: Final = ("Lake ", "River ", "Gulf ", "Sea ", "Bay ", "Mount ", "Mountains ")
 _GROUP_AFTER: Final = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:rebels|militants|fighters|separatists|forces|insurgents|jihadists|"
-    r"militias?|groups?|tribesmen|guerrillas)\b")
+    r"militias?|groups?|tribesmen|guerrillas|"
+    # ("the stronghold of Swat Taliban chief Maulana Fazlullah": a group's leader, so the name is the group's)
+    r"chief|leader|commander|spokesman)\b")
 _GROUP_ADJECTIVE: Final = re.compile(
     r"-(?:led|backed|based|held|aligned|linked|allied|affiliated|dominated|run)$", re.I)
 # what every settlement noun contains, lower-cased ("cit" for city and cities)
@@ -296,6 +300,8 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
             name, at = n.group("name"), n.start()
             if (lead := _LEADING_WORD.match(name)) is not None:  # "In Stepanakert, the main city of …"
                 name, at = name[lead.end():], at + lead.end()
+            if name.startswith(_WATER_OR_HEIGHT):
+                continue  # "the islands of Lake Chad, a stronghold of ISWAP": a lake, not a town
             found.append((name, at, "city"))
     for kind, start in anchors.name_ends:
         if text[text.rfind(" ", max(0, start - 40), start) + 1:start].islower():

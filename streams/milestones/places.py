@@ -638,6 +638,8 @@ _GAIN_OF_AFTER: Final = re.compile(
 # armed groups whose names are also towns' in the gazetteer (Fano, Italy; Wagner, South Dakota)
 _GROUPS_NAMED_LIKE_TOWNS: Final = frozenset({"fano", "wagner"})
 _ARMED_MEN_AFTER: Final = re.compile(r"\s+(?:militias?|militiamen|fighters|brigades?|gunmen)(?![\w-])")
+# "the New York-based group said", "a London-registered ship": where someone is based, not where anything happened
+_BASED_AFTER: Final = re.compile(r"-(?:based|headquartered|registered|born)(?![\w-])")
 
 
 def _any_after(*guards: re.Pattern[str]) -> re.Pattern[str]:
@@ -654,13 +656,13 @@ def _any_after(*guards: re.Pattern[str]) -> re.Pattern[str]:
 # only); for a country, "Thousands of U.S. Marines and Iraqi troops launched an offensive" (whose forces) and "forces
 # loyal to Yemen's government" (whose government)
 _NOT_A_PLACE_AFTER_ANY: Final = _any_after(_AGREEMENT_AFTER, _RIVER_AFTER, _WEAPON_AFTER, _GOVERNMENT_ACTS_AFTER,
-                                    _GAIN_OF_AFTER, _ARMED_MEN_AFTER)
+                                    _GAIN_OF_AFTER, _ARMED_MEN_AFTER, _BASED_AFTER)
 _NOT_A_PLACE_AFTER: Final = {
     "city": _any_after(_AGREEMENT_AFTER, _RIVER_AFTER, _WEAPON_AFTER,
                               re.compile("(?='s)" + _GOVERNMENT_POSSESSIVE_AFTER.pattern), _GOVERNMENT_ACTS_AFTER,
-                              _GAIN_OF_AFTER, _ARMED_MEN_AFTER),
+                              _GAIN_OF_AFTER, _ARMED_MEN_AFTER, _BASED_AFTER),
     "country": _any_after(_AGREEMENT_AFTER, _RIVER_AFTER, _GOVERNMENT_ACTS_AFTER, _COUNTRY_FORCES_AFTER,
-                                 _COUNTRY_OWNS_ACTOR, _GAIN_OF_AFTER, _ARMED_MEN_AFTER),
+                                 _COUNTRY_OWNS_ACTOR, _GAIN_OF_AFTER, _ARMED_MEN_AFTER, _BASED_AFTER),
 }
 # the rest of an armed group's or party's name ("Kachin Independence Army", "Tigray People's Liberation Front",
 # "Arakan Army", "Karen National Union")

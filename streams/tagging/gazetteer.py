@@ -39,7 +39,7 @@ from streams.tagging.model import PlaceKind
 from streams.tagging.text import fold, fold_pattern
 from streams.tagging.words import US_STATE_ABBREVIATIONS, is_common_word
 
-FORMAT_VERSION = 26
+FORMAT_VERSION = 27
 DEFAULT_MIN_POPULATION = 500
 # Alternate names (other spellings, exonyms) are only taken from places at least this large: small
 # places carry many historic/odd alternates ("Liverpool" for a town in Indiana).
@@ -346,6 +346,27 @@ def write_pickle_atomic(path: Path, obj: object) -> None:
         raise
 
 
+_BREAKS = re.compile(r"[\s-]+")
+
+
+def _respaced_alternates(name: str, alternates: list[str]) -> list[str]:
+    """The alternates of ``name`` that differ from it only in spaces and hyphens (after folding), not a
+    common English word when written as one word; transliteration marks ("Al'trip") are not such a difference."""
+    folded = fold_pattern(name)
+    solid = _BREAKS.sub("", folded)
+    out: list[str] = []
+    for alt in alternates:
+        if not alt or not alt[0].isupper() or not _latin(alt) or not all(ch.isalpha() or ch in " -" for ch in alt):
+            continue
+        folded_alt = fold_pattern(alt)
+        if folded_alt == folded or _BREAKS.sub("", folded_alt) != solid:
+            continue
+        if " " not in folded_alt and is_common_word(folded_alt):
+            continue
+        out.append(alt)
+    return out
+
+
 def _latin(name: str) -> bool:
     """True for a name written in Latin script (after folding it is plain ASCII letters/digits)."""
     f = fold(name)
@@ -477,6 +498,10 @@ def build(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
                 if (written_a := final_ah_variant(plain)) is not None:
                     b.add_name(written_a, idx, PRIMARY)
         if pop < ALT_NAME_MIN_POPULATION and not arabic:
+            # a small place's alternates are left out, except its name written solid or split ("Miranshah" for
+            # GeoNames' "Miran Shah", "Yahyakhel" for "Yaḩyá Khēl"): the same letters, only the breaks differ
+            for alt in _respaced_alternates(c["name"], c.get("alternatenames") or []):
+                b.add_name(alt, idx, 0)
             continue
         for alt in c.get("alternatenames") or []:
             # IATA codes ("THE", "SDF") and romanisations ("mo sul") are not how English text names a place.

@@ -98,3 +98,20 @@ def test_a_state_named_after_its_town_is_the_area_only_where_it_says_so(places) 
                  "said.")
     assert [(t, k) for t, _, c, k in got if c == "SD"] == [("KASSALA", "city"), ("Sudan", "country"),
                                                           ("Kassala", "city"), ("Kassala", "admin1")]
+
+
+def test_small_town_written_solid_as_in_its_alternate_names(places) -> None:  # type: ignore[no-untyped-def]
+    # GeoNames' "Miran Shah" (a town of about 4,000) lists "Miranshah" among its alternates: the same letters
+    got = places("Troops began a house-to-house operation in Miranshah on Monday.")
+    assert [(t, n, c) for t, n, c, _ in got] == [("Miranshah", "Miran Shah", "PK")]
+
+
+def test_only_breaks_may_differ_in_a_small_towns_alternate() -> None:
+    from streams.tagging.gazetteer import _respaced_alternates
+
+    # (a hyphen folds to the space the name has: "Miran-Shah" is matched already; "Miramshah" has other letters)
+    assert _respaced_alternates("Miran Shah", ["Miranshah", "Miran-Shah", "Miran Shah", "Miramshah"]) == [
+        "Miranshah"]
+    # a transliteration mark is no break ("Al'trip"), and a solid form that is an English word stays out
+    assert _respaced_alternates("Altrip", ["Al'trip"]) == []
+    assert _respaced_alternates("Sand Stone", ["Sandstone"]) == []
