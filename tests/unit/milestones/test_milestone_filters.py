@@ -580,6 +580,15 @@ CASES: list[tuple[str, str, Found]] = [
      [("airstrike", "Tyre", "confirmed"), ("ceasefire", "Tyre", "confirmed")]),
     # non-conflict: a truce between fuel marketers
     ("non-conflict", "Tanker firms and fuel marketers agreed to a ceasefire in Karachi on Friday.", []),
+    # war-dead (civilians-at-risk): a whole war's dead, in the trigger's own clause
+    ("war-dead", "Rebels shelled Kidal again. Some 200,000 people are thought to have died in the civil war.", []),
+    ("war-dead", "At least 40 civilians were killed in Kidal on Monday, and thousands have died in the war, the "
+     "official said.", [("civilians-at-risk", "Kidal", "confirmed")]),
+    # weather-cut-off (siege): a town a flood cuts off is not besieged
+    ("weather-cut-off", "Troops and militants fought for the valley for months. The river burst its banks after days "
+     "of monsoon rain on Monday, cutting off Chitral from the rest of the valley.", []),
+    ("weather-cut-off", "Troops and militants fought for the valley for months. Fighters cut off Chitral from the "
+     "rest of the valley on Monday.", [("siege", "Chitral", "confirmed")]),
     # exclude (siege): "Idlib city and surrounding towns" are struck, not surrounded
     ("exclude", "Jets struck Ariha and surrounding towns in the northwest, killing three people.",
      [("airstrike", "Ariha", "confirmed")]),
