@@ -26,6 +26,7 @@ from typing import Final, Literal
 
 from streams.milestones.lexicon import word_starts
 from streams.tagging.model import PlaceKind, PlaceMention, Tagging, trusted
+from streams.tagging.text import find_dateline
 
 # A proper name: one to four capitalised words, with Arabic-style particles ("Daraa al-Balad",
 # "Ras al-Ain") and hyphenated parts ("Novo-Aidar").
@@ -173,6 +174,33 @@ def _demonyms() -> frozenset[str]:
     from streams.tagging.gazetteer import country_demonyms
 
     return frozenset(country_demonyms())
+
+
+# dateline words that are no town: "UNITED NATIONS (Reuters) -", "ABOARD USS …"
+_NOT_DATELINE_TOWNS: Final = frozenset({"united nations", "aboard", "near", "outside", "off", "at sea"})
+
+
+def _unknown_dateline_town(tagging: Tagging, text: str) -> tuple[str, int, PlaceKind] | None:
+    """The town of a dateline written in capitals that the gazetteer does not know ("KIWANJA, Congo (AP) -"), as
+    the body writes it ("Kiwanja"): a dateline names a town, and its later mentions are that town."""
+    span = find_dateline(text)
+    if span is None:
+        return None
+    start, end = span
+    head = text[start:end]
+    cut = min((i for i in (head.find(","), head.find("/")) if i >= 0), default=len(head))
+    written = head[:cut].strip()
+    if len(written) < 3 or not written.isupper() or written.casefold() in _NOT_DATELINE_TOWNS \
+            or (tagging.dateline is not None and tagging.dateline.casefold() == written.casefold()):
+        return None  # (the tagger's dateline: a gazetteer name, even when it dropped it as a team's or a person's)
+    for p in tagging.places:
+        if p.start < start + cut and p.end > start:
+            return None  # the gazetteer knows it
+    name = _CAPITALS.sub(lambda m: m.group().capitalize(), written)  # "N'DJAMENA" → "N'Djamena", "MIR ALI" → "Mir Ali"
+    return (name, start, "city") if _plausible(name) else None
+
+
+_CAPITALS: Final = re.compile(r"[^\W\d_]+")
 
 
 def _plausible(name: str) -> bool:
@@ -351,6 +379,8 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
         elif (n := _NAME_AFTER_VERB.search(text, max(0, k - 60), k)) is not None:
             # "villagers have fled Kiwirok in Indonesia's Papua region": the name right after a verb
             found.append((n.group("name"), n.start("name"), "city"))
+    if (dateline := _unknown_dateline_town(tagging, text)) is not None:
+        found.append(dateline)
     if not found:
         return []
     taken = sorted((p.start, p.end) for p in tagging.places)

@@ -329,6 +329,8 @@ class PlaceResolver:
             return False  # "Numan" of "Maarat al-Numan": better no place than the wrong one
         if best_pop < 10**9 and _son_of(text, start, end):
             return False  # "Qasr" of "Qasr bin Ghashir", "Salman" of "Mohammed bin Salman"
+        if _reduplicated(text, start, end):
+            return False  # "Mai-Mai militiamen": a doubled name (a militia's), not the town twice
         if start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum():
             before = _prev_token(text, start - 1)
             if (before.lower() not in _ARABIC_ARTICLES and before not in _PARTIES
@@ -604,6 +606,17 @@ def _party_states(text: str) -> list[int]:
                 out.append(m.start(1))
         at = text.find("-", at + 1)
     return out
+
+
+def _reduplicated(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start``-``end`` is doubled with a hyphen ("Mai-Mai"), on either side; a doubled name
+    the gazetteer knows whole ("Baden-Baden") is one hit and never gets here."""
+    n = end - start
+    if text[end:end + 1] == "-" and text[end + 1:end + 1 + n] == text[start:end] \
+            and not text[end + 1 + n:end + 2 + n].isalpha():
+        return True
+    return start > n and text[start - 1] == "-" and text[start - 1 - n:start - 1] == text[start:end] \
+        and not text[start - 2 - n:start - 1 - n].isalpha()
 
 
 def _glued(text: str, start: int, end: int) -> bool:

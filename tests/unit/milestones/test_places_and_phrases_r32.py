@@ -1,7 +1,7 @@
 """Round 32 of issue 4: what the tuning batches holdout114 (Liberia and Sierra Leone), 116 (Pakistan's north-west)
 and 118 (Ituri, North Kivu and the LRA) showed, as sentences written for these tests. Each case failed before the
 change it covers, except the ones that guard against overreach ("toll-in-another-clause", "dated-subject-still-blocked",
-"relative-clause-names-the-forces", "fighters-poured-in", "lake-is-no-town", "fighters-cut-off").
+"relative-clause-names-the-forces", "fighters-poured-in", "lake-is-no-town", "fighters-cut-off", "united-nations-dateline").
 The flood filter first used the shared disaster list; over all labelled batches it then blocked a siege label whose
 sentence names a chemical plant, so it keeps to weather and water."""
 
@@ -56,6 +56,12 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     # "the surrounding X" is an adjective, not forces surrounding a town
     ("the-surrounding-fields", "Mongbwalu lies on a gold belt, and militias have long fought for control of the "
      "surrounding diggings.", []),
+    # a dateline town the gazetteer lacks is a town, and so are its later mentions
+    ("dateline-town", "NYANZALE, Congo (Reuters) - Fighting raged through the night in this eastern Congolese town. "
+     "Rebels retook Nyanzale on Wednesday after a day of fighting, residents said.", [("city-captured", "Nyanzale")]),
+    ("united-nations-dateline", "UNITED NATIONS (Reuters) - Rebels fired on United Nations peacekeepers near Bunia "
+     "on Monday, the United Nations said. The United Nations was captured by rebels in a stunning move, one diplomat "
+     "joked.", []),
     # a name a group's leader is called by is the group's
     ("group-chief", "Jets struck a training camp in Kabal, the stronghold of Swat Taliban chief Maulana Fazlullah, on "
      "Friday, the army said.", [("airstrike", "Kabal")]),

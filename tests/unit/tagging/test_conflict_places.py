@@ -115,3 +115,10 @@ def test_only_breaks_may_differ_in_a_small_towns_alternate() -> None:
     # a transliteration mark is no break ("Al'trip"), and a solid form that is an English word stays out
     assert _respaced_alternates("Altrip", ["Al'trip"]) == []
     assert _respaced_alternates("Sand Stone", ["Sandstone"]) == []
+
+
+def test_a_doubled_name_is_not_the_town_twice(places) -> None:  # type: ignore[no-untyped-def]
+    # "Mai-Mai" militiamen are a militia, not Mai (Kenya) twice; a doubled name the gazetteer knows stays one place
+    assert places("Fighting with Mai-Mai militiamen went on in the hills.") == []
+    got = places("Baden-Baden hosted the talks.")
+    assert [(t, c) for t, _, c, _ in got] == [("Baden-Baden", "DE")]
