@@ -2,7 +2,7 @@
 and 118 (Ituri, North Kivu and the LRA) showed, as sentences written for these tests. Each case failed before the
 change it covers, except the ones that guard against overreach ("toll-in-another-clause", "dated-subject-still-blocked",
 "relative-clause-names-the-forces", "fighters-poured-in", "lake-is-no-town", "fighters-cut-off",
-"united-nations-dateline").
+"united-nations-dateline", "fans-packed-into").
 The flood filter first used the shared disaster list; over all labelled batches it then blocked a siege label whose
 sentence names a chemical plant, so it keeps to weather and water."""
 
@@ -63,6 +63,15 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("united-nations-dateline", "UNITED NATIONS (Reuters) - Rebels fired on United Nations peacekeepers near Bunia "
      "on Monday, the United Nations said. The United Nations was captured by rebels in a stunning move, one diplomat "
      "joked.", []),
+    # civilians caught where they are: pinned down, crammed into a compound ...
+    ("crammed-into", "BUNIA, Congo (Reuters) - Militiamen seized the town on Monday. Thousands of terrified civilians "
+     "were crammed into the U.N. compound in Bunia, aid workers said.",
+     [("city-captured", "Bunia"), ("civilians-at-risk", "Bunia")]),
+    ("pinned-down", "Residents of Kenema said they were pinned down in their homes by heavy machine-gun fire on "
+     "Friday as rebels attacked.", [("civilians-at-risk", "Kenema")]),
+    # ... but not a stadium's crowd
+    ("fans-packed-into", "Militia clashes had forced the match out of Bunia, and 18,000 fans packed into the stadium "
+     "in Kisangani on Sunday.", []),
     # a name a group's leader is called by is the group's
     ("group-chief", "Jets struck a training camp in Kabal, the stronghold of Swat Taliban chief Maulana Fazlullah, on "
      "Friday, the army said.", [("airstrike", "Kabal")]),
