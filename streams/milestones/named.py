@@ -53,9 +53,12 @@ _OF: Final = re.compile(rf" of (?=[{_UP}])")
 # not backtrack into it — same matches)
 # "reached the outskirts of Abu Grein", "fought their way into the centre of Marjah": a part of a town names the town
 _TOWN_PART_WORDS: Final = ("outskirts", "centre", "center", "heart")
-_OF_NOUNS: Final = (*_SETTLEMENT_WORDS, *_TOWN_PART_WORDS)  # the words before the " of " that introduces a name
+# "the Palestinian refugee camps of Tal al-Zaatar and Jisr al-Basha": a named camp of refugees is a place people live
+_CAMP_WORDS: Final = ("camp", "camps")
+_OF_NOUNS: Final = (*_SETTLEMENT_WORDS, *_TOWN_PART_WORDS, *_CAMP_WORDS)  # the words before the " of " that introduce a name
 _NOUN_BEFORE_OF: Final = re.compile(rf"(?i:(?<![\w-])the\s+(?:[\w'-]++\s++){{0,3}}?"
-                                    rf"(?P<noun>{_SETTLEMENT}|{'|'.join(_TOWN_PART_WORDS)}))$")
+                                    rf"(?P<noun>{_SETTLEMENT}|{'|'.join(_TOWN_PART_WORDS)}|"
+                                    rf"(?:refugee|displacement|displaced\s+persons)\s+camps?))$")
 _NAME_AT: Final = re.compile(_NAME)
 _LIST_SEP: Final = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # "X, a town 25 km west of Goma", "X, the last junta-held town on the border": anchor ", a ", ", the "
@@ -232,6 +235,8 @@ ANCHOR_KEYS: Final[dict[str, AnchorKind]] = {
     " village ": "in-noun", " village.": "in-noun", " hamlet ": "in-noun",
     # "an airstrike on the Maghazi refugee camp": a camp of displaced people is a populated place
     **{f" {kind} camp": "camp" for kind in CAMP_KINDS},
+    # "opened fire at Kalma camp for displaced people"
+    **{f" camp for {whom}": "camp" for whom in ("displaced", "the displaced", "internally", "refugees")},
     # "captured five villages along the border - Borysivka, Ohirtseve and Krasne", "had taken two villages nearby,
     # Yablukove and Zatyshshia", "seized several villages …, including Machkalashen": a list of names after the noun
     **{f" {noun}{sep}": "list" for noun in ("villages", "towns", "settlements", "hamlets")

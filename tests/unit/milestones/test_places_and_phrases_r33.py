@@ -1,0 +1,26 @@
+"""Round 33 of issue 4: what the tuning batches holdout120 (Rwanda 1994 and Burundi), 122 (Darfur and eastern Chad,
+2003-08) and 124 (Lebanon's civil war) showed, as sentences written for these tests. Each case failed before the change
+it covers, except the ones that guard against overreach ("army-camp-of")."""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.milestones import Detector
+from streams.tagging import Tagger
+
+CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
+    # the named camps of refugees are places people live
+    ("refugee-camps-of", "Militiamen launched an all-out assault on the refugee camps of Ain Helweh and Mieh Mieh "
+     "on Tuesday, witnesses said.", [("offensive-launched", "Ain Helweh"), ("offensive-launched", "Mieh Mieh")]),
+    ("refugee-camp-of-shelled", "Shells slammed into the refugee camp of Jisr al-Wadi on Tuesday, killing at least 30 "
+     "civilians, witnesses said.", [("civilians-at-risk", "Jisr al-Wadi")]),
+    ("army-camp-of", "Rebels attacked the army camp of the town on Monday.", []),
+]
+
+
+@pytest.mark.parametrize(("family", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_event_places(tagger: Tagger, detector: Detector, family: str, text: str,
+                      expected: list[tuple[str, str]]) -> None:
+    events = detector.detect(tagger.tag(text), article_id="t")
+    assert sorted((e.milestone, e.place) for e in events) == sorted(expected)
