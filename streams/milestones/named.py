@@ -55,7 +55,8 @@ _OF: Final = re.compile(rf" of (?=[{_UP}])")
 _TOWN_PART_WORDS: Final = ("outskirts", "centre", "center", "heart")
 # "the Palestinian refugee camps of Tal al-Zaatar and Jisr al-Basha": a named camp of refugees is a place people live
 _CAMP_WORDS: Final = ("camp", "camps")
-_OF_NOUNS: Final = (*_SETTLEMENT_WORDS, *_TOWN_PART_WORDS, *_CAMP_WORDS)  # the words before the " of " that introduce a name
+# the words before the " of " that introduces a name
+_OF_NOUNS: Final = (*_SETTLEMENT_WORDS, *_TOWN_PART_WORDS, *_CAMP_WORDS)
 _NOUN_BEFORE_OF: Final = re.compile(rf"(?i:(?<![\w-])the\s+(?:[\w'-]++\s++){{0,3}}?"
                                     rf"(?P<noun>{_SETTLEMENT}|{'|'.join(_TOWN_PART_WORDS)}|"
                                     rf"(?:refugee|displacement|displaced\s+persons)\s+camps?))$")
