@@ -1,6 +1,6 @@
 """Round 33 of issue 4: what the tuning batches holdout120 (Rwanda 1994 and Burundi), 122 (Darfur and eastern Chad,
 2003-08) and 124 (Lebanon's civil war) showed, as sentences written for these tests. Each case failed before the change
-it covers, except the ones that guard against overreach ("army-camp-of")."""
+it covers, except the ones that guard against overreach ("army-camp-of", "anniversary-of-days-under-siege")."""
 
 from __future__ import annotations
 
@@ -16,6 +16,11 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("refugee-camp-of-shelled", "Shells slammed into the refugee camp of Jisr al-Wadi on Tuesday, killing at least 30 "
      "civilians, witnesses said.", [("civilians-at-risk", "Jisr al-Wadi")]),
     ("army-camp-of", "Rebels attacked the army camp of the town on Monday.", []),
+    # the weeks a town has spent under siege name it as besieged
+    ("weeks-under-siege", "Deir Qanoun, the district's largest town, entered its third week under army siege on "
+     "Monday, with residents short of bread.", [("siege", "Deir Qanoun")]),
+    ("anniversary-of-days-under-siege", "Residents of Mostar marked the anniversary of 100 days under siege in "
+     "1994.", []),
 ]
 
 
