@@ -103,11 +103,11 @@ _LEADING_WORD: Final = re.compile(r"(?:In|At|From|Near|Inside|Outside|Across|Aro
 # province-level name; "the Barmal district of Afghanistan's Paktika province", "Pakistan's Kurram
 # district": a district of a province or country (a region, which no capture of a town is about) — but
 # not "the Karrada district of Baghdad", a part of a city
-_REGION_NOUNS: Final = ("region", "province", "oblast", "governorate", "district", "township")
+_REGION_NOUNS: Final = ("region", "province", "oblast", "governorate", "district", "township", "commune")
 _REGION_AT: Final = {w: re.compile(rf" {w}\b") for w in _REGION_NOUNS}
 # a province's name: a name with one of these after it ("in Dahyan, in Saada province")
 _PROVINCE_WORDS_AFTER: Final = (
-    *(f" {w}" for w in _REGION_NOUNS if w not in ("district", "township")), " state ", " state,",
+    *(f" {w}" for w in _REGION_NOUNS if w not in ("district", "township", "commune")), " state ", " state,",
     " state.")
 _NAME_BEFORE_REGION: Final = re.compile(rf"(?:[a-z]['’]s|(?<![\w-])[Tt]he)\s+"
                                         rf"(?:(?:north|south)?(?:east|west)?(?:ern)?\s+|central\s+)?{_NAME}$")
@@ -180,6 +180,7 @@ def _demonyms() -> frozenset[str]:
     return frozenset(country_demonyms())
 
 
+_CAMP_FOR_AT: Final = re.compile(rf"(?<![\w-])camps?\s+for\s+(?:[\w'-]+\s+){{1,4}}?(?:at|in|near)\s+{_NAME}")
 # dateline words that are no town: "UNITED NATIONS (Reuters) -", "ABOARD USS …"
 _NOT_DATELINE_TOWNS: Final = frozenset({"united nations", "aboard", "near", "outside", "off", "at sea"})
 
@@ -346,14 +347,15 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
             found.append((n.group("name"), n.start("name"), "city"))
     for start in sorted(anchors.regions):
         n = _NAME_BEFORE_REGION.search(text, max(0, start - 60), start)
-        if n is None and text.startswith((" district", " township"), start):
+        if n is None and text.startswith((" district", " township", " commune"), start):
             n = _NAME_AFTER_PREP_REGION.search(text, max(0, start - 60), start)
             if n is not None and ("'" in n.group("name") or "’" in n.group("name")):
                 n = None
         if n is None:
             continue
-        if text.startswith(" township", start):
+        if text.startswith((" township", " commune"), start):
             # "a military aircraft struck a village in Wetlet township": a Myanmar township is named after its town
+            # (and a commune of Burundi, Mali or Haiti after its seat: "killed 173 civilians in Itaba commune")
             found.append((n.group("name"), n.start("name"), "city"))
             continue
         if text.startswith(" district", start):
@@ -387,6 +389,9 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
             found.append((n.group("name"), n.start("name"), "city"))
     if (dateline := _unknown_dateline_town(tagging, text)) is not None:
         found.append(dateline)
+    if " camp for " in text or " camps for " in text:
+        # "attacked a camp for displaced Tutsis at Bugendana": where the camp is, a place people live
+        found += [(m.group("name"), m.start("name"), "city") for m in _CAMP_FOR_AT.finditer(text)]
     if not found:
         return []
     taken = sorted((p.start, p.end) for p in tagging.places)

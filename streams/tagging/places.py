@@ -331,6 +331,8 @@ class PlaceResolver:
             return False  # "Qasr" of "Qasr bin Ghashir", "Salman" of "Mohammed bin Salman"
         if _reduplicated(text, start, end):
             return False  # "Mai-Mai militiamen": a doubled name (a militia's), not the town twice
+        if text.startswith(" Catholic", end):
+            return False  # "the Roman Catholic mission": a church, not Roman in Romania
         if start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum():
             before = _prev_token(text, start - 1)
             if (before.lower() not in _ARABIC_ARTICLES and before not in _PARTIES

@@ -16,6 +16,12 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("refugee-camp-of-shelled", "Shells slammed into the refugee camp of Jisr al-Wadi on Tuesday, killing at least 30 "
      "civilians, witnesses said.", [("civilians-at-risk", "Jisr al-Wadi")]),
     ("army-camp-of", "Rebels attacked the army camp of the town on Monday.", []),
+    # where a camp for displaced people is: a place people live
+    ("camp-for-at", "Gunmen attacked a camp for displaced families at Ruhororo in northern Burundi on Saturday, "
+     "killing more than 40 people, officials said.", [("civilians-at-risk", "Ruhororo")]),
+    # a commune of Burundi, Mali or Haiti is named after its seat
+    ("commune", "Soldiers killed at least 60 civilians in Mubimbi commune in western Burundi this week, witnesses "
+     "said.", [("civilians-at-risk", "Mubimbi")]),
     # the weeks a town has spent under siege name it as besieged
     ("weeks-under-siege", "Deir Qanoun, the district's largest town, entered its third week under army siege on "
      "Monday, with residents short of bread.", [("siege", "Deir Qanoun")]),

@@ -122,3 +122,8 @@ def test_a_doubled_name_is_not_the_town_twice(places) -> None:  # type: ignore[n
     assert places("Fighting with Mai-Mai militiamen went on in the hills.") == []
     got = places("Baden-Baden hosted the talks.")
     assert [(t, c) for t, _, c, _ in got] == [("Baden-Baden", "DE")]
+
+
+def test_roman_catholic_is_no_town(places) -> None:  # type: ignore[no-untyped-def]
+    assert places("Rebels took over the Roman Catholic mission on Thursday.") == []
+    assert [t for t, *_ in places("Fighting broke out in Roman on Monday.")] == ["Roman"]
