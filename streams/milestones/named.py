@@ -409,6 +409,9 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
 
     names: dict[str, PlaceKind] = {}
     for name, a, kind in found:
+        if " " in name and name.rsplit(None, 1)[1].casefold() in _demonyms():
+            # "the Burj al-Barajneh Palestinian refugee camp": the camp is Burj al-Barajneh
+            name = name.rsplit(None, 1)[0]
         if not overlaps(a, a + len(name)) and _plausible(name):
             first = name.split(None, 1)[0]
             if first in _NAME_PREFIXES and (a + len(first) + 1, a + len(name)) in taken:

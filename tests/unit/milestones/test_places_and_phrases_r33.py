@@ -22,6 +22,12 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     # a commune of Burundi, Mali or Haiti is named after its seat
     ("commune", "Soldiers killed at least 60 civilians in Mubimbi commune in western Burundi this week, witnesses "
      "said.", [("civilians-at-risk", "Mubimbi")]),
+    # a people's name after a camp's is no part of it
+    ("camp-name-then-demonym", "Militiamen launched an assault on the Ein el-Tineh Palestinian refugee camp on "
+     "Sunday.", [("offensive-launched", "Ein el-Tineh")]),
+    # a toll counted "since the spring" is a running toll
+    ("since-the-spring", "Police estimate that more than 2,000 people have been killed in clashes in Beirut and "
+     "Zahle since the spring.", []),
     # the weeks a town has spent under siege name it as besieged
     ("weeks-under-siege", "Deir Qanoun, the district's largest town, entered its third week under army siege on "
      "Monday, with residents short of bread.", [("siege", "Deir Qanoun")]),
