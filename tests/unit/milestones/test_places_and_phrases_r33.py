@@ -22,6 +22,9 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     # a commune of Burundi, Mali or Haiti is named after its seat
     ("commune", "Soldiers killed at least 60 civilians in Mubimbi commune in western Burundi this week, witnesses "
      "said.", [("civilians-at-risk", "Mubimbi")]),
+    # breaking through a side's lines into a town is a breach
+    ("government-lines", "Rebel fighters broke through government lines on Gitarama's northern outskirts on Tuesday "
+     "and pushed into the town.", [("city-breach", "Gitarama")]),
     # a people's name after a camp's is no part of it
     ("camp-name-then-demonym", "Militiamen launched an assault on the Ein el-Tineh Palestinian refugee camp on "
      "Sunday.", [("offensive-launched", "Ein el-Tineh")]),
