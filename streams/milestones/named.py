@@ -145,7 +145,9 @@ _DIRECTIONS: Final = re.compile(r"^(?:north|south|east|west|central)", re.I)
 # "the northern stronghold of Tuareg separatist rebels": a people's name before the group's noun
 _WATER_OR_HEIGHT: Final = ("Lake ", "River ", "Gulf ", "Sea ", "Bay ", "Mount ", "Mountains ")
 _GROUP_AFTER: Final = re.compile(
-    r"\s+(?:[a-z-]+\s+)?(?:rebels|militants|fighters|separatists|forces|insurgents|jihadists|"
+    # (not a preposition before the group: "recaptured the border town of Tine from rebels")
+    r"\s+(?:(?!(?:from|by|to|with|against|for|and|or|as|after|before|than)\s)[a-z-]+\s+)?"
+    r"(?:rebels|militants|fighters|separatists|forces|insurgents|jihadists|"
     r"militias?|groups?|tribesmen|guerrillas|"
     # ("the stronghold of Swat Taliban chief Maulana Fazlullah": a group's leader, so the name is the group's)
     r"chief|leader|commander|spokesman)\b")

@@ -25,6 +25,9 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     # breaking through a side's lines into a town is a breach
     ("government-lines", "Rebel fighters broke through government lines on Gitarama's northern outskirts on Tuesday "
      "and pushed into the town.", [("city-breach", "Gitarama")]),
+    # a town the gazetteer lacks, taken "from rebels": the rebels are whom it was taken from, not the name's
+    ("town-of-x-from-rebels", "Government forces have recaptured the border town of Tandubayo from rebels on Monday.",
+     [("city-captured", "Tandubayo")]),
     # a people's name after a camp's is no part of it
     ("camp-name-then-demonym", "Militiamen launched an assault on the Ein el-Tineh Palestinian refugee camp on "
      "Sunday.", [("offensive-launched", "Ein el-Tineh")]),
