@@ -1,6 +1,7 @@
 """Round 33 of issue 4: what the tuning batches holdout120 (Rwanda 1994 and Burundi), 122 (Darfur and eastern Chad,
 2003-08) and 124 (Lebanon's civil war) showed, as sentences written for these tests. Each case failed before the change
-it covers, except the ones that guard against overreach ("army-camp-of", "anniversary-of-days-under-siege")."""
+it covers, except the ones that guard against overreach ("army-camp-of", "anniversary-of-days-under-siege",
+"truce-today-and-earlier-truces")."""
 
 from __future__ import annotations
 
@@ -28,6 +29,12 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     # a town the gazetteer lacks, taken "from rebels": the rebels are whom it was taken from, not the name's
     ("town-of-x-from-rebels", "Government forces have recaptured the border town of Tandubayo from rebels on Monday.",
      [("city-captured", "Tandubayo")]),
+    # earlier truces are history; today's truce is not
+    ("earlier-truces", "DAR ES SALAAM (AFP) - The government and the rebels agreed on Tuesday to a ceasefire in "
+     "northern Rwanda. The truce takes effect at midnight. Diplomats in Kigali cautioned that earlier truces in the "
+     "war, which began in October 1990, had broken down within weeks.", [("ceasefire", "Rwanda")]),
+    ("truce-today-and-earlier-truces", "Rebels and the army agreed a truce in Butare on Monday. Diplomats cautioned "
+     "that earlier truces in the war had broken down within weeks.", [("ceasefire", "Butare")]),
     # a people's name after a camp's is no part of it
     ("camp-name-then-demonym", "Militiamen launched an assault on the Ein el-Tineh Palestinian refugee camp on "
      "Sunday.", [("offensive-launched", "Ein el-Tineh")]),
