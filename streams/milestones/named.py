@@ -182,6 +182,9 @@ def _demonyms() -> frozenset[str]:
     return frozenset(country_demonyms())
 
 
+_LISTED_BEFORE_TOWN: Final = re.compile(
+    rf"(?<![\w-])(?:in|at|on|near|into|around|between|from|of|hit|shelled|bombed|captured|seized)\s+{_NAME}"
+    r"(?:,\s+|\s+and\s+)$")
 _CAMP_FOR_AT: Final = re.compile(rf"(?<![\w-])camps?\s+for\s+(?:[\w'-]+\s+){{1,4}}?(?:at|in|near)\s+{_NAME}")
 # dateline words that are no town: "UNITED NATIONS (Reuters) -", "ABOARD USS …"
 _NOT_DATELINE_TOWNS: Final = frozenset({"united nations", "aboard", "near", "outside", "off", "at sea"})
@@ -388,6 +391,16 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
                 found.append((text[j:e], j, "city"))
         elif (n := _NAME_AFTER_VERB.search(text, max(0, k - 60), k)) is not None:
             # "villagers have fled Kiwirok in Indonesia's Papua region": the name right after a verb
+            found.append((n.group("name"), n.start("name"), "city"))
+    for p in tagging.places:
+        # "took effect in Souk el-Gharb, Aley and the rest of the Chouf": a name listed right before a town the
+        # gazetteer knows is a town too
+        fields = p.__dict__
+        at = fields["start"]
+        if fields["kind"] != "city" or fields["role"] == "dateline" or at < 8 \
+                or not (text[at - 2:at] == ", " or text.endswith(" and ", 0, at)):
+            continue
+        if (n := _LISTED_BEFORE_TOWN.search(text, max(0, at - 60), at)) is not None:
             found.append((n.group("name"), n.start("name"), "city"))
     if (dateline := _unknown_dateline_town(tagging, text)) is not None:
         found.append(dateline)

@@ -35,6 +35,10 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "war, which began in October 1990, had broken down within weeks.", [("ceasefire", "Rwanda")]),
     ("truce-today-and-earlier-truces", "Rebels and the army agreed a truce in Butare on Monday. Diplomats cautioned "
      "that earlier truces in the war had broken down within weeks.", [("ceasefire", "Butare")]),
+    # a name listed right before a town the gazetteer knows is a town too
+    ("listed-before-a-town", "A ceasefire took effect at 6 a.m. on Monday in Bhamdoun Mahatta, Aley and the rest of "
+     "the mountains, halting three weeks of fighting.",
+     [("ceasefire", "Aley"), ("ceasefire", "Bhamdoun Mahatta")]),
     # a people's name after a camp's is no part of it
     ("camp-name-then-demonym", "Militiamen launched an assault on the Ein el-Tineh Palestinian refugee camp on "
      "Sunday.", [("offensive-launched", "Ein el-Tineh")]),
