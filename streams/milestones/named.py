@@ -182,6 +182,7 @@ def _demonyms() -> frozenset[str]:
     return frozenset(country_demonyms())
 
 
+_NAME_AND_BEFORE: Final = re.compile(rf"(?<![\w'’-]){_NAME}\s+and\s+$")
 _LISTED_BEFORE_TOWN: Final = re.compile(
     rf"(?<![\w-])(?:in|at|on|near|into|around|between|from|of|hit|shelled|bombed|captured|seized)\s+{_NAME}"
     r"(?:,\s+|\s+and\s+)$")
@@ -350,6 +351,9 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
         n = before.search(text, max(0, start - reach), start)
         if n is not None:
             found.append((n.group("name"), n.start("name"), "city"))
+            if kind == "camp" and (m := _NAME_AND_BEFORE.search(text, max(0, n.start("name") - 45),
+                                                                n.start("name"))) is not None:
+                found.append((m.group("name"), m.start("name"), "city"))  # "the Sabra and Shatila refugee camps"
     for start in sorted(anchors.regions):
         n = _NAME_BEFORE_REGION.search(text, max(0, start - 60), start)
         if n is None and text.startswith((" district", " township", " commune"), start):

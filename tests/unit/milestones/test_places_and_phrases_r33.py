@@ -39,6 +39,8 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("listed-before-a-town", "A ceasefire took effect at 6 a.m. on Monday in Bhamdoun Mahatta, Aley and the rest of "
      "the mountains, halting three weeks of fighting.",
      [("ceasefire", "Aley"), ("ceasefire", "Bhamdoun Mahatta")]),
+    ("two-camps-before-the-noun", "Militiamen launched an assault on the Wavel and Dbayeh Palestinian refugee camps "
+     "on Sunday.", [("offensive-launched", "Dbayeh"), ("offensive-launched", "Wavel")]),
     # a people's name after a camp's is no part of it
     ("camp-name-then-demonym", "Militiamen launched an assault on the Ein el-Tineh Palestinian refugee camp on "
      "Sunday.", [("offensive-launched", "Ein el-Tineh")]),
