@@ -41,6 +41,9 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      [("ceasefire", "Aley"), ("ceasefire", "Bhamdoun Mahatta")]),
     ("two-camps-before-the-noun", "Militiamen launched an assault on the Wavel and Dbayeh Palestinian refugee camps "
      "on Sunday.", [("offensive-launched", "Dbayeh"), ("offensive-launched", "Wavel")]),
+    # a name "around" which gunships fire, placed against the capital, is the target
+    ("around-x-south-of", "BUJUMBURA (Reuters) - Army helicopter gunships fired rockets at rebel positions around "
+     "Mutimbuzi, south of the capital, on Monday.", [("airstrike", "Mutimbuzi")]),
     # a people's name after a camp's is no part of it
     ("camp-name-then-demonym", "Militiamen launched an assault on the Ein el-Tineh Palestinian refugee camp on "
      "Sunday.", [("offensive-launched", "Ein el-Tineh")]),
