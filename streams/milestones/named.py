@@ -252,8 +252,7 @@ ANCHOR_KEYS: Final[dict[str, AnchorKind]] = {
 }
 # "drone strikes on Tinzaouaten, near the Algerian border": a name after a locative preposition, located
 _NAME_AFTER_PREP: Final = re.compile(rf"(?<![\w-])(?:in|on|at|into|around|hit|struck|bombed|shelled|attacked|raided|"
-                                     rf"seized|"
-                                     rf"captured|entered)\s+{_NAME}$")
+                                     rf"seized|captured|entered)\s+{_NAME}$")
 # "in Lintalu village", "on Koutruk village" (not "the Olympic village")
 _NAME_IN_BEFORE_NOUN: Final = re.compile(rf"(?<![\w-])(?:in|on|at|near|into|from|of)\s+{_NAME}$")
 # The anchors right after a name (their start is where the name ends): how the name before one is found, and
