@@ -187,6 +187,8 @@ _LISTED_BEFORE_TOWN: Final = re.compile(
     rf"(?<![\w-])(?:in|at|on|near|into|around|between|from|of|hit|shelled|bombed|captured|seized)\s+{_NAME}"
     r"(?:,\s+|\s+and\s+)$")
 _CAMP_FOR_AT: Final = re.compile(rf"(?<![\w-])camps?\s+for\s+(?:[\w'-]+\s+){{1,4}}?(?:at|in|near)\s+{_NAME}")
+# a word's letters, which a dateline's capitals are written back as ("N'DJAMENA" → "N'Djamena")
+_CAPITALS: Final = re.compile(r"[^\W\d_]+")
 # dateline words that are no town: "UNITED NATIONS (Reuters) -", "ABOARD USS …"
 _NOT_DATELINE_TOWNS: Final = frozenset({"united nations", "aboard", "near", "outside", "off", "at sea"})
 
@@ -209,9 +211,6 @@ def _unknown_dateline_town(tagging: Tagging, text: str) -> tuple[str, int, Place
             return None  # the gazetteer knows it
     name = _CAPITALS.sub(lambda m: m.group().capitalize(), written)  # "N'DJAMENA" → "N'Djamena", "MIR ALI" → "Mir Ali"
     return (name, start, "city") if _plausible(name) else None
-
-
-_CAPITALS: Final = re.compile(r"[^\W\d_]+")
 
 
 def _plausible(name: str) -> bool:
@@ -376,12 +375,18 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
     coarse = _COARSE_PLACE_KINDS
     for p in tagging.places:
         fields = p.__dict__  # (one attribute hook per mention, not one per field read)
+        at = fields["start"]
+        if fields["kind"] == "city" and fields["role"] != "dateline" and at >= 8 \
+                and (text[at - 2:at] == ", " or text.endswith(" and ", 0, at)) \
+                and (n := _LISTED_BEFORE_TOWN.search(text, max(0, at - 60), at)) is not None:
+            # "took effect in Souk el-Gharb, Aley and the rest of the Chouf": a name listed right before a town the
+            # gazetteer knows is a town too
+            found.append((n.group("name"), n.start("name"), "city"))
         # ("in Dahyan, in Saada province": a town's name with " province" after it is the province)
         if fields["kind"] not in coarse and not text.startswith(_PROVINCE_WORDS_AFTER, fields["end"]):
             continue
         # cheap tests first (most "in <country>" follow a lower-case word): " in (the) (northern) "
         # right before the place, and a capitalised word right before that
-        at = fields["start"]
         k = text.rfind(" in ", at - 24 if at > 24 else 0, at)
         if k < 1 or not text[text.rfind(" ", 0, k) + 1].isupper() or fields["role"] == "dateline" \
                 or (k + 4 != at and _GAP_TO_COARSE.fullmatch(text, k + 4, at) is None):
@@ -395,16 +400,6 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
                 found.append((text[j:e], j, "city"))
         elif (n := _NAME_AFTER_VERB.search(text, max(0, k - 60), k)) is not None:
             # "villagers have fled Kiwirok in Indonesia's Papua region": the name right after a verb
-            found.append((n.group("name"), n.start("name"), "city"))
-    for p in tagging.places:
-        # "took effect in Souk el-Gharb, Aley and the rest of the Chouf": a name listed right before a town the
-        # gazetteer knows is a town too
-        fields = p.__dict__
-        at = fields["start"]
-        if fields["kind"] != "city" or fields["role"] == "dateline" or at < 8 \
-                or not (text[at - 2:at] == ", " or text.endswith(" and ", 0, at)):
-            continue
-        if (n := _LISTED_BEFORE_TOWN.search(text, max(0, at - 60), at)) is not None:
             found.append((n.group("name"), n.start("name"), "city"))
     if (dateline := _unknown_dateline_town(tagging, text)) is not None:
         found.append(dateline)

@@ -514,14 +514,10 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
         return False  # "The truce was agreed in Minsk on Thursday by the leaders of Ukraine, …": a summit's venue
     if _forces_origin(article, p):
         return False  # "brigades mostly from the western city of Misrata penetrated …": where the forces come from
-    # (the two appositions are searched for over the 80 characters before the place, and their needles with them)
-    wide = norm[max(0, p_start - 80):p_start]
-    if ("near" in wide or "outside" in wide or "close to" in wide) \
-            and (m := _APPOSED_NEAR.search(norm, max(0, p_start - 80), p_start)) is not None \
+    if (m := _APPOSED_NEAR.search(norm, max(0, p_start - 80), p_start)) is not None \
             and _place_ending_at(article, m.start()) is not None:
         return False  # "Eastern Ghouta, the last major rebel bastion near Damascus": Damascus only locates it
-    if ("suburb" in wide or "town" in wide or "village" in wide) \
-            and (m := _APPOSED_PART_OF.search(norm, max(0, p_start - 80), p_start)) is not None \
+    if (m := _APPOSED_PART_OF.search(norm, max(0, p_start - 80), p_start)) is not None \
             and _place_ending_at(article, m.start()) is not None:
         return False  # "Tajoura, a suburb of the Libyan capital Tripoli": Tripoli only locates it
     if _LOCATED_BEFORE.search(before):
@@ -698,12 +694,14 @@ _SETTLEMENT_BEFORE: Final = literal_start_regex(
 
 
 # an apposition to a place that locates it near another: ", the last major rebel bastion near "
-_APPOSED_NEAR: Final = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?(?:near|outside|close\s+to)\s+(?:the\s+)?$")
+# (both searched over the 80 characters before the place, only where one of their needles is: see _Prefiltered)
+_APPOSED_NEAR: Final = _Prefiltered(
+    re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?(?:near|outside|close\s+to)\s+(?:the\s+)?$"))
 # ... or in another: "Tajoura, a suburb of the Libyan capital Tripoli", "Khiam, a town in the south of Lebanon"
 # (not ", a district of": a city's quarters are filed under the city)
-_APPOSED_PART_OF: Final = re.compile(
+_APPOSED_PART_OF: Final = _Prefiltered(re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:suburbs?|township|village|town)\s+(?:of|in)\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?$")
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?$"))
 # what a place right after it only locates: a named camp ("Abu Shouk displacement camp on the edge of El Fasher",
 # "the camp just outside Goma", "in central Gaza") or an area ("the besieged rebel enclave on the edge of Damascus")
 _EDGE_OF: Final = r"on\s+the\s+(?:edge|edges|outskirts|fringes)\s+of"
