@@ -26,6 +26,7 @@ from streams.milestones.named import CAMP_KINDS, COMPASS
 from streams.milestones.named import CITY_KINDS as _CITY_KINDS
 from streams.milestones.text import (
     ANAPHOR,
+    COUNTRY_ADJECTIVE,
     ArticleView,
     SentenceView,
     bisect_left_int,
@@ -47,7 +48,9 @@ _COORD: Final = re.compile(
     r"|^\s+and\s+the\s+(?:[a-z-]+\s+)?(?:capital|port\s+city|port)\s+$"
     # "Sanaa and the port city of Hodeidah", "and the besieged border town of X" (after a comma alone,
     # "Tikrit, the home city of Saddam Hussein" describes the place before)
-    r"|^,?\s+(?:and|or)\s+(?:the\s+)?(?:[a-z-]+\s+){1,2}(?:towns?|cit(?:y|ies)|villages?|districts?)\s+of\s+$"
+    # ("seized Ivory Coast's political capital Yamoussoukro and the cocoa hub of Daloa")
+    r"|^,?\s+(?:and|or)\s+(?:the\s+)?(?:[a-z-]+\s+){1,2}(?:towns?|cit(?:y|ies)|villages?|districts?|hub|stronghold|"
+    r"bastion|port)\s+of\s+$"
     # "Kandahar, Afghanistan's second-biggest city, and Herat": an appositive in between
     # ("Sar-e Pul, capital of the province of the same name, and Taloqan")
     r"|^,\s+(?:[\w'’.-]+\s+){0,4}(?:city|town|capital|village|stronghold|hub)"
@@ -221,7 +224,13 @@ _SPEAKER_AFTER: Final = re.compile(
     r"confirms|added|urged|urges|called|believes|wants|hopes|fears|condemned|condemns|welcomed|welcomes|"
     r"backed|backs|supports|supported|sent|has said|have said|"
     # "as Moscow stepped up attacks on Ukraine's second-largest city": a capital acting as its state
-    r"stepped up|steps up|has stepped up|ordered|vowed|threatened|demanded|dismissed|rejected|retaliated)(?![\w-])"
+    r"stepped up|steps up|has stepped up|ordered|vowed|threatened|demanded|dismissed|rejected|retaliated|"
+    # "as Paris widened its air campaign deep into rebel-held territory"
+    r"widened|widens|has widened|expanded|expands|escalated|escalates|intensified|intensifies|"
+    # "as Ankara pressed on with a bombing campaign against Kurdish rebels"
+    r"pressed on|presses on|pressing on|pressed ahead|presses ahead|pressing ahead|"
+    # 'a "safe zone" Ankara has sought to establish along the border'
+    r"sought|seeks|has sought|have sought)(?![\w-])"
 )
 _NOT_SPEAKER_BEFORE: Final = re.compile(r"(?:^|\s)(?:in|of|from|near|to|into|at|on|around|outside|inside|across|"
                                         r"over|for|toward|towards)\s+(?:the\s+)?$"
@@ -242,12 +251,20 @@ _ATTRIBUTIVE: Final = re.compile(
 )
 
 
+# (not "Khartoum's army and the rebels agreed a truce": a truce the capital's war ends)
+_STATES_FORCES_AFTER: Final = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:operation|offensive|campaign|incursion)(?![\w-])")
+
+
 def _is_speaker(article: ArticleView, p: PlaceMention) -> bool:
     """A capital that speaks ("Washington and the SDF said", "Moscow denied") or a name used as an
     attribute of an armed group ("Arab fighters", "Kurdish-led forces") is an actor, not a place."""
     norm, end = article.norm, p.end
     # (both regexes below open with a space, _ATTRIBUTIVE also with "-": a place before a comma, a full stop or "'s"
     # is neither, and needs no slice and no match calls)
+    if norm.startswith("'s ", end) or norm.startswith("’s ", end):
+        # "as Ankara's cross-border operation turned against …": the state that fights
+        return _STATES_FORCES_AFTER.match(norm, end) is not None
     if end >= len(norm) or not (norm[end].isspace() or norm[end] == "-"):
         return False
     after = norm[end:end + 60]
@@ -274,18 +291,29 @@ def _usable_at(article: ArticleView, p: PlaceMention, start: int, provinces: boo
     return bool(known)
 
 
+# ("a village south of the Syrian border town of Jarablus", "Ain el-Delb, east of the southern city of Sidon": a
+# settlement placed against a town described before its name; not "troops stormed ashore north of the Somali port of
+# Kismayo", the assault's target)
+_DESCRIBED_TOWN: Final = (r"|(?:(?<![\w-])(?:villages?|towns?|hamlets?|camps?|settlements?)\s+(?:[\w-]+\s+){0,2}?"
+                          # ("the village of Ain el-Delb, east of the southern city of Sidon")
+                          r"|,\s+(?:just\s+|about\s+|some\s+)?)"
+                          r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+the\s+(?:[\w-]+\s+){0,3}?"
+                          r"(?:town|city|village|port)\s+of\s+$")
 # "northeast of Mosul", "20 km south of Kirkuk": a reference point ("the east of Aleppo" is a part of it)
 _REFERENCE_POINT: Final = re.compile(
     r"(?<![\w-])(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?)\s+of\s+$"
     r"|(?:\d+|a\s+few|several|some)\s+(?:km|kilometres|kilometers|miles|mi)\s+(?:\([^)]*\)\s+)?"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:of|from)\s+$"
-    r"|\b(?:outside|away\s+from)\s+$"
+    r"|\b(?P<outside>outside)\s+$|\baway\s+from\s+$"
+    + _DESCRIBED_TOWN
 )
 # What stands right before "<direction> of <place>" when the place is the event's, not a reference point: "the
 # (rebel-held) east of Aleppo" is a part of it; "warplanes struck Islamic State positions south of Kobani" are about
 # the town (not "positions 20 km northeast of Mosul": with a distance, far from it)
 _NOT_A_REFERENCE: Final = re.compile(r"(?<![\w-])(?:the\s+(?:[\w-]+\s+){0,2}|(?:positions|targets|lines|bases|posts|"
                                      r"fortifications)\s+)$")
+# ... and before "outside <place>" ("U.S. warplanes struck Iraqi front-line positions outside Kirkuk")
+_POSITIONS_BEFORE: Final = re.compile(r"(?<![\w-])(?:positions|targets|lines|bases|posts|fortifications)\s+$")
 _ARTICLE_PREFIX: Final = r"(?:al|el|ad|ar|as|ash|az|ez|es|at|ath|an|ul|un|abu|bin|ibn)"
 _CUT_NAME_AFTER: Final = re.compile(
     r"\s+" + _ARTICLE_PREFIX + r"-\w|-[a-z]{1,3}-\w", re.I)  # "Mazar" of "Mazar-i-Sharif"
@@ -496,10 +524,13 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
     if _CUT_NAME_AFTER.match(text, p_end) or "-" in text[max(0, p_start - 2):p_start] \
             and _CUT_NAME_BEFORE.search(text[max(0, p_start - 6):p_start]):
         return False  # "Ras" of "Ras al-Ain", "Numan" of "Maarat al-Numan": a longer name the tagger cut
-    ref = _REFERENCE_POINT.search(article.norm, max(0, p_start - 40), p_start) \
+    ref = _REFERENCE_POINT.search(article.norm, max(0, p_start - 80), p_start) \
         if _after_of_or_from(article.norm, p_start) else None
     if ref is not None and not (ref.group("dir") and _NOT_A_REFERENCE.search(article.norm, max(0, ref.start() - 30),
-                                                                            ref.start())):
+                                                                            ref.start())
+                                or ref.group("outside") and _POSITIONS_BEFORE.search(article.norm,
+                                                                                      max(0, ref.start() - 20),
+                                                                                      ref.start())):
         return False  # "the town of Bashiqa, northeast of Mosul": Mosul only locates the event
     norm, lo = article.norm, max(0, p_start - 40)
     before = norm[lo:p_start]
@@ -1073,7 +1104,7 @@ def _no_antecedent(article: ArticleView, p: PlaceMention, reference_ok: bool = F
             or _CITY_QUARTER_AFTER.match(article.text, p.end) is not None
             or (norm.startswith("'s", p.end) and _GOVERNMENT_POSSESSIVE_AFTER.match(norm, p.end) is not None)
             or (not reference_ok and _after_of_or_from(norm, p.start)
-                and _REFERENCE_POINT.search(norm, max(0, p.start - 40), p.start) is not None))
+                and _REFERENCE_POINT.search(norm, max(0, p.start - 80), p.start) is not None))
     return bool(known)
 _NAMED_AFTER: Final = re.compile(r"\s+[A-Z]")  # "the Tigrayan capital Mekelle": a name follows, no anaphor
 
@@ -1238,7 +1269,9 @@ def find_places(article: ArticleView, view: SentenceView, pat: CompiledPattern, 
               and not (it.start > t_end and _WHO_CLAUSE.search(article.norm, t_end, it.start))
               # "after a week of U.S. air strikes", "U.K.-led strikes": the country that strikes, as an adjective
               and not (it.end <= t_start and article.norm[it.end:t_start].strip() in ("", "-led")
-                       and article.text[it.start:it.end].replace(".", "") in ("US", "UK"))]
+                       and article.text[it.start:it.end].replace(".", "") in ("US", "UK"))
+              # "as Ankara's operation turned against US-backed Kurdish forces": who backs, not where
+              and COUNTRY_ADJECTIVE.match(article.norm, it.end) is None]
         choice = _nearest(view, role.scope, fb, t_start, t_end, "fallback")
         if choice is not None:
             # "in northern Iraq and Syria": the coordinated country counts too

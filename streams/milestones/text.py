@@ -380,7 +380,7 @@ _NO_KINDS: Final[set[str]] = set()  # the place kinds of a sentence that names n
 
 # A country as the first half of a compound adjective ("US-led coalition", "Iranian-backed"): it names who leads or
 # backs, not where anything happens, so a sentence that names no other place still "names no place" (carry-over)
-_COUNTRY_ADJECTIVE: Final = re.compile(r"-(?:led|backed|brokered|based|made|supplied|trained|funded|allied|sponsored|"
+COUNTRY_ADJECTIVE: Final = re.compile(r"-(?:led|backed|brokered|based|made|supplied|trained|funded|allied|sponsored|"
                                        r"supported|aligned|armed|owned|born)(?![\w-])")
 
 _NATURAL_FEATURE: Final = re.compile(r"(?:River|Lake|Sea|Gulf|Bay|Mountains?|Hills|Valley|Desert|Canal|Strait)$"
@@ -601,7 +601,7 @@ class ArticleView:
                 i = 0
             kind: str = fields["kind"]
             if kind == "country" and self.text.startswith("-", fields["end"]) \
-                    and _COUNTRY_ADJECTIVE.match(self.norm, fields["end"]) is not None:
+                    and COUNTRY_ADJECTIVE.match(self.norm, fields["end"]) is not None:
                 continue  # "The US-led coalition confirmed …": no place named
             if kind != "city" and kind != "country":
                 text: str = fields["text"]

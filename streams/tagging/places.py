@@ -83,6 +83,10 @@ _AREA_MODIFIES = re.compile(r"(?:['’]s)? (?:government|governor|authorities|ca
                             r"elections?|television|radio|media)\b")
 _AREA_KEY = "\x00area"
 _AREA_AFTER = re.compile(r" (?:region|Region|province|Province|governorate|Governorate|state)\b")
+# "a building in the Mansour district": a quarter of the story's city, named like a town abroad
+_QUARTER_AFTER = re.compile(r" (?:district|neighbou?rhood|quarter)\b")
+# 'the operation, dubbed "Olive Branch"': a name given to something, in quotes
+_NAMED_BEFORE = re.compile(r"(?:dubbed|code-?named|named|called)\s*$")
 _TRAILING_OK = re.compile(r"(?:City|County|Parish|Township|Valley|River|Lake|Bay|Island|Street|St\.|Avenue|Ave\.|"
                           r"Road|Rd\.|Boulevard|Blvd\.|Drive|Highway)$")
 # "Washington said", "Washington and the SDF said", "Moscow has warned": the government, not the place.
@@ -91,6 +95,10 @@ _SPEAKS = re.compile(
     r"\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:said|says|announced|warned|urged|denied|accused|claimed|"
     r"confirmed|insisted|demanded|condemned|rejected|welcomed|threatened|vowed|told)\b"
 )
+# "as Ankara's cross-border operation turned against …", "Moscow's troops": a capital or country as the state that
+# fights
+_STATES_FORCES = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:operation|offensive|campaign|incursion|forces|troops|army|"
+                            r"military|air\s+force|warplanes|jets|drones)\b")
 # "a resident of Kadugli told", "officials in Goma said": a speaker's place, not a surname
 _SPEAKER_PLACE_BEFORE = frozenset({"of", "in", "from", "at"})
 _PARTY_STATE = re.compile(r"(?:R|D|I|DFL)-([A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)")
@@ -208,7 +216,8 @@ class PlaceResolver:
             if entries is not None:
                 phrases.append((start, end, entries))  # (read only when keywords are asked for)
             in_dateline = d0 <= start and end <= d1
-            if not in_dateline and not text[start].isupper():
+            if not in_dateline and not text[start].isupper() and (text[start] not in "ae"
+                                                                  or not _article_name(text, start, end)):
                 continue  # many hits: lower-case words ("nice", "reading", "of")
             if bits != _NAME:
                 if bits & _DEMONYM:
@@ -274,6 +283,8 @@ class PlaceResolver:
                     # "the Sennar state government" is the area's; "a market in Sennar" keeps the town
                     senses[key + _AREA_KEY] = area
                     spans[n] = (start, end, key + _AREA_KEY)
+        if len(senses) > 1:
+            spans = self._foreign_quarters(text, spans, senses)
         mentions = self._mentions(text, spans, senses, dateline) + extra
         mentions.extend(self._features(text, mentions, triggers))
         mentions.sort(key=lambda p: p.start)
@@ -308,7 +319,7 @@ class PlaceResolver:
             if admin and text[end:end + 1] == "." and text[start - 2:start] == ", " and key in self.gaz.us_state_abbrev:
                 return False  # the "S.C." of "Columbia, S.C." is reported as a state abbreviation
             return surface.replace(".", "").replace(" ", "").isupper()
-        if not surface[0].isupper():
+        if not surface[0].isupper() and not _article_name(text, start, end):
             return False  # the bulk of hits: lower-case words ("nice", "reading", "of")
         if never:
             return False
@@ -356,6 +367,9 @@ class PlaceResolver:
         big = admin or best_pop >= 100_000
         if prev == "Operation" and not big:
             return False  # "the first hours of Operation Olive Branch": a military operation's name
+        if not big and text[start - 1:start] in _QUOTE_OPENERS and _NAMED_BEFORE.search(text, max(0, start - 14),
+                                                                                      start - 1):
+            return False  # 'the operation, dubbed "Olive Branch"': the operation's name, not the town
         if prev == "of" and start >= 3 and _prev_token(text, start - 3) in _WATER_BODIES:
             return False  # "the Sea of Azov", "the Gulf of Aden": a sea's name, not the town
         if text.startswith(" of ", end) and text[start:end] in _WATER_BODIES:
@@ -408,6 +422,28 @@ class PlaceResolver:
             return best_pop >= 50_000 or admin or any(self.gaz.kind[v >> 3] in ("district", "region")
                                                        for v in self.gaz.names[key])
         return True
+
+    def _foreign_quarters(self, text: str, spans: list[tuple[int, int, str]],
+                          senses: dict[str, tuple[int, float]]) -> list[tuple[int, int, str]]:
+        """Spans without "the <name> district" (neighbourhood, quarter) when the name resolved to a small town of a
+        country no other place of the story lies in: "a building in the Mansour district" of a Baghdad story is a
+        quarter the gazetteer does not know, not Mansourah in Algeria."""
+        gaz = self.gaz
+        keep = spans
+        for n, (start, end, key) in enumerate(spans):
+            if text[end:end + 1] != " " or _QUARTER_AFTER.match(text, end) is None \
+                    or text[max(0, start - 4):start] not in ("the ", "The "):
+                continue
+            sense = senses.get(key)
+            if sense is None or gaz.kind[sense[0]] != "city" or gaz.population[sense[0]] >= 100_000:
+                continue
+            country = gaz.country[sense[0]]
+            if any(gaz.country[i] == country for k, (i, _) in senses.items() if k != key):
+                continue
+            if keep is spans:
+                keep = list(spans)
+            keep[n] = (start, end, "")
+        return keep if keep is spans else [s for s in keep if s[2]]
 
     def _area_sense(self, key: str, sense: tuple[int, float], *, abroad: bool) -> tuple[int, float]:
         """The first-level area of that name ("Sagaing region"), in the resolved sense's country if it has one
@@ -514,7 +550,7 @@ class PlaceResolver:
                     qualifier = prev if prev in _QUALIFIER_BEFORE else None
             if role != "dateline":
                 start, end = extend(text, start, end, town=city)
-            metonymy = speaker and bool(_SPEAKS.match(text, end))
+            metonymy = speaker and (_SPEAKS.match(text, end) is not None or _STATES_FORCES.match(text, end) is not None)
             out.append(_mention({
                 "start": start, "end": end, "text": text[start:end], "name": name, "geonameid": geonameid,
                 "country": country, "lat": lat, "lon": lon, "kind": kind, "role": role, "score": score,
@@ -608,6 +644,16 @@ def _party_states(text: str) -> list[int]:
                 out.append(m.start(1))
         at = text.find("-", at + 1)
     return out
+
+
+def _article_name(text: str, start: int, end: int) -> bool:
+    """A name that opens with a lower-case Arabic article and a hyphen, the rest capitalised ("the Observatory said
+    al-Bab was encircled"): a whole name the gazetteer knows ("Al Bāb"), which the hit covers."""
+    dash = start + 2 if text[start + 2:start + 3] == "-" else start + 3 if text[start + 3:start + 4] == "-" else -1
+    if dash < 0 or dash >= end or text[start:dash] not in _ARABIC_ARTICLES or not text[dash + 1:dash + 2].isupper():
+        return False
+    # (not after a capitalised word: "Tell al-Bab" is a longer name than the gazetteer's "Al Bāb")
+    return not _prev_token(text, start)[:1].isupper() if start >= 2 and text[start - 1] == " " else True
 
 
 def _reduplicated(text: str, start: int, end: int) -> bool:

@@ -21,8 +21,9 @@ def test_fragments_of_an_unknown_longer_name_are_dropped(places) -> None:  # typ
 
 
 def test_lower_case_article_after_an_ordinary_word_still_tags(places) -> None:  # type: ignore[no-untyped-def]
+    # (the whole name with its lower-case article, as the gazetteer spells it: "Ar Raqqah", also "Al Raqqa")
     got = places("Families fled from al-Raqqa and from Deir al-Zor.")
-    assert [(t, c) for t, _, c, _ in got] == [("Raqqa", "SY"), ("Deir al-Zor", "SY")]
+    assert [(t, c) for t, _, c, _ in got] == [("al-Raqqa", "SY"), ("Deir al-Zor", "SY")]
 
 
 def test_tigray_spelling_names_the_ethiopian_region(places) -> None:  # type: ignore[no-untyped-def]
@@ -127,3 +128,31 @@ def test_a_doubled_name_is_not_the_town_twice(places) -> None:  # type: ignore[n
 def test_roman_catholic_is_no_town(places) -> None:  # type: ignore[no-untyped-def]
     assert places("Rebels took over the Roman Catholic mission on Thursday.") == []
     assert [t for t, *_ in places("Fighting broke out in Roman on Monday.")] == ["Roman"]
+
+
+def test_a_lower_case_article_opens_a_name_the_gazetteer_knows(places) -> None:  # type: ignore[no-untyped-def]
+    got = places("The Observatory said al-Bab was now encircled.")
+    assert [(t, n, c) for t, n, c, _ in got] == [("al-Bab", "Al Bāb", "SY")]
+    # a capitalised word before it makes a longer name the gazetteer does not know: no place
+    assert places("Rebels encircled Tell al-Bab on Monday.") == []
+    # "al-Mashhad" is no name the gazetteer knows: the bare hit stays what it was (the detector drops it)
+    assert [t for t, *_ in places("Rebels held al-Mashhad on Monday.")] == ["Mashhad"]
+
+
+def test_a_quarter_named_like_a_small_town_abroad_is_dropped(places) -> None:  # type: ignore[no-untyped-def]
+    # "the Mansour district" of a Baghdad story is a quarter of Baghdad, not Mansourah in Algeria
+    got = places("BAGHDAD (Reuters) - Bombs hit a building in the Mansour district, residents of Baghdad said.")
+    assert [t for t, *_ in got] == ["BAGHDAD", "Baghdad"]
+    # a district whose town lies in the story's country stays
+    got = places("Shelling hit the Afrin district on Monday, Syrian Kurdish officials in Syria said.")
+    assert [t for t, *_ in got] == ["Afrin", "Syria"]
+
+
+def test_a_name_given_in_quotes_is_no_place(places) -> None:  # type: ignore[no-untyped-def]
+    assert places('The operation, dubbed "Olive Branch", began at 1400 GMT.') == []
+    assert [t for t, *_ in places("Olive Branch police said the road was closed.")] == ["Olive Branch"]
+
+
+def test_a_capitals_forces_are_the_state(tagger) -> None:  # type: ignore[no-untyped-def]
+    got = tagger.tag("Strikes hit Jarablus as Ankara's cross-border operation went on; Ankara is calm.").places
+    assert [(p.text, p.metonymy) for p in got] == [("Jarablus", False), ("Ankara", True), ("Ankara", False)]
