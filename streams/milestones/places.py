@@ -179,6 +179,10 @@ _PARTIES_BETWEEN_BEFORE: Final = _Prefiltered(literal_start_regex(
     r"(?<![\w-])(?:deal|agreement|accord|relations|ties|talks|negotiations|tensions|"
     r"rift|dispute|pact|treaty)\s+between\s+(?:[\w.-]+\s+and\s+)?$"))  # (needles: "between", "negotiations")
 
+# "the Abidjan accord", "the Pretoria agreement", "the Minsk talks": an agreement or a meeting named after its venue
+_NAMED_AGREEMENT_AFTER: Final = re.compile(r"\s+(?:peace\s+)?(?:accords?|agreements?|declaration|protocol|talks|"
+                                           r"process|conference|summit)(?![\w-])")
+
 # "the Maghazi refugee camp", "Zamzam displacement camp": a camp of displaced people
 _CAMP_AFTER: Final = re.compile(r"(?:['\u2019]s)?\s+(?:" + "|".join(CAMP_KINDS)
                                 + r"|displaced(?:\s+persons)?)\s+camps?(?![\w-])")
@@ -539,6 +543,10 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
     last = word_end_before(norm, p_start, lo)
     spaced = last < p_start
     if _VENUE.search(before) or _venue_apposition(article, p):
+        return False
+    if p_kind == "city" and norm.startswith(" ", p_end) and _NAMED_AGREEMENT_AFTER.match(norm, p_end) is not None:
+        # "The Abidjan accord declares an immediate end to hostilities": the accord's venue (not "the Darfur Peace
+        # Agreement", named after the region it covers)
         return False
     if spaced and norm.endswith("in", lo, last) and _AGREED_IN.search(before) is not None \
             and _BY_LEADERS_AFTER.match(article.norm, p_end) is not None:
@@ -1069,10 +1077,16 @@ def _place_starting_at(article: ArticleView, pos: int) -> PlaceMention | None:
     return article.event_places[i] if i < len(article.event_places) and article.event_places[i].start == pos else None
 
 
+_THE_AND_WORDS_BEFORE: Final = re.compile(r"(?<![\w-])the\s+(?:[a-z-]+\s+){1,2}$")
+
+
 def _names_a_facility(norm: str, p: PlaceMention) -> bool:
     """Whether the mention is a city's name in a building's or a bridge's ("the Ouagadougou conference centre",
     "near the Bangolo bridge"): no antecedent, nor a place a sentence naming none is about."""
-    return norm.startswith("the ", p.start - 4) and _FACILITY_AFTER.match(norm[p.end:p.end + 40]) is not None
+    return _FACILITY_AFTER.match(norm[p.end:p.end + 40]) is not None and (
+        norm.startswith("the ", p.start - 4)
+        # ("seized the disused Dabaa military airport")
+        or _THE_AND_WORDS_BEFORE.search(norm, max(0, p.start - 30), p.start) is not None)
 
 
 # (what a place followed by a river or a weapon's model is not: one regex, as in _NOT_A_PLACE_AFTER)
@@ -1280,6 +1294,10 @@ def find_places(article: ArticleView, view: SentenceView, pat: CompiledPattern, 
         choice = _carried(article, view, pat)
     if choice is None:
         return []
+    if (owner := _owning_city(article, choice)) is not None:
+        # "encircled the northern Abidjan district of Abobo", "took control of Khalidiya, a rebel stronghold in the
+        # central city of Homs": the city, as writers label its parts
+        choice = owner
     if choice.mention.kind not in _CITY_KINDS and not choice.anaphora:
         choice = _included(article, view, items, choice)
     if role.target_town and not choice.anaphora and (
@@ -1314,7 +1332,8 @@ _TARGET_BEFORE: Final = re.compile(
     r"|(?:attacking|targeting|assaulting|storming|pounding|shelling|bombarding)\s+"
     r"(?:(?:[\w-]+\s+){0,2}?(?:positions|posts|bases|outposts|targets)\s+"
     r"(?:in\s+and\s+around|in|around|near)\s+)?(?:the\s+)?"
-    r"(?:(?:[\w-]+\s+)?(?:towns?|cit(?:y|ies)|villages?)\s+of\s+|(?:[\w-]+\s+)?capital\s+)?)$")
+    # ("attacking the government-held border town of Kessab")
+    r"(?:(?:[\w-]+\s+){0,2}(?:towns?|cit(?:y|ies)|villages?)\s+of\s+|(?:[\w-]+\s+)?capital\s+)?)$")
 
 
 # ("launched a full-scale invasion of Ukraine, with missile strikes on Kyiv": what the strikes hit is no target of the
@@ -1618,6 +1637,63 @@ def _nearest(view: SentenceView, scope: str, items: list[_Item], t_start: int, t
         pool = coarse[:1]
     it = min(pool, key=distance)
     return PlaceChoice(it.mention, it.start, it.end, via, it.anaphora)
+
+
+# "the northern Abidjan district of Abobo": a quarter named after the city it belongs to
+# (not "the Damascus suburb of Darayya": a suburb is a town of its own)
+_QUARTER_OF_BEFORE: Final = re.compile(r"\s+(?:district|neighbou?rhood|quarter)\s+of\s+$")
+
+
+# "Khalidiya, a rebel stronghold in the central city of Homs", "Tawahi, a port district of Aden": a quarter set in
+# apposition as part of the city named after it
+_QUARTER_IN_AFTER: Final = re.compile(
+    # ("Yopougon, the last stronghold of pro-Gbagbo militiamen in Abidjan")
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:district|neighbou?rhood|quarter|stronghold)\s+"
+    r"(?:of\s+(?:[\w-]+\s+){1,3}?in\s+|in\s+|of\s+)"
+    r"(?:the\s+(?:[\w-]+\s+){0,2}?(?:city|capital)\s+(?:of\s+)?)?")
+
+
+_QUARTER_NEEDLES: Final = ("district", "neighbo", "quarter", "stronghold")
+
+
+def _quarter_owner(article: ArticleView, p: PlaceMention) -> PlaceMention | None:
+    """The city a mention is named part of, right there: "the Abidjan district of Abobo", "Khalidiya, a rebel
+    stronghold in the central city of Homs"."""
+    m = _QUARTER_OF_BEFORE.search(article.norm, max(0, p.start - 30), p.start)
+    if m is not None:
+        owner = _place_ending_at(article, m.start())
+        # (the city the story is filed from: "the Sadr City district of Baghdad" names the city last, and Sadr City
+        # is no dateline)
+        key = (owner.geonameid or owner.name) if owner is not None else None
+        if key is not None and not any(q.role == "dateline" and (q.geonameid or q.name) == key for q in article.places):
+            return None
+    elif (m := _QUARTER_IN_AFTER.match(article.norm, p.end)) is not None:
+        owner = _place_starting_at(article, m.end())
+        if owner is not None and _PROVINCE_AFTER.match(article.norm[owner.end:owner.end + 30]) is not None:
+            return None  # "Lysychansk, the last Ukrainian stronghold in Luhansk province": a province's town
+    else:
+        return None
+    return owner if owner is not None and owner.kind == "city" and owner.name != p.name else None
+
+
+def _owning_city(article: ArticleView, choice: PlaceChoice) -> PlaceChoice | None:
+    """The city the chosen place is named part of anywhere in the story (then "Yopougon is liberated" is about
+    Abidjan too), else None; found once per article."""
+    owners = article.filter_cache.get(("quarter-owners",))
+    if owners is None:
+        found: dict[object, PlaceMention] = {}
+        if any(w in article.norm for w in _QUARTER_NEEDLES):
+            for p in article.event_places:
+                if (owner := _quarter_owner(article, p)) is not None:
+                    found.setdefault(p.geonameid or p.name, owner)
+        owners = article.filter_cache[("quarter-owners",)] = found
+    assert isinstance(owners, dict)
+    owner = owners.get(choice.mention.geonameid or choice.mention.name) if owners else None
+    if owner is None:
+        return None
+    if choice.anaphora:  # (carried, or "the district": the city stands where the anaphor does)
+        return PlaceChoice(owner, choice.start, choice.end, choice.via, True)
+    return PlaceChoice(owner, choice.start, choice.end, choice.via)
 
 
 def _coordinated(article: ArticleView, items: list[_Item], choice: PlaceChoice, *, forward: bool) -> list[PlaceChoice]:

@@ -59,7 +59,7 @@ ANAPHOR: Final = re.compile(  # (the look-behinds after the first character: see
     + r"\s+(?:(?:country|nation|region|province|state|kingdom)'s\s+)?"
     + r"(?:(?:[\w]+-(?:held|controlled|out|hit|torn|ravaged|scarred|battered|stricken)|main|biggest|"
     r"second-(?:largest|biggest)|third-largest|"
-    r"besieged|embattled|strategic|northern|southern|"
+    r"besieged|encircled|surrounded|blockaded|beleaguered|embattled|strategic|northern|southern|"
     r"eastern|western|central|key|ancient|historic|old|entire|whole|same|militant|rebel|jihadist|border|"
     r"frontline|port|coastal|desert|largest|second|devastated|ruined|lakeside|riverside|seaside|hilltop|provincial|"
     r"regional|industrial|garrison|northeastern|northwestern|southeastern|southwestern|mining|oil|"
@@ -76,6 +76,8 @@ ANAPHOR: Final = re.compile(  # (the look-behinds after the first character: see
     # "a maternity hospital there": 'there' after a noun or verb, not the existential "there were"
     r"|t(?<=[a-z] t)here(?![\w-])(?!\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|seems|seemed|"
     r"appears|appeared|remains|remained|be|been)\b)"
+    # "fighting in Yemen's capital": a country's capital, the capital the story names
+    r"|c(?<=[a-z]'s c)apital(?![\w-])(?!\s+(?:of|city|cities|punishment|markets?|flight|gains?|spending|investment)\b)"
 )
 
 

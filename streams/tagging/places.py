@@ -99,6 +99,8 @@ _SPEAKS = re.compile(
 # fights
 _STATES_FORCES = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:operation|offensive|campaign|incursion|forces|troops|army|"
                             r"military|air\s+force|warplanes|jets|drones)\b")
+# (a verb's object before "said" is no surname: "Rebels defending Yabroud said"; but "quoted Jones said")
+_SAID_VERBS = frozenset({"quoted", "named", "called", "nicknamed", "identified", "reported", "added", "stated"})
 # "a resident of Kadugli told", "officials in Goma said": a speaker's place, not a surname
 _SPEAKER_PLACE_BEFORE = frozenset({"of", "in", "from", "at"})
 _PARTY_STATE = re.compile(r"(?:R|D|I|DFL)-([A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)")
@@ -382,8 +384,10 @@ class PlaceResolver:
         if low_prev in PERSON_TITLES and not admin:
             return None
         said_after = low_prev in ("said", "says") and text[end:end + 1] in ",."
-        if not big and (nxt in ("said", "says", "told") or said_after) and low_prev not in _SPEAKER_PLACE_BEFORE:
-            return None  # "Jones said", "said Jones." (but "a resident of Kadugli told AFP")
+        if not big and (nxt in ("said", "says", "told") or said_after) and low_prev not in _SPEAKER_PLACE_BEFORE \
+                and not (nxt and prev.islower() and prev.endswith(("ing", "ed")) and prev not in _SAID_VERBS):
+            # "Jones said", "said Jones." (but "a resident of Kadugli told AFP", "rebels defending Yabroud said")
+            return None
         country_like = best_pop >= 10**9  # countries and continents are never a surname here
         if (not country_like and prev[:1].isupper() and text[start - 1] == " " and not low_prev.endswith(("'s", "’s"))
                 and _prev_token(text, start - len(prev) - 1).rstrip(".").lower() in PERSON_TITLES):

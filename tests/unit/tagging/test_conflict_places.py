@@ -156,3 +156,11 @@ def test_a_name_given_in_quotes_is_no_place(places) -> None:  # type: ignore[no-
 def test_a_capitals_forces_are_the_state(tagger) -> None:  # type: ignore[no-untyped-def]
     got = tagger.tag("Strikes hit Jarablus as Ankara's cross-border operation went on; Ankara is calm.").places
     assert [(p.text, p.metonymy) for p in got] == [("Jarablus", False), ("Ankara", True), ("Ankara", False)]
+
+
+def test_a_verbs_object_before_said_is_no_surname(places) -> None:  # type: ignore[no-untyped-def]
+    # "Rebels defending Yabroud said": the object of a verb, not a person named Yabroud; "Spokesman Jones said" stays
+    # a person
+    assert [(t, c) for t, _, c, _ in places("Rebels defending Yabroud said their lines were collapsing.")] == [
+        ("Yabroud", "SY")]
+    assert places("Spokesman Jones said the road was shut.") == []
