@@ -218,8 +218,10 @@ class PlaceResolver:
             if entries is not None:
                 phrases.append((start, end, entries))  # (read only when keywords are asked for)
             in_dateline = d0 <= start and end <= d1
-            if not in_dateline and not text[start].isupper() and (text[start] not in "ae"
-                                                                  or not _article_name(text, start, end)):
+            if not in_dateline and not text[start].isupper() and not (
+                    # (a lower-case Arabic article and its hyphen: "al-Bab", "ash-Shaddadi")
+                    (text[start + 2:start + 3] == "-" or text[start + 3:start + 4] == "-")
+                    and _article_name(text, start, end)):
                 continue  # many hits: lower-case words ("nice", "reading", "of")
             if bits != _NAME:
                 if bits & _DEMONYM:
@@ -435,8 +437,8 @@ class PlaceResolver:
         gaz = self.gaz
         keep = spans
         for n, (start, end, key) in enumerate(spans):
-            if text[end:end + 1] != " " or _QUARTER_AFTER.match(text, end) is None \
-                    or text[max(0, start - 4):start] not in ("the ", "The "):
+            if text[max(0, start - 4):start] not in ("the ", "The ") or not text.startswith((" d", " n", " q"), end) \
+                    or _QUARTER_AFTER.match(text, end) is None:
                 continue
             sense = senses.get(key)
             if sense is None or gaz.kind[sense[0]] != "city" or gaz.population[sense[0]] >= 100_000:
