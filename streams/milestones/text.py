@@ -195,6 +195,24 @@ def _list_commas(norm: str, base: int, places: list[PlaceMention]) -> set[int]:
     return out
 
 
+# "piled into cars, buses and trucks and fled": a list of lower-case words, one word each, is one clause
+_WORD_LIST: Final = re.compile(r"(?<![\w'’-])[a-z]+(?:, [a-z]+)+,? (?:and|or) [a-z]+(?![\w'’-])")
+_NOT_LISTED: Final = frozenset({"the", "a", "an", "and", "or", "but", "said", "says", "who", "which", "that", "when",
+                                "where", "as", "after", "before", "while", "it", "he", "she", "they", "we", "i"})
+
+
+def _word_list_commas(text: str) -> set[int]:
+    """Offsets of the commas inside a list of three or more lower-case single words ending with "and"/"or"
+    ("cars, buses and trucks"), in the sentence's own text (capitals tell names and sentence openings apart)."""
+    out: set[int] = set()
+    for m in _WORD_LIST.finditer(text):
+        words = m.group().replace(",", " ").split()
+        if any(w in _NOT_LISTED for w in words[:-2]) or words[-1] in _NOT_LISTED:
+            continue
+        out.update(m.start() + i for i, c in enumerate(m.group()) if c == ",")
+    return out
+
+
 # "the seizure of Goma, the region's largest city, late last month": a time phrase right after an apposition to a
 # place dates the clause the place is in (the apposition's commas do not cut it)
 _MONTH_NAMES: Final = "|".join(name.lower() for name in calendar.month_name if name)
@@ -243,6 +261,8 @@ class SentenceView:
         base = sentence.start
         quoted = {i for m in _SCARE_QUOTES.finditer(norm) for i in (m.start(), m.end() - 1)} if '"' in norm else ()
         listed = _list_commas(norm, base, places) if len(places) > 2 else set()
+        if ", " in norm and " and " in norm:
+            listed |= _word_list_commas(sentence.text)
         if places and ", " in norm:
             listed |= _apposition_commas(norm, base, places)
         cuts = [base, *(base + m.end() for m in _CUT_PUNCT.finditer(norm)

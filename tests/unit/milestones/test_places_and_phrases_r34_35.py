@@ -127,6 +127,9 @@ CASES_R35: list[tuple[str, str, list[tuple[str, str]]]] = [
      "on Wednesday.", [("ceasefire", "Ivory Coast")]),
     ("operation-to-flush-out", "Forces launched an operation on Wednesday to flush out militiamen in Abidjan.",
      [("offensive-launched", "Abidjan")]),
+    # a list of lower-case words is one clause: the exodus pattern's word window reaches across it
+    ("list-of-vehicles", "BAGHDAD (AFP) - Thousands of Baghdad residents piled into cars, buses and trucks and fled "
+     "the capital on Sunday as U.S. forces pushed closer.", [("civilians-at-risk", "Baghdad")]),
     # an accord named after its venue is no place of the truce it declares
     ("named-accord", "The Abidjan accord declares an immediate end to hostilities between the government and the "
      "rebels.", []),
