@@ -197,6 +197,7 @@ def _list_commas(norm: str, base: int, places: list[PlaceMention]) -> set[int]:
 
 # "piled into cars, buses and trucks and fled": a list of lower-case words, one word each, is one clause
 _WORD_LIST: Final = re.compile(r"(?<![\w'’-])[a-z]+(?:, [a-z]+)+,? (?:and|or) [a-z]+(?![\w'’-])")
+_WORD_LIST_TAIL: Final = re.compile(r", [a-z]+,? (?:and|or) [a-z]")
 _NOT_LISTED: Final = frozenset({"the", "a", "an", "and", "or", "but", "said", "says", "who", "which", "that", "when",
                                 "where", "as", "after", "before", "while", "it", "he", "she", "they", "we", "i"})
 
@@ -205,6 +206,8 @@ def _word_list_commas(text: str) -> set[int]:
     """Offsets of the commas inside a list of three or more lower-case single words ending with "and"/"or"
     ("cars, buses and trucks"), in the sentence's own text (capitals tell names and sentence openings apart)."""
     out: set[int] = set()
+    if _WORD_LIST_TAIL.search(text) is None:
+        return out  # (the usual case, found from its literal ", ": no list's last comma)
     for m in _WORD_LIST.finditer(text):
         words = m.group().replace(",", " ").split()
         if any(w in _NOT_LISTED for w in words[:-2]) or words[-1] in _NOT_LISTED:
