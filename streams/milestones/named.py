@@ -64,8 +64,8 @@ _NAME_AT: Final = re.compile(_NAME)
 _LIST_SEP: Final = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # "X, a town 25 km west of Goma", "X, the last junta-held town on the border": anchor ", a ", ", the "
 # ("El Dher, another key town in Galmudug state", "al-Qaim, one of the last towns held by …")
-# ("al-Houta, capital of Lahij province": a capital with no article)
-_COMMA_A: Final = re.compile(r",\s+(?:an?|the|another|one\s+of\s+the)\s|, capital of ")
+# ("al-Houta, capital of Lahij province": a capital with no article, which _CAPITAL_AFTER_A reads right after ", ")
+_COMMA_A: Final = re.compile(r",\s+(?:an?|the|another|one\s+of\s+the)\s|, (?=capital of )")
 _NOUN_AFTER_A: Final = re.compile(
     rf"(?i:(?:[\w'-]++\s++){{0,3}}?(?P<noun>{_SETTLEMENT})\b)(?!['’]s)"
     # "X, a town of Y" names a part; "X, a town of about 60,000 people" is X; "X, another stronghold of the
@@ -334,12 +334,13 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
         if (n := _NAME_AT.match(text, end)) is not None:
             found += _listed(text, n)
     for start, end in anchors.commas:
-        bare_capital = text.startswith(", capital of ", start)
-        if not bare_capital and norm is not None and _no_noun_after(norm, end):  # (", the" is common; costly regex)
+        if text.startswith(", capital of ", start):
+            end = start + 2  # (the anchor key ends after "of"; the noun is "capital")
+        if norm is not None and _no_noun_after(norm, end):  # (", the" is common; the regex is costly)
             continue
-        described = bare_capital or (_NOUN_AFTER_A.match(text, end) or _CAPITAL_AFTER_A.match(text, end)
-                                     or _CAMP_AFTER_A.match(text, end) or _HOME_AFTER_A.match(text, end)) is not None
-        if described and (n := _NAME_BEFORE.search(text, max(0, start - 60), start)) is not None:
+        noun = _NOUN_AFTER_A.match(text, end) or _CAPITAL_AFTER_A.match(text, end) or _CAMP_AFTER_A.match(text, end) \
+            or _HOME_AFTER_A.match(text, end)
+        if noun is not None and (n := _NAME_BEFORE.search(text, max(0, start - 60), start)) is not None:
             name, at = n.group("name"), n.start()
             if (lead := _LEADING_WORD.match(name)) is not None:  # "In Stepanakert, the main city of …"
                 name, at = name[lead.end():], at + lead.end()

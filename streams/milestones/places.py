@@ -152,6 +152,9 @@ _FACILITY_AFTER: Final = re.compile(
 _AGREEMENT_AFTER: Final = re.compile(
     r"(?:['\u2019]s)?\s+(?:peace\s+(?:deals?|plan)|(?:peace\s+)?(?:accords|agreements|talks|"
     r"protocols?|format|process|summit|conference|declaration|memorandum|communiqu[eé]))(?![\w-])")
+# ... and, after a city, one accord: "The Abidjan accord declares an immediate end to hostilities" (not "the Darfur
+# Peace Agreement", named after the region it covers)
+_CITY_AGREEMENT_AFTER: Final = re.compile(r"\s+(?:peace\s+)?(?:accord|agreement)(?![\w-])")
 
 # "wading through the Rusizi river": a river named like a town (the tagger keeps it: rivers are toponyms)
 _RIVER_AFTER: Final = re.compile(r"\s+rivers?(?![\w-])")
@@ -178,10 +181,6 @@ _GOVERNMENT_ACTS_AFTER: Final = re.compile(
 _PARTIES_BETWEEN_BEFORE: Final = _Prefiltered(literal_start_regex(
     r"(?<![\w-])(?:deal|agreement|accord|relations|ties|talks|negotiations|tensions|"
     r"rift|dispute|pact|treaty)\s+between\s+(?:[\w.-]+\s+and\s+)?$"))  # (needles: "between", "negotiations")
-
-# "the Abidjan accord", "the Pretoria agreement", "the Minsk talks": an agreement or a meeting named after its venue
-_NAMED_AGREEMENT_AFTER: Final = re.compile(r"\s+(?:peace\s+)?(?:accords?|agreements?|declaration|protocol|talks|"
-                                           r"process|conference|summit)(?![\w-])")
 
 # "the Maghazi refugee camp", "Zamzam displacement camp": a camp of displaced people
 _CAMP_AFTER: Final = re.compile(r"(?:['\u2019]s)?\s+(?:" + "|".join(CAMP_KINDS)
@@ -314,10 +313,10 @@ _REFERENCE_POINT: Final = re.compile(
 # What stands right before "<direction> of <place>" when the place is the event's, not a reference point: "the
 # (rebel-held) east of Aleppo" is a part of it; "warplanes struck Islamic State positions south of Kobani" are about
 # the town (not "positions 20 km northeast of Mosul": with a distance, far from it)
-_NOT_A_REFERENCE: Final = re.compile(r"(?<![\w-])(?:the\s+(?:[\w-]+\s+){0,2}|(?:positions|targets|lines|bases|posts|"
-                                     r"fortifications)\s+)$")
+_POSITIONS: Final = r"(?:positions|targets|lines|bases|posts|fortifications)\s+"
+_NOT_A_REFERENCE: Final = re.compile(r"(?<![\w-])(?:the\s+(?:[\w-]+\s+){0,2}|" + _POSITIONS + ")$")
 # ... and before "outside <place>" ("U.S. warplanes struck Iraqi front-line positions outside Kirkuk")
-_POSITIONS_BEFORE: Final = re.compile(r"(?<![\w-])(?:positions|targets|lines|bases|posts|fortifications)\s+$")
+_POSITIONS_BEFORE: Final = re.compile(r"(?<![\w-])" + _POSITIONS + "$")
 _ARTICLE_PREFIX: Final = r"(?:al|el|ad|ar|as|ash|az|ez|es|at|ath|an|ul|un|abu|bin|ibn)"
 _CUT_NAME_AFTER: Final = re.compile(
     r"\s+" + _ARTICLE_PREFIX + r"-\w|-[a-z]{1,3}-\w", re.I)  # "Mazar" of "Mazar-i-Sharif"
@@ -544,10 +543,6 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
     spaced = last < p_start
     if _VENUE.search(before) or _venue_apposition(article, p):
         return False
-    if p_kind == "city" and norm.startswith(" ", p_end) and _NAMED_AGREEMENT_AFTER.match(norm, p_end) is not None:
-        # "The Abidjan accord declares an immediate end to hostilities": the accord's venue (not "the Darfur Peace
-        # Agreement", named after the region it covers)
-        return False
     if spaced and norm.endswith("in", lo, last) and _AGREED_IN.search(before) is not None \
             and _BY_LEADERS_AFTER.match(article.norm, p_end) is not None:
         return False  # "The truce was agreed in Minsk on Thursday by the leaders of Ukraine, …": a summit's venue
@@ -693,7 +688,7 @@ def _any_after(*guards: re.Pattern[str]) -> re.Pattern[str]:
 _NOT_A_PLACE_AFTER_ANY: Final = _any_after(_AGREEMENT_AFTER, _RIVER_AFTER, _WEAPON_AFTER, _GOVERNMENT_ACTS_AFTER,
                                     _GAIN_OF_AFTER, _ARMED_MEN_AFTER, _BASED_AFTER)
 _NOT_A_PLACE_AFTER: Final = {
-    "city": _any_after(_AGREEMENT_AFTER, _RIVER_AFTER, _WEAPON_AFTER,
+    "city": _any_after(_AGREEMENT_AFTER, _CITY_AGREEMENT_AFTER, _RIVER_AFTER, _WEAPON_AFTER,
                               re.compile("(?='s)" + _GOVERNMENT_POSSESSIVE_AFTER.pattern), _GOVERNMENT_ACTS_AFTER,
                               _GAIN_OF_AFTER, _ARMED_MEN_AFTER, _BASED_AFTER),
     "country": _any_after(_AGREEMENT_AFTER, _RIVER_AFTER, _GOVERNMENT_ACTS_AFTER, _COUNTRY_FORCES_AFTER,
@@ -1689,11 +1684,8 @@ def _owning_city(article: ArticleView, choice: PlaceChoice) -> PlaceChoice | Non
         owners = article.filter_cache[("quarter-owners",)] = found
     assert isinstance(owners, dict)
     owner = owners.get(choice.mention.geonameid or choice.mention.name) if owners else None
-    if owner is None:
-        return None
-    if choice.anaphora:  # (carried, or "the district": the city stands where the anaphor does)
-        return PlaceChoice(owner, choice.start, choice.end, choice.via, True)
-    return PlaceChoice(owner, choice.start, choice.end, choice.via)
+    # (the city stands where the quarter, or the anaphor carried for it, does)
+    return PlaceChoice(owner, choice.start, choice.end, choice.via, choice.anaphora) if owner is not None else None
 
 
 def _coordinated(article: ArticleView, items: list[_Item], choice: PlaceChoice, *, forward: bool) -> list[PlaceChoice]:

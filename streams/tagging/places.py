@@ -315,7 +315,8 @@ class PlaceResolver:
     def _keep(self, text: str, start: int, end: int, key: str, starts: set[int]) -> bool | None:
         """True to keep the hit, False to drop it, None to drop every hit of this name (a person).
 
-        Called by ``find`` for every hit that starts with a capital letter outside the dateline."""
+        Called by ``find`` for every hit outside the dateline that starts with a capital letter or is a name with a
+        lower-case Arabic article (``_article_name``): the lower-case words are gone before."""
         info = self._infos.get(key) or self._info(key)
         exact, common, admin, best_pop, never, single = info  # (a name without senses is "never")
         surface = text[start:end]
@@ -323,8 +324,6 @@ class PlaceResolver:
             if admin and text[end:end + 1] == "." and text[start - 2:start] == ", " and key in self.gaz.us_state_abbrev:
                 return False  # the "S.C." of "Columbia, S.C." is reported as a state abbreviation
             return surface.replace(".", "").replace(" ", "").isupper()
-        if not surface[0].isupper() and not _article_name(text, start, end):
-            return False  # the bulk of hits: lower-case words ("nice", "reading", "of")
         if never:
             return False
         if not single and any(not (w[0].isupper() or w[0].isdigit() or w.lower() in _CONNECTORS)
