@@ -97,7 +97,10 @@ class Probe:
             return [(0, len(article.text))]
         if window.scope == "context":
             lo = max(0, s.index - window.size)
-            return [(article.sentence_starts[lo], s.end)]
+            # (a story's first sentence reaches the second too: "Tens of thousands of civilians fled Pleiku and
+            # Kontum this week …" names the war only after it)
+            hi = article.sentence_ends[1] if s.index == 0 and len(article.sentence_ends) > 1 else s.end
+            return [(article.sentence_starts[lo], hi)]
         # following: this sentence, plus later ones that name the place or refer back to the claim
         out = [(s.start, s.end)]
         for k in range(s.index + 1, min(len(article.sentences), s.index + 1 + window.size)):
@@ -373,15 +376,16 @@ class LexiconCheck:
             return not self._own_hits(article, index)
         if scope == "context":
             lo = max(0, index - self.reach)
+            hi = 1 if index == 0 and len(article.sentence_ends) > 1 else index  # (the lede reaches the next one)
             # ("conflict-context": a war word in this sentence or the three before, asked for every trigger hit)
             if self.spotted and not self.unless_ids and self.pattern is None:
                 masks = sentence_spot_masks(article)
-                if masks is not None and not _any_bit(masks, self.spot_bit, lo, index + 1):
+                if masks is not None and not _any_bit(masks, self.spot_bit, lo, hi + 1):
                     return True  # none of the sentences in reach has a spot of the check's phrases: no scan at all
-                if self.spot_sure and self._spot_matched(article, lo, index):
+                if self.spot_sure and self._spot_matched(article, lo, hi):
                     return False
             # the trigger's own sentence first: its hits are often needed anyway (same answer, fewer scans)
-            return not any(self._own_hits(article, k) for k in range(index, lo - 1, -1))
+            return not any(self._own_hits(article, k) for k in range(hi, lo - 1, -1))
         return False
 
     def _own_hits(self, article: ArticleView, sentence: int) -> list[tuple[int, int]]:

@@ -33,7 +33,10 @@ from streams.tagging.text import find_dateline
 # (letters with diacritics too: "Bojayá", "Güiria", "Nyaungshwe"; Latin Extended-A mixes cases, which is harmless here)
 _UP: Final = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LOW: Final = "a-zß-öø-ÿā-ž"
-_WORD: Final = rf"[{_UP}][{_LOW}'’]*[{_LOW}](?:-[A-Za-z{_UP}{_LOW}][{_LOW}'’]*)*"
+# (a compound adjective is no part of a name: "Cameroon's English-speaking South-West region", "Russian-held")
+_ADJECTIVE_SUFFIX: Final = (r"(?:speaking|majority|dominated|held|controlled|backed|led|based|born|run|occupied)"
+                             r"(?![\w-])")
+_WORD: Final = rf"[{_UP}][{_LOW}'’]*[{_LOW}](?:-(?!{_ADJECTIVE_SUFFIX})[A-Za-z{_UP}{_LOW}][{_LOW}'’]*)*"
 _PARTICLE: Final = r"(?:al|el|ad|ar|as|ash|az|ez|es|at|an|ul|un|de|du|la|le|des|bin|ibn|abu|bou|ben)"
 _NAME: Final = (
     rf"(?P<name>{_WORD}(?:\s+(?:{_PARTICLE}-{_WORD}|{_PARTICLE}\s+{_WORD}|{_WORD})){{0,3}}|{_PARTICLE}-{_WORD})")

@@ -130,7 +130,7 @@ _TIME_BEFORE_AND: Final = literal_start_regex(
     r"(?<![\w-])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|overnight|"
     r"today|yesterday|morning|afternoon|evening|night|weekend)$")
 _PROVINCE_AFTER: Final = re.compile(
-    r"^(?:'s)?\s+(?:province|governorate|region|state|oblast|county|prefecture|district)\b")
+    r"^(?:'s)?\s+(?:province|governorate|region|state|oblast|county|prefecture|district|island)\b")
 # "the Rafah crossing", "Mosul airport", "Raqqa dam": the name modifies a facility, not the town itself
 # "seized Aleppo's international airport" too
 _FACILITY_AFTER: Final = re.compile(
@@ -470,8 +470,10 @@ def _owns_a_named_place(article: ArticleView, pos: int) -> bool:
 
 
 # "rebels had entered the Hamdaniya and New Aleppo neighbourhoods": quarters of a city, not towns
+# ("the Marinaut and Basak Malutlut areas": named areas, plural, of the city; not "the Afrin area")
 _CITY_QUARTER_AFTER: Final = re.compile(r"(?:(?:,|\s+and)\s+(?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*)?\s+"
-                                        r"(?:neighbou?rhoods?|quarters?)(?![\w-])")
+                                        r"(?:neighbou?rhoods?|quarters?)(?![\w-])"
+                                        r"|(?:,|\s+and)\s+(?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*\s+areas(?![\w-])")
 
 
 # "killed hundreds of people in the Ardamata district of El Geneina": a quarter of the city named after it, which
@@ -501,6 +503,10 @@ _OWNED_BY_ANAPHOR: Final = literal_start_regex(
     r"(?:(?:[\w'’-]+\s+){1,3}?(?:and|or)\s+)?$")
 
 
+# a numbered road, which the tagger places at the story's town (as the geoparsing corpora do)
+_ROAD_NAME: Final = re.compile(r"(?:County Road|Highway|Interstate|Route|State Road|U\.S\. Highway|State Route) \d")
+
+
 def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> bool:
     # (the mention's offsets and kind read once: each pydantic field read goes through an attribute hook)
     fields = p.__dict__
@@ -509,6 +515,8 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
     p_kind: str = fields["kind"]
     if _is_speaker(article, p):
         return False
+    if p_kind == "district" and fields["geonameid"] is None and _ROAD_NAME.match(p.text) is not None:
+        return False  # "severed Highway 1 south of the city", "fled along Route 1": a road runs between places
     # (the guards on the words right after the place that rule it out whatever else holds, for its kind, as one
     # regex: one match call instead of five to eight; see _NOT_A_PLACE_AFTER)
     if _NOT_A_PLACE_AFTER.get(p_kind, _NOT_A_PLACE_AFTER_ANY).match(article.norm, p_end) is not None:
@@ -602,8 +610,8 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
     if article.text.startswith(" ", p_end) and _ORG_NAME_AFTER.match(article.text, p_end):
         return False  # "The Kachin Independence Army launched an offensive": a group named after a place
     if _UNNAMED_CITY_AFTER.match(article.text, p_end) and _THE_BEFORE.search(before):
-        # "into the heart of the southern Gaza city", "Maiduguri, the Borno state capital": a city in Gaza or Borno,
-        # named before, not Gaza or Borno
+        # "into the heart of the southern Gaza city", "Maiduguri, the Borno state capital", "the Tigray regional
+        # capital Mekelle": a city in Gaza, Borno or Tigray, named before or after, not Gaza, Borno or Tigray
         return False
     if not provinces:
         if p_kind in _LOCATING_KINDS and _SETTLEMENT_AFTER.match(article.norm, p_end):
@@ -703,14 +711,14 @@ _ORG_NAME_AFTER: Final = re.compile(
 # "the southern Gaza city" (lower-case noun, no "of" after: "the Gaza city of Khan Younis" names the city; "Gaza City"
 # is the name)
 _UNNAMED_CITY_AFTER: Final = re.compile(
-    r"(?: (?:state|region|province|oblast|governorate))? (?:city|town|capital)(?![\w-])"
+    r"(?: (?:state|region|regional|province|provincial|oblast|governorate))? (?:city|town|capital)(?![\w-])"
     r"(?! of\b)(?!\s+(?:council|hall|cent(?:re|er)|limits)\b)")
 _THE_BEFORE: Final = literal_start_regex(r"(?<![\w-])the\s+" + COMPASS + "$")
 
 
 # "… in (the) (northern) X" right after a town, or after a settlement noun ("the last major city in Darfur",
-# "a market in the village of Togoga in Tigray")
-_IN_BEFORE: Final = re.compile(r"(?:(?<![\w-])in\s+(?:the\s+)?(?:[a-z-]+['\u2019]s\s+)?"
+# "a market in the village of Togoga in Tigray", "the town of Lamitan on Basilan island")
+_IN_BEFORE: Final = re.compile(r"(?:(?<![\w-])(?:in|on)\s+(?:the\s+)?(?:[a-z-]+['\u2019]s\s+)?"
                                r"|,\s+(?:the\s+)?(?:[\w-]+\s+)?capital\s+of\s+(?:the\s+)?(?:[a-z-]+['\u2019]s\s+)?)"
                                # ("Lashkar Gah, capital of the southern province of Helmand")
                                + COMPASS + r"(?:(?:province|region|state|governorate)\s+of\s+)?$")
@@ -1217,7 +1225,7 @@ def _gap_ok(view: SentenceView, gap: CompiledGap, a: int, b: int, mention: Place
         # ("the villages of A and B" is read as "the village of")
         noun = "city" if kept[-2] == "port" and described < len(kept) - 3 else _SINGULAR.get(kept[-2], kept[-2])
         core, size = [*kept[:described + 1], noun, "of"], described + 3
-    elif 2 <= len(kept) <= 5 and kept[-1] == "of" and kept[-2] in _SETTLEMENT_WORDS:
+    elif 2 <= len(kept) <= 5 and kept[-1] == "of" and (kept[-2] in _SETTLEMENT_WORDS or kept[-2] in _QUARTER_WORDS):
         core, size = [_SINGULAR.get(kept[-2], kept[-2]), "of"], 2
     else:
         core, size = kept, len(kept)
@@ -1240,7 +1248,12 @@ _AROUND: Final = frozenset({"around", "near", "outside", "surrounding", "beyond"
 _SETTLEMENT_NOUNS: Final = frozenset({"town", "city", "village", "hamlet", "capital", "settlement", "port"})
 _SETTLEMENT_WORDS: Final = _SETTLEMENT_NOUNS | _SETTLEMENT_PLURALS
 _SINGULAR: Final = {"towns": "town", "cities": "city", "villages": "village", "settlements": "settlement",
-                    "hamlets": "hamlet", "localities": "town", "capitals": "capital"}
+                    "hamlets": "hamlet", "localities": "town", "capitals": "capital", "districts": "district",
+                    "neighbourhoods": "neighbourhood", "neighborhoods": "neighborhood", "quarters": "quarter"}
+# a city's quarters, which a description may name before the city ("the coastal districts of Zamboanga City"): read
+# like "the town of" for the gap's length, and kept as the noun for the pattern's stop words
+_QUARTER_WORDS: Final = frozenset({"district", "districts", "neighbourhood", "neighbourhoods", "neighborhood",
+                                   "neighborhoods", "quarter", "quarters"})
 
 
 def _closing_comma(words: list[str], limit: int) -> int | None:
@@ -1253,9 +1266,10 @@ def _closing_comma(words: list[str], limit: int) -> int | None:
 
 
 def _description_start(words: list[str]) -> int | None:
-    """Where a description of the place that ends ``words`` opens ("the central Haitian town of"), else None."""
+    """Where a description of the place that ends ``words`` opens ("the central Haitian town of", "the coastal
+    districts of"), else None."""
     n = len(words)
-    if n >= 3 and words[-1] == "of" and words[-2] in _SETTLEMENT_WORDS:
+    if n >= 3 and words[-1] == "of" and (words[-2] in _SETTLEMENT_WORDS or words[-2] in _QUARTER_WORDS):
         for i in range(n - 3, max(-1, n - 7), -1):
             if words[i] in ("the", "a", "an"):
                 return i

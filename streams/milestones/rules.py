@@ -42,7 +42,8 @@ class Window(BaseModel):
 
     ``before:N`` / ``after:N`` / ``near:N``: N words before/after/around the trigger, within its segment
     (a clause-like piece of the sentence cut at commas, dashes and connectives such as "as", "while");
-    ``segment``; ``sentence``; ``context:N``: the sentence and the N before it; ``following:N``: the
+    ``segment``; ``sentence``; ``context:N``: the sentence and the N before it (the first sentence, a story's
+    lede, reaches the second too); ``following:N``: the
     sentence and the N after it (a later sentence counts only if it names the same place or refers
     back: "the claim", "this"); ``article``.
     """

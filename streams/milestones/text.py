@@ -45,9 +45,9 @@ _TIME_BEFORE_LAST_WORDS: Final = ("year", "years", "month", "months", "week", "w
 # characters they open with (a set as the first alternative leaves it no such prefix: it tried the whole alternation
 # at every character of the sentence). Each match is the one character either way.
 _CUT_PUNCT: Final = re.compile(r';|:|\(|\)|\[|\]|"|,(?<!\d,)|,(?!\d)|-(?<=\s-)(?=\s)')
-# scare quotes around a word or two ('launched what it called "anti-terrorist" operations') do not cut
-# the clause
-_SCARE_QUOTES: Final = re.compile(r'"[\w\'-]+(?:\s[\w\'-]+){0,2}"')
+# scare quotes around a few words ('launched what it called "anti-terrorist" operations', 'predicting the battle
+# would be over "in a matter of days"') do not cut the clause
+_SCARE_QUOTES: Final = re.compile(r'"[\w\'-]+(?:\s[\w\'-]+){0,5}"')
 GENERIC_SUBCITY: Final = frozenset({"old city", "city center", "town center", "downtown", "the old city", "medina",
                                     "old town", "city centre", "historic center", "inner city"})
 # "the city", "the besieged town", "its old city": a reference back to a city named before
@@ -78,6 +78,10 @@ ANAPHOR: Final = re.compile(  # (the look-behinds after the first character: see
     r"appears|appeared|remains|remained|be|been)\b)"
     # "fighting in Yemen's capital": a country's capital, the capital the story names
     r"|c(?<=[a-z]'s c)apital(?![\w-])(?!\s+(?:of|city|cities|punishment|markets?|flight|gains?|spending|investment)\b)"
+    # the wires' "this town" for the dateline's: "troops seized this rubber plantation town", "bombs on this
+    # government-held Mekong town"
+    r"|t(?<![\w-]t)his\s+(?:[\w'-]+\s+){0,3}?(?:city|town|village|capital)(?![\w-])"
+    r"(?!\s+(?:council|hall|square|of)\b)"
 )
 
 

@@ -82,6 +82,7 @@ _AREA_MODIFIES = re.compile(r"(?:['’]s)? (?:government|governor|authorities|ca
                             r"assembly|parliament|administration|ministry|health|security|legislature|"
                             r"elections?|television|radio|media)\b")
 _AREA_KEY = "\x00area"
+_CITY_KEY = "\x00city"
 _AREA_AFTER = re.compile(r" (?:region|Region|province|Province|governorate|Governorate|state)\b")
 # "a building in the Mansour district": a quarter of the story's city, named like a town abroad
 _QUARTER_AFTER = re.compile(r" (?:district|neighbou?rhood|quarter)\b")
@@ -107,8 +108,10 @@ _PARTY_STATE = re.compile(r"(?:R|D|I|DFL)-([A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)")
 _PARTIES = frozenset({"R", "D", "I", "DFL", "GOP"})  # "Rep. Torrey Westrom, R-Elbow Lake"
 _TOKEN = re.compile(r"[\w.'’]+")
 _WORDS = re.compile(r"[\s\-]+")
+# (Red Cross, N.C.: the aid agency in the news; "Hue's ancient Citadel" is the city's fortress, not Citadel in
+# Canada; "the Tet offensive", "the Tet truce": the lunar new year, not Tét in Hungary)
 _NOT_PLACE_PHRASES = frozenset({"old city", "new city", "central command", "white house",
-                                "red cross", "red crescent"})  # (Red Cross, N.C.: the aid agency in the news)
+                                "red cross", "red crescent", "citadel", "tet"})
 # What an automaton pattern is: a gazetteer name, a demonym, a feature word, an actor keyword (any mix).
 _NAME, _DEMONYM, _TRIGGER, _ACTOR = 1, 2, 4, 8
 _mention = builder(PlaceMention)
@@ -209,6 +212,7 @@ class PlaceResolver:
         demonyms = gaz.demonyms
         phrases: list[tuple[int, int, Sequence[tuple[str, str, tuple[str, str]]]]] = []
         judge: list[tuple[int, int, str, bool]] = []  # hits that are also an actor keyword ("Hamas")
+        openers: list[tuple[int, int, str]] = []  # hits dropped where they open a sentence
         payloads = self.payloads
         for index, _, after in self.scan(f" {folded} "):
             key, klen, bits, entries = payloads[index]
@@ -242,6 +246,8 @@ class PlaceResolver:
                 accepted.append((start, end, key))
             elif verdict is None:
                 persons.add(key)  # a person's name: drop the name everywhere in this text
+            elif start in starts and text[end:end + 1] == " " and text[end + 1:end + 2].islower():
+                openers.append((start, end, key))  # "Hue fell to …": a word that opens a sentence (see below)
         keywords = self.keywords.mentions(text, phrases) if with_keywords and self.keywords is not None else []
         if judge:
             actors = {(k.start, k.end) for k in keywords if k.group == "actor"}
@@ -254,6 +260,11 @@ class PlaceResolver:
                     accepted.append((start, end, key))
                 elif verdict is None:
                     persons.add(key)
+        if openers:
+            # a name that is also a word, dropped where it opens a sentence, is the place the story names elsewhere
+            # ("HUE (Reuters) - … Hue fell to the North Vietnamese on Tuesday")
+            named = {k for _, _, k in accepted}
+            accepted.extend(o for o in openers if o[2] in named)
         spans = _longest_non_overlapping([a for a in accepted if a[2] not in persons])
         if not spans:
             return [], keywords
@@ -278,7 +289,21 @@ class PlaceResolver:
         senses = resolve(gaz, dict.fromkeys(k for _, _, k in spans), ctx, comma, self._senses,  # in text order
                          _enumerations(text, spans))
         for n, (start, end, key) in enumerate(spans):
-            if key in senses and text[end:end + 1] == " " and (area_word := _AREA_AFTER.match(text, end)):
+            if d0 <= start and end <= d1 and key in senses:
+                town = self._city_sense(key, senses[key])
+                if gaz.kind[town[0]] == "city":
+                    # "QUANG TRI, Sept. 16 (Reuters) -": a dateline names a town, and so does the story's same name
+                    # unless "province" follows it ("IDLIB, Syria - Rebels in Idlib province": the dateline's own key)
+                    senses[key] = senses[key + _CITY_KEY] = town
+                    spans[n] = (start, end, key + _CITY_KEY)
+                break
+        for n, (start, end, key) in enumerate(spans):
+            if key in senses and text.startswith((" city", " City"), end) and not text[end + 5:end + 6].isalpha():
+                # "Quang Tri city fell": this mention is the town, not the province, whatever the name's other mentions
+                # are ("Idlib city and Idlib province"; its key gets _CITY_KEY)
+                senses[key + _CITY_KEY] = self._city_sense(key, senses[key])
+                spans[n] = (start, end, key + _CITY_KEY)
+            elif key in senses and text[end:end + 1] == " " and (area_word := _AREA_AFTER.match(text, end)):
                 region = text.startswith((" region", " Region"), end)
                 area = self._area_sense(key, senses[key], abroad=not region)
                 if not _AREA_MODIFIES.match(text, area_word.end()):
@@ -390,9 +415,14 @@ class PlaceResolver:
             # "Jones said", "said Jones." (but "a resident of Kadugli told AFP", "rebels defending Yabroud said")
             return None
         country_like = best_pop >= 10**9  # countries and continents are never a surname here
-        if (not country_like and prev[:1].isupper() and text[start - 1] == " " and not low_prev.endswith(("'s", "’s"))
-                and _prev_token(text, start - len(prev) - 1).rstrip(".").lower() in PERSON_TITLES):
-            return None  # "Colonel Martin O'Donnell": a first name after a title, whatever else it names
+        if not country_like and prev[:1].isupper() and text[start - 1] == " " and not low_prev.endswith(("'s", "’s")):
+            before = _prev_token(text, start - len(prev) - 1)
+            if before.rstrip(".").lower() in PERSON_TITLES or (
+                    before[:1].isupper() and text[start - len(prev) - 2:start - len(prev) - 1] == " "
+                    and _prev_token(text, start - len(prev) - len(before) - 2).rstrip(".").lower() in PERSON_TITLES):
+                # "Colonel Martin O'Donnell", "President Nguyen Van Thieu": one or two first names after a title,
+                # whatever else the last name names
+                return None
         if (single and not country_like and prev[:1].isupper() and start not in starts and text[start - 1] == " "
                 and not low_prev.endswith(("'s", "’s"))  # "Syria's Aleppo": an owner, not a first name
                 # ('"Liberating Hodeidah port will …"': the word a quotation opens with is capitalised anyway)
@@ -449,6 +479,17 @@ class PlaceResolver:
                 keep = list(spans)
             keep[n] = (start, end, "")
         return keep if keep is spans else [s for s in keep if s[2]]
+
+    def _city_sense(self, key: str, sense: tuple[int, float]) -> tuple[int, float]:
+        """The town of that name in the resolved first-level area's country, if the sense is the area and one
+        exists; else ``sense`` unchanged."""
+        gaz = self.gaz
+        i, margin = sense
+        if gaz.kind[i] != "admin1":
+            return sense
+        towns = [v >> 3 for v in gaz.names.get(key, ())
+                 if gaz.kind[v >> 3] == "city" and gaz.country[v >> 3] == gaz.country[i]]
+        return (max(towns, key=lambda t: gaz.population[t]), margin) if towns else sense
 
     def _area_sense(self, key: str, sense: tuple[int, float], *, abroad: bool) -> tuple[int, float]:
         """The first-level area of that name ("Sagaing region"), in the resolved sense's country if it has one

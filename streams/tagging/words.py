@@ -26,14 +26,15 @@ MONTHS_DAYS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov
     dec christmas easter ramadan""".split()
 )
-# Never places on their own, whatever the gazetteer says (first names, weekdays, frequent headline words).
+# Never places on their own, whatever the gazetteer says (first names, weekdays, frequent headline words, the
+# language of "English-speaking regions").
 BLOCKED = MONTHS_DAYS | FUNCTION_WORDS | frozenset(
     """said says god man mary john paul james george david michael mark luke peter jack
     university college school church police county city state district region province street road
     north south east west northern southern eastern western central new old
     arab arabs kurd kurds kurdish jew jews jewish christian christians muslim muslims sunni sunnis shia
     shiite shiites druze alawite alawites yazidi yazidis turkmen bedouin latino hispanic
-    jesus christ allah toyota honda olympic olympics xinhua""".split()
+    jesus christ allah toyota honda olympic olympics xinhua english""".split()
 )
 # A capitalised word right before a name that makes the name a person ("Mr. Henry", "President Lincoln").
 PERSON_TITLES = frozenset(

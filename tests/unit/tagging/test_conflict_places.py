@@ -164,3 +164,37 @@ def test_a_verbs_object_before_said_is_no_surname(places) -> None:  # type: igno
     assert [(t, c) for t, _, c, _ in places("Rebels defending Yabroud said their lines were collapsing.")] == [
         ("Yabroud", "SY")]
     assert places("Spokesman Jones said the road was shut.") == []
+
+def test_a_fortress_and_a_holiday_are_no_towns(places) -> None:  # type: ignore[no-untyped-def]
+    # "the Citadel" is a city's fortress (not Citadel in Canada), "Tet" the lunar new year (not Tét in Hungary)
+    got = places("Marines fought inside Hue's old Citadel during the Tet holiday.")
+    assert [(t, c) for t, _, c, _ in got] == [("Hue", "VN")]
+
+def test_a_name_then_city_is_the_town_not_its_province(places) -> None:  # type: ignore[no-untyped-def]
+    got = places("Quang Tri city fell on Monday, and troops left Quang Tri province.")
+    assert [(t, k) for t, _, _, k in got] == [("Quang Tri", "city"), ("Quang Tri", "admin1")]
+    # both senses in one story, in either order
+    got = places("Fighting raged in Idlib province and in Idlib city.")
+    assert [(t, k) for t, _, _, k in got] == [("Idlib", "admin1"), ("Idlib", "city")]
+
+def test_a_dateline_names_a_town(places) -> None:  # type: ignore[no-untyped-def]
+    # a name that is both a province and a small town: the dateline's is the town, and so is the story's
+    got = places("QUANG TRI, Sept. 16 (Reuters) - Marines raised the flag over Quang Tri on Saturday.")
+    assert [(t, k) for t, _, _, k in got] == [("QUANG TRI", "city"), ("Quang Tri", "city")]
+    # a province the story names as one stays the province
+    got = places("IDLIB, Syria (Reuters) - Rebels in Idlib province said.")
+    assert [(t, k) for t, _, _, k in got] == [("IDLIB", "city"), ("Syria", "country"), ("Idlib", "admin1")]
+
+def test_a_name_after_two_first_names_and_a_title_is_a_surname(places) -> None:  # type: ignore[no-untyped-def]
+    # "President Nguyen Van Thieu": not Thieu in Belgium; a town after a title and a full name stays
+    assert places("President Nguyen Van Thieu proclaimed martial law.") == []
+    assert [t for t, *_ in places("President Joe Biden visited Kyiv.")] == ["Kyiv"]
+
+def test_a_language_is_no_town(places) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t, *_ in places("Separatists in Cameroon's English-speaking regions declared a truce.")] == [
+        "Cameroon"]
+
+def test_a_word_that_opens_a_sentence_is_the_place_named_elsewhere(places) -> None:  # type: ignore[no-untyped-def]
+    # "Hue" is also a word: where it opens a sentence it is the place only if the story names the place elsewhere
+    assert [t for t, *_ in places("Troops attacked Hue on Monday. Hue fell on Tuesday.")] == ["Hue", "Hue"]
+    assert places("Hue fell on Tuesday.") == []
