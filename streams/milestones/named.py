@@ -452,6 +452,15 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
             "start": a, "end": b, "text": name, "name": name, "geonameid": None,
             "country": _country(tagging, a), "lat": None, "lon": None, "kind": names[name],
             "role": "body", "score": 0.6, "qualifier": None, "metonymy": False}))
+    if dateline is not None and dateline[0] in names:
+        # the dateline itself, as the tagger gives a known one: what "this town" and "the city" of a story filed
+        # from there stand for ("NEAK LUONG, Cambodia (Reuters) - A B-52 dropped its bombs on this town")
+        name, a, _ = dateline
+        out.append(trusted(PlaceMention, {
+            "start": a, "end": a + len(name), "text": text[a:a + len(name)], "name": name, "geonameid": None,
+            "country": _country(tagging, a), "lat": None, "lon": None, "kind": names[name],
+            "role": "dateline", "score": 0.6, "qualifier": None, "metonymy": False}))
+        out.sort(key=lambda p: p.start)
     return out
 
 

@@ -70,9 +70,10 @@ _LOCATIVE: Final = re.compile(
 # where talks are held is not where the war is: "talks in Minsk", "a summit in Tehran"
 _VENUE: Final = re.compile(
     r"(?:talks|summit|meeting|meetings|conference|negotiations|visit|trip|rally|speech|hearing|court|"
-    r"tribunal|ceremony|forum|sponsored|hosted|mediated|brokered|signed|sealed|negotiated|met)\s+"
-    # "talks between military delegations in Geneva", "a rally of tens of thousands in Tbilisi"
-    r"(?:(?:of|between|among)\s+(?:[\w.'-]+\s+){1,4}?)?"
+    r"tribunal|ceremony|forum|sponsored|hosted|mediated|brokered|signed|sealed|negotiated|met|initialed|initialled)\s+"
+    # "talks between military delegations in Geneva", "a rally of tens of thousands in Tbilisi", "met separately with
+    # Algerian mediators in Algiers"
+    r"(?:(?:separately\s+|privately\s+|secretly\s+)?(?:of|between|among|with)\s+(?:[\w.'-]+\s+){1,4}?)?"
     r"(?:held\s+|hosted\s+)?(?:in|at|by)\s+"
     # "signed at a meeting in the town of Zawiya": the venue, however it is introduced
     r"(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:town|city|village|capital)\s+of\s+)?"
@@ -549,7 +550,7 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
     # a place after neither is spared their needle finds)
     last = word_end_before(norm, p_start, lo)
     spaced = last < p_start
-    if _VENUE.search(before) or _venue_apposition(article, p):
+    if _VENUE.search(norm, max(0, p_start - 70), p_start) or _venue_apposition(article, p):
         return False
     if spaced and norm.endswith("in", lo, last) and _AGREED_IN.search(before) is not None \
             and _BY_LEADERS_AFTER.match(article.norm, p_end) is not None:

@@ -408,14 +408,21 @@ def country_points() -> dict[str, dict[str, Any]]:
     return data
 
 
+# country adjectives the bundled data lacks, which are also town names elsewhere ("a southern Philippine town" is
+# not Philippine in the Netherlands)
+_EXTRA_DEMONYMS: dict[str, str] = {"Philippine": "PH", "Saudi": "SA", "Salvadorean": "SV"}
+
+
 def country_demonyms() -> dict[str, list[str]]:
-    """Folded demonym → the ISO codes of the countries it names, from ``data/countries.json``
-    ("Bosnian,Herzegovinian" is two demonyms of BA; "congolese" names CD and CG)."""
+    """Folded demonym → the ISO codes of the countries it names, from ``data/countries.json`` and
+    ``_EXTRA_DEMONYMS`` ("Bosnian,Herzegovinian" is two demonyms of BA; "congolese" names CD and CG)."""
     out: dict[str, list[str]] = {}
     for iso, point in country_points().items():
         for demonym in (point.get("demonym") or "").split(","):
             if demonym.strip():
                 out.setdefault(fold_pattern(demonym.strip()), []).append(iso)
+    for demonym, iso in _EXTRA_DEMONYMS.items():
+        out.setdefault(fold_pattern(demonym), []).append(iso)
     return out
 
 

@@ -54,12 +54,21 @@ CASES_R37: list[tuple[str, str, list[tuple[str, str]]]] = [
      [("city-captured", "Snuol")]),
     ("this-highland-town", "KEREN, Eritrea (AFP) - Ethiopian jets bombed this highland town on Friday.",
      [("airstrike", "Keren")]),
+    # ... also when the gazetteer does not know the dateline's town
+    ("this-unknown-town", "NEAK LUONG, Cambodia (Reuters) - A B-52 bomber dropped its bombs on this Mekong town by "
+     "mistake on Monday, killing at least 137 civilians.",
+     [("airstrike", "Neak Luong"), ("civilians-at-risk", "Neak Luong")]),
     ("this-town-council", "KEREN, Eritrea (AFP) - The council of this town said on Friday that jets had been heard.",
      []),
     # a story's first sentence reaches the next for the war that makes a flight an exodus ...
     ("lede-then-war", "NHA TRANG (UPI) - Tens of thousands of civilians fled Pleiku this week in a vast exodus. "
      "Refugees said their column had been shelled by North Vietnamese troops.", [("civilians-at-risk", "Pleiku")]),
     # ... and a stadium's crowd is no war's
+    # where the talks sit is no truce's place, however the meeting is told
+    ("met-with-mediators-in", "Negotiators met separately with Algerian mediators in Algiers, where diplomats say a "
+     "truce agreement took effect on Sunday.", []),
+    ("initialed-in", "An agreement to end the war had been initialed in Paris, with a ceasefire taking effect in "
+     "Vietnam on Saturday.", [("ceasefire", "Vietnam")]),
     ("fans-fled-a-stadium", "PLEIKU - Thousands of fans fled the stadium in Pleiku on Sunday. The match was abandoned "
      "after a brawl.", []),
 ]

@@ -198,3 +198,7 @@ def test_a_word_that_opens_a_sentence_is_the_place_named_elsewhere(places) -> No
     # "Hue" is also a word: where it opens a sentence it is the place only if the story names the place elsewhere
     assert [t for t, *_ in places("Troops attacked Hue on Monday. Hue fell on Tuesday.")] == ["Hue", "Hue"]
     assert places("Hue fell on Tuesday.") == []
+
+def test_a_country_adjective_is_no_town(places) -> None:  # type: ignore[no-untyped-def]
+    # "a southern Philippine town": the adjective of the Philippines, not Philippine in the Netherlands
+    assert places("Fighters occupied a school in a southern Philippine town on Wednesday.") == []
