@@ -1300,7 +1300,8 @@ def find_places(article: ArticleView, view: SentenceView, pat: CompiledPattern, 
         if choice is not None:
             # "in northern Iraq and Syria": the coordinated country counts too
             items = [it for it in _items(article, view, pat, pat.fallback_kinds) if not it.anaphora]
-    if choice is None and role.carry and (not view.places or _destinations_only(article, view, pat)):
+    if choice is None and role.carry and (not view.places or _destinations_only(article, view, pat)
+                                          or _only_actor_countries(article, view, role.provinces)):
         choice = _carried(article, view, pat)
     if choice is None:
         return []
@@ -1426,6 +1427,12 @@ def _narrowed_next(article: ArticleView, view: SentenceView, pat: CompiledPatter
 
 
 _WHO_CLAUSE: Final = re.compile(r",\s+(?:who|whom|whose)\s")
+
+
+def _only_actor_countries(article: ArticleView, view: SentenceView, provinces: bool) -> bool:
+    """Whether the sentence names only countries, none of them as a place ("U.S. fighter-bombers struck positions on
+    the western wall": whose planes, not where they struck)."""
+    return all(p.kind in _COARSE_KINDS and not _usable(article, p, provinces) for p in view.places)
 
 
 def _destinations_only(article: ArticleView, view: SentenceView, pat: CompiledPattern) -> bool:

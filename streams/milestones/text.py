@@ -72,7 +72,7 @@ ANAPHOR: Final = re.compile(  # (the look-behinds after the first character: see
     r"(?:old city|city centre|city center|city|town|village|capital)(?![\w-])"
     # (not "the city of Mosul", "city council"; but "the city of some 500,000 people" is the city named before)
     r"(?!\s+(?:of(?!\s+(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|roughly\s+)?"
-    r"(?:\d|half\s+a\s+million|a\s+million|one\s+million))|council|hall|square|'s\s+\w+\s+of)\b)"
+    r"(?:\d|half\s+a\s+million|a\s+million|one\s+million))|council|hall|square|limits|'s\s+\w+\s+of)\b)"
     # "a maternity hospital there": 'there' after a noun or verb, not the existential "there were"
     r"|t(?<=[a-z] t)here(?![\w-])(?!\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|seems|seemed|"
     r"appears|appeared|remains|remained|be|been)\b)"
@@ -83,6 +83,9 @@ ANAPHOR: Final = re.compile(  # (the look-behinds after the first character: see
     r"|t(?<![\w-]t)his\s+(?:[\w'-]+\s+){0,3}?(?:city|town|village|capital)(?![\w-])"
     r"(?!\s+(?:council|hall|square|of)\b)"
 )
+
+
+_COARSE_KINDS: Final = frozenset({"country", "continent"})
 
 
 def bisect_left_int(a: list[int], x: int, lo: int = 0) -> int:
@@ -397,7 +400,11 @@ _AUX_ONLY: Final = re.compile(r"[\s,]*(?:(?:were|was|are|is|have|has|had|been|re
 _PARENTHETICAL: Final = re.compile(r"[\s,]*(?:including|among\s+them|mostly|most\s+of\s+them|many\s+of\s+them|"
                                    r"all\s+of\s+them|some\s+of\s+them|half\s+of\s+them|among\s+whom|"
                                    # "Thousands of residents, many from the Alawite minority, were fleeing Homs"
-                                   r"(?:many|most|some)\s+from)\b")
+                                   r"(?:many|most|some)\s+from|"
+                                   # "The garrison of Battambang, Cambodia's second largest city, has surrendered":
+                                   # a description of the place named before it
+                                   r"(?:an?\s+|the\s+|[a-z-]+['\u2019]s\s+)(?:[\w-]+\s+){0,3}?"
+                                   r"(?:city|town|capital|port|village|stronghold))\b")
 
 
 def _spaced(norm: str, s: int, e: int) -> bool:
@@ -654,9 +661,11 @@ class ArticleView:
         return self._headline_city
 
     def placeless_run(self, index: int, limit: int = 3) -> int:
-        """How many sentences right before sentence ``index`` (at most ``limit``) name no place at all."""
+        """How many sentences right before sentence ``index`` (at most ``limit``) name no place below a country ("U.S.
+        Marines were mopping up" names where the forces come from, not where the story is)."""
         n = 0
-        while n < limit and index - n - 1 >= 0 and not self._kinds_by_sentence[index - n - 1]:
+        kinds = self._kinds_by_sentence
+        while n < limit and index - n - 1 >= 0 and kinds[index - n - 1] <= _COARSE_KINDS:
             n += 1
         return n
 
@@ -673,12 +682,13 @@ class ArticleView:
         return self._kinds_by_sentence[index]
 
     def carries(self, index: int) -> bool:
-        """Whether sentence ``index`` names no place but is about the city named before it (in the sentences
-        right before, through their "the city", or in the headline). Asked only for patterns that may carry
-        a place."""
+        """Whether sentence ``index`` names no place (below a country) but is about the city named before it (in the
+        sentences right before, through their "the city", or in the headline). Asked only for patterns that may
+        carry a place."""
         carried = self._carried.get(index)
         if carried is None:
-            carried = self._carried[index] = not self._kinds_by_sentence[index] and self._carry_source(index)
+            carried = self._carried[index] = self._kinds_by_sentence[index] <= _COARSE_KINDS \
+                and self._carry_source(index)
         return carried
 
     def _noun_anaphor(self, index: int) -> bool:

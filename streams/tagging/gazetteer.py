@@ -410,7 +410,7 @@ def country_points() -> dict[str, dict[str, Any]]:
 
 # country adjectives the bundled data lacks, which are also town names elsewhere ("a southern Philippine town" is
 # not Philippine in the Netherlands)
-_EXTRA_DEMONYMS: dict[str, str] = {"Philippine": "PH", "Saudi": "SA", "Salvadorean": "SV"}
+_EXTRA_DEMONYMS: dict[str, str] = {"Philippine": "PH", "Salvadorean": "SV"}
 
 
 def country_demonyms() -> dict[str, list[str]]:

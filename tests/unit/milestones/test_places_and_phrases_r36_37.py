@@ -43,6 +43,14 @@ CASES_R36: list[tuple[str, str, list[tuple[str, str]]]] = [
     # a city's citadel is the city
     ("citadel-is-the-city", "DA NANG - North Vietnamese troops stormed through the gates of Hue's ancient Citadel in a "
      "predawn assault.", [("city-breach", "Huế")]),
+    # a sentence that names no town but a country the planes come from is about the town named before it ...
+    ("carried-past-actor-country", "QUANG TRI (Reuters) - South Vietnamese marines recaptured Quang Tri on Saturday. "
+     "U.S. fighter-bombers struck positions on the western wall on Friday.",
+     [("airstrike", "thị xã Quảng Trị"), ("city-captured", "thị xã Quảng Trị")]),
+    # ... and so is one after a sentence naming only such a country
+    ("carried-over-actor-country", "QUANG TRI (Reuters) - South Vietnamese marines recaptured Quang Tri on Saturday. "
+     "U.S. Marines were mopping up along the eastern wall. Navy jets bombed positions along the southern wall on "
+     "Thursday.", [("airstrike", "thị xã Quảng Trị"), ("city-captured", "thị xã Quảng Trị")]),
     # armed groups of older wars are the war's context
     ("fell-to-the-khmer-rouge", "Kampot fell to the Khmer Rouge on Tuesday, refugees said.",
      [("city-captured", "Kampot")]),
@@ -69,6 +77,15 @@ CASES_R37: list[tuple[str, str, list[tuple[str, str]]]] = [
      "truce agreement took effect on Sunday.", []),
     ("initialed-in", "An agreement to end the war had been initialed in Paris, with a ceasefire taking effect in "
      "Vietnam on Saturday.", [("ceasefire", "Vietnam")]),
+    # a town whose garrison gave up changed hands (across a description of it set off by commas) ...
+    ("garrison-surrendered", "BANGKOK (AFP) - The government garrison of Battambang, Cambodia's second largest city, "
+     "has surrendered to the Khmer Rouge, refugees said.", [("city-captured", "Battambang")]),
+    # ... not one whose garrison would not, nor one where fighters handed in their weapons
+    ("garrison-refused", "The garrison of Battambang refused to surrender.", []),
+    ("rebels-surrendered-weapons", "Rebels in Kampot surrendered their weapons on Tuesday.", []),
+    ("drive-against", "TAKHMAU, Cambodia (UPI) - Khmer Rouge insurgents opened a new drive against Phnom Penh "
+     "overnight, attacking government positions.", [("offensive-launched", "Phnom Penh")]),
+    ("sales-drive", "The company launched a sales drive on Monday in Phnom Penh.", []),
     ("fans-fled-a-stadium", "PLEIKU - Thousands of fans fled the stadium in Pleiku on Sunday. The match was abandoned "
      "after a brawl.", []),
 ]
