@@ -399,7 +399,9 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
                 or (k + 4 != at and _GAP_TO_COARSE.fullmatch(text, k + 4, at) is None):
             continue
         # the name runs from the last " in " / " into " before it (a fullmatch, no backward search)
-        j = max(text.rfind(" in ", max(0, k - 50), k), text.rfind(" into ", max(0, k - 50), k))
+        # ("struck a training centre at Agbe in central Tigray")
+        j = max(text.rfind(" in ", max(0, k - 50), k), text.rfind(" into ", max(0, k - 50), k),
+                text.rfind(" at ", max(0, k - 50), k))
         if j >= 0:
             j = text.index(" ", j + 1) + 1
             e = k - 1 if text[k - 1] == "," else k  # ("in Dahyan, in Saada province")

@@ -839,9 +839,9 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
             a, b = view.start + m_start, view.start + m_end
             if any(p.start < b and a < p.end and p.kind in _CITY_KINDS
                    or b <= p.start <= b + 2 and view.norm[b - view.start:p.start - view.start]
-                   in (", ", ",") and _usable(article, p, provinces) for p in view.places):
-                # "the city of Mosul", "the Yemeni capital, Sanaa,": the name itself is there (not "the bombed-out
-                # town, Moscow's biggest gain"; not the sea of "the Black Sea city")
+                   in (", ", ",", " ") and _usable(article, p, provinces) for p in view.places):
+                # "the city of Mosul", "the Yemeni capital, Sanaa,", "the Tigrayan capital Mekelle": the name itself is
+                # there (not "the bombed-out town, Moscow's biggest gain"; not the sea of "the Black Sea city")
                 continue
             of = _PART_OF_AFTER.match(view.norm, b - view.start)
             if of is not None and any(p.start == view.start + of.end() for p in view.places):
