@@ -402,9 +402,9 @@ _PARENTHETICAL: Final = re.compile(r"[\s,]*(?:including|among\s+them|mostly|most
                                    # "Thousands of residents, many from the Alawite minority, were fleeing Homs"
                                    r"(?:many|most|some)\s+from|"
                                    # "The garrison of Battambang, Cambodia's second largest city, has surrendered":
-                                   # a description of the place named before it
+                                   # a short description of the place named before it, and nothing more
                                    r"(?:an?\s+|the\s+|[a-z-]+['\u2019]s\s+)(?:[\w-]+\s+){0,3}?"
-                                   r"(?:city|town|capital|port|village|stronghold))\b")
+                                   r"(?:city|town|capital|port|village|stronghold)(?=\s*,))\b")
 
 
 def _spaced(norm: str, s: int, e: int) -> bool:

@@ -51,6 +51,9 @@ CASES_R36: list[tuple[str, str, list[tuple[str, str]]]] = [
     # a push to clear militants from a city is its offensive, not its capture
     ("push-to-clear-from", "MARAWI (Reuters) - Helicopters fired rockets on Saturday as troops began a push to clear "
      "militants from the city.", [("offensive-launched", "Marawi City")]),
+    # "at the start of the battle for X" dates something else; "began the battle for X" is the offensive
+    ("at-the-start-of", "MANILA (Reuters) - Troops rescued a priest seized at the start of the four-month battle for "
+     "Marawi, the military said.", []),
     # a sentence that names no town but a country the planes come from is about the town named before it ...
     ("carried-past-actor-country", "QUANG TRI (Reuters) - South Vietnamese marines recaptured Quang Tri on Saturday. "
      "U.S. fighter-bombers struck positions on the western wall on Friday.",
