@@ -246,7 +246,9 @@ _ATTRIBUTIVE: Final = re.compile(
     r"^(?:-based|-backed|-led)?\s+(?:forces|fighters|troops|militants|rebels|police|militia|militias|army|"
     r"soldiers|tribesmen|tribes|officials|authorities|government|commanders?|units|brigades?|"
     r"jihadists|insurgents|volunteers|allies|planes|jets|warplanes|aircraft|drones|embassy|"
-    r"spokesman|spokeswoman|ministry"
+    r"spokesman|spokeswoman|ministry|"
+    # "according to German broadcasts and the Moscow communique": whose statement, not where
+    r"communiqu[eé]s?|bulletins?|broadcasts?"
     # "Donetsk regional governor Pavlo Kyrylenko said": an official's title
     r"|(?:regional|provincial|oblast|city|district|military)\s+(?:governor|administration|mayor|chief)"
     # "A Sahel security analyst … said at least 200 people had died": what the analyst studies

@@ -54,6 +54,10 @@ CASES_R36: list[tuple[str, str, list[tuple[str, str]]]] = [
     # "at the start of the battle for X" dates something else; "began the battle for X" is the offensive
     ("at-the-start-of", "MANILA (Reuters) - Troops rescued a priest seized at the start of the four-month battle for "
      "Marawi, the military said.", []),
+    # "the Moscow communique" is whose statement, not a town "the city" could stand for
+    ("communique-is-no-antecedent", "STOCKHOLM (Reuters) - Soviet troops pressed their assault on Breslau, according "
+     "to the Moscow communique. Soviet troops had broken into the southern districts of the city on Monday.",
+     [("city-breach", "Wrocław")]),
     # a sentence that names no town but a country the planes come from is about the town named before it ...
     ("carried-past-actor-country", "QUANG TRI (Reuters) - South Vietnamese marines recaptured Quang Tri on Saturday. "
      "U.S. fighter-bombers struck positions on the western wall on Friday.",
@@ -91,6 +95,9 @@ CASES_R37: list[tuple[str, str, list[tuple[str, str]]]] = [
     # a town whose garrison gave up changed hands (across a description of it set off by commas) ...
     ("garrison-surrendered", "BANGKOK (AFP) - The government garrison of Battambang, Cambodia's second largest city, "
      "has surrendered to the Khmer Rouge, refugees said.", [("city-captured", "Battambang")]),
+    # ... as did a town that surrendered, across a description of it
+    ("town-surrendered", "AACHEN (Reuters) - Aachen, the first major German city to fall to the Allies, surrendered on "
+     "Saturday after a week of street fighting.", [("city-captured", "Aachen")]),
     # ... not one whose garrison would not, nor one where fighters handed in their weapons
     ("garrison-refused", "The garrison of Battambang refused to surrender.", []),
     ("rebels-surrendered-weapons", "Rebels in Kampot surrendered their weapons on Tuesday.", []),
