@@ -710,7 +710,8 @@ _NOT_A_PLACE_AFTER: Final = {
 # ("blamed the Azov regiment": a unit named after a place, in either case)
 _ORG_NAME_AFTER: Final = re.compile(
     r" (?:[A-Z][\w'’-]*\s+){0,3}(?:Army|Front|Movement|Forces|Alliance|Brigades?|Militia|"
-    r"Party|Union|Corps|Guards?|Organi[sz]ation|[Rr]egiments?|[Bb]attalions?)(?![\w-])")
+    # ("members of the Jalisco New Generation Cartel", "rival factions of the Sinaloa cartel")
+    r"Party|Union|Corps|Guards?|Organi[sz]ation|[Rr]egiments?|[Bb]attalions?|[Cc]artels?)(?![\w-])")
 # "the southern Gaza city" (lower-case noun, no "of" after: "the Gaza city of Khan Younis" names the city; "Gaza City"
 # is the name)
 _UNNAMED_CITY_AFTER: Final = re.compile(
