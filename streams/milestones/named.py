@@ -89,7 +89,10 @@ _CAMP_AFTER_A: Final = re.compile(
 _HOME_AFTER_A: Final = re.compile(r"(?i:(?:[\w'-]+\s+)??home\s*(?:town|village))(?![\w'’-])")
 # "al-Houta, the capital of Lahj province", "Bama, a district capital", "Masisi, the administrative centre of the
 # territory of the same name": a capital is a town, of whatever it heads
-_CAPITAL_AFTER_A: Final = re.compile(r"(?i:(?:[\w'-]+\s+){0,2}?(?:capital|administrative\s+cent(?:re|er)))(?![\w'’-])")
+# ("Mangalsen, the headquarters of Nepal's far-western Achham district": a district's seat)
+_CAPITAL_AFTER_A: Final = re.compile(r"(?i:(?:[\w'-]+\s+){0,2}?(?:capital|administrative\s+cent(?:re|er)|"
+                                     r"headquarters\s+of\s+(?:[\w'’-]+\s+){0,4}?(?:district|province|region|county|"
+                                     r"state|zone)))(?![\w'’-])")
 # "Zehri town in …", "Koutruk village near …", "Byaing Phyu village on the outskirts of …" (not "the Old
 # Town in …": no article before the name)
 _NOUN_ANCHORS: Final = (
@@ -158,9 +161,10 @@ _GROUP_AFTER: Final = re.compile(
 _GROUP_ADJECTIVE: Final = re.compile(
     r"-(?:led|backed|based|held|aligned|linked|allied|affiliated|dominated|run)$", re.I)
 # what every settlement noun contains, lower-cased ("cit" for city and cities)
-# (and "capital" and "administrative", which ``_CAPITAL_AFTER_A`` looks for in the same place)
+# (and "capital", "administrative" and "headquarters", which ``_CAPITAL_AFTER_A`` looks for in the same place)
 _SETTLEMENT_STEMS: Final = ("town", "village", "cit", "hamlet", "settlement", "port", "oasis", "locality", "commune",
-                            "municipality", "community", "stronghold", "capital", "administrative", "camp")
+                            "municipality", "community", "stronghold", "capital", "administrative", "camp",
+                            "headquarters")
 _NOUN_REACH: Final = 120
 
 
