@@ -97,10 +97,7 @@ class Probe:
             return [(0, len(article.text))]
         if window.scope == "context":
             lo = max(0, s.index - window.size)
-            # (a story's first sentence reaches the second too: "Tens of thousands of civilians fled Pleiku and
-            # Kontum this week …" names the war only after it)
-            hi = article.sentence_ends[1] if s.index == 0 and len(article.sentence_ends) > 1 else s.end
-            return [(article.sentence_starts[lo], hi)]
+            return [(article.sentence_starts[lo], article.sentence_ends[article.context_last(s.index)])]
         # following: this sentence, plus later ones that name the place or refer back to the claim
         out = [(s.start, s.end)]
         for k in range(s.index + 1, min(len(article.sentences), s.index + 1 + window.size)):
@@ -376,7 +373,7 @@ class LexiconCheck:
             return not self._own_hits(article, index)
         if scope == "context":
             lo = max(0, index - self.reach)
-            hi = 1 if index == 0 and len(article.sentence_ends) > 1 else index  # (the lede reaches the next one)
+            hi = article.context_last(index)
             # ("conflict-context": a war word in this sentence or the three before, asked for every trigger hit)
             if self.spotted and not self.unless_ids and self.pattern is None:
                 masks = sentence_spot_masks(article)

@@ -25,7 +25,7 @@ from functools import cache
 from typing import Final, Literal
 
 from streams.milestones.lexicon import word_starts
-from streams.tagging.model import PlaceKind, PlaceMention, Tagging, trusted
+from streams.tagging.model import PlaceKind, PlaceMention, PlaceRole, Tagging, trusted
 from streams.tagging.text import find_dateline
 
 # A proper name: one to four capitalised words, with Arabic-style particles ("Daraa al-Balad",
@@ -446,26 +446,22 @@ def unresolved_places(tagging: Tagging, norm: str | None = None,
             names.setdefault(name, kind)
     if not names:
         return []
+    def mention(a: int, name: str, role: PlaceRole) -> PlaceMention:
+        return trusted(PlaceMention, {
+            "start": a, "end": a + len(name), "text": text[a:a + len(name)], "name": name, "geonameid": None,
+            "country": _country(tagging, a), "lat": None, "lon": None, "kind": names[name],
+            "role": role, "score": 0.6, "qualifier": None, "metonymy": False})
+
     out: list[PlaceMention] = []
     # (?<![\w-])(?:name|…)(?![\w-]), the look-behind after each name's first letter (see lexicon.word_starts)
     alternatives = word_starts([re.escape(n) for n in sorted(names, key=len, reverse=True)])
     for m in re.finditer(alternatives + r"(?![\w-])", text):
-        a, b = m.span()
-        if overlaps(a, b):
-            continue
-        name = m.group()
-        out.append(trusted(PlaceMention, {
-            "start": a, "end": b, "text": name, "name": name, "geonameid": None,
-            "country": _country(tagging, a), "lat": None, "lon": None, "kind": names[name],
-            "role": "body", "score": 0.6, "qualifier": None, "metonymy": False}))
+        if not overlaps(m.start(), m.end()):
+            out.append(mention(m.start(), m.group(), "body"))
     if dateline is not None and dateline[0] in names:
         # the dateline itself, as the tagger gives a known one: what "this town" and "the city" of a story filed
         # from there stand for ("NEAK LUONG, Cambodia (Reuters) - A B-52 dropped its bombs on this town")
-        name, a, _ = dateline
-        out.append(trusted(PlaceMention, {
-            "start": a, "end": a + len(name), "text": text[a:a + len(name)], "name": name, "geonameid": None,
-            "country": _country(tagging, a), "lat": None, "lon": None, "kind": names[name],
-            "role": "dateline", "score": 0.6, "qualifier": None, "metonymy": False}))
+        out.append(mention(dateline[1], dateline[0], "dateline"))
         out.sort(key=lambda p: p.start)
     return out
 

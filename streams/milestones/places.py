@@ -26,6 +26,7 @@ from streams.milestones.named import CAMP_KINDS, COMPASS
 from streams.milestones.named import CITY_KINDS as _CITY_KINDS
 from streams.milestones.text import (
     ANAPHOR,
+    COARSE_KINDS,
     COUNTRY_ADJECTIVE,
     ArticleView,
     SentenceView,
@@ -33,6 +34,7 @@ from streams.milestones.text import (
     holds_any,
     word_end_before,
 )
+from streams.tagging.features import ROAD
 from streams.tagging.model import PlaceMention
 
 Via = Literal["inside", "after", "before", "nearest", "fallback", "carried"]
@@ -197,7 +199,7 @@ class PlaceChoice:
     anaphora: bool = False
 
 
-_COARSE_KINDS: Final = frozenset({"country", "continent"})
+_COARSE_KINDS: Final = COARSE_KINDS
 _WIDE_KINDS: Final = _COARSE_KINDS | {"region"}  # kinds too wide to be an event place when they only qualify another
 _LOCATING_KINDS: Final = _WIDE_KINDS | {"admin1"}  # kinds that may only say where a town lies
 # regions too large to be where a milestone happens ("operations across the Middle East")
@@ -474,9 +476,9 @@ def _owns_a_named_place(article: ArticleView, pos: int) -> bool:
 
 # "rebels had entered the Hamdaniya and New Aleppo neighbourhoods": quarters of a city, not towns
 # ("the Marinaut and Basak Malutlut areas": named areas, plural, of the city; not "the Afrin area")
-_CITY_QUARTER_AFTER: Final = re.compile(r"(?:(?:,|\s+and)\s+(?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*)?\s+"
-                                        r"(?:neighbou?rhoods?|quarters?)(?![\w-])"
-                                        r"|(?:,|\s+and)\s+(?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*\s+areas(?![\w-])")
+_AND_NAME: Final = r"(?:,|\s+and)\s+(?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*"
+_CITY_QUARTER_AFTER: Final = re.compile(r"(?:" + _AND_NAME + r")?\s+(?:neighbou?rhoods?|quarters?)(?![\w-])"
+                                        r"|" + _AND_NAME + r"\s+areas(?![\w-])")
 
 
 # "killed hundreds of people in the Ardamata district of El Geneina": a quarter of the city named after it, which
@@ -507,7 +509,7 @@ _OWNED_BY_ANAPHOR: Final = literal_start_regex(
 
 
 # a numbered road, which the tagger places at the story's town (as the geoparsing corpora do)
-_ROAD_NAME: Final = re.compile(r"(?:County Road|Highway|Interstate|Route|State Road|U\.S\. Highway|State Route) \d")
+_ROAD_NAME: Final = re.compile(ROAD)
 
 
 def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> bool:

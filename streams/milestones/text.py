@@ -85,7 +85,7 @@ ANAPHOR: Final = re.compile(  # (the look-behinds after the first character: see
 )
 
 
-_COARSE_KINDS: Final = frozenset({"country", "continent"})
+COARSE_KINDS: Final = frozenset({"country", "continent"})  # (places.py reads it too)
 
 
 def bisect_left_int(a: list[int], x: int, lo: int = 0) -> int:
@@ -660,12 +660,18 @@ class ArticleView:
             return True  # "… to retake the city." then sentences naming no place: carried via the anaphor
         return self._headline_city
 
+    def context_last(self, index: int) -> int:
+        """The last sentence a ``context`` window around sentence ``index`` reaches: that sentence, or the second for
+        a story's first ("Tens of thousands of civilians fled Pleiku and Kontum this week …" names the war only
+        after it)."""
+        return 1 if index == 0 and len(self.sentences) > 1 else index
+
     def placeless_run(self, index: int, limit: int = 3) -> int:
         """How many sentences right before sentence ``index`` (at most ``limit``) name no place below a country ("U.S.
         Marines were mopping up" names where the forces come from, not where the story is)."""
         n = 0
         kinds = self._kinds_by_sentence
-        while n < limit and index - n - 1 >= 0 and kinds[index - n - 1] <= _COARSE_KINDS:
+        while n < limit and index - n - 1 >= 0 and kinds[index - n - 1] <= COARSE_KINDS:
             n += 1
         return n
 
@@ -687,7 +693,7 @@ class ArticleView:
         carry a place."""
         carried = self._carried.get(index)
         if carried is None:
-            carried = self._carried[index] = self._kinds_by_sentence[index] <= _COARSE_KINDS \
+            carried = self._carried[index] = self._kinds_by_sentence[index] <= COARSE_KINDS \
                 and self._carry_source(index)
         return carried
 

@@ -16,9 +16,11 @@ _STREET_SUFFIX = (r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive
                   r"Pike|Terrace|Trail)")
 _NATURAL_SUFFIX = r"(?:River|Creek|Lake|Valley|Bay|Island|Mountains?|Canyon|Harbor|Harbour)"
 _DIRECTION = r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest)"
+# a numbered road ("County Road 43", "Highway 1"; the milestone detector reads it too: a road is no event place)
+ROAD = r"(?:County Road|Highway|Interstate|Route|State Road|U\.S\. Highway|State Route) \d{1,4}\b"
 FEATURE = re.compile(
     rf"\b(?=[A-Z\d])(?:(?:{_DIRECTION} )?{_CAP}(?: {_CAP}){{0,2}} {_STREET_SUFFIX}(?: {_DIRECTION}\b)?"
-    rf"|(?:County Road|Highway|Interstate|Route|State Road|U\.S\. Highway|State Route) \d{{1,4}}\b"
+    rf"|{ROAD}"
     rf"|(?:{_CAP} ){{0,2}}{_CAP} {_NATURAL_SUFFIX}\b"
     rf"|Lake {_CAP}(?: {_CAP})?\b|Mount {_CAP}\b)"
 )

@@ -289,7 +289,9 @@ class PlaceResolver:
         senses = resolve(gaz, dict.fromkeys(k for _, _, k in spans), ctx, comma, self._senses,  # in text order
                          _enumerations(text, spans))
         for n, (start, end, key) in enumerate(spans):
-            if d0 <= start and end <= d1 and key in senses:
+            if end > d1:
+                break  # (spans in text order: none left in the dateline, or no dateline at all)
+            if d0 <= start and key in senses:
                 town = self._city_sense(key, senses[key])
                 if gaz.kind[town[0]] == "city":
                     # "QUANG TRI, Sept. 16 (Reuters) -": a dateline names a town, and so does the story's same name
@@ -298,12 +300,14 @@ class PlaceResolver:
                     spans[n] = (start, end, key + _CITY_KEY)
                 break
         for n, (start, end, key) in enumerate(spans):
-            if key in senses and text.startswith((" city", " City"), end) and not text[end + 5:end + 6].isalpha():
+            if key not in senses:
+                continue
+            if text.startswith((" city", " City"), end) and not text[end + 5:end + 6].isalpha():
                 # "Quang Tri city fell": this mention is the town, not the province, whatever the name's other mentions
                 # are ("Idlib city and Idlib province"; its key gets _CITY_KEY)
                 senses[key + _CITY_KEY] = self._city_sense(key, senses[key])
                 spans[n] = (start, end, key + _CITY_KEY)
-            elif key in senses and text[end:end + 1] == " " and (area_word := _AREA_AFTER.match(text, end)):
+            elif text[end:end + 1] == " " and (area_word := _AREA_AFTER.match(text, end)):
                 region = text.startswith((" region", " Region"), end)
                 area = self._area_sense(key, senses[key], abroad=not region)
                 if not _AREA_MODIFIES.match(text, area_word.end()):
