@@ -146,13 +146,13 @@ def _same_place(label: Label, event: MilestoneEvent, text: str, written_as: dict
     # (a place without a GeoNames id by its name: the tagger's "Baghouz", which the article spells "Baghuz")
     names |= written_as.get(event.geonameid if event.geonameid is not None else event.place, set())
     label_name = fold_name(label.place)
-    # "Shan state" labels the province the tagger calls "Shan"; "eastern Ukraine" is Ukraine, which the detector
-    # reports with the qualifier "eastern"
+    # "Shan state" labels the province the tagger calls "Shan" (and "Panjshir valley" the province Panjshir);
+    # "eastern Ukraine" is Ukraine, which the detector reports with the qualifier "eastern"
     bare = _DIRECTION_PREFIX.sub("", label_name)
     return any(n in names for n in (label_name, _ADMIN_SUFFIX.sub("", label_name), bare, _ADMIN_SUFFIX.sub("", bare)))
 
 
-_ADMIN_SUFFIX = re.compile(r"-(?:state|province|region|oblast|governorate)$")
+_ADMIN_SUFFIX = re.compile(r"-(?:state|province|region|oblast|governorate|valley)$")
 _DIRECTION_PREFIX = re.compile(r"^(?:(?:north|south)-?(?:east|west)?(?:ern)?|(?:east|west)(?:ern)?|central)-(?=\w)")
 
 

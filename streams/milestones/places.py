@@ -111,10 +111,11 @@ _ENVOYS_OF: Final = _Prefiltered(
     re.compile(r"(?:leaders?|presidents?|heads\s+of\s+state|(?:foreign\s+|prime\s+)?ministers?|"
     r"representatives?|delegations?|delegates|envoys?|governments?|ambassadors?)\s+(?:of|from)\s+$"))
 _SOURCE_IN: Final = _Prefiltered(re.compile(
-    r"(?:officials?|officers?|diplomats?|sources?|analysts?|authorities|spokes(?:man|woman|person)|"
+    r"(?:officials?|officers?|diplomats?|sources?|analysts?|authorities|spokes(?:man|woman|person)|commanders?|"
     # ("the Russian military command in Makhachkala said", "the government's press center in Moscow said")
     r"ministry|envoys?|correspondents?|reporters?|journalists|embassy|command|headquarters|press\s+cent(?:er|re))"
-    r"\s+(?:in|from)\s+$"))
+    # ("A spokesman for Massoud's Jamiat-i-Islami party in Peshawar said Soviet jets had bombed …")
+    r"\s+(?:for\s+(?:[\w'’-]+\s+){1,4}?)?(?:in|from)\s+$"))
 # "In Washington, officials said …": a sentence opened by where the speakers are
 _SPEAKERS_SAID_AFTER: Final = re.compile(
     r",\s+(?:[\w.'-]+\s+){0,3}?(?:officials?|diplomats?|sources?|analysts?|"
@@ -134,6 +135,8 @@ _TIME_BEFORE_AND: Final = literal_start_regex(
     r"today|yesterday|morning|afternoon|evening|night|weekend)$")
 _PROVINCE_AFTER: Final = re.compile(
     r"^(?:'s)?\s+(?:province|governorate|region|state|oblast|county|prefecture|district|island)\b")
+_PROVINCE_APPOSED: Final = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:province|governorate|region|oblast)(?![\w'’-])")
 # "the Rafah crossing", "Mosul airport", "Raqqa dam": the name modifies a facility, not the town itself
 # "seized Aleppo's international airport" too
 _FACILITY_AFTER: Final = re.compile(
@@ -144,7 +147,7 @@ _FACILITY_AFTER: Final = re.compile(
     r"highway|road|bridge|checkpoint|port|harbour|harbor|power\s+plant|oil\s+field|oilfield|camp|university|"
     r"hospital|stadium|mosque|palace|road|junction|roundabout|front|frontline|pocket|countryside|plain|plains|"
     r"valley|river|mountains?|hills?|desert|outskirts|suburbs|suburb|post|conference\s+(?:centre|center|hall|complex)|hotel|compound|"
-    r"headquarters|barracks|complex|"
+    r"headquarters|barracks|complex|gate|gates|"
     # "took over the Mekelle mayor's office and the regional broadcaster": an office, not the town
     r"(?:(?:mayor|governor|president|prime\s+minister)['\u2019]s\s+)?(?:office|offices|residence)|city\s+hall|town\s+hall|"
     r"broadcaster)(?![\w-])"
@@ -407,9 +410,19 @@ def _forces_origin(article: ArticleView, p: PlaceMention) -> bool:
 # spoken (the name closes the clause; "told reporters in X" is a source's seat, below)
 _SAID_IN_BEFORE: Final = _Prefiltered(literal_start_regex(
     r"(?<![\w-])(?:said|says|told\s+(?:a\s+briefing|a\s+news\s+conference)|announced|added|"
-    r"stated|warned)\s+(?:on\s+\w+\s+)?in\s+$"))
+    r"stated|warned|confirmed|acknowledged|insisted|conceded)\s+(?:on\s+\w+\s+)?in\s+$"))
 _CLAUSE_END_AFTER: Final = re.compile(r"(?:['\u2019]s\s+)?(?:,|\.(?:\s|$)|;|\s+on\s+\w+day\b|\s+that\b|$)")
 _TOLD_BEFORE: Final = literal_start_regex(r"(?<![\w-])(?:told|telling|briefed|briefing)\s+$")
+
+
+# where those who tell of what happened elsewhere have arrived ("Refugees interviewed at the Chaman crossing said")
+_ARRIVED_AT_BEFORE: Final = _Prefiltered(re.compile(
+    r"(?:travell?ers|refugees|witnesses|survivors|villagers|people|families)\s+(?:who\s+(?:have\s+|had\s+)?)?"
+    r"(?:arriving|arrived|reaching|reached|interviewed)\s+(?:in|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:(?:town|city|village|camp|port)\s+of\s+)?$"))
+_ARRIVED_SAID_AFTER: Final = re.compile(
+    r"(?:\s+(?:crossing|border\s+post|camp|refugee\s+camp))?,?\s+(?:have\s+|had\s+)?(?:said|say|says|told|described|"
+    r"reported|recounted)(?![\w-])")
 
 
 def _speakers_seat(article: ArticleView, p: PlaceMention) -> bool:
@@ -420,6 +433,9 @@ def _speakers_seat(article: ArticleView, p: PlaceMention) -> bool:
     if norm.endswith("in ", lo, p.start) and article.sentence_starts[article.sentence_index(p.start)] == p.start - 3 \
             and _SPEAKERS_SAID_AFTER.match(norm, p.end) is not None:
         return True  # "In Washington, officials said President Clinton was weighing air strikes"
+    if _ARRIVED_AT_BEFORE.search(norm, max(0, p.start - 80), p.start) is not None \
+            and _ARRIVED_SAID_AFTER.match(norm, p.end) is not None:
+        return True  # "Travellers arriving in the Iranian border town of Taybad said bombers had attacked the city"
     # (both guards below end with "in" or "from" and spaces right before the place; most places have neither, and
     # then no needle finds or regex searches)
     j = word_end_before(norm, p.start)
@@ -427,8 +443,14 @@ def _speakers_seat(article: ArticleView, p: PlaceMention) -> bool:
         return False
     if _SAID_IN_BEFORE.search(norm, lo, p.start) is not None and _CLAUSE_END_AFTER.match(norm, p.end) is not None:
         return True  # "the UN human rights office said in Geneva, citing credible reports": where it was said
-    m = _SOURCE_IN.search(norm, lo, p.start)
+    m = _SOURCE_IN.search(norm, max(0, p.start - 80), p.start)
     if m is None:
+        return False
+    if m.group().startswith("commander") and not any(
+            q.start > p.end for q in article.sentence_places(article.sentence_index(p.start))):
+        # commanders speak from where they fight ("The rebel commander in Sloviansk said his fighters could be
+        # overwhelmed"), unless the sentence names where else it happens ("Allied commanders in Riyadh say their
+        # aircraft are hitting … around Basra")
         return False
     if _SAID_AFTER.match(norm, p.end) is not None or _AND_SAID_AFTER.match(norm, p.end) is not None:
         return True
@@ -629,6 +651,8 @@ def _usable_uncached(article: ArticleView, p: PlaceMention, provinces: bool) -> 
             return False  # "Idlib province", "the Kyiv region" are not the city
         if _FACILITY_AFTER.match(after):
             return False
+        if p_kind not in _CITY_KINDS and _PROVINCE_APPOSED.match(article.norm, p_end):
+            return False  # "taken control of Panjshir, the last province holding out against them"
     return True
 
 
@@ -667,6 +691,12 @@ _ROUTE_BEFORE: Final = _Prefiltered(re.compile(
     r"(?:(?:the\s+)?(?:[\w'-]+\s+){1,3}?(?:and|with|to)\s+)?(?:the\s+)?"
     # ("with road links to Kandahar cut": where the roads lead)
     r"|links?\s+(?:to|with)\s+)$"))  # (needles: "between", "linking", "links", …)
+# the towns a route leads to, in turn, are no antecedent ("cut the railway both to Mukden and to Changchun … trapped
+# inside the city"), though one town may be the place of what is done on its route ("the supply route to Phnom Penh
+# was closed")
+_ROUTE_TO_BEFORE: Final = _Prefiltered(re.compile(
+    r"(?:highway|road|route|railway|rail\s+line|motorway|supply\s+line)\s+both\s+to\s+"
+    r"(?:(?:[\w'-]+\s+){1,2}?and\s+to\s+)?$"))
 # a country's forces ("U.S. Marines", "Russian troops" is a demonym), not a place they act in
 _COUNTRY_FORCES_AFTER: Final = re.compile(r"\s+(?:marines|troops|forces|soldiers|jets|warplanes|warships|aircraft|army|"
                                           r"military|navy|commandos|special\s+forces|paratroopers|drones)(?![\w-])")
@@ -855,6 +885,8 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
                 continue  # "the town and oil field of Heglig": another name follows
             if _VENUE_OF_ANAPHOR.search(article.norm, max(0, a - 60), a):
                 continue  # "The truce, signed in a hotel in the Ethiopian capital": where it was signed
+            if whole and article.norm.startswith("'s ", b) and _FACILITY_OWNED_AFTER.match(article.norm, b + 3):
+                continue  # "had taken the city's commercial port": the city's port, not the city (as _partial)
             target = _antecedent(article, m_text, a, city_kinds)
             if target is not None:
                 items.append(_Item(a, b, target, True))
@@ -993,7 +1025,8 @@ def _antecedent(article: ArticleView, anaphor: str, pos: int, kinds: frozenset[s
         # city" is not Baku)
         earlier = [p for p in article.event_places if p.end <= pos and p.kind in kinds and not skip(p)]
         names = {p.geonameid or p.name for p in earlier}
-        if len(names) == 1 and (len(earlier) > 1 or any(
+        # (or where the lede names it: "civilians have fled Jalalabad …", five sentences before "surrounded the city")
+        if len(names) == 1 and (len(earlier) > 1 or article.sentence_index(earlier[0].start) == 0 or any(
                 p.role == "dateline" and (p.geonameid or p.name) in names for p in article.places)):
             latest = earlier[-1]
     noun = _NOUN.search(anaphor)
@@ -1123,6 +1156,7 @@ def _no_antecedent(article: ArticleView, p: PlaceMention, reference_ok: bool = F
             or (article.text.startswith(" ", p.end) and _ORG_NAME_AFTER.match(article.text, p.end) is not None)
             or _forces_origin(article, p) or _speakers_seat(article, p) or _border_pair(article, p)
             or _ROUTE_BEFORE.search(norm, max(0, p.start - 60), p.start) is not None  # "road links to Kandahar"
+            or _ROUTE_TO_BEFORE.search(norm, max(0, p.start - 60), p.start) is not None
             # "the neighbouring Karama quarter", "Kiev's military spokesman"
             or _CITY_QUARTER_AFTER.match(article.text, p.end) is not None
             or (norm.startswith("'s", p.end) and _GOVERNMENT_POSSESSIVE_AFTER.match(norm, p.end) is not None)
@@ -1591,8 +1625,15 @@ _ING: Final = re.compile(r"[a-z]+ing\b")
 _PARTICIPLE: Final = re.compile(r"[a-z]+(?:ed|en)\b|(?:cut|hit|struck|overrun|shut)\b")
 
 
-# the words between a town and the place that locates it: " in northern ", ", in the east of "
-_LOCATES: Final = re.compile(r",?\s+in\s+(?:the\s+)?" + COMPASS)
+# the words between a town and the place that locates it: " in northern ", ", near the town of ",
+# ", 30 km (19 miles) south of "
+_SETTLEMENT_OF: Final = r"(?:(?:[\w-]+\s+){0,2}?(?:town|city|village|capital|port)\s+(?:of\s+)?)?"
+_LOCATES: Final = re.compile(
+    r",?\s+in\s+(?:the\s+)?" + COMPASS
+    + r"|,?\s+(?:just\s+)?(?:near|outside|close\s+to)\s+(?:the\s+)?" + _SETTLEMENT_OF
+    + r"|,\s+(?:about\s+|some\s+|just\s+)?(?:[\d.]+\s*(?:km|kilometres|kilometers|miles)\s+(?:\([^)]*\)\s+)?)?"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+(?:the\s+)?"
+    + _SETTLEMENT_OF)
 
 
 def _nearest(view: SentenceView, scope: str, items: list[_Item], t_start: int, t_end: int,
@@ -1613,9 +1654,14 @@ def _nearest(view: SentenceView, scope: str, items: list[_Item], t_start: int, t
 
     # "encircled Jabalia in northern Gaza": a place that only says where the town before it lies is not
     # the one the trigger is about
-    locators = {b.start for a, b in zip(items, items[1:], strict=False)
-                if a.mention.kind in _CITY_KINDS and not a.anaphora and a.end <= b.start
-                and _LOCATES.fullmatch(norm, a.end - view.start, b.start - view.start) is not None}
+    located = {b.start: a.start for a, b in zip(items, items[1:], strict=False)
+               if a.mention.kind in _CITY_KINDS and not a.anaphora and a.end <= b.start
+               and _LOCATES.fullmatch(norm, a.end - view.start, b.start - view.start) is not None}
+    locators = located.keys()
+    # ("a village, near the town of Mocha, killing 131 people": the head clause is the village's)
+    for b_start, a_start in located.items():
+        if head[0] <= b_start < head[1] and a_start < head[0]:
+            head = (view.segment_of(a_start, hard=True)[0], head[1])
 
     # (the start of "where" when the trigger's clause is one it opens)
     where_at = -1
@@ -1640,10 +1686,14 @@ def _nearest(view: SentenceView, scope: str, items: list[_Item], t_start: int, t
         # (a town: "Muzaffarabad, the main city in Pakistan-administered Kashmir, where …" is about Muzaffarabad)
         same_seg = same_seg or apposed or (where_at >= 0 and it.mention.kind in _CITY_KINDS
                                            and norm[it.end - view.start:where_at].strip() == ",")
-        locative = inside or apposed or bool(_LOCATIVE.search(norm[max(0, rel - 40):rel]))
+        # (the trigger's object is as good as a place after "in", and an anaphor there as good as a name:
+        # "surrounded the city and cut the highway to Kabul")
+        direct = 0 <= it.start - t_end <= 1
+        locative = inside or apposed or direct or bool(_LOCATIVE.search(norm[max(0, rel - 40):rel]))
         # (an anaphor in the head clause is no better than the name it stands for: "besieged Kadugli, the
         # largest city in South Kordofan, trapping thousands")
-        return (0 if same_seg or inside else 1 if in_head and not it.anaphora else 2, int(it.anaphora),
+        weak = it.anaphora and not direct
+        return (0 if same_seg or inside else 1 if in_head and not it.anaphora else 2, int(weak),
                 int(it.start in locators), 0 if locative else 1, d)
 
     # a country or region is coarse: only when it stands in the trigger's own segment ("a ceasefire in

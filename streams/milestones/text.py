@@ -51,7 +51,7 @@ _SCARE_QUOTES: Final = re.compile(r'"[\w\'-]+(?:\s[\w\'-]+){0,5}"')
 GENERIC_SUBCITY: Final = frozenset({"old city", "city center", "town center", "downtown", "the old city", "medina",
                                     "old town", "city centre", "historic center", "inner city"})
 # "the city", "the besieged town", "its old city": a reference back to a city named before
-_ANAPHOR_NOUNS: Final = ("city", "town", "village", "capital", "there")
+_ANAPHOR_NOUNS: Final = ("city", "town", "village", "capital", "there", "junction", "hub")
 ANAPHOR: Final = re.compile(  # (the look-behinds after the first character: see lexicon.word_starts)
     # ("Residents of Sittwe say their city has been hemmed in")
     word_starts(["the", "its", "their"])
@@ -63,16 +63,21 @@ ANAPHOR: Final = re.compile(  # (the look-behinds after the first character: see
     r"eastern|western|central|key|ancient|historic|old|entire|whole|same|militant|rebel|jihadist|border|"
     r"frontline|port|coastal|desert|largest|second|devastated|ruined|lakeside|riverside|seaside|hilltop|provincial|"
     r"regional|industrial|garrison|northeastern|northwestern|southeastern|southwestern|mining|oil|"
+    # what the place is known for: "the Shi'ite holy city", "the shrine city", "the market town"
+    r"holy|shrine|shi'?ite|sunni|fortress|walled|frontier|market|cathedral|railway|river|"
     # a sea or river the place lies on: "captured the Black Sea city", "the Euphrates town"
     r"black\s+sea|red\s+sea|baltic|adriatic|aegean|gulf|nile|euphrates|tigris|danube|dnipro|dnieper|volga"
     # the province it lies in: "the northern Shan State town", "the Donetsk region town"
     r"|[a-z]{3,}\s+(?:state|region|province|oblast|governorate)"
     # a nationality: "the Afghan capital", "the Syrian town", "the Tigrayan capital"
     r"|[a-z]{3,}(?:an|ian|i|ese|ish))\s+){0,2}"
-    r"(?:old city|city centre|city center|city|town|village|capital)(?![\w-])"
+    r"(?:old city|city centre|city center|city|town|village|capital|"
+    # ("captured the Manchurian rail junction by nightfall")
+    r"rail(?:way)?\s+(?:junction|hub)|transport\s+hub)(?![\w-])"
     # (not "the city of Mosul", "city council"; but "the city of some 500,000 people" is the city named before)
     r"(?!\s+(?:of(?!\s+(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|roughly\s+)?"
-    r"(?:\d|half\s+a\s+million|a\s+million|one\s+million))|council|hall|square|limits|'s\s+\w+\s+of)\b)"
+    r"(?:\d|half\s+a\s+million|a\s+million|[a-z]+\s+(?:million|hundred\s+thousand)))|council|hall|square|"
+    r"limits|'s\s+\w+\s+of)\b)"
     # "a maternity hospital there": 'there' after a noun or verb, not the existential "there were"
     r"|t(?<=[a-z] t)here(?![\w-])(?!\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|seems|seemed|"
     r"appears|appeared|remains|remained|be|been)\b)"
@@ -419,7 +424,7 @@ _NO_KINDS: Final[set[str]] = set()  # the place kinds of a sentence that names n
 COUNTRY_ADJECTIVE: Final = re.compile(r"-(?:led|backed|brokered|based|made|supplied|trained|funded|allied|sponsored|"
                                        r"supported|aligned|armed|owned|born)(?![\w-])")
 
-_NATURAL_FEATURE: Final = re.compile(r"(?:River|Lake|Sea|Gulf|Bay|Mountains?|Hills|Valley|Desert|Canal|Strait)$"
+_NATURAL_FEATURE: Final = re.compile(r"(?:River|Creek|Lake|Sea|Gulf|Bay|Mountains?|Hills|Valley|Desert|Canal|Strait)$"
                                      r"|^(?:Lake|Mount|Gulf|Bay|Sea|River)\s")
 
 

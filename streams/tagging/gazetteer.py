@@ -158,7 +158,8 @@ _SUBDIVISION_ALIASES = {"AU-NSW": ["NSW"], "AU-QLD": ["QLD"], "CN-NM": ["Inner M
                         "ET-TI": ["Tigray"], "CN-XJ": ["Xinjiang"], "CN-GX": ["Guangxi"], "CN-NX": ["Ningxia"],
                         # Sudan's Gezira is written from its Arabic name too ("the capital of Al-Jazira state"; a
                         # name is folded, so "Al Jazira" stands for "Al-Jazira" as well)
-                        "SD-GZ": ["Al Jazirah", "Al Jazira", "El Jazira", "Al Gezira", "El Gezira"]}
+                        "SD-GZ": ["Al Jazirah", "Al Jazira", "El Jazira", "Al Gezira", "El Gezira"],
+                        "AF-PAN": ["Panjshir", "Panjsher"]}  # (ISO's "Panjshayr")
 # A French first-level name made of a compass word and a proper name ("Nord-Kivu", "Sud-Ubangi") is
 # written in English copy with the English word ("North Kivu"); compass words alone ("Sud-Ouest") are not.
 _FRENCH_COMPASS = re.compile(r"(Nord|Sud)-((?!Est|Ouest)[A-Z][a-zé]+)")
@@ -166,7 +167,9 @@ _FRENCH_COMPASS_EN = {"Nord": "North", "Sud": "South"}
 # Names news uses for a few cities (GeoNames ids): abbreviations, matched only as written, and names that
 # GeoNames keeps only among the alternate names of a town it lists as smaller than ALT_NAME_MIN_POPULATION
 # (Khankendi's 2,100 is a post-2023 figure; wires called it Stepanakert for decades).
-_CITY_ALIASES = {4140963: ["D.C."], 5368361: ["L.A."], 5128581: ["NYC", "N.Y.C."], 146970: ["Stepanakert"]}
+# Former names a war's copy uses for decades: Peiping (Beijing, 1928-49), Hankow (now part of Wuhan).
+_CITY_ALIASES = {4140963: ["D.C."], 5368361: ["L.A."], 5128581: ["NYC", "N.Y.C."], 146970: ["Stepanakert"],
+                 1816670: ["Peiping"], 1791247: ["Hankow", "Hankou"]}
 
 
 def _alias_flags(alias: str) -> int:
@@ -230,6 +233,7 @@ _REGIONS = {
     "South Ossetia": (42.33, 44.0, []),
     "Sinai": (29.5, 33.8, ["Sinai Peninsula"]),
     "Siberia": (60.0, 100.0, []),
+    "Manchuria": (45.0, 125.0, []),
     "Eastern Ghouta": (33.55, 36.45, ["East Ghouta", "Ghouta"]),
     "Americas": (19.0, -96.0, ["the Americas"]),
     "Java": (-7.5, 110.0, []),

@@ -286,6 +286,7 @@ class PlaceResolver:
             abbrev = self._state_abbreviation(text, pos - 2)
             if abbrev is not None:
                 extra.append(abbrev)
+        stated = {iso for iso, w in ctx.countries.items() if w > 0}  # (before resolve adds the names' own shares)
         senses = resolve(gaz, dict.fromkeys(k for _, _, k in spans), ctx, comma, self._senses,  # in text order
                          _enumerations(text, spans))
         for n, (start, end, key) in enumerate(spans):
@@ -316,6 +317,8 @@ class PlaceResolver:
                     # "the Sennar state government" is the area's; "a market in Sennar" keeps the town
                     senses[key + _AREA_KEY] = area
                     spans[n] = (start, end, key + _AREA_KEY)
+        if _COMPASS_KEYS.intersection(senses):
+            self._drop_foreign_compass(text, spans, senses, stated)
         if len(senses) > 1:
             spans = self._foreign_quarters(text, spans, senses)
         mentions = self._mentions(text, spans, senses, dateline) + extra
@@ -461,6 +464,20 @@ class PlaceResolver:
             return best_pop >= 50_000 or admin or any(self.gaz.kind[v >> 3] in ("district", "region")
                                                        for v in self.gaz.names[key])
         return True
+
+    def _drop_foreign_compass(self, text: str, spans: list[tuple[int, int, str]],
+                              senses: dict[str, tuple[int, float]], stated: set[str]) -> None:
+        """A first-level area named by compass words alone ("North East", "Northern") is only that area where
+        the story names its country: "the loss of the North-East" in a story on China is no district of
+        Singapore, but "Cameroon's North-West" is Cameroon's, and so is "the North-West region"."""
+        gaz = self.gaz
+        named_area = {key for _, end, key in spans if text[end:end + 1] == " " and _AREA_AFTER.match(text, end)}
+        countries = stated | {gaz.country[s[0]] for k, s in senses.items() if k not in _COMPASS_KEYS}
+        for key in _COMPASS_KEYS.intersection(senses):
+            place = senses[key][0]
+            if gaz.kind[place] in ("admin1", "district") and gaz.country[place] not in countries \
+                    and key not in named_area:
+                del senses[key]
 
     def _foreign_quarters(self, text: str, spans: list[tuple[int, int, str]],
                           senses: dict[str, tuple[int, float]]) -> list[tuple[int, int, str]]:
@@ -659,6 +676,13 @@ class PlaceResolver:
 
 
 _LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or ", " & ", "; "})
+
+
+# the first-level areas named by compass words alone (folded): see ``PlaceResolver._drop_foreign_compass``
+_COMPASS_KEYS: frozenset[str] = frozenset(
+    f"{a} {b}".strip() for a in ("north", "south", "east", "west", "central", "northern", "southern", "eastern",
+                                 "western", "upper", "lower", "north central")
+    for b in ("", "east", "west", "eastern", "western", "central"))
 
 
 def _enumerations(text: str, spans: list[tuple[int, int, str]]) -> list[list[str]]:

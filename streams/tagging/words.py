@@ -62,7 +62,8 @@ ORG_WORDS = frozenset(
     housing planning recreation elementary middle junior senior christian baptist methodist catholic
     lutheran presbyterian industrial business downtown marathon festival fair visitors tourism ballet
     opera theatre theater terminal courier observer chronicle perimeter council's manager office's
-    officials officers deputies residents schools' public's chamber's association foundation education""".split()
+    officials officers deputies residents schools' public's chamber's association foundation education
+    radio television""".split()
 )
 # AP-style US state abbreviations used in "Mobile, Ala." — context only, never emitted as places.
 US_STATE_ABBREVIATIONS = {

@@ -202,3 +202,29 @@ def test_a_word_that_opens_a_sentence_is_the_place_named_elsewhere(places) -> No
 def test_a_country_adjective_is_no_town(places) -> None:  # type: ignore[no-untyped-def]
     # "a southern Philippine town": the adjective of the Philippines, not Philippine in the Netherlands
     assert places("Fighters occupied a school in a southern Philippine town on Wednesday.") == []
+
+def test_former_names_of_cities(places) -> None:  # type: ignore[no-untyped-def]
+    # wires called Beijing Peiping in 1928-49, and Hankow is now part of Wuhan
+    assert [(t, n) for t, n, *_ in places("Troops entered Peiping and Hankow.")] == [
+        ("Peiping", "Beijing"), ("Hankow", "Wuhan")]
+
+def test_manchuria_is_a_region_not_a_border_town(places) -> None:  # type: ignore[no-untyped-def]
+    assert [(n, k) for _, n, _, k in places("Fighting spread across Manchuria.")] == [("Manchuria", "region")]
+
+def test_compass_named_area_needs_its_country(places) -> None:  # type: ignore[no-untyped-def]
+    # "the North-East" of a story on China is no district of Singapore or Botswana ...
+    assert places("Mukden fell, completing the loss of the North-East.") == [
+        ("Mukden", "Shenyang", "CN", "city")]
+    # ... but where the story names Cameroon, or calls it a region, it is that area
+    assert [(t, c) for t, _, c, _ in places("Separatists in Cameroon's North-West burned schools.")] == [
+        ("Cameroon", "CM"), ("North-West", "CM")]
+    assert [(t, k) for t, _, _, k in places("Separatists in the North-West region burned schools.")] == [
+        ("North-West", "admin1")]
+
+def test_a_station_name_is_no_surname(places) -> None:  # type: ignore[no-untyped-def]
+    # "Radio Kabul announced": a broadcaster's name, which must not drop Kabul from the whole story
+    assert [t for t, *_ in places("Soviet troops took Kabul. Radio Kabul announced a new government.")] == [
+        "Kabul", "Kabul"]
+
+def test_panjshir_spelling_names_the_afghan_province(places) -> None:  # type: ignore[no-untyped-def]
+    assert places("Troops pushed into the Panjshir valley.") == [("Panjshir", "Panjshayr", "AF", "admin1")]
