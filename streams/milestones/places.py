@@ -115,7 +115,7 @@ _SOURCE_IN: Final = _Prefiltered(re.compile(
     # ("the Russian military command in Makhachkala said", "the government's press center in Moscow said")
     r"ministry|envoys?|correspondents?|reporters?|journalists|embassy|command|headquarters|press\s+cent(?:er|re))"
     # ("A spokesman for Massoud's Jamiat-i-Islami party in Peshawar said Soviet jets had bombed …")
-    r"\s+(?:for\s+(?:[\w'’-]+\s+){1,4}?)?(?:in|from)\s+$"))
+    r"\s+(?:for\s+(?:[\w'’()-]+\s+){1,6}?)?(?:in|from)\s+$"))
 # "In Washington, officials said …": a sentence opened by where the speakers are
 _SPEAKERS_SAID_AFTER: Final = re.compile(
     r",\s+(?:[\w.'-]+\s+){0,3}?(?:officials?|diplomats?|sources?|analysts?|"
@@ -1629,7 +1629,8 @@ _PARTICIPLE: Final = re.compile(r"[a-z]+(?:ed|en)\b|(?:cut|hit|struck|overrun|sh
 # ", 30 km (19 miles) south of "
 _SETTLEMENT_OF: Final = r"(?:(?:[\w-]+\s+){0,2}?(?:town|city|village|capital|port)\s+(?:of\s+)?)?"
 _LOCATES: Final = re.compile(
-    r",?\s+in\s+(?:the\s+)?" + COMPASS
+    # ("the village of Sidi Hosni in the western province of Tiaret")
+    r",?\s+in\s+(?:the\s+)?" + COMPASS + r"(?:(?:province|region|district|state|governorate)\s+of\s+)?"
     + r"|,?\s+(?:just\s+)?(?:near|outside|close\s+to)\s+(?:the\s+)?" + _SETTLEMENT_OF
     + r"|,\s+(?:about\s+|some\s+|just\s+)?(?:[\d.]+\s*(?:km|kilometres|kilometers|miles)\s+(?:\([^)]*\)\s+)?)?"
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+(?:the\s+)?"

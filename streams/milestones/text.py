@@ -61,6 +61,9 @@ ANAPHOR: Final = re.compile(  # (the look-behinds after the first character: see
     r"second-(?:largest|biggest)|third-largest|"
     r"besieged|encircled|surrounded|blockaded|beleaguered|embattled|strategic|northern|southern|"
     r"eastern|western|central|key|ancient|historic|old|entire|whole|same|militant|rebel|jihadist|border|"
+    # the adjectives of states named with a compass word ("the North Korean capital fell"; not "the South Ossetian
+    # capital", a region's)
+    r"(?:north|south)\s+(?:korean|vietnamese|sudanese)|"
     r"frontline|port|coastal|desert|largest|second|devastated|ruined|lakeside|riverside|seaside|hilltop|provincial|"
     r"regional|industrial|garrison|northeastern|northwestern|southeastern|southwestern|mining|oil|"
     # what the place is known for: "the Shi'ite holy city", "the shrine city", "the market town"
@@ -424,6 +427,7 @@ _NO_KINDS: Final[set[str]] = set()  # the place kinds of a sentence that names n
 COUNTRY_ADJECTIVE: Final = re.compile(r"-(?:led|backed|brokered|based|made|supplied|trained|funded|allied|sponsored|"
                                        r"supported|aligned|armed|owned|born)(?![\w-])")
 
+_RIVER_WORDS: Final = (" River", " river", " Creek", " Canal")
 _NATURAL_FEATURE: Final = re.compile(r"(?:River|Creek|Lake|Sea|Gulf|Bay|Mountains?|Hills|Valley|Desert|Canal|Strait)$"
                                      r"|^(?:Lake|Mount|Gulf|Bay|Sea|River)\s")
 
@@ -564,8 +568,11 @@ class ArticleView:
                 continue
             kind: str = fields["kind"]
             text: str = fields["text"]
-            if kind == "district" and fields["geonameid"] is None and _NATURAL_FEATURE.search(text):
-                continue  # "along the Euphrates River": a river or a lake is where, never what, is struck
+            if kind == "district" and fields["geonameid"] is None and _NATURAL_FEATURE.search(text) \
+                    or text.endswith(_RIVER_WORDS):
+                # "along the Euphrates River": a river or a lake is where, never what, is struck ("the Han River
+                # bridges" is no town of Han either)
+                continue
             if text.casefold().replace("centre", "center") in GENERIC_SUBCITY:
                 here = self.sentence_index(fields["start"])
                 if last_city is None or here - last_city_sentence > 3:

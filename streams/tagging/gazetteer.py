@@ -57,7 +57,7 @@ _COUNTRY_ALIASES = {
     "AE": ["UAE", "U.A.E."],
     "CD": ["DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa", "Congo"],  # "Congo" alone: both
     "CG": ["Congo-Brazzaville", "Republic of Congo"],
-    "KR": ["South Korea"],
+    "KR": ["South Korea", "Republic of Korea"],
     "KP": ["North Korea"],
     "CI": ["Ivory Coast", "Cote d'Ivoire"],
     "MM": ["Burma", "Myanmar"],
@@ -169,7 +169,9 @@ _FRENCH_COMPASS_EN = {"Nord": "North", "Sud": "South"}
 # (Khankendi's 2,100 is a post-2023 figure; wires called it Stepanakert for decades).
 # Former names a war's copy uses for decades: Peiping (Beijing, 1928-49), Hankow (now part of Wuhan).
 _CITY_ALIASES = {4140963: ["D.C."], 5368361: ["L.A."], 5128581: ["NYC", "N.Y.C."], 146970: ["Stepanakert"],
-                 1816670: ["Peiping"], 1791247: ["Hankow", "Hankou"]}
+                 1816670: ["Peiping"], 1791247: ["Hankow", "Hankou"],
+                 # (and the English names of towns whose GeoNames record lists no alternate name at all)
+                 65170: ["Bardera", "Bardere"]}
 
 
 def _alias_flags(alias: str) -> int:
@@ -234,6 +236,8 @@ _REGIONS = {
     "Sinai": (29.5, 33.8, ["Sinai Peninsula"]),
     "Siberia": (60.0, 100.0, []),
     "Manchuria": (45.0, 125.0, []),
+    # (the peninsula: "Korea" alone names neither state, least of all Koréa in Ivory Coast)
+    "Korea": (38.0, 127.5, ["Korean Peninsula", "Korean peninsula"]),
     "Eastern Ghouta": (33.55, 36.45, ["East Ghouta", "Ghouta"]),
     "Americas": (19.0, -96.0, ["the Americas"]),
     "Java": (-7.5, 110.0, []),

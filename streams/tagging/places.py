@@ -172,6 +172,8 @@ class PlaceResolver:
         # words after a comma -> comma context (``_comma_context``)
         self._commas: dict[tuple[str, str | None], tuple[str, str | None] | None] = {}
         self._senses = SenseCache(gazetteer)
+        # town names that open with a title ("General MacArthur", "President Roxas"): see ``_drop_unsupported``
+        self._titled = frozenset(k for k in names if " " in k and k.split(" ", 1)[0] in PERSON_TITLES)
 
     @property
     def pattern_count(self) -> int:
@@ -317,8 +319,8 @@ class PlaceResolver:
                     # "the Sennar state government" is the area's; "a market in Sennar" keeps the town
                     senses[key + _AREA_KEY] = area
                     spans[n] = (start, end, key + _AREA_KEY)
-        if _COMPASS_KEYS.intersection(senses):
-            self._drop_foreign_compass(text, spans, senses, stated)
+        if _COMPASS_KEYS.intersection(senses) or self._titled.intersection(senses):
+            self._drop_unsupported(text, spans, senses, stated)
         if len(senses) > 1:
             spans = self._foreign_quarters(text, spans, senses)
         mentions = self._mentions(text, spans, senses, dateline) + extra
@@ -465,18 +467,25 @@ class PlaceResolver:
                                                        for v in self.gaz.names[key])
         return True
 
-    def _drop_foreign_compass(self, text: str, spans: list[tuple[int, int, str]],
-                              senses: dict[str, tuple[int, float]], stated: set[str]) -> None:
-        """A first-level area named by compass words alone ("North East", "Northern") is only that area where
-        the story names its country: "the loss of the North-East" in a story on China is no district of
-        Singapore, but "Cameroon's North-West" is Cameroon's, and so is "the North-West region"."""
+    def _drop_unsupported(self, text: str, spans: list[tuple[int, int, str]],
+                          senses: dict[str, tuple[int, float]], stated: set[str]) -> None:
+        """Names that are those places only where the story names their country: a first-level area named by
+        compass words alone ("the loss of the North-East" in a story on China is no district of Singapore, but
+        "Cameroon's North-West" is Cameroon's, and so is "the North-West region"), and a town named like a title
+        and a surname ("General MacArthur said" is no town of the Philippines)."""
         gaz = self.gaz
+        titled = self._titled
         named_area = {key for _, end, key in spans if text[end:end + 1] == " " and _AREA_AFTER.match(text, end)}
-        countries = stated | {gaz.country[s[0]] for k, s in senses.items() if k not in _COMPASS_KEYS}
-        for key in _COMPASS_KEYS.intersection(senses):
+        countries = stated | {gaz.country[s[0]] for k, s in senses.items()
+                              if k not in _COMPASS_KEYS and k not in titled}
+        for key in [k for k in senses if k in _COMPASS_KEYS or k in titled]:
             place = senses[key][0]
-            if gaz.kind[place] in ("admin1", "district") and gaz.country[place] not in countries \
-                    and key not in named_area:
+            if key in _COMPASS_KEYS:
+                if gaz.kind[place] not in ("admin1", "district") or key in named_area:
+                    continue
+            elif gaz.kind[place] != "city" or gaz.population[place] >= 100_000:
+                continue  # (General Santos, a city of half a million, is known without its country)
+            if gaz.country[place] not in countries:
                 del senses[key]
 
     def _foreign_quarters(self, text: str, spans: list[tuple[int, int, str]],

@@ -372,6 +372,10 @@ CASES: list[tuple[str, str, Found]] = [
     ("non-conflict", "Two of Seoul's biggest K-pop agencies announced a truce between their labels on Thursday, "
      "dropping lawsuits.", []),
     # welcomed-entry, going-home, truce-before: see test_agents_weapons_and_entries.py for more
+    ("sport", "Troops held the garrison of Changchun. \"This is our last stand,\" said the pitcher before the "
+     "final game.", []),
+    ("sport", "Troops held the garrison of Changchun. The defenders were making a last stand around the Central Bank "
+     "building.", [("imminent-fall", "Changchun", "confirmed")]),
     ("welcomed-entry", "Government troops rolled into the centre of Bunia to cheers from residents.", []),
     ("welcomed-entry", "Government troops fought their way into the centre of Bunia, residents said.",
      [("city-breach", "Bunia", "confirmed")]),

@@ -228,3 +228,18 @@ def test_a_station_name_is_no_surname(places) -> None:  # type: ignore[no-untype
 
 def test_panjshir_spelling_names_the_afghan_province(places) -> None:  # type: ignore[no-untyped-def]
     assert places("Troops pushed into the Panjshir valley.") == [("Panjshir", "Panjshayr", "AF", "admin1")]
+
+def test_korea_is_the_peninsula(places) -> None:  # type: ignore[no-untyped-def]
+    # "Korea" alone names neither state (and not Koréa in Ivory Coast); "the Republic of Korea" is South Korea
+    assert [(t, n, k) for t, n, _, k in places("The Republic of Korea appealed for help as fighting spread "
+                                               "across Korea.")] == [
+        ("Republic of Korea", "South Korea", "country"), ("Korea", "Korea", "region")]
+
+def test_a_title_and_a_surname_need_the_towns_country(places) -> None:  # type: ignore[no-untyped-def]
+    # "General MacArthur" is a town of the Philippines only in a story that names the Philippines; a large town
+    # named so is known anyway
+    assert [t for t, *_ in places("Troops under General MacArthur advanced on Seoul.")] == ["Seoul"]
+    assert [n for _, n, *_ in places("Troops arrived in General Santos on Monday.")] == ["General Santos"]
+
+def test_english_name_of_a_town_without_alternate_names(places) -> None:  # type: ignore[no-untyped-def]
+    assert places("Fighters surrounded Bardera.") == [("Bardera", "Baardheere", "SO", "city")]
