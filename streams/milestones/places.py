@@ -841,6 +841,12 @@ _PART_QUALIFIER: Final = re.compile(r"^(?:east|west|north|south|central|eastern|
                                     r"city cent(?:er|re)|outskirts|suburbs?|district|quarter|neighbou?rhood)", re.I)
 
 
+def _owns_a_facility(norm: str, end: int) -> bool:
+    """Whether the place (or anaphor) ending at ``end`` owns a facility named after it ("Tripoli's disused
+    international airport", "the city's commercial port")."""
+    return norm.startswith("'s ", end) and _FACILITY_OWNED_AFTER.match(norm, end + 3) is not None
+
+
 def _partial(article: ArticleView, p: PlaceMention) -> bool:
     """'eastern Mosul', 'Mosul's Old City', 'the Rafah side': a part of the city, which is not the city changing
     hands."""
@@ -848,7 +854,7 @@ def _partial(article: ArticleView, p: PlaceMention) -> bool:
         return True
     if _SIDE_AFTER.match(article.norm, p.end):
         return True  # "seized the Rafah side of the crossing"
-    if article.norm.startswith("'s ", p.end) and _FACILITY_OWNED_AFTER.match(article.norm, p.end + 3):
+    if _owns_a_facility(article.norm, p.end):
         return True  # "recaptured Tripoli's disused international airport": the city's airport, not the city
     return bool(_PART_BEFORE.search(article.norm[max(0, p.start - 25):p.start]))
 
@@ -885,7 +891,7 @@ def _items(article: ArticleView, view: SentenceView, pat: CompiledPattern, kinds
                 continue  # "the town and oil field of Heglig": another name follows
             if _VENUE_OF_ANAPHOR.search(article.norm, max(0, a - 60), a):
                 continue  # "The truce, signed in a hotel in the Ethiopian capital": where it was signed
-            if whole and article.norm.startswith("'s ", b) and _FACILITY_OWNED_AFTER.match(article.norm, b + 3):
+            if whole and _owns_a_facility(article.norm, b):
                 continue  # "had taken the city's commercial port": the city's port, not the city (as _partial)
             target = _antecedent(article, m_text, a, city_kinds)
             if target is not None:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 import ahocorasick_rs
@@ -172,8 +173,10 @@ class PlaceResolver:
         # words after a comma -> comma context (``_comma_context``)
         self._commas: dict[tuple[str, str | None], tuple[str, str | None] | None] = {}
         self._senses = SenseCache(gazetteer)
-        # town names that open with a title ("General MacArthur", "President Roxas"): see ``_drop_unsupported``
+        # town names that open with a title ("General MacArthur", "President Roxas"), and with the compass-named areas
+        # the names that need their country in the story: see ``_drop_unsupported``
         self._titled = frozenset(k for k in names if " " in k and k.split(" ", 1)[0] in PERSON_TITLES)
+        self._unsupported = _COMPASS_KEYS | self._titled
 
     @property
     def pattern_count(self) -> int:
@@ -288,7 +291,10 @@ class PlaceResolver:
             abbrev = self._state_abbreviation(text, pos - 2)
             if abbrev is not None:
                 extra.append(abbrev)
-        stated = {iso for iso, w in ctx.countries.items() if w > 0}  # (before resolve adds the names' own shares)
+        # (the countries the story states, read before resolve adds the names' own shares; only for a story with a name
+        # that needs its country)
+        doubtful = not self._unsupported.isdisjoint([k for _, _, k in spans])
+        stated = {iso for iso, w in ctx.countries.items() if w > 0} if doubtful else _NO_COUNTRIES
         senses = resolve(gaz, dict.fromkeys(k for _, _, k in spans), ctx, comma, self._senses,  # in text order
                          _enumerations(text, spans))
         for n, (start, end, key) in enumerate(spans):
@@ -319,7 +325,7 @@ class PlaceResolver:
                     # "the Sennar state government" is the area's; "a market in Sennar" keeps the town
                     senses[key + _AREA_KEY] = area
                     spans[n] = (start, end, key + _AREA_KEY)
-        if _COMPASS_KEYS.intersection(senses) or self._titled.intersection(senses):
+        if doubtful:
             self._drop_unsupported(text, spans, senses, stated)
         if len(senses) > 1:
             spans = self._foreign_quarters(text, spans, senses)
@@ -468,17 +474,16 @@ class PlaceResolver:
         return True
 
     def _drop_unsupported(self, text: str, spans: list[tuple[int, int, str]],
-                          senses: dict[str, tuple[int, float]], stated: set[str]) -> None:
+                          senses: dict[str, tuple[int, float]], stated: AbstractSet[str]) -> None:
         """Names that are those places only where the story names their country: a first-level area named by
         compass words alone ("the loss of the North-East" in a story on China is no district of Singapore, but
         "Cameroon's North-West" is Cameroon's, and so is "the North-West region"), and a town named like a title
         and a surname ("General MacArthur said" is no town of the Philippines)."""
         gaz = self.gaz
-        titled = self._titled
+        unsupported = self._unsupported
         named_area = {key for _, end, key in spans if text[end:end + 1] == " " and _AREA_AFTER.match(text, end)}
-        countries = stated | {gaz.country[s[0]] for k, s in senses.items()
-                              if k not in _COMPASS_KEYS and k not in titled}
-        for key in [k for k in senses if k in _COMPASS_KEYS or k in titled]:
+        countries = stated | {gaz.country[s[0]] for k, s in senses.items() if k not in unsupported}
+        for key in [k for k in senses if k in unsupported]:
             place = senses[key][0]
             if key in _COMPASS_KEYS:
                 if gaz.kind[place] not in ("admin1", "district") or key in named_area:
@@ -684,10 +689,11 @@ class PlaceResolver:
         return out
 
 
+_NO_COUNTRIES: frozenset[str] = frozenset()
 _LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or ", " & ", "; "})
 
 
-# the first-level areas named by compass words alone (folded): see ``PlaceResolver._drop_foreign_compass``
+# the first-level areas named by compass words alone (folded): see ``PlaceResolver._drop_unsupported``
 _COMPASS_KEYS: frozenset[str] = frozenset(
     f"{a} {b}".strip() for a in ("north", "south", "east", "west", "central", "northern", "southern", "eastern",
                                  "western", "upper", "lower", "north central")
