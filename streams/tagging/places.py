@@ -176,7 +176,8 @@ class PlaceResolver:
         # town names that open with a title ("General MacArthur", "President Roxas"), and with the compass-named areas
         # the names that need their country in the story: see ``_drop_unsupported``
         self._titled = frozenset(k for k in names if " " in k and k.split(" ", 1)[0] in PERSON_TITLES)
-        self._unsupported = _COMPASS_KEYS | self._titled
+        self._compass = frozenset(k for k in names if _COMPASS_WORDS.issuperset(k.split()))
+        self._unsupported = self._compass | self._titled
 
     @property
     def pattern_count(self) -> int:
@@ -485,7 +486,7 @@ class PlaceResolver:
         countries = stated | {gaz.country[s[0]] for k, s in senses.items() if k not in unsupported}
         for key in [k for k in senses if k in unsupported]:
             place = senses[key][0]
-            if key in _COMPASS_KEYS:
+            if key in self._compass:
                 if gaz.kind[place] not in ("admin1", "district") or key in named_area:
                     continue
             elif gaz.kind[place] != "city" or gaz.population[place] >= 100_000:
@@ -693,11 +694,10 @@ _NO_COUNTRIES: frozenset[str] = frozenset()
 _LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or ", " & ", "; "})
 
 
-# the first-level areas named by compass words alone (folded): see ``PlaceResolver._drop_unsupported``
-_COMPASS_KEYS: frozenset[str] = frozenset(
-    f"{a} {b}".strip() for a in ("north", "south", "east", "west", "central", "northern", "southern", "eastern",
-                                 "western", "upper", "lower", "north central")
-    for b in ("", "east", "west", "eastern", "western", "central"))
+# the words that name a first-level area by themselves ("North East", "Upper West", Ghana's "Western North"): see
+# ``PlaceResolver._drop_unsupported``
+_COMPASS_WORDS: frozenset[str] = frozenset(
+    {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "upper", "lower"})
 
 
 def _enumerations(text: str, spans: list[tuple[int, int, str]]) -> list[list[str]]:

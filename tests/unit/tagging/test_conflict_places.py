@@ -220,6 +220,9 @@ def test_compass_named_area_needs_its_country(places) -> None:  # type: ignore[n
         ("Cameroon", "CM"), ("North-West", "CM")]
     assert [(t, k) for t, _, _, k in places("Separatists in the North-West region burned schools.")] == [
         ("North-West", "admin1")]
+    # any run of compass words, in any order: Ghana's "Western North" too
+    assert places("Troops entered Western North on Monday.") == []
+    assert [t for t, *_ in places("ACCRA, Ghana - Troops entered Western North on Monday.")][-1] == "Western North"
 
 def test_a_station_name_is_no_surname(places) -> None:  # type: ignore[no-untyped-def]
     # "Radio Kabul announced": a broadcaster's name, which must not drop Kabul from the whole story
